@@ -1,0 +1,41 @@
+"""Progress and cancellation without QGIS: the protocol QgsProcessingFeedback already follows."""
+from .errors import Cancelled
+
+
+class NullFeedback:
+    """Feedback for plain-Python callers: never cancelled, progress ignored."""
+
+    def setProgress(self, percent):
+        pass
+
+    def isCanceled(self):
+        return False
+
+    def pushInfo(self, text):
+        pass
+
+    def reportError(self, text, fatalError=False):
+        pass
+
+
+def ensure(feedback):
+    return feedback if feedback is not None else NullFeedback()
+
+
+class Progress:
+    """Maps step i of n onto a percent range of ``feedback`` and raises Cancelled when asked to stop."""
+
+    def __init__(self, feedback, total, start=0.0, end=100.0):
+        self.feedback = ensure(feedback)
+        self.total = max(int(total), 1)
+        self.start, self.end = start, end
+
+    def step(self, done):
+        if self.feedback.isCanceled():
+            raise Cancelled("cancelled by the user")
+        self.feedback.setProgress(self.start + (self.end - self.start) * min(done, self.total) / self.total)
+
+    def sub(self, i, n=None):
+        """A Progress for the i-th of ``self.total`` equal parts (for nested loops)."""
+        width = (self.end - self.start) / self.total
+        return Progress(self.feedback, n or 1, self.start + i * width, self.start + (i + 1) * width)

@@ -1,0 +1,51 @@
+"""Lunar constants and spherical geodesy (IAU 2015 sphere, R = 1737.4 km)."""
+import math
+
+import numpy as np
+
+MOON_RADIUS_KM = 1737.4
+MOON_RADIUS_M = MOON_RADIUS_KM * 1000.0
+#: Geographic lunar CRS (IAU 2015, Moon 2000, sphere); projected outputs keep their input CRS.
+MOON_GEOGRAPHIC_CRS = "IAU_2015:30100"
+#: The ellipsoid string QgsDistanceArea accepts (setEllipsoid('IAU_2015:30100') returns NaN on QGIS 3.22).
+QGIS_MOON_ELLIPSOID = "PARAMETER:1737400:1737400"
+KM_PER_DEGREE = math.pi * MOON_RADIUS_KM / 180.0
+
+
+def great_circle_km(lon1, lat1, lon2, lat2):
+    """Haversine distance on the lunar sphere, degrees in, km out (numpy broadcasting)."""
+    lon1, lat1, lon2, lat2 = (np.radians(np.asarray(v, dtype=float)) for v in (lon1, lat1, lon2, lat2))
+    h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    return 2 * MOON_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+
+
+def band_area_km2(lat_south, lat_north, dlon_deg):
+    """Exact area of a latitude band segment (degrees) on the sphere: R^2 * dlon * (sin n - sin s)."""
+    return (MOON_RADIUS_KM ** 2 * np.radians(dlon_deg)
+            * (np.sin(np.radians(lat_north)) - np.sin(np.radians(lat_south))))
+
+
+def polygon_area_km2(lons, lats):
+    """Area of a simple polygon given as lon/lat vertices (degrees) on the lunar sphere.
+
+    Uses the spherical-excess line integral (as in Chamberlain & Duquette 2007), good for polygons
+    that do not enclose a pole.
+    """
+    lon = np.radians(np.asarray(lons, dtype=float))
+    lat = np.radians(np.asarray(lats, dtype=float))
+    if lon.size < 3:
+        return 0.0
+    lon2, lat2 = np.roll(lon, -1), np.roll(lat, -1)
+    dlon = (lon2 - lon + np.pi) % (2 * np.pi) - np.pi
+    total = np.sum(dlon * (2 + np.sin(lat) + np.sin(lat2)))
+    return abs(total) * MOON_RADIUS_KM ** 2 / 2.0
+
+
+def pixel_size_m(geotransform, is_geographic, row_lat_deg=None):
+    """Ground size (dx, dy) in metres of one pixel; for geographic rasters dx shrinks with cos(lat)."""
+    sx, sy = abs(geotransform[1]), abs(geotransform[5])
+    if not is_geographic:
+        return sx, sy
+    dy = np.radians(sy) * MOON_RADIUS_M
+    dx = np.radians(sx) * MOON_RADIUS_M * np.cos(np.radians(row_lat_deg if row_lat_deg is not None else 0.0))
+    return dx, dy

@@ -1,0 +1,1 @@
+"""Oxide abundances from reflectance: band-ratio equations and 1D CNNs."""

@@ -1,0 +1,79 @@
+"""FeO, TiO2 and OMAT from Clementine UVVIS band ratios (seed 002 eqs. 1-5; Lucey et al. 2000).
+
+theta_Fe = -arctan[((R950/R750) - y0Fe) / (R750 - x0Fe)]      wt% FeO  = slope * theta_Fe + offset
+theta_Ti =  arctan[((R415/R750) - y0Ti) / (R750 - x0Ti)]      wt% TiO2 = scale * theta_Ti ** exponent
+OMAT     = sqrt((R750 - x0Fe)^2 + ((R950/R750) - y0Fe)^2)
+Outside the equations' domain (R750 <= x0, theta_Ti < 0, nodata input) the result is NaN.
+"""
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class EquationConstants:
+    x0_fe: float
+    y0_fe: float
+    fe_slope: float
+    fe_offset: float
+    x0_ti: float
+    y0_ti: float
+    ti_scale: float
+    ti_exponent: float
+    name: str = "custom"
+
+    def with_overrides(self, **values):
+        """Constants with the given fields replaced (None leaves a field as it is)."""
+        changes = {k: float(v) for k, v in values.items() if v is not None}
+        return replace(self, name=self.name + " (custom)", **changes) if changes else self
+
+
+PRESETS = [
+    # Qiu et al. 2025 (seed 002), fitted on 49 sites including Chang'E-6.
+    EquationConstants(0.018, 1.188, 24.770, -8.053, 0.0, 0.481, 7.128, 4.022, "Qiu et al. 2025"),
+    # Lucey et al. 2000, JGR 105(E8):20297.
+    EquationConstants(0.08, 1.19, 17.427, -7.565, 0.0, 0.42, 3.708, 5.979, "Lucey et al. 2000"),
+]
+
+
+def theta_fe(r750, r950, c):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = -np.arctan(((r950 / r750) - c.y0_fe) / (r750 - c.x0_fe))
+    return np.where(r750 > c.x0_fe, t, np.nan)
+
+
+def theta_ti(r415, r750, c):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = np.arctan(((r415 / r750) - c.y0_ti) / (r750 - c.x0_ti))
+    return np.where((r750 > c.x0_ti) & (t >= 0), t, np.nan)
+
+
+def feo(r750, r950, c=PRESETS[0]):
+    return c.fe_slope * theta_fe(r750, r950, c) + c.fe_offset
+
+
+def tio2(r415, r750, c=PRESETS[0]):
+    with np.errstate(invalid="ignore"):
+        return c.ti_scale * np.power(theta_ti(r415, r750, c), c.ti_exponent)
+
+
+def omat(r750, r950, c=PRESETS[0]):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        value = np.sqrt((r750 - c.x0_fe) ** 2 + ((r950 / r750) - c.y0_fe) ** 2)
+    return np.where(r750 > 0, value, np.nan)
+
+
+def all_products(r415, r750, r950, c=PRESETS[0]):
+    """(FeO, TiO2, OMAT) as float32 arrays; NaN marks nodata or out-of-domain pixels."""
+    out = feo(r750, r950, c), tio2(r415, r750, c), omat(r750, r950, c)
+    return tuple(np.asarray(a, dtype=np.float32) for a in out)
+
+
+def mg_number(feo_wt, mgo_wt):
+    """Molar Mg/(Mg+Fe) from MgO and FeO wt% (molar masses 40.30 and 71.84 g/mol)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mg = np.asarray(mgo_wt, dtype=np.float64) / 40.30
+        fe = np.asarray(feo_wt, dtype=np.float64) / 71.84
+        value = mg / (mg + fe)
+    ok = (np.asarray(mgo_wt) >= 0) & (np.asarray(feo_wt) >= 0) & ((mg + fe) > 0)
+    return np.where(ok, value, np.nan).astype(np.float32)

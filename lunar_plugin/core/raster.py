@@ -1,0 +1,266 @@
+"""Block-wise GDAL raster I/O: bounded memory, nodata masks, and atomic outputs.
+
+Every raster algorithm reads its inputs strip by strip through ``process_blocks`` and writes through
+``AtomicRasterWriter``: outputs go to a hidden temporary file beside the target and are renamed only
+when complete, so an error or a cancel never leaves a half-written file and never touches an input.
+"""
+import os
+import uuid
+
+import numpy as np
+from osgeo import gdal, osr
+
+from .errors import Cancelled, LunarInputError
+from .feedback import Progress
+
+gdal.UseExceptions()
+
+#: Nodata value of every float output written by Lunar Lab.
+NODATA = -9999.0
+#: Pixels per block (all bands of one block are in memory at once, plus the outputs).
+BLOCK_PIXELS = 1 << 22
+GTIFF_OPTIONS = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE", "ZLEVEL=1",
+                 "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS"]
+
+
+class RasterSource:
+    """An opened input raster with what the algorithms ask of it, and errors that name the file."""
+
+    def __init__(self, path, role="INPUT"):
+        self.path, self.role = str(path), role
+        try:
+            self.ds = gdal.Open(self.path, gdal.GA_ReadOnly)
+        except RuntimeError as err:
+            raise LunarInputError(f"{role}: cannot open '{self.path}' as a raster ({err})") from None
+        if self.ds is None or self.ds.RasterCount == 0:
+            raise LunarInputError(f"{role}: '{self.path}' holds no raster band")
+        if self.ds.RasterXSize == 0 or self.ds.RasterYSize == 0:
+            raise LunarInputError(f"{role}: '{self.path}' is empty (0 pixels)")
+        self.xsize, self.ysize, self.count = self.ds.RasterXSize, self.ds.RasterYSize, self.ds.RasterCount
+        self.geotransform = self.ds.GetGeoTransform()
+        self.wkt = self.ds.GetProjection() or ""
+        self.nodata = [self.ds.GetRasterBand(i + 1).GetNoDataValue() for i in range(self.count)]
+
+    @property
+    def srs(self):
+        if not self.wkt:
+            return None
+        srs = osr.SpatialReference()
+        srs.ImportFromWkt(self.wkt)
+        return srs
+
+    @property
+    def is_geographic(self):
+        srs = self.srs
+        return bool(srs is not None and srs.IsGeographic())
+
+    def require_crs(self):
+        if not self.wkt:
+            raise LunarInputError(f"{self.role}: '{self.path}' has no coordinate reference system; "
+                                  "assign one (e.g. IAU_2015:30100) first")
+
+    def check_band(self, index, what):
+        """Validate a 1-based band index and return it."""
+        index = int(index)
+        if not 1 <= index <= self.count:
+            raise LunarInputError(f"{self.role}: band {index} for {what} does not exist; "
+                                  f"'{os.path.basename(self.path)}' has {self.count} band(s)")
+        return index
+
+    def same_grid(self, other):
+        return (self.xsize, self.ysize) == (other.xsize, other.ysize) and np.allclose(
+            self.geotransform, other.geotransform, rtol=0, atol=1e-9 * max(1.0, abs(self.geotransform[1])))
+
+    def pixel_centres(self, window):
+        """x and y coordinates (CRS units) of the pixel centres of a window, as 1-D arrays."""
+        xoff, yoff, w, h = window
+        gt = self.geotransform
+        xs = gt[0] + (xoff + np.arange(w) + 0.5) * gt[1]
+        ys = gt[3] + (yoff + np.arange(h) + 0.5) * gt[5]
+        return xs, ys
+
+    def read(self, bands, window, halo=0):
+        """Read 1-based ``bands`` over ``window`` (+ ``halo`` pixels each side, edge-replicated).
+
+        Returns float32 data shaped (bands, h, w) with NaN where a band is nodata or not finite.
+        """
+        xoff, yoff, w, h = window
+        x0, y0 = max(xoff - halo, 0), max(yoff - halo, 0)
+        x1, y1 = min(xoff + w + halo, self.xsize), min(yoff + h + halo, self.ysize)
+        out = np.empty((len(bands), y1 - y0, x1 - x0), dtype=np.float32)
+        for k, b in enumerate(bands):
+            band = self.ds.GetRasterBand(b)
+            a = band.ReadAsArray(x0, y0, x1 - x0, y1 - y0).astype(np.float32, copy=False)
+            scale, offset = band.GetScale(), band.GetOffset()
+            nd = self.nodata[b - 1]
+            bad = ~np.isfinite(a)
+            if nd is not None:
+                bad |= a == np.float32(nd)
+            if scale not in (None, 1.0) or offset not in (None, 0.0):
+                a = a * np.float32(scale or 1.0) + np.float32(offset or 0.0)
+            a[bad] = np.nan
+            out[k] = a
+        if halo:
+            pads = ((0, 0), (y0 - (yoff - halo), (yoff + h + halo) - y1), (x0 - (xoff - halo), (xoff + w + halo) - x1))
+            out = np.pad(out, pads, mode="edge")
+        return out
+
+    def close(self):
+        self.ds = None
+
+
+def windows(xsize, ysize, max_pixels=BLOCK_PIXELS):
+    """Strips of whole rows (a multiple of 256 rows where the width allows), as (xoff, yoff, w, h)."""
+    rows = max_pixels // max(xsize, 1)
+    rows = max(256, rows // 256 * 256) if rows >= 256 else max(rows, 1)
+    cols = xsize if rows > 1 or xsize <= max_pixels else max_pixels
+    return [(x, y, min(cols, xsize - x), min(rows, ysize - y))
+            for y in range(0, ysize, rows) for x in range(0, xsize, cols)]
+
+
+def check_output_path(path, inputs=()):
+    """An output must be writable and must not be one of the inputs."""
+    path = os.path.abspath(str(path))
+    for src in inputs:
+        if os.path.abspath(src) == path:
+            raise LunarInputError(f"output '{path}' is also an input; inputs are never overwritten")
+    folder = os.path.dirname(path) or "."
+    if not os.path.isdir(folder):
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as err:
+            raise LunarInputError(f"cannot create the output folder '{folder}': {err.strerror}") from None
+    if not os.access(folder, os.W_OK):
+        raise LunarInputError(f"output folder '{folder}' is not writable")
+    if os.path.exists(path) and not os.access(path, os.W_OK):
+        raise LunarInputError(f"output '{path}' exists and is not writable")
+    return path
+
+
+class AtomicRasterWriter:
+    """A GeoTIFF written under a temporary name and renamed over ``path`` only on success.
+
+    ``bands`` is a list of (description, unit) pairs. Use as a context manager: leaving the block with
+    an exception (a Cancelled one too) deletes the temporary file.
+    """
+
+    def __init__(self, path, like, bands, dtype=gdal.GDT_Float32, nodata=NODATA, options=None):
+        self.path = check_output_path(path)
+        folder, name = os.path.split(self.path)
+        self.tmp = os.path.join(folder, f".{name}.{uuid.uuid4().hex[:8]}.partial.tif")
+        self.nodata = nodata
+        drv = gdal.GetDriverByName("GTiff")
+        xsize, ysize, gt, wkt = like
+        opts = list(options or GTIFF_OPTIONS)
+        if dtype == gdal.GDT_Byte:
+            opts = [o for o in opts if not o.startswith("NUM_THREADS")]
+        try:
+            self.ds = drv.Create(self.tmp, xsize, ysize, len(bands), dtype, opts)
+        except RuntimeError as err:
+            raise LunarInputError(f"cannot write output '{self.path}': {err}") from None
+        self.ds.SetGeoTransform(gt)
+        if wkt:
+            self.ds.SetProjection(wkt)
+        for i, (description, unit) in enumerate(bands, start=1):
+            band = self.ds.GetRasterBand(i)
+            band.SetDescription(description)
+            if unit:
+                band.SetUnitType(unit)
+            if nodata is not None:
+                band.SetNoDataValue(nodata)
+
+    def write(self, band_index, window, array):
+        """Write a 2-D block (0-based band index); NaN becomes the nodata value."""
+        a = np.asarray(array)
+        if self.nodata is not None and a.dtype.kind == "f":
+            a = np.where(np.isfinite(a), a, self.nodata)
+        self.ds.GetRasterBand(band_index + 1).WriteArray(a, window[0], window[1])
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None:
+            self.ds.FlushCache()
+            self.ds = None
+            os.replace(self.tmp, self.path)
+            _remove(self.path + ".aux.xml")
+        else:
+            self.ds = None
+            _remove(self.tmp)
+            _remove(self.tmp + ".aux.xml")
+        return False
+
+
+def _remove(path):
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        pass
+
+
+def grid_of(source):
+    """(xsize, ysize, geotransform, wkt) of a RasterSource, the ``like`` argument of writers."""
+    return source.xsize, source.ysize, source.geotransform, source.wkt
+
+
+def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PIXELS,
+                   progress_range=(0.0, 100.0)):
+    """Run ``func`` over aligned inputs block by block and write its results atomically.
+
+    inputs:  list of (RasterSource, [1-based bands]) on one grid (the first one's).
+    outputs: list of (path, [(description, unit), ...]) -- one GeoTIFF each, same grid.
+    func(arrays, window) -> list of arrays, one per output, shaped (bands, h, w) or (h, w); arrays
+    are float32 (bands, h+2*halo, w+2*halo) with NaN for nodata.
+    """
+    first = inputs[0][0]
+    for src, _ in inputs[1:]:
+        if not src.same_grid(first):
+            raise LunarInputError(f"{src.role} '{os.path.basename(src.path)}' is not on the grid of "
+                                  f"{first.role} '{os.path.basename(first.path)}' (size or geotransform differ); "
+                                  "resample it first (e.g. gdal:warpreproject)")
+    input_paths = [src.path for src, _ in inputs]
+    for path, _ in outputs:
+        check_output_path(path, input_paths)
+    blocks = windows(first.xsize, first.ysize, max_pixels)
+    progress = Progress(feedback, len(blocks), *progress_range)
+    writers = [AtomicRasterWriter(path, grid_of(first), bands) for path, bands in outputs]
+    try:
+        for i, window in enumerate(blocks):
+            progress.step(i)
+            arrays = [src.read(bands, window, halo) for src, bands in inputs]
+            results = func(arrays, window)
+            for writer, result in zip(writers, results):
+                result = np.asarray(result)
+                if result.ndim == 2:
+                    result = result[None]
+                for b in range(result.shape[0]):
+                    writer.write(b, window, result[b])
+        progress.step(len(blocks))
+    except BaseException as exc:
+        for writer in writers:
+            writer.__exit__(type(exc), exc, None)
+        raise
+    for writer in writers:
+        writer.__exit__(None, None, None)
+    return [path for path, _ in outputs]
+
+
+def all_nodata_check(source, bands):
+    """Raise if every pixel of the given bands is nodata (cheap: uses an overview-free sample)."""
+    step = max(1, int(np.sqrt(source.xsize * source.ysize / 250000)))
+    ds = source.ds
+    for b in bands:
+        band = ds.GetRasterBand(b)
+        xs = min(source.xsize, max(1, source.xsize // step))
+        ys = min(source.ysize, max(1, source.ysize // step))
+        a = band.ReadAsArray(0, 0, source.xsize, source.ysize, buf_xsize=xs, buf_ysize=ys).astype(float)
+        nd = source.nodata[b - 1]
+        ok = np.isfinite(a) if nd is None else np.isfinite(a) & (a != nd)
+        if not ok.any():
+            raise LunarInputError(f"{source.role}: band {b} of '{os.path.basename(source.path)}' "
+                                  "holds only nodata")
+
+
+__all__ = ["NODATA", "RasterSource", "AtomicRasterWriter", "process_blocks", "windows", "grid_of",
+           "check_output_path", "all_nodata_check", "Cancelled"]
