@@ -77,3 +77,34 @@ def mg_number(feo_wt, mgo_wt):
         value = mg / (mg + fe)
     ok = (np.asarray(mgo_wt) >= 0) & (np.asarray(feo_wt) >= 0) & ((mg + fe) > 0)
     return np.where(ok, value, np.nan).astype(np.float32)
+
+
+def equation_maps(input_path, band_415, band_750, band_950, outputs, constants=PRESETS[0],
+                  reflectance_scale=1.0, feedback=None):
+    """Write FeO, TiO2 and OMAT rasters from a reflectance raster, block by block.
+
+    ``outputs`` maps 'feo', 'tio2', 'omat' to output paths (any subset). Reflectance is
+    DN * reflectance_scale on a 0..1 scale.
+    """
+    from ..raster import RasterSource, all_nodata_check, process_blocks
+    from ..errors import LunarInputError
+
+    src = RasterSource(input_path, "INPUT")
+    bands = [src.check_band(band_415, "R415"), src.check_band(band_750, "R750"), src.check_band(band_950, "R950")]
+    if not reflectance_scale > 0:
+        raise LunarInputError(f"REFLECTANCE_SCALE must be > 0 (got {reflectance_scale})")
+    all_nodata_check(src, bands)
+    products = {"feo": ("FeO (wt%) - " + constants.name + " equation", "wt%"),
+                "tio2": ("TiO2 (wt%) - " + constants.name + " equation", "wt%"),
+                "omat": ("OMAT - " + constants.name + " origin", "")}
+    wanted = [key for key in ("feo", "tio2", "omat") if outputs.get(key)]
+    if not wanted:
+        raise LunarInputError("no output requested")
+    scale = np.float32(reflectance_scale)
+
+    def compute(arrays, window):
+        r415, r750, r950 = arrays[0] * scale
+        values = dict(zip(("feo", "tio2", "omat"), all_products(r415, r750, r950, constants)))
+        return [values[key] for key in wanted]
+
+    return process_blocks([(src, bands)], [(outputs[key], [products[key]]) for key in wanted], compute, feedback)

@@ -1,0 +1,43 @@
+# Lunar Lab: `make demo` runs the main job on the embedded synthetic data, `make test` runs the tests.
+# Both install what they need first (Debian packages, .venv with pinned pip packages) and are idempotent.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.lunar-installed
+export QT_QPA_PLATFORM ?= offscreen
+export LUNAR_SHARED_DATA ?= $(abspath ../shared/data)
+
+.PHONY: setup system test test-core demo bench package translations clean
+
+setup: system $(STAMP) translations
+
+system:
+	@scripts/install-system.sh
+
+$(STAMP): requirements.txt requirements-reference.txt
+	@test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps -r requirements-reference.txt
+	@touch $(STAMP)
+
+translations:
+	@for ts in i18n/*.ts; do [ -e "$$ts" ] || continue; qm=$${ts%.ts}.qm; \
+	  [ "$$qm" -nt "$$ts" ] || lrelease -silent "$$ts" -qm "$$qm"; done
+
+test: setup
+	$(PY) -m pytest -q -ra
+
+test-core: setup
+	$(PY) -m pytest -q -p no:pytest_qgis tests/core
+
+demo: setup
+	scripts/demo.sh
+
+bench: setup
+	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+package: setup
+	scripts/package.sh
+
+clean:
+	rm -rf build dist demo_output

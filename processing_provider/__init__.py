@@ -1,0 +1,1 @@
+"""The Lunar Lab Processing provider (id 'lunar') and its algorithms."""

@@ -1,0 +1,107 @@
+"""What every Lunar Lab algorithm shares: naming, help, error translation, inputs and styled outputs."""
+import os
+
+from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingUtils)
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ...lunar_plugin.core.errors import Cancelled, LunarInputError
+from .. import styles
+
+ICON = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "icons", "lunar_lab.svg")
+README_URL = "https://github.com/lunar-lab/lunar-lab/blob/main/README.md"
+
+
+def tr(text, context="LunarLab"):
+    return QCoreApplication.translate(context, text)
+
+
+class LunarAlgorithm(QgsProcessingAlgorithm):
+    """Base class: subclasses set NAME, DISPLAY, GROUP, HELP and implement ``define`` and ``execute``."""
+
+    NAME = ""
+    DISPLAY = ""
+    GROUP = ""
+    HELP = ""
+    ANCHOR = ""
+
+    def tr(self, text):
+        return QCoreApplication.translate(type(self).__name__, text)
+
+    def createInstance(self):
+        return type(self)()
+
+    def name(self):
+        return self.NAME
+
+    def displayName(self):
+        return self.tr(self.DISPLAY)
+
+    def group(self):
+        return self.tr(self.GROUP)
+
+    def groupId(self):
+        return self.GROUP.lower().replace(" ", "").replace("&", "")
+
+    def shortHelpString(self):
+        return self.tr(self.HELP)
+
+    def helpUrl(self):
+        return README_URL + "#" + (self.ANCHOR or self.NAME)
+
+    def icon(self):
+        return QIcon(ICON)
+
+    def initAlgorithm(self, config=None):
+        self.define()
+
+    def add(self, parameter, help_text=""):
+        """Add a parameter with its help text (shown in the dialog and in qgis_process help)."""
+        if help_text and hasattr(parameter, "setHelp"):
+            parameter.setHelp(self.tr(help_text))
+        self.addParameter(parameter)
+        return parameter
+
+    def processAlgorithm(self, parameters, context, feedback):
+        self._post_processors = []
+        try:
+            return self.execute(parameters, context, feedback)
+        except LunarInputError as err:
+            raise QgsProcessingException(str(err)) from None
+        except Cancelled:
+            feedback.reportError(self.tr("Cancelled: no output was written."))
+            raise QgsProcessingException(self.tr("Cancelled by the user; no output was written.")) from None
+        except MemoryError:
+            raise QgsProcessingException(self.tr("Out of memory; try a smaller extent or block size.")) from None
+
+    # ---- inputs -------------------------------------------------------------------------------
+    def raster_source(self, parameters, name, context, required=True):
+        """Path of a raster parameter, with a clear error when it is missing or not a raster."""
+        layer = self.parameterAsRasterLayer(parameters, name, context)
+        if layer is None:
+            if not required and not parameters.get(name):
+                return None
+            raise QgsProcessingException(self.tr("{0}: '{1}' is not a raster layer").format(
+                name, parameters.get(name)))
+        if not layer.isValid():
+            raise QgsProcessingException(self.tr("{0}: raster '{1}' could not be opened").format(
+                name, layer.source()))
+        return layer.source()
+
+    # ---- outputs ------------------------------------------------------------------------------
+    def style_output(self, context, path, style, layer_name):
+        """Style a raster/vector output when the Toolbox loads it, and give it a readable name."""
+        if not context.willLoadLayerOnCompletion(path):
+            return
+        details = context.layerToLoadOnCompletionDetails(path)
+        details.name = layer_name
+        processor = styles.PostProcessor.create(style)
+        self._post_processors.append(processor)
+        details.setPostProcessor(processor)
+
+
+def layer_name_for(path, fallback):
+    """Name outputs after what they are unless the user chose a file name of their own."""
+    base = os.path.splitext(os.path.basename(path))[0]
+    temp_folder = QgsProcessingUtils.tempFolder()
+    return fallback if path.startswith(temp_folder) or base.upper().startswith("OUTPUT") else base

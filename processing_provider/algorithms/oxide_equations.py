@@ -1,0 +1,64 @@
+"""lunar:oxideequations -- FeO, TiO2 and OMAT from band ratios (seed 002 eqs. 1-5)."""
+from qgis.core import (QgsProcessingParameterEnum, QgsProcessingParameterNumber,
+                       QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer)
+
+from ...lunar_plugin.core.oxides import equations
+from .. import styles
+from .base import LunarAlgorithm
+
+CONSTANTS = ["X0_FE", "Y0_FE", "FE_SLOPE", "FE_OFFSET", "X0_TI", "Y0_TI", "TI_SCALE", "TI_EXPONENT"]
+
+
+class OxideEquations(LunarAlgorithm):
+    NAME = "oxideequations"
+    DISPLAY = "Oxide maps from band ratios (FeO, TiO2, OMAT)"
+    GROUP = "Surface chemistry"
+    HELP = ("FeO and TiO2 abundance (wt%) and optical maturity (OMAT) from Clementine UVVIS reflectance with "
+            "the band-ratio equations of Qiu et al. 2025 (Nat. Commun., seed 002, eqs. 1-5; constants fitted on 49 "
+            "sites incl. Chang'E-6) or Lucey et al. 2000.\n"
+            "theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + offset; "
+            "theta_Ti = arctan[(R415/R750 - y0) / (R750 - x0)], TiO2 = scale * theta_Ti^exponent; "
+            "OMAT = sqrt((R750 - x0)^2 + (R950/R750 - y0)^2).\n"
+            "Input: reflectance raster (0-1 after REFLECTANCE_SCALE). Outputs: float32 GeoTIFFs, nodata where an "
+            "input is nodata or the equation leaves its domain (R750 <= x0, R415/R750 < y0Ti).")
+
+    def define(self):
+        self.add(QgsProcessingParameterRasterLayer("INPUT", self.tr("Reflectance raster")),
+                 "Multi-band reflectance, e.g. Clementine UVVIS 415/750/900/950/1000 nm.")
+        for name, label, default in (("BAND_415", "415 nm band", 1), ("BAND_750", "750 nm band", 2),
+                                     ("BAND_950", "950 nm band", 4)):
+            self.add(QgsProcessingParameterNumber(name, self.tr(label), QgsProcessingParameterNumber.Integer,
+                                                  default, minValue=1),
+                     "1-based band index (Clementine order 415/750/900/950/1000: 1, 2, 4).")
+        self.add(QgsProcessingParameterNumber("REFLECTANCE_SCALE", self.tr("Reflectance scale factor"),
+                                              QgsProcessingParameterNumber.Double, 1.0, minValue=1e-12),
+                 "Multiplies stored values to get reflectance on a 0-1 scale (e.g. 0.0001 for integer DNs).")
+        self.add(QgsProcessingParameterEnum("PRESET", self.tr("Equation constants"),
+                                            [c.name for c in equations.PRESETS], defaultValue=0),
+                 "0 = Qiu et al. 2025 (Clementine incl. Chang'E-6); 1 = Lucey et al. 2000.")
+        for name in CONSTANTS:
+            self.add(QgsProcessingParameterNumber(name, self.tr("Custom {0} (overrides the preset)").format(name),
+                                                  QgsProcessingParameterNumber.Double, None, optional=True),
+                     "Leave empty to use the preset's value.")
+        for name, label in (("OUTPUT_FEO", "FeO (wt%)"), ("OUTPUT_TIO2", "TiO2 (wt%)"), ("OUTPUT_OMAT", "OMAT")):
+            self.addParameter(QgsProcessingParameterRasterDestination(name, self.tr(label), optional=True))
+
+    def execute(self, parameters, context, feedback):
+        source = self.raster_source(parameters, "INPUT", context)
+        preset = equations.PRESETS[self.parameterAsEnum(parameters, "PRESET", context)]
+        overrides = {name.lower(): (self.parameterAsDouble(parameters, name, context)
+                                    if parameters.get(name) not in (None, "") else None) for name in CONSTANTS}
+        constants = preset.with_overrides(**overrides)
+        outputs = {key: self.parameterAsOutputLayer(parameters, "OUTPUT_" + key.upper(), context)
+                   for key in ("feo", "tio2", "omat")}
+        outputs = {key: path for key, path in outputs.items() if path}
+        equations.equation_maps(source, self.parameterAsInt(parameters, "BAND_415", context),
+                                self.parameterAsInt(parameters, "BAND_750", context),
+                                self.parameterAsInt(parameters, "BAND_950", context), outputs, constants,
+                                self.parameterAsDouble(parameters, "REFLECTANCE_SCALE", context), feedback)
+        names = {"feo": ("FeO (wt%) — {0} equation", "oxide"), "tio2": ("TiO2 (wt%) — {0} equation", "oxide"),
+                 "omat": ("OMAT — {0}", "omat")}
+        for key, path in outputs.items():
+            label, ramp = names[key]
+            self.style_output(context, path, styles.pseudocolor(ramp), self.tr(label).format(preset.name))
+        return {"OUTPUT_" + key.upper(): path for key, path in outputs.items()}
