@@ -1,0 +1,270 @@
+"""CSFD binning, model ages (checked against craterstats 3.2.1), Systems, bad input, plots and craterstats files."""
+import math
+
+import numpy as np
+import pytest
+
+from lunar_lab.lunar_plugin.core import csfd
+from lunar_lab.lunar_plugin.core.errors import LunarInputError, Cancelled
+
+# Synthetic populations: (true age Ga, area km^2, seed); ~1000 craters in the 1-32 km fit range.
+POPULATIONS = [(0.5, 2.5e6, 5), (3.0, 4.0e5, 30), (3.8, 6.0e4, 38)]
+CST_NAMES = {"neukum2001": "Moon, Neukum et al. (2001)", "hartmann2010": "Moon, Hartmann 2010 iteration"}
+FIT_RANGE = (1.0, 32.0)     # sqrt(2) bin edges: both tools use exactly the same craters/bins
+
+
+@pytest.fixture(scope="module")
+def cst():
+    craterstats = pytest.importorskip("craterstats")
+    return craterstats
+
+
+def _cst_functions(cst, system):
+    path = cst.PATH + "config/functions.txt"
+    return cst.Productionfn(path, CST_NAMES[system]), cst.Chronologyfn(path, CST_NAMES[system])
+
+
+def _population(age, area, seed, system="neukum2001"):
+    return csfd.synthetic_population(age, area, 0.5, 100.0, seed=seed, production=system, chronology=system)
+
+
+# ---------------------------------------------------------------------------------------------------- (a) ages
+
+@pytest.mark.parametrize("system", ["neukum2001", "hartmann2010"])
+@pytest.mark.parametrize("age,area,seed", POPULATIONS)
+def test_poisson_age_agrees_with_craterstats(cst, tmp_path, system, age, area, seed):
+    d = _population(age, area, seed, system)
+    ours = csfd.fit_model_age(d, area, *FIT_RANGE, production=system, chronology=system, method="poisson")
+    cc = cst.Cratercount(csfd.write_diam(tmp_path / "pop.diam", d, area))   # craterstats reads our .diam
+    pf, cf = _cst_functions(cst, system)
+    pdf = cst.Craterpdf(pf, cf, cc, list(FIT_RANGE))
+    median, lo, hi = pdf.median1sigma()
+    assert ours.n_craters == pdf.k
+    assert abs(ours.age_ga - median) / median < 0.02
+    # 1-sigma errors within 15% of craterstats' (its pdf grid is coarser: 0.7% steps in N)
+    assert ours.err_plus_ga == pytest.approx(hi - median, rel=0.15)
+    assert ours.err_minus_ga == pytest.approx(median - lo, rel=0.15)
+    # and the true age is recovered within 3 sigma
+    assert ours.age_ga - 3 * ours.err_minus_ga < age < ours.age_ga + 3 * ours.err_plus_ga
+
+
+@pytest.mark.parametrize("system", ["neukum2001", "hartmann2010"])
+@pytest.mark.parametrize("age,area,seed", POPULATIONS)
+def test_cumulative_fit_agrees_with_craterstats(cst, tmp_path, system, age, area, seed):
+    d = _population(age, area, seed, system)
+    ours = csfd.fit_model_age(d, area, *FIT_RANGE, production=system, chronology=system, method="cumulative")
+    cc = cst.Cratercount(csfd.write_diam(tmp_path / "pop.diam", d, area))
+    pf, cf = _cst_functions(cst, system)
+    p0 = cc.getplotdata("cumulative", "root-2", range=list(FIT_RANGE))
+    t = cf.t(a0=pf.fit(p0)[0])
+    assert ours.n_craters == p0["n"]
+    assert abs(ours.age_ga - t) / t < 0.02
+    assert ours.n1 > 0 and ours.err_plus_ga > 0 and ours.err_minus_ga > 0
+
+
+def test_fit_result_fields_and_system():
+    d = _population(3.8, 6.0e4, 38)
+    fit = csfd.fit_model_age(d, 6.0e4, 1.0, 32.0)
+    assert fit.system == "Imbrian"
+    assert fit.n1 == pytest.approx(float(csfd.CHRONOLOGIES["neukum2001"].n1(fit.age_ga)))
+    assert fit.method == "poisson" and fit.d_min_km == 1.0 and fit.d_max_km == 32.0
+    assert "Ga" in fit.age_text()
+    assert set(fit.as_dict()) >= {"age_ga", "err_plus_ga", "err_minus_ga", "n1", "n_craters", "system"}
+
+
+def test_chronology_and_pf_values():
+    cf = csfd.CHRONOLOGIES["neukum2001"]
+    # N(1) = 5.44e-14 (exp(6.93 T) - 1) + 8.38e-4 T
+    assert float(cf.n1(1.0)) == pytest.approx(5.44e-14 * (math.exp(6.93) - 1) + 8.38e-4, rel=1e-12)
+    for t in (0.0, 0.01, 0.8, 3.16, 3.85, 4.5):
+        assert cf.age(cf.n1(t)) == pytest.approx(t, abs=1e-9)
+    pf = csfd.PRODUCTION_FUNCTIONS["neukum2001"]
+    assert float(pf.cumulative(1.0)) == pytest.approx(1.0)
+    # published a1: local log-log slope at 1 km
+    assert float(pf.log_slope(1.0)) == pytest.approx(-3.557528)
+    # differential agrees with a numerical derivative of the cumulative
+    d, h = 5.0, 1e-5
+    num = -(pf.cumulative(d * (1 + h)) - pf.cumulative(d * (1 - h))) / (2 * d * h)
+    assert float(pf.differential(d)) == pytest.approx(float(num), rel=1e-6)
+    assert float(csfd.PRODUCTION_FUNCTIONS["hartmann2010"].cumulative(1.0)) == pytest.approx(1.0)
+
+
+def test_pf_matches_craterstats(cst):
+    d = np.geomspace(0.02, 250, 50)
+    for system in ("neukum2001", "hartmann2010"):
+        pf, cf = _cst_functions(cst, system)
+        ours = csfd.PRODUCTION_FUNCTIONS[system]
+        ok = (d > ours.d_range_km[0]) & (d < ours.d_range_km[1])
+        np.testing.assert_allclose(ours.cumulative(d[ok]), pf.C(d[ok], 0.0), rtol=1e-6)
+        np.testing.assert_allclose(csfd.CHRONOLOGIES[system].n1([0.5, 3.0, 4.0]), cf.N1(np.array([0.5, 3.0, 4.0])),
+                                   rtol=1e-12)
+
+
+# ---------------------------------------------------------------------------------------------------- (b) binning
+
+HAND = [1.0, 1.2, 1.5, 2.0, 3.0, 5.0]
+
+
+def test_binning_hand_checked():
+    rows = csfd.csfd_table(HAND, 100.0)
+    r2 = math.sqrt(2)
+    assert [r["n"] for r in rows] == [2, 1, 1, 1, 1]        # 1.0 and 1.2 | 1.5 | 2.0 (on edge: upper bin) | 3 | 5
+    np.testing.assert_allclose([r["bin_min_km"] for r in rows], [1, r2, 2, 2 * r2, 4])
+    np.testing.assert_allclose([r["bin_max_km"] for r in rows], [r2, 2, 2 * r2, 4, 4 * r2])
+    first = rows[0]
+    assert first["bin_centre_km"] == pytest.approx(2 ** 0.25)
+    assert first["cumulative"] == pytest.approx(6 / 100)
+    assert first["cumulative_err"] == pytest.approx(math.sqrt(6) / 100)
+    width = r2 - 1
+    assert first["differential"] == pytest.approx(2 / (width * 100))
+    assert first["differential_err"] == pytest.approx(math.sqrt(2) / (width * 100))
+    assert first["r_value"] == pytest.approx(2 ** 0.75 * 2 / (width * 100))
+    assert first["r_err"] == pytest.approx(2 ** 0.75 * math.sqrt(2) / (width * 100))
+    last = rows[-1]
+    assert last["cumulative"] == pytest.approx(0.01) and last["cumulative_err"] == pytest.approx(0.01)
+
+
+def test_binning_empty_bins_and_matches_craterstats(cst, tmp_path):
+    d = [1.1, 1.15, 5.0]
+    rows = csfd.csfd_table(d, 10.0, include_empty=True)
+    assert [r["n"] for r in rows] == [2, 0, 0, 0, 1]
+    assert [r["cumulative"] for r in rows] == pytest.approx([0.3, 0.1, 0.1, 0.1, 0.1])
+    assert [r["n"] for r in csfd.csfd_table(d, 10.0)] == [2, 1]
+    # same bins as craterstats root-2 on a random count
+    rng = np.random.default_rng(1)
+    d = 0.3 * (1 - rng.random(400)) ** (-1 / 2.0)
+    cc = cst.Cratercount(csfd.write_diam(tmp_path / "r.diam", d, 50.0))
+    cc.apply_binning("root-2")
+    b = cc.binned
+    nz = b["n"] > 0
+    rows = csfd.csfd_table(d, 50.0)
+    np.testing.assert_allclose([r["bin_min_km"] for r in rows], b["d_min"][nz], rtol=1e-9)
+    np.testing.assert_allclose([r["n"] for r in rows], b["n"][nz])
+    np.testing.assert_allclose([r["cumulative"] for r in rows], b["ncum"][nz] / 50.0)
+    r_cst = cc.getplotdata("R-plot", "root-2")
+    np.testing.assert_allclose([r["r_value"] for r in rows], r_cst["y"], rtol=1e-9)
+    np.testing.assert_allclose([r["r_err"] for r in rows], r_cst["err"], rtol=1e-9)
+
+
+def test_feedback_cancel():
+    class Stop:
+        def setProgress(self, p):
+            pass
+
+        def isCanceled(self):
+            return True
+    with pytest.raises(Cancelled):
+        csfd.csfd_table(HAND, 100.0, feedback=Stop())
+
+
+# ---------------------------------------------------------------------------------------------------- (c) Systems
+
+@pytest.mark.parametrize("age,name", [
+    (0.0, "Copernican"), (0.7999, "Copernican"), (0.8, "Eratosthenian"), (3.1599, "Eratosthenian"),
+    (3.16, "Imbrian"), (3.8499, "Imbrian"), (3.85, "Nectarian"), (3.9199, "Nectarian"),
+    (3.92, "pre-Nectarian"), (4.52, "pre-Nectarian"), (4.8, "pre-Nectarian"),
+])
+def test_system_boundaries(age, name):
+    assert csfd.system_for_age(age) == name
+
+
+def test_system_colours_follow_seed():
+    assert csfd.system_colour("pre-Nectarian") == "red"
+    assert csfd.system_colour("Pre-Nectarian") == "red"
+    assert csfd.system_colour("nectarian") == "brown"
+    assert csfd.system_colour("Imbrian") in ("yellow", "gold")
+    assert csfd.system_colour("Eratosthenian") == "green"
+    assert csfd.system_colour("Copernican") == "blue"
+    assert csfd.system_colour("mare unit 3") is None
+
+
+@pytest.mark.parametrize("bad", [-0.1, float("nan"), "old"])
+def test_system_bad_age(bad):
+    with pytest.raises(LunarInputError):
+        csfd.system_for_age(bad)
+
+
+# ---------------------------------------------------------------------------------------------------- (d) bad input
+
+@pytest.mark.parametrize("diams,area,match", [
+    ([], 100.0, "no crater diameters"),
+    ([1.0, 0.0, 2.0], 100.0, "zero, negative"),
+    ([1.0, -2.0], 100.0, "zero, negative"),
+    ([1.0, float("nan")], 100.0, "not a number"),
+    ([1.0, 2.0], 0.0, "area"),
+    ([1.0, 2.0], -5.0, "area"),
+    ([1.0, 2.0], float("nan"), "area"),
+    ([1.0, 2.0], 1e9, "larger than the whole Moon"),
+])
+def test_bad_input_table(diams, area, match):
+    with pytest.raises(LunarInputError, match=match):
+        csfd.csfd_table(diams, area)
+    with pytest.raises(LunarInputError, match=match):
+        csfd.fit_model_age(diams, area, 1.0, 10.0)
+
+
+def test_bad_fit_range():
+    d = [1.1, 1.2, 3.0, 5.0]
+    with pytest.raises(LunarInputError, match="holds no craters"):
+        csfd.fit_model_age(d, 100.0, 10.0, 20.0)
+    with pytest.raises(LunarInputError, match="empty"):
+        csfd.fit_model_age(d, 100.0, 5.0, 2.0)
+    with pytest.raises(LunarInputError, match="valid range"):
+        csfd.fit_model_age(d, 100.0, 0.001, 10.0)
+    with pytest.raises(LunarInputError, match="valid range"):
+        csfd.fit_model_age(d, 100.0, 1.0, 1000.0)
+    # fewer non-empty bins than a cumulative fit needs
+    with pytest.raises(LunarInputError, match="at least 2"):
+        csfd.fit_model_age([1.1, 1.2], 100.0, 1.0, 2.0, method="cumulative")
+    with pytest.raises(LunarInputError, match="unknown age method"):
+        csfd.fit_model_age(d, 100.0, 1.0, 10.0, method="guess")
+    with pytest.raises(LunarInputError, match="production function"):
+        csfd.fit_model_age(d, 100.0, 1.0, 10.0, production="nope")
+    with pytest.raises(LunarInputError, match="binning"):
+        csfd.csfd_table(d, 100.0, binning="5/decade")
+
+
+# ---------------------------------------------------------------------------------------------------- (e) outputs
+
+def test_plot_files(tmp_path):
+    groups, fits = {}, {}
+    for (age, area, seed), name in zip(POPULATIONS, ["Copernican", "Eratosthenian", "Imbrian"]):
+        groups[name] = _population(age, area / 20, seed)
+    areas = {name: area / 20 for (_, area, _), name in zip(POPULATIONS, groups)}
+    for name in groups:
+        fits[name] = csfd.fit_model_age(groups[name], areas[name], 1.0, 32.0)
+    png, svg = tmp_path / "csfd.png", tmp_path / "csfd.svg"
+    written = csfd.plot_csfd(groups, areas, png, svg, fits=fits)
+    assert written == [str(png), str(svg)]
+    assert png.stat().st_size > 10_000 and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    text = svg.read_text()
+    assert "<svg" in text and len(text) > 10_000
+    # without fits, one area for all, PNG only
+    csfd.plot_csfd({"count": HAND}, 100.0, out_png=tmp_path / "b.png")
+    assert (tmp_path / "b.png").stat().st_size > 0
+    with pytest.raises(LunarInputError):
+        csfd.plot_csfd({}, 100.0, out_png=tmp_path / "c.png")
+
+
+def test_diam_and_scc_files_read_by_craterstats(cst, tmp_path):
+    d = [5.0, 1.0, 2.5, 1.7]
+    p = csfd.write_diam(tmp_path / "a.diam", d, 123.5)
+    cc = cst.Cratercount(p)
+    assert cc.area == pytest.approx(123.5)
+    assert sorted(cc.diam) == pytest.approx(sorted(d))
+    p = csfd.write_diam(tmp_path / "b.diam", d, 10.0, fractions=[1, 0.5, 1, 1], lons=[1, 2, 3, 4], lats=[0, 0, 1, 1])
+    cc = cst.Cratercount(p)
+    assert dict(zip(cc.diam, cc.fraction))[1.0] == pytest.approx(0.5)
+
+    p = csfd.write_scc(tmp_path / "a.scc", d, 4.5e-5, lons=[10, 11, 12, 13], lats=[-1, -2, -3, -4],
+                       boundary=[[(9, -5), (14, -5), (14, 0), (9, 0), (9, -5)]], perimeter_km=30.0)
+    cc = cst.Cratercount(p)
+    assert cc.area == pytest.approx(4.5e-5)
+    assert cc.perimeter == pytest.approx(30.0)
+    assert cc.diam == pytest.approx(sorted(d))
+    cc = cst.Cratercount(csfd.write_scc(tmp_path / "b.scc", d, 2.5e6))
+    assert cc.area == pytest.approx(2.5e6)
+    with pytest.raises(LunarInputError):
+        csfd.write_scc(tmp_path / "c.scc", d, 10.0, lons=[1, 2])
+    with pytest.raises(LunarInputError):
+        csfd.write_diam(tmp_path / "c.diam", [], 10.0)
