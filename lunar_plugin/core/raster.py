@@ -209,22 +209,26 @@ def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOC
     """Run ``func`` over aligned inputs block by block and write its results atomically.
 
     inputs:  list of (RasterSource, [1-based bands]) on one grid (the first one's).
-    outputs: list of (path, [(description, unit), ...]) -- one GeoTIFF each, same grid.
+    outputs: list of (path, [(description, unit), ...]) -- one float32 GeoTIFF each, same grid -- or
+             (path, bands, gdal_type, nodata) for another data type.
     func(arrays, window) -> list of arrays, one per output, shaped (bands, h, w) or (h, w); arrays
     are float32 (bands, h+2*halo, w+2*halo) with NaN for nodata.
     """
     first = inputs[0][0]
     for src, _ in inputs[1:]:
+        if src.srs is not None and first.srs is not None and not src.srs.IsSame(first.srs):
+            raise LunarInputError(f"{src.role} '{os.path.basename(src.path)}' is in another CRS than "
+                                  f"{first.role} '{os.path.basename(first.path)}'; reproject it first")
         if not src.same_grid(first):
             raise LunarInputError(f"{src.role} '{os.path.basename(src.path)}' is not on the grid of "
                                   f"{first.role} '{os.path.basename(first.path)}' (size or geotransform differ); "
                                   "resample it first (e.g. gdal:warpreproject)")
     input_paths = [src.path for src, _ in inputs]
-    for path, _ in outputs:
-        check_output_path(path, input_paths)
+    for spec in outputs:
+        check_output_path(spec[0], input_paths)
     blocks = windows(first.xsize, first.ysize, max_pixels)
     progress = Progress(feedback, len(blocks), *progress_range)
-    writers = [AtomicRasterWriter(path, grid_of(first), bands) for path, bands in outputs]
+    writers = [AtomicRasterWriter(spec[0], grid_of(first), *spec[1:]) for spec in outputs]
     try:
         for i, window in enumerate(blocks):
             progress.step(i)
@@ -243,7 +247,7 @@ def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOC
         raise
     for writer in writers:
         writer.__exit__(None, None, None)
-    return [path for path, _ in outputs]
+    return [writer.path for writer in writers]
 
 
 def all_nodata_check(source, bands):

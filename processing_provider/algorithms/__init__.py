@@ -2,5 +2,8 @@
 
 
 def all_algorithms():
+    from .equal_area_sampling import EqualAreaSampling
+    from .fuse_dom_dem import FuseDomDem
+    from .mg_number import MgNumber
     from .oxide_equations import OxideEquations
-    return [OxideEquations()]
+    return [OxideEquations(), MgNumber(), FuseDomDem(), EqualAreaSampling()]

@@ -108,3 +108,16 @@ def equation_maps(input_path, band_415, band_750, band_950, outputs, constants=P
         return [values[key] for key in wanted]
 
     return process_blocks([(src, bands)], [(outputs[key], [products[key]]) for key in wanted], compute, feedback)
+
+
+def mg_number_map(feo_path, mgo_path, output_path, feo_band=1, mgo_band=1, feedback=None):
+    """Write the Mg# raster (molar Mg/(Mg+Fe)) from FeO and MgO rasters on one grid."""
+    from ..raster import RasterSource, all_nodata_check, process_blocks
+
+    feo_src, mgo_src = RasterSource(feo_path, "FEO"), RasterSource(mgo_path, "MGO")
+    bands = [feo_src.check_band(feo_band, "FeO"), mgo_src.check_band(mgo_band, "MgO")]
+    all_nodata_check(feo_src, bands[:1])
+    all_nodata_check(mgo_src, bands[1:])
+    return process_blocks([(feo_src, bands[:1]), (mgo_src, bands[1:])],
+                          [(output_path, [("Mg# (molar Mg/(Mg+Fe))", "")])],
+                          lambda arrays, window: [mg_number(arrays[0][0], arrays[1][0])], feedback)[0]
