@@ -49,3 +49,22 @@ def pixel_size_m(geotransform, is_geographic, row_lat_deg=None):
     dy = np.radians(sy) * MOON_RADIUS_M
     dx = np.radians(sx) * MOON_RADIUS_M * np.cos(np.radians(row_lat_deg if row_lat_deg is not None else 0.0))
     return dx, dy
+
+
+def circle_polygon_lonlat(lon, lat, diameter_km, n=64):
+    """Vertices (lon, lat) in degrees of a circle of ``diameter_km`` around (lon, lat) on the lunar sphere.
+
+    Destination-point formula on R = 1737.4 km, ``n`` vertices counter-clockwise from north, ring not
+    closed (repeat the first vertex if a closed ring is needed). Longitudes stay continuous around the
+    centre (they may leave [-180, 180] for circles across the antimeridian); near a pole the ring is
+    what the formula gives (a circle enclosing the pole is not a simple lon/lat polygon).
+    """
+    n = max(int(n), 3)
+    delta = (float(diameter_km) / 2.0) / MOON_RADIUS_KM
+    phi1, lam1 = math.radians(float(lat)), math.radians(float(lon))
+    bearing = -np.arange(n) * (2 * math.pi / n)
+    sin_phi2 = math.sin(phi1) * math.cos(delta) + math.cos(phi1) * math.sin(delta) * np.cos(bearing)
+    phi2 = np.arcsin(np.clip(sin_phi2, -1.0, 1.0))
+    lam2 = lam1 + np.arctan2(np.sin(bearing) * math.sin(delta) * math.cos(phi1),
+                             math.cos(delta) - math.sin(phi1) * sin_phi2)
+    return [(float(a), float(b)) for a, b in zip(np.degrees(lam2), np.degrees(phi2))]
