@@ -170,7 +170,9 @@ class ZoneIndex:
         mem = gdal.GetDriverByName("MEM").Create("", self.nx, self.ny, 1, gdal.GDT_UInt16)
         mem.SetGeoTransform((west, resolution_deg, 0, north, 0, -resolution_deg))
         vector = ogr.GetDriverByName("Memory").CreateDataSource("zones")
-        layer = vector.CreateLayer("zones", geom_type=ogr.wkbMultiPolygon)
+        moon = osr.SpatialReference()
+        moon.SetFromUserInput("IAU_2015:30100")
+        layer = vector.CreateLayer("zones", srs=moon, geom_type=ogr.wkbMultiPolygon)
         layer.CreateField(ogr.FieldDefn("zone_id", ogr.OFTInteger))
         for i, (_, wkt) in enumerate(zones, start=1):
             feature = ogr.Feature(layer.GetLayerDefn())

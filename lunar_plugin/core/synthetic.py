@@ -648,3 +648,22 @@ def write_scene(scene, dem_path, dom_path, reflectance_path, craters_csv_path=No
 
 
 __all__ = ["Scene", "make_scene", "write_scene", "pike_morphometry", "moon_wkt", "BANDS", "CRATER_FIELDS"]
+
+
+def unit_polygons(scene):
+    """The scene's geologic units as (WKT multipolygon in lon/lat, unit dict) pairs, e.g. ZONES for sampling."""
+    from osgeo import gdal, ogr
+
+    mem = gdal.GetDriverByName("MEM").Create("", scene.width, scene.height, 1, gdal.GDT_Byte)
+    mem.SetGeoTransform(scene.geotransform)
+    mem.GetRasterBand(1).WriteArray(scene.unit_id)
+    vector = ogr.GetDriverByName("Memory").CreateDataSource("units")
+    layer = vector.CreateLayer("units", geom_type=ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("unit", ogr.OFTInteger))
+    gdal.Polygonize(mem.GetRasterBand(1), None, layer, 0)
+    merged = {}
+    for feature in layer:
+        merged.setdefault(feature.GetField("unit"), ogr.Geometry(ogr.wkbMultiPolygon)).AddGeometry(
+            feature.GetGeometryRef())
+    by_id = {u["id"]: u for u in scene.units}
+    return [(geometry.ExportToWkt(), by_id[uid]) for uid, geometry in sorted(merged.items()) if uid in by_id]

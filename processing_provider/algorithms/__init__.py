@@ -7,4 +7,5 @@ def all_algorithms():
     from .fuse_dom_dem import FuseDomDem
     from .mg_number import MgNumber
     from .oxide_equations import OxideEquations
-    return [OxideEquations(), MgNumber(), FuseDomDem(), EqualAreaSampling(), CraterSizeFrequency()]
+    from .synthetic_scene import SyntheticScene
+    return [SyntheticScene(), OxideEquations(), MgNumber(), FuseDomDem(), EqualAreaSampling(), CraterSizeFrequency()]

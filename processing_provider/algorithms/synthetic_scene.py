@@ -1,0 +1,108 @@
+"""lunar:syntheticscene -- deterministic synthetic lunar scene: the embedded demo data and test fixture."""
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
+                       QgsPointXY, QgsProcessing, QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber,
+                       QgsProcessingParameterRasterDestination, QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
+
+from ...lunar_plugin.core import synthetic
+from ...lunar_plugin.core.moon import MOON_GEOGRAPHIC_CRS, circle_polygon_lonlat
+from .. import styles
+from .base import LunarAlgorithm
+
+CRATER_FIELDS = [("id", QVariant.Int), ("lon", QVariant.Double), ("lat", QVariant.Double),
+                 ("diameter_km", QVariant.Double), ("depth_km", QVariant.Double), ("rim_height_km", QVariant.Double),
+                 ("kind", QVariant.String), ("degradation", QVariant.Double)]
+UNIT_FIELDS = [("unit", QVariant.Int), ("name", QVariant.String), ("kind", QVariant.String),
+               ("feo_wt", QVariant.Double), ("tio2_wt", QVariant.Double)]
+
+
+def _fields(spec):
+    fields = QgsFields()
+    for name, kind in spec:
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+class SyntheticScene(LunarAlgorithm):
+    NAME = "syntheticscene"
+    DISPLAY = "Synthetic lunar scene"
+    GROUP = "Data"
+    HELP = ("A deterministic (seeded) synthetic lunar scene in the geographic Moon CRS (IAU_2015:30100), anywhere and "
+            "of any size: a DEM with simple bowls and complex craters (depth, rim height after Pike 1977, ejecta, "
+            "degradation, overlap), an illuminated DOM, a 5-band Clementine-like reflectance raster (415, 750, 900, "
+            "950, 1000 nm) whose mare and highland units give known FeO/TiO2 through the Qiu et al. 2025 equations, "
+            "the ground-truth craters as circles and the geologic units as polygons. Lunar Lab's demo data and test "
+            "fixture.")
+
+    def define(self):
+        for name, label, default, lo, hi in (("WIDTH", "Width (pixels)", 1024, 16, 65536),
+                                             ("HEIGHT", "Height (pixels)", 1024, 16, 65536)):
+            self.add(QgsProcessingParameterNumber(name, self.tr(label), QgsProcessingParameterNumber.Integer, default,
+                                                  minValue=lo, maxValue=hi))
+        self.add(QgsProcessingParameterNumber("CENTRE_LON", self.tr("Centre longitude (degrees)"),
+                                              QgsProcessingParameterNumber.Double, -20.0, minValue=-360, maxValue=360))
+        self.add(QgsProcessingParameterNumber("CENTRE_LAT", self.tr("Centre latitude (degrees)"),
+                                              QgsProcessingParameterNumber.Double, 10.0, minValue=-89, maxValue=89))
+        self.add(QgsProcessingParameterNumber("PIXEL_M", self.tr("Pixel size (m, along a meridian)"),
+                                              QgsProcessingParameterNumber.Double, 100.0, minValue=0.01))
+        self.add(QgsProcessingParameterNumber("SEED", self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 42),
+                 "The same seed gives the same scene, byte for byte.")
+        self.add(QgsProcessingParameterNumber("CRATER_DENSITY", self.tr("Crater density (relative)"),
+                                              QgsProcessingParameterNumber.Double, 1.0, minValue=0.0))
+        self.add(QgsProcessingParameterNumber("MARE_FRACTION", self.tr("Mare fraction"),
+                                              QgsProcessingParameterNumber.Double, 0.4, minValue=0.0, maxValue=1.0))
+        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT_DEM", self.tr("Synthetic DEM")))
+        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT_DOM", self.tr("Synthetic DOM")))
+        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT_REFLECTANCE",
+                                                                  self.tr("Synthetic Clementine reflectance")))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_CRATERS", self.tr("Ground-truth craters"),
+                                                            QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_UNITS", self.tr("Geologic units"),
+                                                            QgsProcessing.TypeVectorPolygon, optional=True))
+
+    def execute(self, parameters, context, feedback):
+        number = lambda name: self.parameterAsDouble(parameters, name, context)  # noqa: E731
+        scene = synthetic.make_scene(self.parameterAsInt(parameters, "WIDTH", context),
+                                     self.parameterAsInt(parameters, "HEIGHT", context),
+                                     number("CENTRE_LON"), number("CENTRE_LAT"), pixel_m=number("PIXEL_M"),
+                                     seed=self.parameterAsInt(parameters, "SEED", context),
+                                     crater_density=number("CRATER_DENSITY"), mare_fraction=number("MARE_FRACTION"),
+                                     feedback=feedback)
+        paths = {name: self.parameterAsOutputLayer(parameters, name, context)
+                 for name in ("OUTPUT_DEM", "OUTPUT_DOM", "OUTPUT_REFLECTANCE")}
+        synthetic.write_scene(scene, paths["OUTPUT_DEM"], paths["OUTPUT_DOM"], paths["OUTPUT_REFLECTANCE"],
+                              feedback=feedback)
+        moon = QgsCoordinateReferenceSystem(MOON_GEOGRAPHIC_CRS)
+        fields = _fields(CRATER_FIELDS)
+        sink, craters_dest = self.parameterAsSink(parameters, "OUTPUT_CRATERS", context, fields,
+                                                  QgsWkbTypes.Polygon, moon)
+        for crater in scene.craters:
+            ring = [QgsPointXY(x, y) for x, y in circle_polygon_lonlat(crater["lon"], crater["lat"],
+                                                                        crater["diameter_km"])]
+            feature = QgsFeature(fields)
+            feature.setGeometry(QgsGeometry.fromPolygonXY([ring + ring[:1]]))
+            feature.setAttributes([int(crater["id"])] + [float(crater[k]) for k in
+                                                         ("lon", "lat", "diameter_km", "depth_km", "rim_height_km")]
+                                  + [str(crater["kind"]), float(crater["degradation"])])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        results = dict(paths, OUTPUT_CRATERS=craters_dest)
+        units_sink, units_dest = self.parameterAsSink(parameters, "OUTPUT_UNITS", context, _fields(UNIT_FIELDS),
+                                                      QgsWkbTypes.MultiPolygon, moon)
+        if units_sink is not None:
+            for wkt, unit in synthetic.unit_polygons(scene):
+                feature = QgsFeature(_fields(UNIT_FIELDS))
+                feature.setGeometry(QgsGeometry.fromWkt(wkt))
+                feature.setAttributes([int(unit["id"]), unit["name"], unit["kind"], float(unit["feo_wt"]),
+                                       float(unit["tio2_wt"])])
+                units_sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            results["OUTPUT_UNITS"] = units_dest
+            self.style_output(context, units_dest, styles.craters_by_category(
+                "kind", [("mare", "#3f007d"), ("highland", "#e6550d")]), self.tr("Geologic units (synthetic)"))
+        feedback.pushInfo(self.tr("{0} ground-truth craters").format(len(scene.craters)))
+        self.style_output(context, paths["OUTPUT_DEM"], styles.pseudocolor("elevation"), self.tr("DEM (synthetic, m)"))
+        self.style_output(context, paths["OUTPUT_DOM"], styles.pseudocolor("grey"), self.tr("DOM (synthetic)"))
+        self.style_output(context, paths["OUTPUT_REFLECTANCE"], styles.rgb((4, 2, 1)),
+                          self.tr("Reflectance (synthetic Clementine, 950/750/415 nm)"))
+        self.style_output(context, craters_dest, styles.craters_outline("#ffcc00"),
+                          self.tr("Craters (synthetic ground truth)"))
+        return results

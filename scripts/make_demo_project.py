@@ -1,0 +1,72 @@
+"""Build the demo's QGIS project (every output styled as the Toolbox styles it) and a PNG map."""
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "build" / "plugins"))
+
+from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsMapRendererParallelJob,  # noqa: E402
+                       QgsMapSettings, QgsProject, QgsRasterLayer, QgsVectorLayer)
+from qgis.PyQt.QtCore import QSize  # noqa: E402
+from qgis.PyQt.QtGui import QColor  # noqa: E402
+
+from lunar_lab.processing_provider import styles  # noqa: E402
+
+#: (file, layer name, style, visible) from bottom to top of the layer tree.
+LAYERS = [
+    ("dom.tif", "DOM (synthetic)", styles.pseudocolor("grey"), True),
+    ("dem.tif", "DEM (synthetic, m)", styles.pseudocolor("elevation"), False),
+    ("fused.tif", "Fused DOM/DEM (brightness, slope, elevation)", styles.rgb(), False),
+    ("reflectance.tif", "Reflectance (synthetic Clementine, 950/750/415 nm)", styles.rgb((4, 2, 1)), False),
+    ("omat.tif", "OMAT — Qiu et al. 2025", styles.pseudocolor("omat"), False),
+    ("tio2_equation.tif", "TiO2 (wt%) — Qiu et al. 2025 equation", styles.pseudocolor("oxide"), False),
+    ("feo_equation.tif", "FeO (wt%) — Qiu et al. 2025 equation", styles.pseudocolor("oxide"), True),
+    ("feo_cnn.tif", "FeO (wt%) — 1D CNN", styles.pseudocolor("oxide"), False),
+    ("mgo_cnn.tif", "MgO (wt%) — 1D CNN", styles.pseudocolor("oxide"), False),
+    ("mg_number.tif", "Mg# (molar)", styles.pseudocolor("mgnumber"), False),
+    ("units.gpkg", "Geologic units (synthetic)",
+     styles.craters_by_category("kind", [("mare", "#3f007d"), ("highland", "#e6550d")]), False),
+    ("equal_area_samples.gpkg", "Equal-area samples (2.25 km²)", styles.points("#3182bd", 0.4), False),
+    ("craters_truth.gpkg", "Craters (synthetic ground truth)", styles.craters_outline("#ffcc00"), True),
+    ("craters_detected.gpkg", "Craters (detected)", styles.craters_by_confidence(), True),
+    ("craters_aged.gpkg", "Craters by lunar System", styles.craters_by_system(), False),
+]
+
+
+def main(out):
+    out = Path(out).resolve()
+    app = QgsApplication([], False)
+    app.initQgis()
+    project = QgsProject.instance()
+    project.setCrs(QgsCoordinateReferenceSystem("IAU_2015:30100"))
+    shown = []
+    for name, title, style, visible in LAYERS:
+        path = out / name
+        if not path.exists():
+            continue
+        layer = QgsRasterLayer(str(path), title) if path.suffix == ".tif" else QgsVectorLayer(str(path), title, "ogr")
+        if not layer.isValid():
+            raise SystemExit(f"demo output {path} does not open as a layer")
+        styles.apply_style(layer, style)
+        project.addMapLayer(layer)
+        project.layerTreeRoot().findLayer(layer.id()).setItemVisibilityChecked(visible)
+        if visible:
+            shown.insert(0, layer)
+    project.write(str(out / "lunar_lab_demo.qgz"))
+    settings = QgsMapSettings()
+    settings.setLayers(shown)
+    settings.setDestinationCrs(project.crs())
+    settings.setExtent(shown[-1].extent())
+    settings.setOutputSize(QSize(1000, 1000))
+    settings.setBackgroundColor(QColor("white"))
+    job = QgsMapRendererParallelJob(settings)
+    job.start()
+    job.waitForFinished()
+    job.renderedImage().save(str(out / "demo_map.png"), "png")
+    print(f"   project: {out / 'lunar_lab_demo.qgz'} ({len(project.mapLayers())} layers), map: {out / 'demo_map.png'}")
+    app.exitQgis()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "demo_output")
