@@ -19,7 +19,8 @@ gdal.UseExceptions()
 NODATA = -9999.0
 #: Pixels per block (all bands of one block are in memory at once, plus the outputs).
 BLOCK_PIXELS = 1 << 22
-GTIFF_OPTIONS = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=DEFLATE", "ZLEVEL=1",
+#: ZSTD level 1: as small as DEFLATE on lunar data, ~3x faster to write (measured in bench/bench_equations.py).
+GTIFF_OPTIONS = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=ZSTD", "ZSTD_LEVEL=1",
                  "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS"]
 
 
@@ -240,6 +241,7 @@ def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOC
                     result = result[None]
                 for b in range(result.shape[0]):
                     writer.write(b, window, result[b])
+                writer.ds.FlushCache()  # finished tiles go to disk: memory stays bounded by one strip
         progress.step(len(blocks))
     except BaseException as exc:
         for writer in writers:

@@ -1,0 +1,64 @@
+"""Band-ratio equations: Lunar Lab's block-wise FeO+TiO2+OMAT against gdal_calc.py with the same formulas.
+
+Speed on a SPEED_SIZE^2 5-band raster (both tools, same input, same run), and peak memory of Lunar Lab on a
+MEMORY_SIZE^2 raster (default 20000 x 20000, 8 GB of float32 input as a VRT mosaic).
+Usage: bench/bench_equations.py [SPEED_SIZE] [MEMORY_SIZE]
+"""
+import sys
+import tempfile
+from pathlib import Path
+
+from common import ROOT, clementine_tile, mosaic, run_child
+
+PY = sys.executable
+C = dict(x0=0.018, y0=1.188, a=24.770, b=-8.053, yt=0.481, s=7.128, e=4.022)
+FORMULAS = {  # gdal_calc numpy expressions of seed 002 eqs. 1-5 (A=R415, B=R750, D=R950)
+    "feo": f"where(B>{C['x0']}, {C['a']}*(-arctan(((D/B)-{C['y0']})/(B-{C['x0']})))+({C['b']}), -9999)",
+    "tio2": f"where(arctan(((A/B)-{C['yt']})/B)>=0, {C['s']}*power(arctan(((A/B)-{C['yt']})/B),{C['e']}), -9999)",
+    "omat": f"sqrt((B-{C['x0']})**2+((D/B)-{C['y0']})**2)",
+}
+OURS = """
+import sys
+sys.path.insert(0, {plugins!r})
+from lunar_lab.lunar_plugin.core.oxides import equations
+equations.equation_maps({src!r}, 1, 2, 4, {{'feo': {out!r} + '/feo.tif', 'tio2': {out!r} + '/tio2.tif',
+                                             'omat': {out!r} + '/omat.tif'}})
+"""
+
+
+def ours(src, out):
+    code = OURS.format(plugins=str(ROOT / "build" / "plugins"), src=src, out=out)
+    return run_child([PY, "-c", code])
+
+
+def gdal_calc(src, out):
+    seconds, peak = 0.0, 0.0
+    for name, formula in FORMULAS.items():
+        s, p = run_child(["gdal_calc.py", "--quiet", "--overwrite", "-A", src, "--A_band=1", "-B", src, "--B_band=2",
+                          "-D", src, "--D_band=4", f"--outfile={out}/{name}_gdalcalc.tif", "--type=Float32",
+                          "--NoDataValue=-9999", f"--calc={formula}"])
+        seconds, peak = seconds + s, max(peak, p)
+    return seconds, peak
+
+
+def main():
+    speed_size = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
+    memory_size = int(sys.argv[2]) if len(sys.argv) > 2 else 20000
+    with tempfile.TemporaryDirectory(dir=ROOT / "build") as tmp:
+        tile = clementine_tile(Path(tmp) / "tile.tif")
+        src = mosaic(tile, Path(tmp) / "speed.vrt", speed_size)
+        t_base, m_base = gdal_calc(src, tmp)
+        t_ours, m_ours = ours(src, tmp)
+        mpx = speed_size ** 2 / 1e6
+        print(f"equations on {speed_size}x{speed_size} (FeO+TiO2+OMAT): gdal_calc.py {t_base:.1f} s "
+              f"({mpx / t_base:.1f} Mpx/s), Lunar Lab {t_ours:.1f} s ({mpx / t_ours:.1f} Mpx/s): "
+              f"speed ratio {t_base / t_ours:.2f}x; peak RSS {m_base:.0f} vs {m_ours:.0f} MiB")
+        big = mosaic(tile, Path(tmp) / "memory.vrt", memory_size)
+        t_big, m_big = ours(big, tmp)
+        input_mib = memory_size ** 2 * 5 * 4 / 2 ** 20
+        print(f"equations on {memory_size}x{memory_size} ({input_mib:.0f} MiB of float32 input): {t_big:.0f} s, "
+              f"peak RSS {m_big:.0f} MiB = {m_big / input_mib:.3f} of the input size")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""Shared benchmark helpers: a large test raster as a VRT mosaic, child-process timing and peak memory."""
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from osgeo import gdal, osr
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "build" / "plugins"))
+(ROOT / "build" / "plugins").mkdir(parents=True, exist_ok=True)
+if not (ROOT / "build" / "plugins" / "lunar_lab").exists():
+    (ROOT / "build" / "plugins" / "lunar_lab").symlink_to(ROOT, target_is_directory=True)
+
+
+def clementine_tile(path, size=1000, seed=0):
+    """A 5-band Clementine-like reflectance tile (0..1) with mare and highland values."""
+    rng = np.random.default_rng(seed)
+    base = np.where(rng.random((size, size)) < 0.5, 0.09, 0.2).astype(np.float32)
+    ratios = np.array([0.62, 1.0, 1.04, 1.06, 1.09], np.float32)
+    bands = base[None] * ratios[:, None, None] * (1 + 0.05 * rng.standard_normal((5, size, size))).astype(np.float32)
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), size, size, 5, gdal.GDT_Float32, ["TILED=YES"])
+    ds.SetGeoTransform((0, 0.001, 0, 0, 0, -0.001))
+    srs = osr.SpatialReference()
+    srs.SetFromUserInput("IAU_2015:30100")
+    ds.SetProjection(srs.ExportToWkt())
+    for i in range(5):
+        ds.GetRasterBand(i + 1).WriteArray(bands[i])
+    ds = None
+    return str(path)
+
+
+def mosaic(tile, path, size):
+    """A size x size VRT made of copies of ``tile``: a big real input for little disk."""
+    t = gdal.Open(tile)
+    n = t.RasterXSize
+    count = t.RasterCount
+    lines = [f'<VRTDataset rasterXSize="{size}" rasterYSize="{size}">',
+             f"<SRS>{gdal.EscapeString(t.GetProjection(), gdal.CPLES_XML)}</SRS>",
+             "<GeoTransform>0, 0.001, 0, 0, 0, -0.001</GeoTransform>"]
+    for b in range(1, count + 1):
+        lines.append(f'<VRTRasterBand dataType="Float32" band="{b}">')
+        for y in range(0, size, n):
+            for x in range(0, size, n):
+                w, h = min(n, size - x), min(n, size - y)
+                lines.append(f"<SimpleSource><SourceFilename relativeToVRT='0'>{tile}</SourceFilename>"
+                             f"<SourceBand>{b}</SourceBand><SrcRect xOff='0' yOff='0' xSize='{w}' ySize='{h}'/>"
+                             f"<DstRect xOff='{x}' yOff='{y}' xSize='{w}' ySize='{h}'/></SimpleSource>")
+        lines.append("</VRTRasterBand>")
+    lines.append("</VRTDataset>")
+    Path(path).write_text("\n".join(lines))
+    return str(path)
+
+
+def run_child(cmd, env=None):
+    """Run a command; return (seconds, peak RSS of that child in MiB)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env or os.environ.copy())
+    seconds = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"{cmd[0]} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024.0
