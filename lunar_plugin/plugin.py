@@ -1,21 +1,117 @@
-"""LunarPlugin: registers the Processing provider; adds menus only when a desktop iface exists."""
+"""LunarPlugin: registers the Processing provider (also under qgis_process, where ``iface`` is None and initGui is
+never called); in QGIS desktop adds a "Lunar Lab" menu and toolbar that open the main algorithms' dialogs, and an
+About box."""
 from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QMenu
+
+from . import i18n
+
+#: Menu and toolbar entries, in workflow order; an entry is only added when the algorithm is registered.
+MAIN_ALGORITHMS = ("syntheticscene", "fusedomdem", "oxideequations", "oxidecnn", "equalareasampling",
+                   "detectcraters", "classifycraterages", "csfd")
+RESOURCE = ":/plugins/lunar_lab/icons/{0}.svg"
+#: Processing group id -> icon in resources.qrc (icons/NAME.svg).
+GROUP_ICONS = {"craters": "craters", "craterages": "craters", "surfacechemistry": "chemistry",
+               "statistics": "statistics", "data": "data"}
+
+
+def icon(name):
+    return QIcon(RESOURCE.format(name))
 
 
 class LunarPlugin:
     def __init__(self, iface):
         self.iface = iface  # None under qgis_process
         self.provider = None
+        self.menu = None
+        self.toolbar = None
+        self.actions = []
+        i18n.install_translator()
+        try:
+            from .. import resources_rc  # noqa: F401 (registers :/plugins/lunar_lab/...)
+        except ImportError:  # pragma: no cover (resources_rc.py is committed and packaged)
+            pass
 
+    # ---- Processing (desktop and qgis_process) ------------------------------------------------
     def initProcessing(self):  # noqa: N802 (QGIS's name)
+        if self.provider is not None:
+            return
         from ..processing_provider.provider import LunarProvider
         self.provider = LunarProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
 
+    # ---- desktop ------------------------------------------------------------------------------
     def initGui(self):  # noqa: N802
         self.initProcessing()
+        if self.iface is None:
+            return
+        window = self.iface.mainWindow()
+        self.menu = QMenu(QCoreApplication.translate("LunarLab", "&Lunar Lab"), window.menuBar())
+        self.menu.setObjectName("mLunarLabMenu")
+        self.toolbar = self.iface.addToolBar(QCoreApplication.translate("LunarLab", "Lunar Lab"))
+        self.toolbar.setObjectName("mLunarLabToolBar")
+        registry = QgsApplication.processingRegistry()
+        for name in MAIN_ALGORITHMS:
+            alg = registry.algorithmById("lunar:" + name)
+            if alg is None:
+                continue
+            action = QAction(icon(GROUP_ICONS.get(alg.groupId(), "lunar_lab")), alg.displayName() + "…", window)
+            action.setObjectName("mLunarLab_" + name)
+            action.setToolTip(alg.displayName())
+            action.setStatusTip(QCoreApplication.translate("LunarLab", "Open the dialog of {0}").format(alg.id()))
+            action.triggered.connect(lambda _checked=False, alg_id=alg.id(): self.open_dialog(alg_id))
+            self.menu.addAction(action)
+            self.toolbar.addAction(action)
+            self.actions.append(action)
+        self.menu.addSeparator()
+        toolbox = QAction(icon("lunar_lab"), QCoreApplication.translate("LunarLab", "Show Processing Toolbox"),
+                          window)
+        toolbox.setObjectName("mLunarLab_toolbox")
+        toolbox.triggered.connect(self.show_toolbox)
+        about = QAction(icon("about"), QCoreApplication.translate("LunarLab", "About Lunar Lab…"), window)
+        about.setObjectName("mLunarLab_about")
+        about.triggered.connect(self.show_about)
+        for action in (toolbox, about):
+            self.menu.addAction(action)
+            self.actions.append(action)
+        self.toolbar.addAction(about)
+        help_menu = self.iface.firstRightStandardMenu()
+        if help_menu is not None:
+            window.menuBar().insertMenu(help_menu.menuAction(), self.menu)
+        else:
+            window.menuBar().addMenu(self.menu)
+
+    def open_dialog(self, alg_id):
+        import processing
+        processing.execAlgorithmDialog(alg_id, {})
+
+    def show_toolbox(self):
+        from qgis.PyQt.QtWidgets import QDockWidget
+        dock = self.iface.mainWindow().findChild(QDockWidget, "ProcessingToolbox") if self.iface else None
+        if dock is not None:
+            dock.setVisible(True)
+            dock.raise_()
+
+    def show_about(self):
+        from .about import show_about
+        show_about(self.iface.mainWindow() if self.iface is not None else None)
 
     def unload(self):
+        if self.iface is not None:
+            for action in self.actions:
+                if self.toolbar is not None:
+                    self.toolbar.removeAction(action)
+                action.deleteLater()
+            if self.menu is not None:
+                self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+                self.menu.deleteLater()
+            if self.toolbar is not None:
+                self.iface.mainWindow().removeToolBar(self.toolbar)
+                self.toolbar.deleteLater()
+        self.actions, self.menu, self.toolbar = [], None, None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        i18n.remove_translator()

@@ -1,19 +1,19 @@
 """What every Lunar Lab algorithm shares: naming, help, error translation, inputs and styled outputs."""
+import html
 import os
 
-from qgis.core import (QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingUtils)
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.PyQt.QtCore import QCoreApplication, QUrl
 from qgis.PyQt.QtGui import QIcon
 
 from ...lunar_plugin.core.errors import Cancelled, LunarInputError
 from .. import styles
 
-ICON = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "icons", "lunar_lab.svg")
-README_URL = "https://github.com/lunar-lab/lunar-lab/blob/main/README.md"
-
-
-def tr(text, context="LunarLab"):
-    return QCoreApplication.translate(context, text)
+ICON_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "icons")
+GROUP_ICONS = {"Craters": "craters", "Crater ages": "craters", "Surface chemistry": "chemistry",
+               "Statistics": "statistics", "Data": "data"}
+#: Help links open the README shipped with the plugin (the zip carries it too).
+README_PATH = os.path.join(os.path.dirname(ICON_DIR), "README.md")
 
 
 class LunarAlgorithm(QgsProcessingAlgorithm):
@@ -23,7 +23,6 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
     DISPLAY = ""
     GROUP = ""
     HELP = ""
-    ANCHOR = ""
 
     def tr(self, text):
         return QCoreApplication.translate(type(self).__name__, text)
@@ -44,13 +43,17 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
         return self.GROUP.lower().replace(" ", "").replace("&", "")
 
     def shortHelpString(self):
-        return self.tr(self.HELP)
+        # QGIS shows help as HTML: escape '<' in formulas, keep paragraphs
+        return html.escape(self.tr(self.HELP)).replace("\n", "<br>")
 
     def helpUrl(self):
-        return README_URL + "#" + (self.ANCHOR or self.NAME)
+        return QUrl.fromLocalFile(README_PATH).toString() + "#lunar" + self.NAME
 
     def icon(self):
-        return QIcon(ICON)
+        return QIcon(self.svgIconPath())
+
+    def svgIconPath(self):  # noqa: N802 (QGIS's name)
+        return os.path.join(ICON_DIR, GROUP_ICONS.get(self.GROUP, "lunar_lab") + ".svg")
 
     def initAlgorithm(self, config=None):
         self.define()
@@ -99,9 +102,3 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
         self._post_processors.append(processor)
         details.setPostProcessor(processor)
 
-
-def layer_name_for(path, fallback):
-    """Name outputs after what they are unless the user chose a file name of their own."""
-    base = os.path.splitext(os.path.basename(path))[0]
-    temp_folder = QgsProcessingUtils.tempFolder()
-    return fallback if path.startswith(temp_folder) or base.upper().startswith("OUTPUT") else base

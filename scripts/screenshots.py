@@ -1,0 +1,391 @@
+"""Lunar Lab in a real QGIS desktop window under Xvfb: screenshots for the docs, and the desktop end-to-end check.
+
+Run from a shell (what README's screenshots come from):
+
+    .venv/bin/python scripts/screenshots.py                 # demo_output/lunar_lab_demo.qgz -> docs/screenshots/
+    .venv/bin/python scripts/screenshots.py --zip dist/lunar_lab-0.1.0.zip --out /tmp/shots --run-algorithms
+
+It installs the plugin from the zip made by scripts/package.sh (built when --zip is not given) into a temporary
+profile (``qgis --profiles-path``), enables it there, and starts ``qgis`` under
+``xvfb-run -a -s '-screen 0 1600x1000x24'`` with ``--code`` pointing at this same file. Inside QGIS (the
+LUNAR_DESKTOP_TASK variable names a JSON task file) it checks the plugin's menu, toolbar and provider, optionally
+runs lunar:syntheticscene and lunar:oxideequations with ``processing.runAndLoadResults``, saves PNG screenshots
+(main window with layer tree and map, the Lunar Lab menu, an algorithm dialog, the About box), unloads the plugin
+to check it cleans up, writes its findings to a JSON report and exits QGIS. tests/e2e/test_desktop.py uses it.
+"""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+try:
+    HERE = Path(__file__).resolve()
+except NameError:  # qgis --code runs the file with exec(), without __file__
+    HERE = Path(os.environ.get("LUNAR_SCREENSHOTS_SCRIPT", "scripts/screenshots.py")).resolve()
+ROOT = HERE.parents[1]
+SCREEN = "1600x1000x24"
+TASK_ENV = "LUNAR_DESKTOP_TASK"
+PLUGIN = "lunar_lab"
+
+#: QGIS3.ini of the temporary profile: the plugin enabled, no first-run noise.
+PROFILE_INI = """[PythonPlugins]
+{plugin}=true
+processing=true
+
+[Plugins]
+lastZipDirectory=
+
+[qgis]
+checkVersion=false
+showTips{ver}=false
+newProjectDefault=false
+askToSaveProjectChanges=false
+messageTimeout=1
+crashReport=false
+
+[core]
+NewsFeed\\httpsfeedqgisorg\\disabled=true
+
+[app]
+LocaleSettingsVersion=1
+"""
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Outside QGIS: build/install the zip, run QGIS under Xvfb
+# ---------------------------------------------------------------------------------------------------------------
+def build_zip(dist):
+    proc = subprocess.run([str(ROOT / "scripts" / "package.sh")], capture_output=True, text=True, timeout=300,
+                          env=dict(os.environ, DIST=str(dist)))
+    if proc.returncode != 0:
+        raise RuntimeError(f"scripts/package.sh failed:\n{proc.stdout}\n{proc.stderr}")
+    return Path(proc.stdout.strip().splitlines()[-1])
+
+
+def install_profile(zip_path, profiles_path, locale=None):
+    """Unzip the plugin into PROFILES/profiles/default/python/plugins and enable it in that profile."""
+    profile = Path(profiles_path) / "profiles" / "default"
+    plugins = profile / "python" / "plugins"
+    plugins.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(plugins)
+    ini = profile / "QGIS" / "QGIS3.ini"
+    ini.parent.mkdir(parents=True, exist_ok=True)
+    text = PROFILE_INI.format(plugin=PLUGIN, ver="")
+    if locale:
+        text += f"\n[locale]\noverrideFlag=true\nuserLocale={locale}\n"
+    ini.write_text(text)
+    return plugins / PLUGIN
+
+
+def run_qgis(profiles_path, task, project=None, timeout=110, screen=SCREEN):
+    """Start QGIS desktop under Xvfb on TASK (a dict, see ``inside_qgis``); returns (returncode, report, log).
+
+    The whole process group (xvfb-run, Xvfb, qgis) is killed on timeout, so no Xvfb is left behind.
+    """
+    work = Path(tempfile.mkdtemp(prefix="lunar_desktop_"))
+    task = dict(task, report=str(work / "report.json"))
+    (work / "task.json").write_text(json.dumps(task))
+    env = {k: v for k, v in os.environ.items() if k not in ("QGIS_PLUGINPATH", "PYTHONPATH", "QT_QPA_PLATFORM",
+                                                             "QGIS_CUSTOM_CONFIG_PATH", "DISPLAY")}
+    site = sorted((ROOT / ".venv" / "lib").glob("python3*/site-packages"))
+    if site:
+        env["PYTHONPATH"] = str(site[0])  # torch for the neural-network algorithms; never the repository
+    env[TASK_ENV] = str(work / "task.json")
+    env.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
+    os.makedirs(env["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
+    cmd = ["xvfb-run", "-a", "-s", f"-screen 0 {screen}", "qgis", "--nologo", "--noversioncheck",
+           "--profiles-path", str(profiles_path)]
+    if project:
+        cmd += ["--project", str(project)]
+    cmd += ["--code", str(HERE)]
+    log = work / "qgis.log"
+    with open(log, "w") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=str(work),
+                                start_new_session=True)
+        try:
+            rc = proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            rc = 124
+        finally:
+            try:  # xvfb-run, Xvfb and qgis share the new session's process group
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            proc.wait()
+    report = json.loads(Path(task["report"]).read_text()) if Path(task["report"]).exists() else None
+    text = log.read_text(errors="replace")
+    shutil.rmtree(work, ignore_errors=True)
+    return rc, report, text
+
+
+def main(argv=None):
+    import argparse
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--zip", help="plugin zip (default: build one with scripts/package.sh)")
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--project", default=str(ROOT / "demo_output" / "lunar_lab_demo.qgz"),
+                        help="project to open (make demo writes it); skipped when missing")
+    parser.add_argument("--run-algorithms", action="store_true",
+                        help="also run lunar:syntheticscene + lunar:oxideequations inside QGIS")
+    parser.add_argument("--locale", help="e.g. zh_CN: QGIS locale/userLocale for the screenshots")
+    parser.add_argument("--timeout", type=int, default=110)
+    args = parser.parse_args(argv)
+    tmp = Path(tempfile.mkdtemp(prefix="lunar_shots_"))
+    try:
+        zip_path = Path(args.zip) if args.zip else build_zip(tmp / "dist")
+        install_profile(zip_path, tmp / "profiles", args.locale)
+        project = Path(args.project) if args.project and Path(args.project).exists() else None
+        out = Path(args.out).resolve()
+        out.mkdir(parents=True, exist_ok=True)
+        suffix = f"_{args.locale}" if args.locale else ""
+        task = {"screenshots": str(out), "suffix": suffix, "run_algorithms": bool(args.run_algorithms or not project),
+                "work": str(tmp / "work"), "dialogs": True}
+        started = time.time()
+        rc, report, log = run_qgis(tmp / "profiles", task, project, timeout=args.timeout)
+        if not report or not report.get("ok"):
+            print(log[-4000:], file=sys.stderr)
+            print(json.dumps(report, indent=1), file=sys.stderr)
+            return 1
+        for shot in report["screenshots"]:
+            print(f"{shot}  ({Path(shot).stat().st_size // 1024} KiB)")
+        print(f"QGIS ran {time.time() - started:.0f} s (rc {rc})")
+        return 0
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Inside QGIS (qgis --code this file, with LUNAR_DESKTOP_TASK set)
+# ---------------------------------------------------------------------------------------------------------------
+def inside_qgis(task_path):
+    import traceback
+
+    from qgis.core import QgsApplication, QgsProject, QgsRasterLayer
+    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtGui import QImage
+    from qgis.PyQt.QtWidgets import QApplication, QMenu, QToolBar
+    from qgis.utils import iface
+
+    task = json.loads(Path(task_path).read_text())
+    report = {"ok": False, "screenshots": [], "errors": [], "steps": []}
+    shots = Path(task["screenshots"]) if task.get("screenshots") else None
+    keep = []  # Python references to timers and widgets
+
+    def finish():
+        Path(task["report"]).write_text(json.dumps(report, indent=1, default=str))
+        sys.stdout.flush()
+        os._exit(0)  # no exit dialogs, no teardown surprises; the caller reads the report
+
+    def later(ms, fn):
+        timer = QTimer()
+        timer.setSingleShot(True)
+
+        def run():
+            try:
+                fn()
+            except Exception:  # noqa: BLE001 (reported, then QGIS exits)
+                report["errors"].append(traceback.format_exc())
+                finish()
+        timer.timeout.connect(run)
+        timer.start(ms)
+        keep.append(timer)
+
+    def save(image, name, max_width=1600):
+        if shots is None:
+            return
+        if image.width() > max_width:
+            image = image.scaledToWidth(max_width, 1)  # Qt.SmoothTransformation
+        # 8-bit palette with dithering: PNGs of a few hundred KB instead of megabytes
+        image = image.convertToFormat(QImage.Format_Indexed8)
+        path = shots / f"{name}{task.get('suffix', '')}.png"
+        image.save(str(path), "png")
+        report["screenshots"].append(str(path))
+
+    def grab_screen():
+        return QApplication.primaryScreen().grabWindow(0).toImage()
+
+    def when_rendered(then, tries=120):
+        canvas = iface.mapCanvas()
+        if canvas.isDrawing() and tries > 0:
+            later(250, lambda: when_rendered(then, tries - 1))
+        else:
+            later(400, then)
+
+    def describe_layers():
+        layers = []
+        for layer in QgsProject.instance().mapLayers().values():
+            renderer = layer.renderer() if hasattr(layer, "renderer") else None
+            layers.append({"name": layer.name(), "valid": layer.isValid(),
+                           "kind": "raster" if isinstance(layer, QgsRasterLayer) else "vector",
+                           "renderer": type(renderer).__name__ if renderer is not None else None,
+                           "source": layer.source()})
+        return layers
+
+    # ---- steps ---------------------------------------------------------------------------------------------
+    def arrange_window():
+        from qgis.PyQt.QtWidgets import QDockWidget
+        window = iface.mainWindow()
+        window.setGeometry(QApplication.primaryScreen().geometry())  # Xvfb has no window manager to maximise
+        for name, visible in (("Browser", False), ("ProcessingToolbox", True), ("Layers", True)):
+            dock = window.findChild(QDockWidget, name)
+            if dock is not None:
+                dock.setVisible(visible)
+        toolbox = window.findChild(QDockWidget, "ProcessingToolbox")
+        layers = window.findChild(QDockWidget, "Layers")
+        if toolbox is not None and layers is not None:
+            from qgis.PyQt.QtCore import Qt
+            window.resizeDocks([layers, toolbox], [360, 300], Qt.Horizontal)
+        tree = getattr(toolbox, "algorithmTree", None)
+        if tree is not None:  # only the Lunar Lab provider expanded
+            tree.collapseAll()
+            model = tree.model()
+            for row in range(model.rowCount()):
+                index = model.index(row, 0)
+                if "Lunar Lab" in str(model.data(index)):
+                    tree.expandRecursively(index)
+                    tree.scrollTo(index, tree.PositionAtTop)
+        iface.messageBar().clearWidgets()
+
+    def check_plugin():
+        import qgis.utils
+        window = iface.mainWindow()
+        arrange_window()
+        report["qgis_version"] = __import__("qgis.core", fromlist=["Qgis"]).Qgis.QGIS_VERSION
+        report["plugin_loaded"] = PLUGIN in qgis.utils.plugins
+        report["plugin_path"] = getattr(sys.modules.get(PLUGIN), "__file__", None)
+        report["provider"] = QgsApplication.processingRegistry().providerById("lunar") is not None
+        report["algorithms"] = sorted(a.id() for a in QgsApplication.processingRegistry().algorithms()
+                                      if a.provider() is not None and a.provider().id() == "lunar")
+        menu = window.findChild(QMenu, "mLunarLabMenu")
+        report["menu_in_menubar"] = menu is not None and menu.menuAction() in window.menuBar().actions()
+        report["menu_title"] = menu.title() if menu else None
+        report["menu_actions"] = [a.objectName() for a in menu.actions() if a.objectName()] if menu else []
+        toolbar = window.findChild(QToolBar, "mLunarLabToolBar")
+        report["toolbar_actions"] = [a.objectName() for a in toolbar.actions()] if toolbar else []
+        report["steps"].append("plugin checked")
+        later(10, run_algorithms if task.get("run_algorithms") else zoom)
+
+    def run_algorithms():
+        import processing
+        work = Path(task["work"])
+        work.mkdir(parents=True, exist_ok=True)
+        started = time.time()
+        scene = processing.runAndLoadResults("lunar:syntheticscene", {
+            "WIDTH": 192, "HEIGHT": 160, "SEED": 7, "OUTPUT_DEM": str(work / "dem.tif"),
+            "OUTPUT_DOM": str(work / "dom.tif"), "OUTPUT_REFLECTANCE": str(work / "reflectance.tif"),
+            "OUTPUT_CRATERS": str(work / "craters.gpkg"), "OUTPUT_UNITS": str(work / "units.gpkg")})
+        oxides = processing.runAndLoadResults("lunar:oxideequations", {
+            "INPUT": scene["OUTPUT_REFLECTANCE"], "OUTPUT_FEO": str(work / "feo.tif"),
+            "OUTPUT_TIO2": str(work / "tio2.tif"), "OUTPUT_OMAT": str(work / "omat.tif")})
+        report["algorithm_seconds"] = round(time.time() - started, 2)
+        report["results"] = {"scene": scene, "oxides": oxides}
+        report["steps"].append("algorithms run")
+        later(10, zoom)
+
+    def zoom():
+        report["layers"] = describe_layers()
+        arrange_window()
+        canvas = iface.mapCanvas()
+        canvas.zoomToFullExtent()
+        canvas.refresh()
+        when_rendered(shoot_main)
+
+    def shoot_main():
+        iface.messageBar().clearWidgets()
+        QApplication.processEvents()
+        save(iface.mainWindow().grab().toImage(), "main_window")
+        report["steps"].append("main window")
+        if task.get("dialogs"):
+            later(10, shoot_menu)
+        else:
+            later(10, unload)
+
+    def shoot_menu():
+        menu = iface.mainWindow().findChild(QMenu, "mLunarLabMenu")
+        bar = iface.mainWindow().menuBar()
+        pos = bar.mapToGlobal(bar.actionGeometry(menu.menuAction()).bottomLeft())
+        menu.popup(pos)
+        keep.append(menu)
+
+        def grab():
+            top = bar.mapToGlobal(bar.rect().topLeft()).y()
+            box = menu.geometry()
+            left = max(0, box.left() - 360)
+            image = grab_screen().copy(left, top, box.right() + 40 - left, box.bottom() + 12 - top)
+            save(image, "lunar_lab_menu")
+            menu.hide()
+            report["steps"].append("menu")
+            later(10, shoot_dialog)
+        later(600, grab)
+
+    def shoot_dialog():
+        import processing
+        inputs = [layer for layer in QgsProject.instance().mapLayers().values()
+                  if isinstance(layer, QgsRasterLayer) and layer.bandCount() >= 4]
+        dialog = processing.createAlgorithmDialog("lunar:oxideequations",
+                                                  {"INPUT": inputs[0]} if inputs else {})
+        dialog.resize(1100, 760)
+        dialog.show()
+        keep.append(dialog)
+
+        def grab():
+            save(dialog.grab().toImage(), "oxide_dialog")
+            dialog.close()
+            report["steps"].append("dialog")
+            later(10, shoot_about)
+        later(800, grab)
+
+    def shoot_about():
+        from qgis.PyQt.QtCore import Qt
+        from qgis.PyQt.QtGui import QIcon
+        from qgis.PyQt.QtWidgets import QMessageBox
+        about = sys.modules[PLUGIN + ".lunar_plugin.about"] if PLUGIN + ".lunar_plugin.about" in sys.modules \
+            else __import__(PLUGIN + ".lunar_plugin.about", fromlist=["about_html"])
+        box = QMessageBox(iface.mainWindow())
+        box.setWindowTitle("About Lunar Lab")
+        box.setIconPixmap(QIcon(str(Path(about.ROOT) / "icons" / "lunar_lab.svg")).pixmap(64, 64))
+        box.setTextFormat(Qt.RichText)
+        box.setText(about.about_html())
+        box.show()
+        keep.append(box)
+
+        def grab():
+            report["about_html"] = box.text()
+            save(box.grab().toImage(), "about")
+            box.close()
+            report["steps"].append("about")
+            later(10, unload)
+        later(500, grab)
+
+    def unload():
+        import qgis.utils
+        report["unloaded"] = qgis.utils.unloadPlugin(PLUGIN)
+
+        def check():
+            window = iface.mainWindow()
+            report["after_unload"] = {
+                "menu": window.findChild(QMenu, "mLunarLabMenu") is not None,
+                "toolbar": window.findChild(QToolBar, "mLunarLabToolBar") is not None,
+                "provider": QgsApplication.processingRegistry().providerById("lunar") is not None,
+                "layers_kept": len(QgsProject.instance().mapLayers()),
+            }
+            report["steps"].append("unloaded")
+            report["ok"] = not report["errors"]
+            finish()
+        later(300, check)
+
+    later(1500, check_plugin)
+    later(int(task.get("watchdog_ms", 100000)), lambda: (report["errors"].append("watchdog"), finish()))
+
+
+if os.environ.get(TASK_ENV) and "qgis.utils" in sys.modules and getattr(sys.modules["qgis.utils"], "iface", None):
+    inside_qgis(os.environ[TASK_ENV])
+elif __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""QGIS desktop under Xvfb with Lunar Lab installed from the zip (scripts/package.sh) in a temporary profile.
+
+scripts/screenshots.py starts ``xvfb-run -a qgis --profiles-path TMP --code scripts/screenshots.py``; inside QGIS
+it checks the menu, toolbar and provider, runs lunar:syntheticscene and lunar:oxideequations with
+processing.runAndLoadResults, records the loaded layers and their renderers, takes screenshots, unloads the plugin
+and writes a JSON report, which this test reads.
+"""
+import importlib.util
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _screenshots_module():
+    spec = importlib.util.spec_from_file_location("lunar_screenshots", ROOT / "scripts" / "screenshots.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _our_processes():
+    """Processes (Xvfb, qgis) still carrying the desktop run's task variable."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            if b"LUNAR_DESKTOP_TASK=" in (proc / "environ").read_bytes():
+                found.append((proc.name, (proc / "cmdline").read_bytes().replace(b"\0", b" ")[:120]))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.fixture(scope="module")
+def desktop(tmp_path_factory):
+    import shutil
+    if not (shutil.which("xvfb-run") and shutil.which("qgis")):
+        pytest.fail("xvfb-run and qgis are needed (make setup installs them)")
+    shots = _screenshots_module()
+    tmp = tmp_path_factory.mktemp("desktop")
+    zip_path = shots.build_zip(tmp / "dist")
+    plugin = shots.install_profile(zip_path, tmp / "profiles")
+    task = {"screenshots": str(tmp / "shots"), "run_algorithms": True, "work": str(tmp / "work"),
+            "dialogs": True}
+    (tmp / "shots").mkdir()
+    started = time.time()
+    rc, report, log = shots.run_qgis(tmp / "profiles", task, timeout=110)
+    return {"rc": rc, "report": report, "log": log, "seconds": time.time() - started, "plugin": plugin,
+            "tmp": tmp}
+
+
+def test_desktop_runs_quickly_and_cleans_up(desktop):
+    assert desktop["report"] is not None, desktop["log"][-4000:]
+    assert not desktop["report"]["errors"], desktop["report"]["errors"]
+    assert desktop["report"]["ok"], desktop["report"]
+    assert desktop["seconds"] < 100, desktop["seconds"]
+    assert not _our_processes()
+
+
+def test_plugin_is_the_installed_zip_with_menu_toolbar_and_provider(desktop):
+    report = desktop["report"]
+    assert report["plugin_loaded"] and report["provider"]
+    assert Path(report["plugin_path"]).resolve().is_relative_to(desktop["plugin"].resolve())
+    assert not Path(report["plugin_path"]).resolve().is_relative_to(ROOT)
+    assert report["menu_in_menubar"] and report["menu_title"] == "&Lunar Lab"
+    for alg in ("syntheticscene", "oxideequations", "fusedomdem", "equalareasampling", "csfd"):
+        assert f"lunar:{alg}" in report["algorithms"]
+        assert f"mLunarLab_{alg}" in report["menu_actions"]
+        assert f"mLunarLab_{alg}" in report["toolbar_actions"]
+    for alg in ("oxidecnn", "detectcraters", "classifycraterages"):  # entries only for registered algorithms
+        assert (f"mLunarLab_{alg}" in report["menu_actions"]) == (f"lunar:{alg}" in report["algorithms"])
+    assert "mLunarLab_about" in report["menu_actions"] and "mLunarLab_about" in report["toolbar_actions"]
+    assert "Plugin version" in report["about_html"] and "0." in report["about_html"]
+
+
+def test_algorithms_ran_in_qgis_and_outputs_are_styled_layers(desktop):
+    report = desktop["report"]
+    by_file = {Path(layer["source"].split("|")[0]).name: layer for layer in report["layers"]}
+    for name in ("feo.tif", "tio2.tif", "omat.tif", "dem.tif", "dom.tif", "reflectance.tif", "craters.gpkg"):
+        assert name in by_file and by_file[name]["valid"], (name, sorted(by_file))
+    assert by_file["feo.tif"]["renderer"] == "QgsSingleBandPseudoColorRenderer"
+    assert by_file["tio2.tif"]["renderer"] == "QgsSingleBandPseudoColorRenderer"
+    assert by_file["omat.tif"]["renderer"] == "QgsSingleBandPseudoColorRenderer"
+    assert by_file["reflectance.tif"]["renderer"] == "QgsMultiBandColorRenderer"
+    assert by_file["craters.gpkg"]["renderer"] == "QgsSingleSymbolRenderer"
+    assert by_file["feo.tif"]["name"].startswith("FeO (wt%)")
+    assert report["algorithm_seconds"] < 30
+
+
+def test_screenshots_are_saved_and_small(desktop):
+    shots = [Path(p) for p in desktop["report"]["screenshots"]]
+    assert {p.stem for p in shots} == {"main_window", "lunar_lab_menu", "oxide_dialog", "about"}
+    for path in shots:
+        assert path.is_file() and 5_000 < path.stat().st_size < 800_000, (path, path.stat().st_size)
+
+
+def test_unload_removes_menu_toolbar_and_provider(desktop):
+    report = desktop["report"]
+    assert report["unloaded"]
+    assert report["after_unload"] == {"menu": False, "toolbar": False, "provider": False,
+                                      "layers_kept": len(report["layers"])}
