@@ -49,6 +49,8 @@ def main(out):
         if not layer.isValid():
             raise SystemExit(f"demo output {path} does not open as a layer")
         styles.apply_style(layer, style)
+        if name.endswith("_equation.tif") or name.endswith("_cnn.tif"):
+            layer.renderer().setOpacity(0.7)  # the DOM shows through the abundance map
         project.addMapLayer(layer)
         project.layerTreeRoot().findLayer(layer.id()).setItemVisibilityChecked(visible)
         if visible:
