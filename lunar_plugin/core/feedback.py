@@ -39,3 +39,19 @@ class Progress:
         """A Progress for the i-th of ``self.total`` equal parts (for nested loops)."""
         width = (self.end - self.start) / self.total
         return Progress(self.feedback, n or 1, self.start + i * width, self.start + (i + 1) * width)
+
+
+class ScaledFeedback:
+    """Feedback for a sub-task: its 0-100% maps onto [start, end] of the whole run; cancel passes through."""
+
+    def __init__(self, feedback, start, end):
+        self.feedback, self.start, self.end = ensure(feedback), start, end
+
+    def setProgress(self, percent):  # noqa: N802 (the feedback protocol)
+        self.feedback.setProgress(self.start + (self.end - self.start) * percent / 100.0)
+
+    def isCanceled(self):  # noqa: N802
+        return self.feedback.isCanceled()
+
+    def pushInfo(self, text):  # noqa: N802
+        self.feedback.pushInfo(text)

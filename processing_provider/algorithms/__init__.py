@@ -3,9 +3,13 @@
 
 def all_algorithms():
     from .csfd import CraterSizeFrequency
+    from .detect_craters import DetectCraters
     from .equal_area_sampling import EqualAreaSampling
+    from .evaluate_craters import EvaluateCraters
     from .fuse_dom_dem import FuseDomDem
     from .mg_number import MgNumber
     from .oxide_equations import OxideEquations
     from .synthetic_scene import SyntheticScene
-    return [SyntheticScene(), OxideEquations(), MgNumber(), FuseDomDem(), EqualAreaSampling(), CraterSizeFrequency()]
+    from .train_crater_detector import TrainCraterDetector
+    return [SyntheticScene(), OxideEquations(), MgNumber(), FuseDomDem(), EqualAreaSampling(), DetectCraters(),
+            TrainCraterDetector(), EvaluateCraters(), CraterSizeFrequency()]

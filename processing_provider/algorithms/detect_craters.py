@@ -1,0 +1,76 @@
+"""lunar:detectcraters -- multi-scale crater detection, one circle per crater."""
+from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
+                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer, QgsWkbTypes)
+from qgis.PyQt.QtCore import QVariant
+
+from ...lunar_plugin.core.raster import RasterSource
+from .. import styles
+from .base import LunarAlgorithm
+from .crater_layers import crater_fields, moon_crs, write_circles
+from .models import model_path, require_torch
+
+DEFAULT_MODEL = "crater_detector.pt"
+
+
+def elevation_band(source, requested):
+    """The band to detect on: as asked, else a fused raster's 'Elevation' band, else band 1."""
+    if requested:
+        return source.check_band(requested, "the detector")
+    for b in range(1, source.count + 1):
+        if source.ds.GetRasterBand(b).GetDescription().lower().startswith("elevation"):
+            return b
+    return 1
+
+
+class DetectCraters(LunarAlgorithm):
+    NAME = "detectcraters"
+    DISPLAY = "Detect craters"
+    GROUP = "Craters"
+    HELP = ("Finds craters on a DEM (or the elevation band of a fused DOM/DEM raster) with Lunar Lab's own "
+            "CenterNet-style network, trained on LOLA LDEM_4 with the Head et al. 2010 catalogue (see "
+            "models/crater_detector.json). Multi-scale as in Yang et al. (seed 000): an image pyramid lets one network "
+            "find craters from a few pixels up to most of a tile; tiles overlap (OVERLAP, default 50%); detections of "
+            "overlapping tiles and pyramid levels are merged into one crater each by suppression on circles in km on "
+            "the Moon sphere. Diameters are true km at any latitude and in projected CRSs. Output: one circle per "
+            "crater with lon, lat, diameter_km, confidence and the pyramid level.")
+
+    def define(self):
+        self.add(QgsProcessingParameterRasterLayer("INPUT", self.tr("DEM or fused DOM/DEM raster")),
+                 "The model card says which input the model takes (the shipped model: a DEM).")
+        self.add(QgsProcessingParameterNumber("BAND", self.tr("Band (0 = elevation band / band 1)"),
+                                              QgsProcessingParameterNumber.Integer, 0, minValue=0))
+        self.add(QgsProcessingParameterFile("MODEL", self.tr("Detector model (.pt)"), extension="pt", optional=True),
+                 "Default: the shipped models/crater_detector.pt; or one made by lunar:traincraterdetector.")
+        self.add(QgsProcessingParameterNumber("MIN_DIAMETER_KM", self.tr("Minimum diameter (km)"),
+                                              QgsProcessingParameterNumber.Double, 0.01, minValue=0.001),
+                 "Craters smaller than about 4 pixels are not found whatever this says.")
+        self.add(QgsProcessingParameterNumber("MAX_DIAMETER_KM", self.tr("Maximum diameter (km)"),
+                                              QgsProcessingParameterNumber.Double, 1000.0, minValue=0.001))
+        self.add(QgsProcessingParameterNumber("CONFIDENCE", self.tr("Minimum confidence"),
+                                              QgsProcessingParameterNumber.Double, 0.3, minValue=0.0, maxValue=1.0))
+        self.add(QgsProcessingParameterNumber("TILE_SIZE", self.tr("Tile size (pixels)"),
+                                              QgsProcessingParameterNumber.Integer, 512, minValue=64, maxValue=4096))
+        self.add(QgsProcessingParameterNumber("OVERLAP", self.tr("Tile overlap (fraction)"),
+                                              QgsProcessingParameterNumber.Double, 0.5, minValue=0.0, maxValue=0.9))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Detected craters"),
+                                                            QgsProcessing.TypeVectorPolygon))
+
+    def execute(self, parameters, context, feedback):
+        require_torch()
+        from ...lunar_plugin.core.craters import detect
+        source = RasterSource(self.raster_source(parameters, "INPUT", context), "INPUT")
+        band = elevation_band(source, self.parameterAsInt(parameters, "BAND", context))
+        craters = detect.detect_craters(
+            source, model_path(self, parameters, "MODEL", context, DEFAULT_MODEL),
+            self.parameterAsDouble(parameters, "MIN_DIAMETER_KM", context),
+            self.parameterAsDouble(parameters, "MAX_DIAMETER_KM", context),
+            self.parameterAsDouble(parameters, "CONFIDENCE", context),
+            self.parameterAsInt(parameters, "TILE_SIZE", context),
+            self.parameterAsDouble(parameters, "OVERLAP", context), band=band, feedback=feedback)
+        fields = crater_fields([("confidence", QVariant.Double), ("level", QVariant.Int)])
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Polygon, moon_crs())
+        write_circles(sink, fields, [(c["lon"], c["lat"], c["diameter_km"], [float(c["confidence"]), int(c["level"])])
+                                     for c in craters], feedback)
+        feedback.pushInfo(self.tr("{0} craters detected").format(len(craters)))
+        self.style_output(context, dest, styles.craters_by_confidence(), self.tr("Craters (detected)"))
+        return {"OUTPUT": dest}

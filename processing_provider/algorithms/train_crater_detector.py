@@ -1,0 +1,117 @@
+"""lunar:traincraterdetector -- train or fine-tune (the seed's transfer learning) a crater detector."""
+import html
+import json
+import os
+
+from qgis.core import (QgsProcessingOutputNumber, QgsProcessingParameterBoolean, QgsProcessingParameterFile,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
+                       QgsProcessingParameterRasterLayer)
+
+from ...lunar_plugin.core.feedback import ScaledFeedback
+from ...lunar_plugin.core.raster import RasterSource
+from .base import LunarAlgorithm
+from .crater_layers import crater_source_parameters, read_craters
+from .detect_craters import DEFAULT_MODEL, elevation_band
+from .models import model_path, require_torch
+
+
+class TrainCraterDetector(LunarAlgorithm):
+    NAME = "traincraterdetector"
+    DISPLAY = "Train or fine-tune a crater detector"
+    GROUP = "Craters"
+    HELP = ("Trains a crater detector on a DEM (or the elevation band of a fused raster) and the craters marked on it "
+            "(circles, or points with a diameter field), or fine-tunes BASE_MODEL on them: the transfer learning of "
+            "Yang et al. (seed 000), where a detector trained on coarse images is adapted to a new scene with a few "
+            "labelled craters. The report gives recall and precision on the given craters before and after "
+            "training. OUTPUT_MODEL is a .pt file with its model card (.json) beside it; use it as MODEL in "
+            "lunar:detectcraters.")
+
+    def define(self):
+        self.add(QgsProcessingParameterRasterLayer("INPUT", self.tr("DEM or fused DOM/DEM raster")))
+        crater_source_parameters(self, "CRATERS", "Labelled craters")
+        self.add(QgsProcessingParameterBoolean("FINE_TUNE", self.tr("Fine-tune BASE_MODEL (transfer learning)"),
+                                               True), "Off: train a new network from scratch.")
+        self.add(QgsProcessingParameterFile("BASE_MODEL", self.tr("Base model (.pt)"), extension="pt", optional=True),
+                 "Default: the shipped models/crater_detector.pt.")
+        self.add(QgsProcessingParameterNumber("EPOCHS", self.tr("Epochs (50 steps each)"),
+                                              QgsProcessingParameterNumber.Integer, 4, minValue=1, maxValue=1000))
+        self.add(QgsProcessingParameterNumber("SEED", self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 0))
+        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_MODEL", self.tr("Trained model"),
+                                                                self.tr("PyTorch model (*.pt)")))
+        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_REPORT", self.tr("Training report"),
+                                                                self.tr("HTML files (*.html)"), optional=True))
+        self.addOutput(QgsProcessingOutputNumber("RECALL_BEFORE", self.tr("Recall before training")))
+        self.addOutput(QgsProcessingOutputNumber("RECALL_AFTER", self.tr("Recall after training")))
+
+    def execute(self, parameters, context, feedback):
+        require_torch()
+        from ...lunar_plugin.core.craters import detect, matching, training
+        source = RasterSource(self.raster_source(parameters, "INPUT", context), "INPUT")
+        band = elevation_band(source, 0)
+        lon, lat, diameter, _, _ = read_craters(self.parameterAsSource(parameters, "CRATERS", context),
+                                                self.parameterAsString(parameters, "DIAMETER_FIELD", context),
+                                                context)
+        if lon.size < 5:
+            raise self._error("CRATERS: at least 5 labelled craters are needed, got {0}", lon.size)
+        base = None
+        if self.parameterAsBool(parameters, "FINE_TUNE", context):
+            base = training.load_bundle(model_path(self, parameters, "BASE_MODEL", context, DEFAULT_MODEL))
+        d_lo, d_hi = float(diameter.min()) * 0.8, float(diameter.max()) * 1.25
+        catalog = list(zip(lon, lat, diameter))
+
+        def score(bundle, start, end):
+            feedback.setProgressText(self.tr("Scoring"))
+            found = detect.detect_craters(source, bundle, d_lo, d_hi, 0.3, band=band,
+                                          feedback=ScaledFeedback(feedback, start, end))
+            return matching.match(found, catalog, d_lo, d_hi)
+
+        before = score(base, 0, 10) if base is not None else None
+        scenes = training.scenes_from_raster(source, lon, lat, diameter, lon_ranges=((-180.0, 180.0),), band=band)
+        feedback.setProgressText(self.tr("Training"))
+        bundle = training.train(scenes, base_bundle=base, epochs=self.parameterAsInt(parameters, "EPOCHS", context),
+                                seed=self.parameterAsInt(parameters, "SEED", context),
+                                feedback=ScaledFeedback(feedback, 10, 90), log=feedback.pushInfo)
+        after = score(bundle, 90, 100)
+        bundle.setdefault("card", {})["fine_tune_scores"] = {"before": _brief(before), "after": _brief(after)}
+        out = self.parameterAsFileOutput(parameters, "OUTPUT_MODEL", context)
+        training.save_bundle(bundle, out)
+        results = {"OUTPUT_MODEL": out, "RECALL_AFTER": after["recall"],
+                   "RECALL_BEFORE": before["recall"] if before else float("nan")}
+        report = self.parameterAsFileOutput(parameters, "OUTPUT_REPORT", context)
+        if report:
+            _write_report(report, before, after, bundle.get("card", {}))
+            results["OUTPUT_REPORT"] = report
+        feedback.pushInfo(self.tr("recall on the labelled craters: before {0}, after {1:.3f}").format(
+            f"{before['recall']:.3f}" if before else "-", after["recall"]))
+        return results
+
+    def _error(self, text, *args):
+        from qgis.core import QgsProcessingException
+        return QgsProcessingException(self.tr(text).format(*args))
+
+
+def _brief(score):
+    if score is None:
+        return None
+    return {k: score[k] for k in ("recall", "precision", "f1", "median_rel_diameter_error", "n_catalog",
+                                  "n_detections")}
+
+
+def _write_report(path, before, after, card):
+    rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{_fmt(before, k)}</td><td>{_fmt(after, k)}</td></tr>"
+                   for k in ("recall", "precision", "f1", "median_rel_diameter_error", "n_catalog", "n_detections"))
+    text = (f"<html><head><meta charset='utf-8'><title>Crater detector training</title></head><body>"
+            f"<h1>Crater detector training</h1><table border='1'><tr><th></th><th>before</th><th>after</th></tr>"
+            f"{rows}</table><h2>Model card</h2><pre>{html.escape(json.dumps(card, indent=1, default=str))}</pre>"
+            f"</body></html>")
+    tmp = path + ".partial"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+
+
+def _fmt(score, key):
+    if score is None:
+        return "-"
+    value = score[key]
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
