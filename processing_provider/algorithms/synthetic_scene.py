@@ -1,17 +1,16 @@
 """lunar:syntheticscene -- deterministic synthetic lunar scene: the embedded demo data and test fixture."""
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry,
-                       QgsPointXY, QgsProcessing, QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber,
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsProcessing,
+                       QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterDestination, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
 from ...lunar_plugin.core import synthetic
-from ...lunar_plugin.core.moon import MOON_GEOGRAPHIC_CRS, circle_polygon_lonlat
 from .. import styles
 from .base import LunarAlgorithm
+from .crater_layers import crater_fields, moon_crs, write_circles
 
-CRATER_FIELDS = [("id", QVariant.Int), ("lon", QVariant.Double), ("lat", QVariant.Double),
-                 ("diameter_km", QVariant.Double), ("depth_km", QVariant.Double), ("rim_height_km", QVariant.Double),
-                 ("kind", QVariant.String), ("degradation", QVariant.Double)]
+CRATER_EXTRA_FIELDS = [("id", QVariant.Int), ("depth_km", QVariant.Double), ("rim_height_km", QVariant.Double),
+                       ("kind", QVariant.String), ("degradation", QVariant.Double)]
 UNIT_FIELDS = [("unit", QVariant.Int), ("name", QVariant.String), ("kind", QVariant.String),
                ("feo_wt", QVariant.Double), ("tio2_wt", QVariant.Double)]
 
@@ -72,19 +71,13 @@ class SyntheticScene(LunarAlgorithm):
                  for name in ("OUTPUT_DEM", "OUTPUT_DOM", "OUTPUT_REFLECTANCE")}
         synthetic.write_scene(scene, paths["OUTPUT_DEM"], paths["OUTPUT_DOM"], paths["OUTPUT_REFLECTANCE"],
                               feedback=feedback)
-        moon = QgsCoordinateReferenceSystem(MOON_GEOGRAPHIC_CRS)
-        fields = _fields(CRATER_FIELDS)
+        moon = moon_crs()
+        fields = crater_fields(CRATER_EXTRA_FIELDS)
         sink, craters_dest = self.parameterAsSink(parameters, "OUTPUT_CRATERS", context, fields,
                                                   QgsWkbTypes.Polygon, moon)
-        for crater in scene.craters:
-            ring = [QgsPointXY(x, y) for x, y in circle_polygon_lonlat(crater["lon"], crater["lat"],
-                                                                        crater["diameter_km"])]
-            feature = QgsFeature(fields)
-            feature.setGeometry(QgsGeometry.fromPolygonXY([ring + ring[:1]]))
-            feature.setAttributes([int(crater["id"])] + [float(crater[k]) for k in
-                                                         ("lon", "lat", "diameter_km", "depth_km", "rim_height_km")]
-                                  + [str(crater["kind"]), float(crater["degradation"])])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        write_circles(sink, fields, [(c["lon"], c["lat"], c["diameter_km"],
+                                      [int(c["id"]), float(c["depth_km"]), float(c["rim_height_km"]), str(c["kind"]),
+                                       float(c["degradation"])]) for c in scene.craters], feedback)
         results = dict(paths, OUTPUT_CRATERS=craters_dest)
         units_sink, units_dest = self.parameterAsSink(parameters, "OUTPUT_UNITS", context, _fields(UNIT_FIELDS),
                                                       QgsWkbTypes.MultiPolygon, moon)
