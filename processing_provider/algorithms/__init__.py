@@ -2,6 +2,7 @@
 
 
 def all_algorithms():
+    from .crater_ages import ClassifyCraterAges, TrainCraterAges
     from .csfd import CraterSizeFrequency
     from .detect_craters import DetectCraters
     from .equal_area_sampling import EqualAreaSampling
@@ -12,4 +13,5 @@ def all_algorithms():
     from .synthetic_scene import SyntheticScene
     from .train_crater_detector import TrainCraterDetector
     return [SyntheticScene(), OxideEquations(), MgNumber(), FuseDomDem(), EqualAreaSampling(), DetectCraters(),
-            TrainCraterDetector(), EvaluateCraters(), CraterSizeFrequency()]
+            TrainCraterDetector(), EvaluateCraters(), ClassifyCraterAges(),
+            TrainCraterAges(), CraterSizeFrequency()]
