@@ -9,9 +9,10 @@ def all_algorithms():
     from .evaluate_craters import EvaluateCraters
     from .fuse_dom_dem import FuseDomDem
     from .mg_number import MgNumber
+    from .oxide_cnn import OxideCnn, TrainOxideCnn
     from .oxide_equations import OxideEquations
     from .synthetic_scene import SyntheticScene
     from .train_crater_detector import TrainCraterDetector
-    return [SyntheticScene(), OxideEquations(), MgNumber(), FuseDomDem(), EqualAreaSampling(), DetectCraters(),
+    return [SyntheticScene(), OxideEquations(), OxideCnn(), TrainOxideCnn(), MgNumber(), FuseDomDem(), EqualAreaSampling(), DetectCraters(),
             TrainCraterDetector(), EvaluateCraters(), ClassifyCraterAges(),
             TrainCraterAges(), CraterSizeFrequency()]

@@ -1,0 +1,76 @@
+#!/usr/bin/env python
+"""Oxide CNN inference speed: cnn.Predictor vs plain per-oxide torch Conv1d models of the same weights.
+
+    .venv/bin/python bench/bench_oxide_cnn.py [--pixels 2000000] [--model models/oxide_clementine.pt]
+
+A synthetic 5-band Clementine block goes through features_from_bands (not timed), then every oxide of the model
+is predicted by both paths on the same features. Prints Mpx/s of each (all oxides together), their ratio, and the
+largest absolute difference (wt%). Target: Predictor >= 0.4 Mpx/s on 2 cores, difference <= 1e-4 wt%.
+"""
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "build" / "plugins"))
+if not (ROOT / "build" / "plugins" / "lunar_lab").exists():
+    (ROOT / "build" / "plugins").mkdir(parents=True, exist_ok=True)
+    (ROOT / "build" / "plugins" / "lunar_lab").symlink_to(ROOT, target_is_directory=True)
+
+import numpy as np  # noqa: E402
+
+from lunar_lab.lunar_plugin.core.oxides import cnn, model_io  # noqa: E402
+
+
+def synthetic_block(n, seed=0):
+    rng = np.random.default_rng(seed)
+    r750 = rng.uniform(0.05, 0.3, n).astype(np.float32)
+    bands = {"R415": r750 * rng.uniform(0.55, 0.75, n), "R750": r750, "R900": r750 * rng.uniform(1.0, 1.1, n),
+             "R950": r750 * rng.uniform(1.0, 1.15, n), "R1000": r750 * rng.uniform(1.0, 1.2, n)}
+    bands["R750"][::9973] = np.nan  # a few nodata pixels
+    return {k: v.astype(np.float32) for k, v in bands.items()}
+
+
+def best_of(fn, repeat):
+    times, out = [], None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t)
+    return min(times), out
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pixels", type=int, default=2_000_000)
+    ap.add_argument("--model", default=str(ROOT / "models" / "oxide_clementine.pt"))
+    ap.add_argument("--threads", type=int, default=0, help="torch threads (0: torch's default)")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--baseline-pixels", type=int, default=0,
+                    help="pixels for the slow plain-torch path (0: same as --pixels)")
+    args = ap.parse_args(argv)
+    import torch
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    bundle = model_io.load_model(args.model)
+    X = cnn.features_from_bands(synthetic_block(args.pixels), bundle)
+    pred = cnn.Predictor(bundle)
+    pred.predict(X[:10000])  # warm-up
+    t_fast, fast = best_of(lambda: pred.predict(X), args.repeat)
+    nb = args.baseline_pixels or args.pixels
+    t_ref, ref = best_of(lambda: bundle.predict_reference(X[:nb]), 1)
+    fast_mpx, ref_mpx = args.pixels / t_fast / 1e6, nb / t_ref / 1e6
+    diff = float(np.nanmax(np.abs(fast[:nb] - ref)))
+    nan_ok = bool(np.array_equal(np.isnan(fast[:nb]), np.isnan(ref)))
+    print(f"model {args.model}: architecture {bundle.architecture}, targets {bundle.targets}, "
+          f"{sum(len(m) for m in bundle.members.values())} networks, torch threads {torch.get_num_threads()}")
+    print(f"Predictor           : {fast_mpx:8.3f} Mpx/s ({args.pixels} px, all {len(bundle.targets)} oxides)")
+    print(f"plain torch Conv1d  : {ref_mpx:8.3f} Mpx/s ({nb} px)")
+    print(f"ratio               : {fast_mpx / ref_mpx:8.2f}x")
+    print(f"max |difference|    : {diff:.3g} wt%   (NaN pattern identical: {nan_ok})")
+    return fast_mpx, ref_mpx, diff
+
+
+if __name__ == "__main__":
+    main()

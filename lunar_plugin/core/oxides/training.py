@@ -1,0 +1,377 @@
+"""Training and leak-free cross-validation of the oxide 1D-CNNs.
+
+Every fold's network is trained only on its training sites: the z-scores of inputs and targets are fitted on
+them, early stopping watches their training loss (seed 002), and the held-out sites are predicted once at
+the end. All folds, the ensemble members and the final all-sites model of a target are trained together as
+one batch of independent networks (``cnn.batched_forward``), which is what makes the full LOOCV fast.
+"""
+import base64
+import datetime
+import html
+import io
+import math
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..errors import LunarInputError
+from ..feedback import Progress, ensure
+from . import cnn
+
+MIN_SITES = 5
+CODE_VERSION = "oxide-cnn 1.0"
+
+
+@dataclass
+class TrainingResult:
+    bundle: "cnn.ModelBundle"
+    predictions: list            # (site, target, measured, out-of-fold predicted)
+    metrics: dict                # target -> {r2, rmse, n, train_r2, train_rmse}
+    settings: dict
+    folds: dict = field(default_factory=dict)   # target -> list of (train site indices, test site indices)
+    seconds: float = 0.0
+
+
+# --------------------------------------------------------------------------------------------- input
+
+def _columns(rows):
+    if isinstance(rows, dict):
+        cols = {str(k): list(v) for k, v in rows.items()}
+        lens = {len(v) for v in cols.values()}
+        if len(lens) > 1:
+            raise LunarInputError(f"table: columns have different lengths {sorted(lens)}")
+        return cols, (lens.pop() if lens else 0)
+    rows = list(rows)
+    names = []
+    for r in rows:
+        for k in r:
+            if k not in names:
+                names.append(k)
+    return {k: [r.get(k) for r in rows] for k in names}, len(rows)
+
+
+def _number(value):
+    if value is None:
+        return None
+    if isinstance(value, (int, float, np.floating, np.integer)):
+        v = float(value)
+        return None if math.isnan(v) else v
+    s = str(value).strip()
+    if s == "" or s.lower() in ("nan", "na", "null", "none"):
+        return None
+    return float(s)
+
+
+def read_table(rows, feature_fields, target_fields, site_field="site"):
+    """(sites, X (n, f), Y (n, t) with NaN for missing targets, band_names, wavelengths, feature_names)."""
+    cols, n = _columns(rows)
+    if n == 0:
+        raise LunarInputError("table: no rows")
+    bands, wavelengths, features = cnn.resolve_features(feature_fields, list(cols))
+    site_key = site_field if site_field in cols else next((k for k in cols if k.lower() == "site"), None)
+    sites = [str(s) for s in cols[site_key]] if site_key else [f"row {i + 1}" for i in range(n)]
+    band_arrays = {}
+    for b in bands:
+        if b not in cols:
+            raise LunarInputError(f"feature field '{b}' is missing from the table (columns: {list(cols)})")
+        vals = np.empty(n)
+        for i, v in enumerate(cols[b]):
+            try:
+                x = _number(v)
+            except ValueError:
+                raise LunarInputError(f"feature field '{b}': '{v}' at site '{sites[i]}' is not a number") from None
+            if x is None:
+                raise LunarInputError(f"feature field '{b}': value missing at site '{sites[i]}'")
+            vals[i] = x
+        band_arrays[b] = vals
+    X = cnn.features_from_bands(band_arrays, features).astype(np.float64)
+    for j, f in enumerate(features):
+        bad = np.flatnonzero(~np.isfinite(X[:, j]))
+        if bad.size:
+            raise LunarInputError(f"feature '{f}' is undefined at site '{sites[bad[0]]}' (check its reflectance)")
+    if isinstance(target_fields, str):
+        target_fields = [t.strip() for t in target_fields.split(",") if t.strip()]
+    targets = [str(t) for t in target_fields]
+    if not targets:
+        raise LunarInputError("target fields: at least one target is needed")
+    Y = np.full((n, len(targets)), np.nan)
+    for j, t in enumerate(targets):
+        if t not in cols:
+            raise LunarInputError(f"target field '{t}' is missing from the table (columns: {list(cols)})")
+        for i, v in enumerate(cols[t]):
+            try:
+                y = _number(v)
+            except ValueError:
+                raise LunarInputError(f"target field '{t}': '{v}' at site '{sites[i]}' is not a number") from None
+            if y is not None:
+                Y[i, j] = y
+    return sites, X, Y, bands, wavelengths, features, targets
+
+
+def make_folds(n, validation="loo", folds=10, seed=0, label="target"):
+    """[(train indices, test indices)] over range(n): leave-one-out or shuffled k-fold (deterministic)."""
+    if validation in ("loo", "loocv", "leave-one-out"):
+        return [(np.array([j for j in range(n) if j != i]), np.array([i])) for i in range(n)]
+    if validation in ("kfold", "k-fold"):
+        k = int(folds)
+        if k < 2:
+            raise LunarInputError(f"folds: at least 2 are needed, got {k}")
+        if n < k:
+            raise LunarInputError(f"{label}: {n} sites are fewer than the {k} folds asked for")
+        perm = np.random.default_rng(seed).permutation(n)
+        parts = np.array_split(perm, k)
+        return [(np.sort(np.concatenate([p for q, p in enumerate(parts) if q != i])), np.sort(parts[i]))
+                for i in range(k)]
+    if validation in ("none", None):
+        return []
+    raise LunarInputError(f"validation: expected 'loo' or 'kfold', got {validation!r}")
+
+
+# --------------------------------------------------------------------------------------------- fitting
+
+def fit_networks(X, y, train_sets, architecture, seeds, feedback=None, progress=None, columns=None, epochs=None):
+    """Train one network per (training index set, seed) pair, all at once.
+
+    ``y`` is (N,) or (N, T) with ``columns[i]`` the target column of ``train_sets[i]``. Each network z-scores X
+    and y with the mean/std of its own training rows only. Returns a list of dicts
+    {state: {name: float32 array}, x_mean, x_std, y_mean, y_std, epochs} in the order train_sets x seeds.
+    """
+    import torch
+    spec = cnn.arch_spec(architecture)
+    max_epochs = int(epochs or spec.epochs)
+    nf = X.shape[1]
+    y = np.asarray(y, dtype=np.float64)
+    y2 = y[:, None] if y.ndim == 1 else y
+    columns = list(columns) if columns is not None else [0] * len(train_sets)
+    jobs = [(np.asarray(tr), s, c) for tr, c in zip(train_sets, columns) for s in seeds]
+    M, N = len(jobs), X.shape[0]
+    xm = np.array([X[tr].mean(0) for tr, _, _ in jobs])
+    xs = np.array([X[tr].std(0) for tr, _, _ in jobs])
+    xs = np.where(xs > 1e-12, xs, 1.0)
+    ym = np.array([y2[tr, c].mean() for tr, _, c in jobs])
+    ys = np.array([y2[tr, c].std() for tr, _, c in jobs])
+    ys = np.where(ys > 1e-12, ys, 1.0)
+    Xn = torch.tensor((X[None, :, :] - xm[:, None, :]) / xs[:, None, :], dtype=torch.float32)  # (M, N, F)
+    yfill = np.where(np.isfinite(y2), y2, 0.0)
+    Yn = torch.tensor((yfill[:, [c for _, _, c in jobs]].T - ym[:, None]) / ys[:, None], dtype=torch.float32)  # (M, N)
+
+    params = {k: torch.tensor(v, requires_grad=True)
+              for k, v in cnn.init_params(architecture, nf, [s for _, s, _ in jobs]).items()}
+    kernels = [v for k, v in params.items() if k.endswith(".weight")]
+    opt = torch.optim.Adam(list(params.values()), lr=spec.lr, foreach=True)
+    n_train = np.array([len(tr) for tr, _, _ in jobs])
+    n_batches = int(math.ceil(n_train.max() / spec.batch))
+    rng = np.random.default_rng(12345 + int(seeds[0]))
+    best = {k: v.detach().clone() for k, v in params.items()}
+    best_loss = torch.full((M,), float("inf"))
+    wait = torch.zeros(M, dtype=torch.long)
+    stopped = torch.zeros(M, dtype=torch.bool)
+    epochs_run = torch.zeros(M, dtype=torch.long)
+    full_batch = spec.batch >= n_train.max()
+    if full_batch:
+        mask_full = torch.zeros(M, N)
+        for m, (tr, _, _) in enumerate(jobs):
+            mask_full[m, tr] = 1.0
+    progress = progress or Progress(feedback, max_epochs)
+    for epoch in range(max_epochs):
+        if epoch % 20 == 0:
+            progress.step(epoch)
+        if full_batch:
+            batches = [(torch.arange(N).expand(M, N), mask_full)]
+        else:
+            idx = np.zeros((M, n_batches * spec.batch), dtype=np.int64)
+            msk = np.zeros((M, n_batches * spec.batch), dtype=np.float32)
+            for m, (tr, _, _) in enumerate(jobs):
+                perm = rng.permutation(tr)
+                idx[m, :len(perm)] = perm
+                msk[m, :len(perm)] = 1.0
+            idx_t, msk_t = torch.from_numpy(idx), torch.from_numpy(msk)
+            batches = [(idx_t[:, b * spec.batch:(b + 1) * spec.batch], msk_t[:, b * spec.batch:(b + 1) * spec.batch])
+                       for b in range(n_batches)]
+        epoch_loss = torch.zeros(M)
+        for bidx, bmask in batches:
+            xb = torch.gather(Xn, 1, bidx[:, :, None].expand(-1, -1, nf))
+            yb = torch.gather(Yn, 1, bidx)
+            pred = cnn.batched_forward(params, xb, architecture, nf)
+            cnt = bmask.sum(1)
+            data_loss = ((pred - yb) ** 2 * bmask).sum(1) / cnt.clamp(min=1)
+            reg = sum((w ** 2).flatten(1).sum(1) for w in kernels) * spec.l2 if spec.l2 else torch.zeros(M)
+            loss_m = (data_loss + reg) * (cnt > 0)
+            opt.zero_grad()
+            loss_m.sum().backward()
+            opt.step()
+            epoch_loss += loss_m.detach() * cnt / torch.tensor(n_train, dtype=torch.float32)
+        epochs_run += (~stopped).long()
+        if spec.patience:
+            improved = (epoch_loss < best_loss) & ~stopped
+            best_loss = torch.where(improved, epoch_loss, best_loss)
+            wait = torch.where(improved, torch.zeros_like(wait), wait + 1)
+            with torch.no_grad():
+                for k, v in params.items():
+                    sel = improved.view(-1, *([1] * (v.dim() - 1)))
+                    best[k] = torch.where(sel, v.detach(), best[k])
+            stopped |= wait >= spec.patience
+            if bool(stopped.all()):
+                break
+    if not spec.patience:
+        best = {k: v.detach().clone() for k, v in params.items()}
+    out = []
+    for m, (tr, s, _) in enumerate(jobs):
+        out.append({"state": {k: best[k][m].numpy().astype(np.float32).copy() for k in best},
+                    "x_mean": xm[m], "x_std": xs[m], "y_mean": float(ym[m]), "y_std": float(ys[m]),
+                    "epochs": int(epochs_run[m]), "seed": int(s)})
+    return out
+
+
+def predict_fitted(fitted, X, architecture):
+    """Mean prediction (wt%) of a list of fitted networks (one fold's ensemble) on raw features X."""
+    import torch
+    nf = X.shape[1]
+    xn = np.array([(X - f["x_mean"]) / f["x_std"] for f in fitted])
+    params = {k: torch.tensor(np.stack([f["state"][k] for f in fitted])) for k in fitted[0]["state"]}
+    with torch.no_grad():
+        p = cnn.batched_forward(params, torch.tensor(xn, dtype=torch.float32), architecture, nf).numpy()
+    p = p * np.array([f["y_std"] for f in fitted])[:, None] + np.array([f["y_mean"] for f in fitted])[:, None]
+    return p.mean(0)
+
+
+def r2_rmse(measured, predicted):
+    measured, predicted = np.asarray(measured, float), np.asarray(predicted, float)
+    ss_res = float(((measured - predicted) ** 2).sum())
+    ss_tot = float(((measured - measured.mean()) ** 2).sum())
+    return (1.0 - ss_res / ss_tot if ss_tot > 0 else float("nan")), math.sqrt(ss_res / len(measured))
+
+
+def train_and_validate(rows, feature_fields, target_fields, architecture=0, validation="loo", folds=10, seed=0,
+                       feedback=None, ensemble=None, site_field="site", epochs=None):
+    """Cross-validate (leak-free) and train the final all-sites model for every target.
+
+    ``rows``: csv.DictReader rows or a dict of columns. ``feature_fields``: a FeaturePreset, preset name or
+    list of feature names (raw band fields plus derived OMAT/theta_Fe/theta_Ti). A site missing a target is
+    left out for that target only. ``ensemble`` overrides the architecture's member count, ``epochs`` its
+    maximum epoch count. All folds, members and targets train together as one batch of independent networks.
+    """
+    import torch
+    t0 = time.time()
+    spec = cnn.arch_spec(architecture)
+    n_members = int(ensemble or spec.ensemble)
+    if n_members < 1:
+        raise LunarInputError(f"ensemble: at least one member is needed, got {ensemble}")
+    sites, X, Y, bands, wavelengths, features, targets = read_table(rows, feature_fields, target_fields, site_field)
+    plan = []
+    for j, t in enumerate(targets):
+        have = np.flatnonzero(np.isfinite(Y[:, j]))
+        if have.size < MIN_SITES:
+            raise LunarInputError(f"target field '{t}': {have.size} sites have a value, at least {MIN_SITES} needed")
+        fl = make_folds(have.size, validation, folds, seed, label=f"target field '{t}'")
+        plan.append((j, t, have, fl))
+    feedback = ensure(feedback)
+    progress = Progress(feedback, int(epochs or spec.epochs))
+    seeds = [int(seed) * 1000 + k for k in range(n_members)]
+    members, x_mean, x_std, y_mean, y_std = {}, {}, {}, {}, {}
+    predictions, metrics, fold_record, epochs_run = [], {}, {}, {}
+    train_sets, columns, offsets = [], [], []
+    for j, t, have, fl in plan:
+        offsets.append(len(train_sets))
+        for tr, _ in fl:
+            train_sets.append(have[tr])
+            columns.append(j)
+        train_sets.append(have)
+        columns.append(j)
+    feedback.pushInfo(f"training {len(train_sets)} networks x {n_members} members together "
+                      f"({', '.join(f'{t}: {len(fl)} folds' for _, t, _, fl in plan)}, plus one final model each)")
+    fitted = fit_networks(X, Y, train_sets, architecture, seeds, progress=progress, columns=columns, epochs=epochs)
+    for (j, t, have, fl), off in zip(plan, offsets):
+        Xt, yt = X[have], Y[have, j]
+        oof = np.full(have.size, np.nan)
+        for f, (tr, te) in enumerate(fl):
+            group = fitted[(off + f) * n_members:(off + f + 1) * n_members]
+            oof[te] = predict_fitted(group, Xt[te], architecture)
+        final = fitted[(off + len(fl)) * n_members:(off + len(fl) + 1) * n_members]
+        fit_pred = predict_fitted(final, Xt, architecture)
+        tr2, trmse = r2_rmse(yt, fit_pred)
+        m = {"n": int(have.size), "train_r2": tr2, "train_rmse": trmse}
+        if fl:
+            r2, rmse = r2_rmse(yt, oof)
+            m.update(r2=r2, rmse=rmse)
+            for i in range(have.size):
+                predictions.append((sites[have[i]], t, float(yt[i]), float(oof[i])))
+        else:
+            m.update(r2=float("nan"), rmse=float("nan"))
+        metrics[t] = m
+        fold_record[t] = [([int(have[i]) for i in tr], [int(have[i]) for i in te]) for tr, te in fl]
+        members[t] = [f["state"] for f in final]
+        x_mean[t], x_std[t] = final[0]["x_mean"].astype(np.float64), final[0]["x_std"].astype(np.float64)
+        y_mean[t], y_std[t] = final[0]["y_mean"], final[0]["y_std"]
+        epochs_run[t] = [f["epochs"] for f in final]
+    seconds = time.time() - t0
+    settings = {"architecture": int(architecture), "architecture_description": spec.description,
+                "validation": validation if validation not in ("loocv", "leave-one-out") else "loo",
+                "folds": int(folds) if validation in ("kfold", "k-fold") else None, "seed": int(seed),
+                "ensemble": n_members, "lr": spec.lr, "max_epochs": int(epochs or spec.epochs), "batch": spec.batch,
+                "l2": spec.l2, "early_stopping_patience": spec.patience,
+                "early_stopping_monitor": "training loss" if spec.patience else None,
+                "final_epochs": epochs_run, "normalisation": "z-score of inputs and targets fitted on each training set",
+                "torch_version": str(torch.__version__), "code_version": CODE_VERSION}
+    card = {"features": features, "bands": bands, "wavelengths_nm": wavelengths, "targets": targets,
+            "training_sites": {t: [sites[i] for i in np.flatnonzero(np.isfinite(Y[:, j]))]
+                               for j, t in enumerate(targets)},
+            "settings": settings, "metrics": metrics, "training_seconds": round(seconds, 2),
+            "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")}
+    bundle = cnn.ModelBundle(int(architecture), features, bands, wavelengths, targets, x_mean, x_std, y_mean, y_std,
+                             members, card)
+    return TrainingResult(bundle, predictions, metrics, settings, fold_record, seconds)
+
+
+# --------------------------------------------------------------------------------------------- report
+
+def write_report_html(result, path, title="Oxide 1D-CNN training report"):
+    """An HTML report: out-of-fold and training-fit R²/RMSE per oxide, predicted-vs-measured plots, settings."""
+    import matplotlib
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    rows = []
+    for t, m in result.metrics.items():
+        rows.append(f"<tr><td>{html.escape(t)}</td><td>{m['n']}</td><td>{m['r2']:.3f}</td><td>{m['rmse']:.3f}</td>"
+                    f"<td>{m['train_r2']:.3f}</td><td>{m['train_rmse']:.3f}</td></tr>")
+    images = []
+    for t in result.metrics:
+        pts = [(meas, pred) for _, tt, meas, pred in result.predictions if tt == t]
+        if not pts:
+            continue
+        a = np.array(pts)
+        fig = Figure(figsize=(4, 4), dpi=100)
+        ax = fig.add_subplot(111)
+        ax.scatter(a[:, 0], a[:, 1], s=14)
+        lo, hi = float(a.min()), float(a.max())
+        ax.plot([lo, hi], [lo, hi], "k--", lw=0.8)
+        m = result.metrics[t]
+        ax.set_title(f"{t}: out-of-fold R² {m['r2']:.3f}, RMSE {m['rmse']:.2f}")
+        ax.set_xlabel(f"measured {t} (wt%)")
+        ax.set_ylabel(f"predicted {t} (wt%)")
+        fig.tight_layout()
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png")
+        images.append(f'<img alt="{html.escape(t)}" src="data:image/png;base64,'
+                      f'{base64.b64encode(buf.getvalue()).decode()}">')
+    settings = "".join(f"<tr><td>{html.escape(str(k))}</td><td>{html.escape(str(v))}</td></tr>"
+                       for k, v in result.settings.items())
+    b = result.bundle
+    doc = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<style>body{{font-family:sans-serif}} table{{border-collapse:collapse}} td,th{{border:1px solid #999;padding:3px 8px}}</style>
+</head><body><h1>{html.escape(title)}</h1>
+<p>Features: {html.escape(', '.join(b.feature_names))}; bands: {html.escape(', '.join(b.band_names))}.
+Validation: {html.escape(str(result.settings.get('validation')))} (normalisation and early stopping fitted inside
+each training fold). Wall time {result.seconds:.1f} s.</p>
+<table><tr><th>oxide</th><th>n</th><th>out-of-fold R²</th><th>out-of-fold RMSE</th><th>training R²</th>
+<th>training RMSE</th></tr>{''.join(rows)}</table>
+<h2>Predicted vs measured (out-of-fold)</h2>{''.join(images)}
+<h2>Settings</h2><table>{settings}</table></body></html>"""
+    tmp = str(path) + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(doc)
+    import os
+    os.replace(tmp, path)
+    return str(path)
