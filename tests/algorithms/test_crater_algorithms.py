@@ -1,0 +1,116 @@
+"""Crater algorithms through processing.run: evaluation rule, detection on a synthetic scene, ages."""
+import numpy as np
+import pytest
+from qgis.core import (QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsProcessingException, QgsVectorFileWriter,
+                       QgsVectorLayer)
+from qgis.PyQt.QtCore import QVariant
+
+
+def point_layer(path, rows, fields=(("diameter_km", QVariant.Double),)):
+    layer = QgsVectorLayer("Point?crs=IAU_2015:30100", "p", "memory")
+    layer.dataProvider().addAttributes([QgsField(n, t) for n, t in fields])
+    layer.updateFields()
+    features = []
+    for lon, lat, *attrs in rows:
+        f = QgsFeature(layer.fields())
+        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(lon, lat)))
+        f.setAttributes(list(attrs))
+        features.append(f)
+    layer.dataProvider().addFeatures(features)
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(path), layer.transformContext(), options)
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def scene(run_alg_module, tmp_path_factory):
+    out = tmp_path_factory.mktemp("scene")
+    return run_alg_module("lunar:syntheticscene", {
+        "WIDTH": 384, "HEIGHT": 384, "SEED": 11, "PIXEL_M": 100.0, "OUTPUT_DEM": str(out / "dem.tif"),
+        "OUTPUT_DOM": str(out / "dom.tif"), "OUTPUT_REFLECTANCE": str(out / "refl.tif"),
+        "OUTPUT_CRATERS": str(out / "craters.gpkg"), "OUTPUT_UNITS": str(out / "units.gpkg")})
+
+
+@pytest.fixture(scope="module")
+def run_alg_module(lunar_processing):
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    def run(alg_id, params):
+        return lunar_processing.run(alg_id, params, context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+    return run
+
+
+def test_evaluation_rule_on_hand_cases(run_alg, tmp_path):
+    km = 180 / (np.pi * 1737.4)  # degrees per km at the equator
+    catalog = point_layer(tmp_path / "cat.gpkg", [(0, 0, 10.0), (1, 0, 10.0), (2, 0, 20.0)])
+    detections = point_layer(tmp_path / "det.gpkg", [
+        (3 * km, 0, 11.0),           # 3 km off, 10% larger: matches crater 1 (3^2 < 1.8 * 5^2, |dr| = 0.5 < 5)
+        (1 + 8 * km, 0, 10.0),       # 8 km off: 64 > 45, misses crater 2
+        (2, 0, 45.0),                # |dr| = 12.5 > 10: false, crater 3 missed
+    ])
+    out = run_alg("lunar:evaluatecraters", {"DETECTIONS": detections, "CATALOG": catalog,
+                                            "OUTPUT": str(tmp_path / "eval.gpkg"), "OUTPUT_BINS": str(tmp_path / "b.csv")})
+    assert out["RECALL"] == pytest.approx(1 / 3) and out["PRECISION"] == pytest.approx(1 / 3)
+    assert out["MEDIAN_REL_DIAMETER_ERROR"] == pytest.approx(0.1, abs=1e-6)
+    status = sorted(f["status"] for f in QgsVectorLayer(out["OUTPUT"], "e", "ogr").getFeatures())
+    assert status == ["false", "false", "matched", "missed", "missed"]
+
+
+def test_catalogue_without_diameter_is_refused(run_alg, tmp_path):
+    layer = point_layer(tmp_path / "nodiam.gpkg", [(0, 0, "a")], fields=(("name", QVariant.String),))
+    with pytest.raises(QgsProcessingException, match="no diameter field"):
+        run_alg("lunar:evaluatecraters", {"DETECTIONS": layer, "CATALOG": layer, "OUTPUT": str(tmp_path / "e.gpkg")})
+
+
+def test_detect_and_evaluate_on_synthetic_scene(run_alg, scene, tmp_path):
+    det = run_alg("lunar:detectcraters", {"INPUT": scene["OUTPUT_DEM"], "OUTPUT": str(tmp_path / "det.gpkg")})
+    layer = QgsVectorLayer(det["OUTPUT"], "d", "ogr")
+    assert layer.featureCount() > 10
+    assert {"lon", "lat", "diameter_km", "confidence", "level"} <= set(layer.fields().names())
+    score = run_alg("lunar:evaluatecraters", {"DETECTIONS": det["OUTPUT"], "CATALOG": scene["OUTPUT_CRATERS"],
+                                              "MIN_DIAMETER_KM": 1.6, "OUTPUT": str(tmp_path / "ev.gpkg")})
+    assert score["RECALL"] > 0.5 and score["PRECISION"] > 0.7   # craters of >= 16 px on a 100 m/px scene
+
+
+def test_detect_refuses_a_raster_without_crs(run_alg, tmp_path):
+    from lunar_lab.tests.rasters import write_raster
+    dem = write_raster(tmp_path / "nocrs.tif", np.zeros((128, 128), np.float32), wkt=False)
+    with pytest.raises(QgsProcessingException):
+        run_alg("lunar:detectcraters", {"INPUT": dem, "OUTPUT": str(tmp_path / "d.gpkg")})
+
+
+def test_detect_refuses_a_corrupt_model(run_alg, scene, tmp_path):
+    bogus = tmp_path / "bogus.pt"
+    bogus.write_bytes(b"not a model")
+    with pytest.raises(QgsProcessingException, match="bogus.pt"):
+        run_alg("lunar:detectcraters", {"INPUT": scene["OUTPUT_DEM"], "MODEL": str(bogus),
+                                        "OUTPUT": str(tmp_path / "d.gpkg")})
+
+
+def test_classify_ages_gives_a_system_and_probabilities(run_alg, scene, tmp_path):
+    out = run_alg("lunar:classifycraterages", {"CRATERS": scene["OUTPUT_CRATERS"], "DEM": scene["OUTPUT_DEM"],
+                                               "DOM": scene["OUTPUT_DOM"], "OUTPUT": str(tmp_path / "aged.gpkg")})
+    features = list(QgsVectorLayer(out["OUTPUT"], "a", "ogr").getFeatures())
+    assert features
+    for f in features:
+        if f["system_code"] is None or f["system_code"] == QVariant():
+            continue
+        p = [f[n] for n in ("p_pre_nectarian", "p_nectarian", "p_imbrian", "p_eratosthenian", "p_copernican")]
+        assert sum(p) == pytest.approx(1.0, abs=1e-4)
+        assert f["system_code"] == int(np.argmax(p)) + 1
+        assert f["in_model_range"] == (f["diameter_km"] >= 20.0)
+
+
+def test_classify_needs_the_image_the_model_was_trained_with(run_alg, scene, tmp_path):
+    with pytest.raises(QgsProcessingException, match="image channel"):
+        run_alg("lunar:classifycraterages", {"CRATERS": scene["OUTPUT_CRATERS"], "DEM": scene["OUTPUT_DEM"],
+                                             "OUTPUT": str(tmp_path / "aged.gpkg")})
+
+
+def test_labels_outside_the_five_systems_are_refused(run_alg, scene, tmp_path):
+    layer = point_layer(tmp_path / "labels.gpkg", [(-20.0, 10.0, 5.0, 7)],
+                        fields=(("diameter_km", QVariant.Double), ("age", QVariant.Int)))
+    with pytest.raises(QgsProcessingException, match="'7' is not a lunar System"):
+        run_alg("lunar:traincraterages", {"CRATERS": layer, "LABEL_FIELD": "age", "DEM": scene["OUTPUT_DEM"],
+                                          "DOM": scene["OUTPUT_DOM"], "OUTPUT_MODEL": str(tmp_path / "m.pt")})

@@ -1,0 +1,85 @@
+"""lunar:oxidecnn and lunar:trainoxidecnn through processing.run."""
+import csv
+import json
+
+import numpy as np
+import pytest
+from qgis.core import QgsProcessingException
+
+from lunar_lab.tests.rasters import r2_rmse, read_raster, write_raster
+
+BANDS = ("R415", "R750", "R900", "R950", "R1000")
+
+
+@pytest.fixture(scope="module")
+def sites(shared_data):
+    return list(csv.DictReader(open(shared_data / "samples" / "clementine_sites.csv")))
+
+
+def test_shipped_model_maps_the_sites_and_agrees_with_its_card(run_alg, sites, tmp_path):
+    bands = np.array([[float(r[k]) for r in sites] for k in BANDS], np.float32)[:, None, :]
+    raster = write_raster(tmp_path / "sites.tif", bands)
+    out = run_alg("lunar:oxidecnn", {"INPUT": raster, **{f"OUTPUT_{o.upper()}": str(tmp_path / f"{o}.tif")
+                                                          for o in ("FeO", "TiO2", "MgO")},
+                                     "OUTPUT_MGNUMBER": str(tmp_path / "mg.tif")})
+    feo = read_raster(out["OUTPUT_FEO"])[0]
+    card = json.load(open(__import__("lunar_lab").__path__[0] + "/models/oxide_clementine.json"))
+    r2, _ = r2_rmse(feo, [float(r["FeO"]) for r in sites])
+    assert r2 == pytest.approx(card["metrics"]["FeO"]["train_r2"], abs=1e-3)  # the all-sites model's fit
+    mg = read_raster(out["OUTPUT_MGNUMBER"])[0]
+    assert np.all((mg > 0.2) & (mg < 0.9))
+
+
+def test_model_expecting_other_bands_is_refused(run_alg, tmp_path):
+    raster = write_raster(tmp_path / "three.tif", np.full((3, 4, 4), 0.1, np.float32))
+    with pytest.raises(QgsProcessingException, match="expects 5 bands"):
+        run_alg("lunar:oxidecnn", {"INPUT": raster, "OUTPUT_FEO": str(tmp_path / "f.tif")})
+
+
+def test_kaguya_model_cannot_give_feo(run_alg, tmp_path):
+    import lunar_lab
+    raster = write_raster(tmp_path / "mi.tif", np.full((8, 4, 4), 0.1, np.float32))
+    with pytest.raises(QgsProcessingException, match="predicts TiO2, not FeO"):
+        run_alg("lunar:oxidecnn", {"INPUT": raster, "MODEL": lunar_lab.__path__[0] + "/models/oxide_kaguya_mi_tio2.pt",
+                                   "OUTPUT_FEO": str(tmp_path / "f.tif")})
+
+
+def test_corrupt_model_file(run_alg, tmp_path):
+    raster = write_raster(tmp_path / "r.tif", np.full((5, 4, 4), 0.1, np.float32))
+    bogus = tmp_path / "other_tool.pt"
+    bogus.write_bytes(b"PK\x03\x04 definitely not a torch file")
+    with pytest.raises(QgsProcessingException, match="other_tool.pt"):
+        run_alg("lunar:oxidecnn", {"INPUT": raster, "MODEL": str(bogus), "OUTPUT_FEO": str(tmp_path / "f.tif")})
+
+
+def test_train_kfold_writes_model_predictions_and_report(run_alg, shared_data, tmp_path):
+    out = run_alg("lunar:trainoxidecnn", {
+        "INPUT": str(shared_data / "samples" / "clementine_sites.csv"), "TARGET_FIELDS": ["FeO"], "VALIDATION": 1,
+        "FOLDS": 5, "OUTPUT_MODEL": str(tmp_path / "m.pt"), "OUTPUT_PREDICTIONS": str(tmp_path / "p.csv"),
+        "OUTPUT_REPORT": str(tmp_path / "r.html")})
+    rows = list(csv.DictReader(open(out["OUTPUT_PREDICTIONS"])))
+    assert len(rows) == 47 and {r["target"] for r in rows} == {"FeO"}
+    r2, _ = r2_rmse([float(r["predicted"]) for r in rows], [float(r["measured"]) for r in rows])
+    assert r2 > 0.8
+    assert "R²" in open(out["OUTPUT_REPORT"], encoding="utf-8").read() or "R2" in open(out["OUTPUT_REPORT"]).read()
+    raster = write_raster(tmp_path / "r.tif", np.full((5, 2, 2), 0.1, np.float32))
+    mapped = run_alg("lunar:oxidecnn", {"INPUT": raster, "MODEL": out["OUTPUT_MODEL"],
+                                        "OUTPUT_FEO": str(tmp_path / "feo.tif")})
+    assert np.isfinite(read_raster(mapped["OUTPUT_FEO"])).all()
+
+
+def test_too_few_sites_for_the_folds(run_alg, tmp_path):
+    table = tmp_path / "few.csv"
+    table.write_text("site,R415,R750,R900,R950,R1000,FeO\n" +
+                     "".join(f"s{i},0.06,0.1,0.1,0.1,0.1,{10 + i}\n" for i in range(4)))
+    with pytest.raises(QgsProcessingException):
+        run_alg("lunar:trainoxidecnn", {"INPUT": str(table), "VALIDATION": 1, "FOLDS": 10,
+                                        "OUTPUT_MODEL": str(tmp_path / "m.pt")})
+
+
+def test_non_numeric_feature_field(run_alg, tmp_path):
+    table = tmp_path / "bad.csv"
+    table.write_text("site,R415,R750,R900,R950,R1000,FeO\n" +
+                     "".join(f"s{i},x,0.1,0.1,0.1,0.1,{10 + i}\n" for i in range(8)))
+    with pytest.raises(QgsProcessingException, match="R415"):
+        run_alg("lunar:trainoxidecnn", {"INPUT": str(table), "OUTPUT_MODEL": str(tmp_path / "m.pt")})
