@@ -1,31 +1,51 @@
 #!/usr/bin/env bash
 # The demo chain, headless through bin/lunar-process, on the embedded synthetic scene:
-# scene -> DOM/DEM fusion -> band-ratio oxides -> equal-area statistics -> CSFD -> styled .qgz + PNG map.
+# scene -> DOM/DEM fusion -> crater detection (+ evaluation against the ground truth) -> crater ages -> CSFD,
+# and reflectance -> band-ratio and CNN oxides -> Mg# -> equal-area statistics; then a styled .qgz and a PNG map.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${DEMO_OUTPUT:-demo_output}"
 mkdir -p "$OUT"
 LP=bin/lunar-process
-run() { echo "== $1"; "$LP" --json run "$@" > "$OUT/.last.json" || { cat "$OUT/.last.json"; exit 1; }; }
+LAST="$OUT/.last.json"
+run() { echo "== $1"; "$LP" --json run "$@" > "$LAST" || { cat "$LAST"; exit 1; }; }
+result() { python3 -c "import json,sys; r=json.load(open('$LAST'))['results']; print($1)"; }
 
 run lunar:syntheticscene -- WIDTH=1024 HEIGHT=1024 CENTRE_LON=-20 CENTRE_LAT=10 PIXEL_M=100 SEED=42 \
   OUTPUT_DEM="$OUT/dem.tif" OUTPUT_DOM="$OUT/dom.tif" OUTPUT_REFLECTANCE="$OUT/reflectance.tif" \
   OUTPUT_CRATERS="$OUT/craters_truth.gpkg" OUTPUT_UNITS="$OUT/units.gpkg"
 run lunar:fusedomdem -- DEM="$OUT/dem.tif" DOM="$OUT/dom.tif" OUTPUT="$OUT/fused.tif"
+
+# Craters: detect on the fused raster's elevation band, score against the ground truth (>= 8 px = 0.8 km).
+run lunar:detectcraters -- INPUT="$OUT/fused.tif" MIN_DIAMETER_KM=0.5 OUTPUT="$OUT/craters_detected.gpkg"
+run lunar:evaluatecraters -- DETECTIONS="$OUT/craters_detected.gpkg" CATALOG="$OUT/craters_truth.gpkg" \
+  MIN_DIAMETER_KM=0.8 OUTPUT="$OUT/craters_evaluation.gpkg" OUTPUT_BINS="$OUT/craters_evaluation_bins.csv"
+result "f'   craters >= 8 px: recall {r[\"RECALL\"]:.3f}, precision {r[\"PRECISION\"]:.3f}, F1 {r[\"F1\"]:.3f}'"
+run lunar:classifycraterages -- CRATERS="$OUT/craters_detected.gpkg" DEM="$OUT/dem.tif" DOM="$OUT/dom.tif" \
+  OUTPUT="$OUT/craters_aged.gpkg"
+run lunar:csfd -- CRATERS="$OUT/craters_aged.gpkg" AREA="$OUT/units.gpkg" MIN_DIAMETER_KM=1 MAX_DIAMETER_KM=20 \
+  SPLIT_BY_SYSTEM=true OUTPUT_TABLE="$OUT/csfd_table.csv" OUTPUT_PLOT="$OUT/csfd.png" \
+  OUTPUT_DIAM="$OUT/craters_detected.diam"
+result "f'   model age of the detected craters: {r[\"MODEL_AGE_GA\"]:.2f} ± {r[\"MODEL_AGE_ERR_GA\"]:.2f} Ga ({r[\"SYSTEM\"]}), {int(r[\"N_CRATERS\"])} craters'"
+
+# Chemistry: band-ratio equations and the shipped Clementine CNN, Mg#, equal-area statistics per unit.
 run lunar:oxideequations -- INPUT="$OUT/reflectance.tif" BAND_415=1 BAND_750=2 BAND_950=4 PRESET=0 \
   OUTPUT_FEO="$OUT/feo_equation.tif" OUTPUT_TIO2="$OUT/tio2_equation.tif" OUTPUT_OMAT="$OUT/omat.tif"
+run lunar:oxidecnn -- INPUT="$OUT/reflectance.tif" BANDS=1,2,3,4,5 OUTPUT_FEO="$OUT/feo_cnn.tif" \
+  OUTPUT_TIO2="$OUT/tio2_cnn.tif" OUTPUT_AL2O3="$OUT/al2o3_cnn.tif" OUTPUT_MGO="$OUT/mgo_cnn.tif" \
+  OUTPUT_CAO="$OUT/cao_cnn.tif"
+run lunar:mgnumber -- FEO="$OUT/feo_cnn.tif" MGO="$OUT/mgo_cnn.tif" OUTPUT="$OUT/mg_number.tif"
 run lunar:equalareasampling -- RASTERS="$OUT/feo_equation.tif" RASTERS="$OUT/tio2_equation.tif" \
-  RASTERS="$OUT/omat.tif" LAT_STEP=0.05 AREA_KM2=2.25 ZONES="$OUT/units.gpkg" ZONE_FIELD=kind \
-  OUTPUT="$OUT/equal_area_samples.gpkg" OUTPUT_STATS="$OUT/equal_area_stats.csv"
-run lunar:csfd -- CRATERS="$OUT/craters_truth.gpkg" AREA="$OUT/units.gpkg" MIN_DIAMETER_KM=1 MAX_DIAMETER_KM=20 \
-  OUTPUT_TABLE="$OUT/csfd_table.csv" OUTPUT_PLOT="$OUT/csfd.png" OUTPUT_DIAM="$OUT/craters_truth.diam"
-python3 - "$OUT/.last.json" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))["results"]
-print(f"   model age of the ground-truth craters: {r['MODEL_AGE_GA']:.2f} ± {r['MODEL_AGE_ERR_GA']:.2f} Ga "
-      f"({r['SYSTEM']}), {int(r['N_CRATERS'])} craters")
+  RASTERS="$OUT/omat.tif" RASTERS="$OUT/feo_cnn.tif" RASTERS="$OUT/mg_number.tif" LAT_STEP=0.05 AREA_KM2=2.25 \
+  ZONES="$OUT/units.gpkg" ZONE_FIELD=kind OUTPUT="$OUT/equal_area_samples.gpkg" OUTPUT_STATS="$OUT/equal_area_stats.csv"
+python3 - "$OUT/equal_area_stats.csv" <<'PY'
+import csv, sys
+for r in csv.DictReader(open(sys.argv[1])):
+    if r["variable"] in ("feo_equation", "feo_cnn", "mg_number") and r["count"] not in ("", "0"):
+        print(f"   {r['variable']:<13} {r['zone']:<9} mean {float(r['mean']):6.2f}  median {float(r['p50']):6.2f}"
+              f"  n={r['count']}")
 PY
-rm -f "$OUT/.last.json"
+rm -f "$LAST"
 echo "== project and map"
 QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make_demo_project.py "$OUT"
 echo "Demo outputs in $OUT/: open $OUT/lunar_lab_demo.qgz in QGIS; map preview $OUT/demo_map.png"

@@ -23,14 +23,20 @@ LAYERS = [
     ("tio2_equation.tif", "TiO2 (wt%) — Qiu et al. 2025 equation", styles.pseudocolor("oxide"), False),
     ("feo_equation.tif", "FeO (wt%) — Qiu et al. 2025 equation", styles.pseudocolor("oxide"), True),
     ("feo_cnn.tif", "FeO (wt%) — 1D CNN", styles.pseudocolor("oxide"), False),
+    ("tio2_cnn.tif", "TiO2 (wt%) — 1D CNN", styles.pseudocolor("oxide"), False),
+    ("al2o3_cnn.tif", "Al2O3 (wt%) — 1D CNN", styles.pseudocolor("oxide"), False),
     ("mgo_cnn.tif", "MgO (wt%) — 1D CNN", styles.pseudocolor("oxide"), False),
+    ("cao_cnn.tif", "CaO (wt%) — 1D CNN", styles.pseudocolor("oxide"), False),
     ("mg_number.tif", "Mg# (molar)", styles.pseudocolor("mgnumber"), False),
     ("units.gpkg", "Geologic units (synthetic)",
      styles.craters_by_category("kind", [("mare", "#3f007d"), ("highland", "#e6550d")]), False),
     ("equal_area_samples.gpkg", "Equal-area samples (2.25 km²)", styles.points("#3182bd", 0.4), False),
-    ("craters_truth.gpkg", "Craters (synthetic ground truth)", styles.craters_outline("#ffcc00"), True),
-    ("craters_detected.gpkg", "Craters (detected)", styles.craters_by_confidence(), True),
-    ("craters_aged.gpkg", "Craters by lunar System", styles.craters_by_system(), False),
+    ("craters_truth.gpkg", "Craters (synthetic ground truth)", styles.craters_outline("#ffcc00"), False),
+    ("craters_evaluation.gpkg", "Crater evaluation (matched / missed / false)",
+     styles.craters_by_category("status", [("matched", "#1a9641"), ("missed", "#2c7bb6"), ("false", "#d7191c")]),
+     False),
+    ("craters_detected.gpkg", "Craters (detected)", styles.craters_by_confidence(), False),
+    ("craters_aged.gpkg", "Craters by lunar System", styles.craters_by_system(), True),
 ]
 
 
