@@ -1,7 +1,9 @@
 """LunarPlugin: registers the Processing provider (also under qgis_process, where ``iface`` is None and initGui is
 never called); in QGIS desktop adds a "Lunar Lab" menu and toolbar that open the main algorithms' dialogs, and an
 About box."""
-from qgis.core import QgsApplication
+import os
+
+from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
@@ -19,6 +21,26 @@ GROUP_ICONS = {"craters": "craters", "craterages": "craters", "surfacechemistry"
 
 def icon(name):
     return QIcon(RESOURCE.format(name))
+
+
+MODELS_FOLDER = os.path.join(os.path.dirname(os.path.dirname(__file__)), "processing_provider", "models")
+
+
+def _models_folder(add):
+    """Show (or stop showing) the shipped Model Builder models under "Models" in the Processing Toolbox."""
+    try:
+        from processing.core.ProcessingConfig import ProcessingConfig
+        from processing.modeler.ModelerUtils import ModelerUtils
+    except ImportError:  # no Processing plugin: nothing to show them in
+        return
+    folders = [f for f in ModelerUtils.modelsFolders() if f and f != MODELS_FOLDER] + ([MODELS_FOLDER] if add else [])
+    if ModelerUtils.MODELS_FOLDER in ProcessingConfig.settings:
+        ProcessingConfig.setSettingValue(ModelerUtils.MODELS_FOLDER, ";".join(folders))
+    else:  # Processing not initialised yet: it reads the setting when it is
+        QgsSettings().setValue("Processing/Configuration/" + ModelerUtils.MODELS_FOLDER, ";".join(folders))
+    provider = QgsApplication.processingRegistry().providerById("model")
+    if provider is not None:
+        provider.refreshAlgorithms()
 
 
 class LunarPlugin:
@@ -41,6 +63,7 @@ class LunarPlugin:
         from ..processing_provider.provider import LunarProvider
         self.provider = LunarProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
+        _models_folder(add=True)
 
     # ---- desktop ------------------------------------------------------------------------------
     def initGui(self):  # noqa: N802
@@ -114,4 +137,5 @@ class LunarPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+            _models_folder(add=False)
         i18n.remove_translator()

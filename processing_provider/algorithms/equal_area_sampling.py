@@ -17,8 +17,14 @@ from .base import LunarAlgorithm
 STAT_FIELDS = ["count", "mean", "std", "min", "max", "p2_5", "p25", "p50", "p75", "p97_5"]
 
 
-def field_name(layer_name):
-    return (re.sub(r"[^0-9a-zA-Z]+", "_", layer_name).strip("_").lower() or "raster")[:40]
+def field_name(layer, source):
+    """Field name after the layer, or after its band description when the layer has a generic name
+    (Model Builder's temporary outputs are all called OUTPUT_...)."""
+    name = layer.name()
+    description = source.ds.GetRasterBand(1).GetDescription()
+    if name.lower().startswith("output") and description:
+        name = description.replace("(wt%)", "").replace(" - ", " ")
+    return (re.sub(r"[^0-9a-zA-Z]+", "_", name).strip("_").lower() or "raster")[:40]
 
 
 class EqualAreaSampling(LunarAlgorithm):
@@ -65,11 +71,12 @@ class EqualAreaSampling(LunarAlgorithm):
         samplers, names = [], set()
         extent = QgsRectangle()
         for layer in layers:
-            name = field_name(layer.name())
+            source = RasterSource(layer.source(), f"RASTERS ({layer.name()})")
+            name = field_name(layer, source)
             while name in names:
                 name += "_"
             names.add(name)
-            samplers.append(sampling.RasterSampler(RasterSource(layer.source(), f"RASTERS ({layer.name()})"), name))
+            samplers.append(sampling.RasterSampler(source, name))
             transform = QgsCoordinateTransform(layer.crs(), moon, context.transformContext())
             extent.combineExtentWith(transform.transformBoundingBox(layer.extent()))
         if parameters.get("EXTENT"):
