@@ -67,6 +67,7 @@ def cnn_maps(input_path, model_path, outputs, band_indices=None, mgnumber_path=N
             result.append(mg_number(predicted[:, column["FeO"]], predicted[:, column["MgO"]]).reshape(h, w))
         return result
 
-    paths = process_blocks([(src, bands)], specs, compute, feedback)
+    # 1 M-pixel blocks: the network's activations, not the raster, set the peak memory (bench_oxide_maps.py)
+    paths = process_blocks([(src, bands)], specs, compute, feedback, max_pixels=1 << 20)
     keys = wanted + (["Mg#"] if mgnumber_path else [])
     return dict(zip(keys, paths))
