@@ -2,54 +2,207 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name>CraterSizeFrequency</name>
+    <name>ClassifyCraterAges</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="113"/>
+        <location filename="../build/i18n/runtime_strings.py" line="241"/>
+        <source>Age model (.pt)</source>
+        <translation>年龄模型（.pt）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="243"/>
+        <source>Craters by lunar System</source>
+        <translation>按月球地质纪划分的撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="119"/>
+        <source>This age model was trained with an image channel: give a DOM (or fused) raster as DOM</source>
+        <translation>该年龄模型训练时使用了影像通道：请给出 DOM（或融合）栅格作为 DOM</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="126"/>
+        <source>crater {0} skipped: {1}</source>
+        <translation>已跳过撞击坑 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="128"/>
+        <source>{0} of {1} craters skipped (kept without a System)</source>
+        <translation>{1} 个撞击坑中有 {0} 个被跳过（保留但不赋地质纪）</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="133"/>
+        <source>{0} craters lie outside the model&apos;s diameter range {1:.0f}-{2:.0f} km (in_model_range = false): treat their Systems with caution</source>
+        <translation>{0} 个撞击坑位于模型直径范围 {1:.0f}-{2:.0f} km 之外（in_model_range = false）：请谨慎对待其地质纪</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="152"/>
+        <source>Systems: {0}</source>
+        <translation>地质纪：{0}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="224"/>
+        <source>Classify crater ages (five lunar Systems)</source>
+        <translation>撞击坑年龄分类（五个月球地质纪）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="225"/>
+        <source>Crater ages</source>
+        <translation>撞击坑年龄</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="226"/>
+        <source>Assigns each crater one of the five lunar Systems (1 pre-Nectarian 3.92-4.52 Ga, 2 Nectarian 3.85-3.92, 3 Imbrian 3.16-3.85, 4 Eratosthenian 0.8-3.16, 5 Copernican 0-0.8) with a dual-channel network as in Yang et al. (seed 000): one channel sees a DEM/image chip of the crater, the other its morphometry in true km (depth/diameter, rim height and sharpness, wall slopes, interior roughness, ejecta) and context (optional OMAT, geologic unit). Output: the craters as circles with system, system_code, one probability per System and in_model_range (false where the crater&apos;s diameter is outside what the model was trained on: the shipped model covers D &gt;= 20 km). Craters outside the DEM or in nodata are kept with an empty system and counted in the log.</source>
+        <translation>为每个撞击坑指定五个月球地质纪之一（1 前酒海纪 3.92-4.52 Ga，2 酒海纪 3.85-3.92，3 雨海纪 3.16-3.85，4 爱拉托逊纪 0.8-3.16，5 哥白尼纪 0-0.8），采用 Yang 等（种子论文 000）的双通道网络：一个通道读取撞击坑的 DEM/影像切片，另一个通道读取其以真实 km 计的形态参数（深径比、坑缘高度与锐度、坑壁坡度、内部粗糙度、溅射物）及背景信息（可选 OMAT、地质单元）。输出：以圆表示的撞击坑，含 system、system_code、每个地质纪一个概率值以及 in_model_range（撞击坑直径超出模型训练范围时为 false：随附模型覆盖 D &gt;= 20 km）。位于 DEM 之外或无数据区的撞击坑予以保留，其 system 为空，并在日志中计数。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="227"/>
         <source>Craters</source>
         <translation>撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="115"/>
+        <location filename="../build/i18n/runtime_strings.py" line="228"/>
+        <source>Crater circles, points, or a table with lon/lat fields (degrees).</source>
+        <translation>撞击坑圆、点，或带 lon/lat 字段（度）的表。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="229"/>
+        <source>Craters: diameter field (km)</source>
+        <translation>撞击坑：直径字段（km）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="230"/>
+        <source>Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon's area.</source>
+        <translation>默认：名为 diameter_km、Diam_km、diameter… 的字段；对于圆，则使用多边形的面积。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="231"/>
+        <source>DEM</source>
+        <translation>DEM</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="232"/>
+        <source>Elevation raster with a CRS (morphometry).</source>
+        <translation>带坐标系的高程栅格（形态测量）。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="233"/>
+        <source>Image (DOM or fused raster)</source>
+        <translation>影像（DOM 或融合栅格）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="234"/>
+        <source>Band 1 = brightness. The shipped model needs it (trained with the LOLA DEM + a global albedo image).</source>
+        <translation>波段 1 = 亮度。随附模型需要此输入（以 LOLA DEM + 全球反照率影像训练）。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="235"/>
+        <source>OMAT raster</source>
+        <translation>OMAT 栅格</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="236"/>
+        <source>Optional optical maturity (bright rays: young craters), for models trained with it.</source>
+        <translation>可选的光学成熟度（亮辐射纹：年轻撞击坑），用于以其训练的模型。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="237"/>
+        <source>Geologic units</source>
+        <translation>地质单元</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="238"/>
+        <source>Optional polygons with the System of each unit (the stratigraphic channel).</source>
+        <translation>可选多边形，含每个单元的地质纪（地层通道）。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="239"/>
+        <source>Geologic unit System field</source>
+        <translation>地质单元地质纪字段</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="240"/>
+        <source>Codes 1-5 or System names.</source>
+        <translation>代码 1-5 或地质纪名称。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="242"/>
+        <source>Default: the shipped models/crater_ages.pt.</source>
+        <translation>默认：随附的 models/crater_ages.pt。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="244"/>
+        <source>Cancelled: no output was written.</source>
+        <translation>已取消：未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="245"/>
+        <source>Cancelled by the user; no output was written.</source>
+        <translation>已被用户取消；未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="246"/>
+        <source>Out of memory; try a smaller extent or block size.</source>
+        <translation>内存不足；请尝试更小的范围或分块大小。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="247"/>
+        <source>{0}: &apos;{1}&apos; is not a raster layer</source>
+        <translation>{0}：“{1}”不是栅格图层</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="248"/>
+        <source>{0}: raster &apos;{1}&apos; could not be opened</source>
+        <translation>{0}：无法打开栅格“{1}”</translation>
+    </message>
+</context>
+<context>
+    <name>CraterSizeFrequency</name>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="287"/>
+        <source>Craters</source>
+        <translation>撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="289"/>
         <source>Diameter field (km)</source>
         <translation>直径字段（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="117"/>
+        <location filename="../build/i18n/runtime_strings.py" line="291"/>
         <source>Count area</source>
         <translation>计数区域</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="119"/>
+        <location filename="../build/i18n/runtime_strings.py" line="293"/>
         <source>Fit range: minimum diameter (km)</source>
         <translation>拟合范围：最小直径（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="120"/>
+        <location filename="../build/i18n/runtime_strings.py" line="294"/>
         <source>Fit range: maximum diameter (km)</source>
         <translation>拟合范围：最大直径（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="121"/>
+        <location filename="../build/i18n/runtime_strings.py" line="295"/>
         <source>Production and chronology functions</source>
         <translation>产率函数和年代函数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="122"/>
+        <location filename="../build/i18n/runtime_strings.py" line="296"/>
         <source>Age fit method</source>
         <translation>年龄拟合方法</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="123"/>
+        <location filename="../build/i18n/runtime_strings.py" line="297"/>
         <source>Split the CSFD by the &apos;system&apos; field</source>
         <translation>按“system”字段拆分 CSFD</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="125"/>
+        <location filename="../build/i18n/runtime_strings.py" line="299"/>
         <source>CSFD table</source>
         <translation>CSFD 表</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="126"/>
+        <location filename="../build/i18n/runtime_strings.py" line="300"/>
         <source>CSFD plot (PNG; SVG beside)</source>
         <translation>CSFD 图（PNG；旁边另存 SVG）</translation>
     </message>
@@ -59,7 +212,7 @@
         <translation>PNG 文件 (*.png)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="127"/>
+        <location filename="../build/i18n/runtime_strings.py" line="301"/>
         <source>craterstats .diam file</source>
         <translation>craterstats .diam 文件</translation>
     </message>
@@ -69,22 +222,22 @@
         <translation>craterstats diam (*.diam)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="128"/>
+        <location filename="../build/i18n/runtime_strings.py" line="302"/>
         <source>Model age (Ga)</source>
         <translation>模式年龄（Ga）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="129"/>
+        <location filename="../build/i18n/runtime_strings.py" line="303"/>
         <source>Model age uncertainty (Ga, 1 sigma)</source>
         <translation>模式年龄不确定度（Ga，1 sigma）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="130"/>
+        <location filename="../build/i18n/runtime_strings.py" line="304"/>
         <source>Lunar System of the model age</source>
         <translation>模式年龄所属的月球地质纪</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="131"/>
+        <location filename="../build/i18n/runtime_strings.py" line="305"/>
         <source>Craters counted</source>
         <translation>计数的撞击坑数</translation>
     </message>
@@ -99,7 +252,7 @@
         <translation>SPLIT_BY_SYSTEM 需要 CRATERS 中有“system”字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="133"/>
+        <location filename="../build/i18n/runtime_strings.py" line="307"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
@@ -144,57 +297,170 @@
         <translation>无法写入 CSFD 表：{0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="110"/>
+        <location filename="../build/i18n/runtime_strings.py" line="284"/>
         <source>Crater size-frequency distribution and model age</source>
         <translation>撞击坑大小-频率分布与模式年龄</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="111"/>
+        <location filename="../build/i18n/runtime_strings.py" line="285"/>
         <source>Crater ages</source>
         <translation>撞击坑年龄</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="112"/>
-        <source>Crater size-frequency distribution (CSFD) of the craters whose centres lie in the AREA polygons (area measured on the 1737.4 km Moon sphere): cumulative, differential and R values in sqrt(2) bins with Poisson errors (OUTPUT_TABLE), a cumulative plot and an R-plot as PNG and SVG (OUTPUT_PLOT, like Yang et al. Fig. 2, one colour per System when split by the &apos;system&apos; field), and a model age fitted between MIN_DIAMETER_KM and MAX_DIAMETER_KM with the Neukum et al. (2001) production and chronology functions (Hartmann 2010 selectable), with the lunar System that age falls in. Also writes craterstats .diam and .scc files. Diameters in km.</source>
-        <translation>中心位于 AREA 多边形内的撞击坑的大小-频率分布（CSFD；面积按半径 1737.4 km 的月球球面计算）：以 sqrt(2) 分箱的累积值、微分值和 R 值及其泊松误差（OUTPUT_TABLE），PNG 和 SVG 格式的累积分布图和 R 图（OUTPUT_PLOT，同 Yang 等的图 2，按“system”字段拆分时每个纪一种颜色），以及在 MIN_DIAMETER_KM 与 MAX_DIAMETER_KM 之间用 Neukum 等（2001）产率函数和年代函数（可选 Hartmann 2010）拟合的模式年龄及其所属的月球地质纪。同时写出 craterstats 的 .diam 和 .scc 文件。直径单位为 km。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="114"/>
+        <location filename="../build/i18n/runtime_strings.py" line="288"/>
         <source>Crater circles or points with a diameter field in km.</source>
         <translation>带直径字段（km）的撞击坑圆或点。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="116"/>
+        <location filename="../build/i18n/runtime_strings.py" line="290"/>
         <source>Default: diameter_km (the field lunar:detectcraters writes).</source>
         <translation>默认：diameter_km（lunar:detectcraters 写出的字段）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="118"/>
+        <location filename="../build/i18n/runtime_strings.py" line="292"/>
         <source>Polygon(s) of the counted surface; craters are counted when their centre lies inside.</source>
         <translation>计数区域的多边形；中心位于其内的撞击坑被计数。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="124"/>
+        <location filename="../build/i18n/runtime_strings.py" line="298"/>
         <source>One curve and one age per lunar System (field &apos;system&apos;).</source>
         <translation>每个月球地质纪（字段“system”）一条曲线和一个年龄。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="132"/>
+        <location filename="../build/i18n/runtime_strings.py" line="306"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="134"/>
+        <location filename="../build/i18n/runtime_strings.py" line="308"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="135"/>
+        <location filename="../build/i18n/runtime_strings.py" line="309"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="136"/>
+        <location filename="../build/i18n/runtime_strings.py" line="310"/>
+        <source>{0}: raster &apos;{1}&apos; could not be opened</source>
+        <translation>{0}：无法打开栅格“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="286"/>
+        <source>Crater size-frequency distribution (CSFD) of the craters whose centres lie in the AREA polygons (area measured on the 1737.4 km Moon sphere): cumulative, differential and R values in sqrt(2) bins with Poisson errors (OUTPUT_TABLE), a cumulative plot and an R-plot as PNG and SVG (OUTPUT_PLOT, like Yang et al. Fig. 2, one colour per System when split by the &apos;system&apos; field), and a model age fitted between MIN_DIAMETER_KM and MAX_DIAMETER_KM with the Neukum et al. (2001) production and chronology functions (Hartmann 2010 selectable), with the lunar System that age falls in. Also writes craterstats .diam and .scc files. Diameters in km.</source>
+        <translation>中心位于 AREA 多边形内的撞击坑的大小-频率分布（CSFD）（面积在半径 1737.4 km 的月球球面上量测）：按 sqrt(2) 分箱的累积值、微分值和 R 值及泊松误差（OUTPUT_TABLE），PNG 和 SVG 格式的累积图和 R 图（OUTPUT_PLOT，类似 Yang 等图 2，按“system”字段拆分时每个地质纪一种颜色），以及在 MIN_DIAMETER_KM 与 MAX_DIAMETER_KM 之间用 Neukum 等（2001）产率函数和年代函数（可选 Hartmann 2010）拟合的模式年龄，并给出该年龄所在的月球地质纪。同时写出 craterstats .diam 和 .scc 文件。直径单位为 km。</translation>
+    </message>
+</context>
+<context>
+    <name>DetectCraters</name>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="158"/>
+        <source>DEM or fused DOM/DEM raster</source>
+        <translation>DEM 或融合的 DOM/DEM 栅格</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="160"/>
+        <source>Band (0 = elevation band / band 1)</source>
+        <translation>波段（0 = 高程波段 / 波段 1）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="161"/>
+        <source>Detector model (.pt)</source>
+        <translation>检测器模型（.pt）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="163"/>
+        <source>Minimum diameter (km)</source>
+        <translation>最小直径（km）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="165"/>
+        <source>Maximum diameter (km)</source>
+        <translation>最大直径（km）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="166"/>
+        <source>Minimum confidence</source>
+        <translation>最小置信度</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="167"/>
+        <source>Tile size (pixels)</source>
+        <translation>图块大小（像素）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="168"/>
+        <source>Tile overlap (fraction)</source>
+        <translation>图块重叠（比例）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="169"/>
+        <source>Detected craters</source>
+        <translation>检测到的撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="74"/>
+        <source>{0} craters detected</source>
+        <translation>检测到 {0} 个撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="75"/>
+        <source>Craters (detected)</source>
+        <translation>撞击坑（检测结果）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="155"/>
+        <source>Detect craters</source>
+        <translation>检测撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="156"/>
+        <source>Craters</source>
+        <translation>撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="157"/>
+        <source>Finds craters on a DEM (or the elevation band of a fused DOM/DEM raster) with Lunar Lab&apos;s own CenterNet-style network, trained on LOLA LDEM_4 with the Head et al. 2010 catalogue (see models/crater_detector.json). Multi-scale as in Yang et al. (seed 000): an image pyramid lets one network find craters from a few pixels up to most of a tile; tiles overlap (OVERLAP, default 50%); detections of overlapping tiles and pyramid levels are merged into one crater each by suppression on circles in km on the Moon sphere. Diameters are true km at any latitude and in projected CRSs. Output: one circle per crater with lon, lat, diameter_km, confidence and the pyramid level.</source>
+        <translation>使用月球实验室自有的 CenterNet 式网络在 DEM（或融合 DOM/DEM 栅格的高程波段）上查找撞击坑，该网络以 LOLA LDEM_4 和 Head 等 2010 撞击坑目录训练（见 models/crater_detector.json）。与 Yang 等（种子论文 000）一样采用多尺度：影像金字塔使一个网络能够找到从几个像素直到接近整个图块大小的撞击坑；图块之间相互重叠（OVERLAP，默认 50%）；重叠图块和各金字塔层级的检测结果通过在月球球面上以 km 为单位的圆进行抑制，合并为每个撞击坑一个结果。在任何纬度和投影坐标系中，直径均为真实 km。输出：每个撞击坑一个圆，含 lon、lat、diameter_km、confidence 和金字塔层级。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="159"/>
+        <source>The model card says which input the model takes (the shipped model: a DEM).</source>
+        <translation>模型卡片说明了模型所需的输入（随附模型：DEM）。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="162"/>
+        <source>Default: the shipped models/crater_detector.pt; or one made by lunar:traincraterdetector.</source>
+        <translation>默认：随附的 models/crater_detector.pt；或由 lunar:traincraterdetector 生成的模型。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="164"/>
+        <source>Craters smaller than about 4 pixels are not found whatever this says.</source>
+        <translation>无论此处如何设置，小于约 4 个像素的撞击坑都无法被找到。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="170"/>
+        <source>Cancelled: no output was written.</source>
+        <translation>已取消：未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="171"/>
+        <source>Cancelled by the user; no output was written.</source>
+        <translation>已被用户取消；未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="172"/>
+        <source>Out of memory; try a smaller extent or block size.</source>
+        <translation>内存不足；请尝试更小的范围或分块大小。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="173"/>
+        <source>{0}: &apos;{1}&apos; is not a raster layer</source>
+        <translation>{0}：“{1}”不是栅格图层</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="174"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -202,152 +468,295 @@
 <context>
     <name>EqualAreaSampling</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="90"/>
+        <location filename="../build/i18n/runtime_strings.py" line="135"/>
         <source>Rasters to sample</source>
         <translation>要采样的栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="92"/>
+        <location filename="../build/i18n/runtime_strings.py" line="137"/>
         <source>Extent</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="94"/>
+        <location filename="../build/i18n/runtime_strings.py" line="139"/>
         <source>Latitude step (degrees)</source>
         <translation>纬度步长（度）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="96"/>
+        <location filename="../build/i18n/runtime_strings.py" line="141"/>
         <source>Cell area (km²)</source>
         <translation>单元面积（km²）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="98"/>
+        <location filename="../build/i18n/runtime_strings.py" line="143"/>
         <source>Output geometry</source>
         <translation>输出几何类型</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="48"/>
+        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="54"/>
         <source>Cell centre points</source>
         <translation>单元中心点</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="48"/>
+        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="54"/>
         <source>Cell polygons</source>
         <translation>单元多边形</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="99"/>
+        <location filename="../build/i18n/runtime_strings.py" line="144"/>
         <source>Zones (polygons)</source>
         <translation>区域（多边形）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="101"/>
+        <location filename="../build/i18n/runtime_strings.py" line="146"/>
         <source>Zone name field</source>
         <translation>区域名称字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="103"/>
+        <location filename="../build/i18n/runtime_strings.py" line="148"/>
         <source>Equal-area samples</source>
         <translation>等面积样本</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="104"/>
+        <location filename="../build/i18n/runtime_strings.py" line="149"/>
         <source>Equal-area statistics</source>
         <translation>等面积统计</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="64"/>
+        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="70"/>
         <source>RASTERS: give at least one raster layer</source>
         <translation>RASTERS：请至少给出一个栅格图层</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="92"/>
+        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="99"/>
         <source>{0} cells of {1} km² over lon {2:.3f}..{3:.3f}, lat {4:.3f}..{5:.3f}</source>
         <translation>{0} 个 {1} km² 的单元，经度 {2:.3f}..{3:.3f}，纬度 {4:.3f}..{5:.3f}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="111"/>
+        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="118"/>
         <source>Could not write samples: {0}</source>
         <translation>无法写入样本：{0}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="134"/>
+        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="141"/>
         <source>Equal-area samples ({0} km²)</source>
         <translation>等面积样本（{0} km²）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="151"/>
+        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="158"/>
         <source>ZONES: the layer holds no polygon</source>
         <translation>ZONES：该图层中没有多边形</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="87"/>
+        <location filename="../build/i18n/runtime_strings.py" line="132"/>
         <source>Equal-area sampling and statistics</source>
         <translation>等面积采样与统计</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="88"/>
+        <location filename="../build/i18n/runtime_strings.py" line="133"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="89"/>
+        <location filename="../build/i18n/runtime_strings.py" line="134"/>
         <source>Qiu et al. 2025 (seed 002) quasi-equal-area grid on the Moon sphere (R = 1737.4 km): latitude step LAT_STEP (deg), and in each latitude band a longitude step dlambda = A / (R^2 dphi cos phi) so every cell covers AREA_KM2. Every band of every raster is sampled at the cell centres (nearest pixel) into OUTPUT (points or cell polygons, with lat, lon, cell area and one field per band), and OUTPUT_STATS holds count, mean, std, min, max, percentiles and a histogram per raster band, for all cells and per zone of an optional ZONES polygon layer (e.g. maria / non-maria). Streams: a global run at the defaults (~17 million cells) uses bounded memory.</source>
         <translation>月球球面（R = 1737.4 km）上 Qiu 等 2025（种子论文 002）的准等面积格网：纬度步长 LAT_STEP（度），每个纬度带内经度步长 dlambda = A / (R^2 dphi cos phi)，使每个单元的面积均为 AREA_KM2。每个栅格的每个波段在单元中心处（最近像元）采样，写入 OUTPUT（点或单元多边形，含 lat、lon、单元面积及每个波段一个字段）；OUTPUT_STATS 给出每个栅格波段的计数、均值、标准差、最小值、最大值、百分位数和直方图，针对全部单元以及可选 ZONES 多边形图层的每个区域（例如月海/非月海）。流式处理：以默认参数进行全球运算（约 1700 万个单元）时内存占用有界。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="91"/>
+        <location filename="../build/i18n/runtime_strings.py" line="136"/>
         <source>Every band of each raster becomes a field (named after the layer).</source>
         <translation>每个栅格的每个波段成为一个字段（以图层命名）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="93"/>
+        <location filename="../build/i18n/runtime_strings.py" line="138"/>
         <source>Default: the union of the rasters&apos; extents.</source>
         <translation>默认：各栅格范围的并集。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="95"/>
+        <location filename="../build/i18n/runtime_strings.py" line="140"/>
         <source>Seed 002 uses 0.15 degrees.</source>
         <translation>种子论文 002 使用 0.15 度。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="97"/>
+        <location filename="../build/i18n/runtime_strings.py" line="142"/>
         <source>Target area of each cell; seed 002 uses 2.25 km².</source>
         <translation>每个单元的目标面积；种子论文 002 使用 2.25 km²。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="100"/>
+        <location filename="../build/i18n/runtime_strings.py" line="145"/>
         <source>Optional polygons, e.g. maria; statistics are also given per zone.</source>
         <translation>可选多边形，例如月海；同时按区域给出统计。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="102"/>
+        <location filename="../build/i18n/runtime_strings.py" line="147"/>
         <source>Default: the feature id.</source>
         <translation>默认：要素 ID。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="105"/>
+        <location filename="../build/i18n/runtime_strings.py" line="150"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="106"/>
+        <location filename="../build/i18n/runtime_strings.py" line="151"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="107"/>
+        <location filename="../build/i18n/runtime_strings.py" line="152"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="108"/>
+        <location filename="../build/i18n/runtime_strings.py" line="153"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="109"/>
+        <location filename="../build/i18n/runtime_strings.py" line="154"/>
+        <source>{0}: raster &apos;{1}&apos; could not be opened</source>
+        <translation>{0}：无法打开栅格“{1}”</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluateCraters</name>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="207"/>
+        <source>Minimum diameter (km)</source>
+        <translation>最小直径（km）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="208"/>
+        <source>Maximum diameter (km)</source>
+        <translation>最大直径（km）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="209"/>
+        <source>Extent</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="211"/>
+        <source>Matched, missed and false craters</source>
+        <translation>匹配、漏检和误检的撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="212"/>
+        <source>Scores per diameter bin</source>
+        <translation>各直径区间的评分</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/evaluate_craters.py" line="56"/>
+        <source>recall {0:.3f}, precision {1:.3f}, F1 {2:.3f}, median diameter error {3:.3f} ({4} catalogue craters, {5} detections in range)</source>
+        <translation>召回率 {0:.3f}，精确率 {1:.3f}，F1 {2:.3f}，直径误差中位数 {3:.3f}（范围内 {4} 个目录撞击坑，{5} 个检测结果）</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/evaluate_craters.py" line="84"/>
+        <source>Crater evaluation (matched / missed / false)</source>
+        <translation>撞击坑评估（匹配 / 漏检 / 误检）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="198"/>
+        <source>Evaluate crater detections</source>
+        <translation>评估撞击坑检测结果</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="199"/>
+        <source>Craters</source>
+        <translation>撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="200"/>
+        <source>Matches DETECTIONS against a CATALOG one-to-one with DeepMoon&apos;s rule in km on the Moon sphere: a detection matches a catalogue crater when the centre distance squared &lt; 1.8 min(r)^2 and |r1 - r2| &lt; min(r). Only catalogue craters and detections within the diameter range (and EXTENT, if given) count. Outputs recall, precision, F1 and the median relative diameter error, the same per diameter bin (OUTPUT_BINS), and a layer of matched, missed and false craters (OUTPUT).</source>
+        <translation>按 DeepMoon 的规则，在月球球面上以 km 为单位将 DETECTIONS 与 CATALOG 进行一对一匹配：当中心距离的平方 &lt; 1.8 min(r)^2 且 |r1 - r2| &lt; min(r) 时，检测结果与目录撞击坑匹配。只有直径范围内（以及给定 EXTENT 时位于其内）的目录撞击坑和检测结果参与计数。输出召回率、精确率、F1 和相对直径误差中位数，各直径区间的相同指标（OUTPUT_BINS），以及匹配、漏检和误检撞击坑图层（OUTPUT）。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="201"/>
+        <source>Detections</source>
+        <translation>检测结果</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="202"/>
+        <source>Crater circles, points, or a table with lon/lat fields (degrees).</source>
+        <translation>撞击坑圆、点，或带 lon/lat 字段（度）的表。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="203"/>
+        <source>Detections: diameter field (km)</source>
+        <translation>检测结果：直径字段（km）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="204"/>
+        <source>Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon's area.</source>
+        <translation>默认：名为 diameter_km、Diam_km、diameter… 的字段；对于圆，则使用多边形的面积。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="205"/>
+        <source>Catalogue</source>
+        <translation>撞击坑目录</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="206"/>
+        <source>Catalogue: diameter field (km)</source>
+        <translation>撞击坑目录：直径字段（km）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="210"/>
+        <source>Only craters centred inside count (default: everywhere).</source>
+        <translation>仅计入中心位于其内的撞击坑（默认：全部范围）。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="213"/>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="214"/>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="215"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="216"/>
+        <source>Median relative diameter error</source>
+        <translation>相对直径误差中位数</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="217"/>
+        <source>Catalogue craters in range</source>
+        <translation>范围内的目录撞击坑数</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="218"/>
+        <source>Detections in range</source>
+        <translation>范围内的检测结果数</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="219"/>
+        <source>Cancelled: no output was written.</source>
+        <translation>已取消：未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="220"/>
+        <source>Cancelled by the user; no output was written.</source>
+        <translation>已被用户取消；未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="221"/>
+        <source>Out of memory; try a smaller extent or block size.</source>
+        <translation>内存不足；请尝试更小的范围或分块大小。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="222"/>
+        <source>{0}: &apos;{1}&apos; is not a raster layer</source>
+        <translation>{0}：“{1}”不是栅格图层</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="223"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -355,22 +764,22 @@
 <context>
     <name>FuseDomDem</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="75"/>
+        <location filename="../build/i18n/runtime_strings.py" line="120"/>
         <source>DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="77"/>
+        <location filename="../build/i18n/runtime_strings.py" line="122"/>
         <source>DOM (orthophoto)</source>
         <translation>DOM（正射影像）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="79"/>
+        <location filename="../build/i18n/runtime_strings.py" line="124"/>
         <source>8-bit output for detectors</source>
         <translation>为检测器输出 8 位数据</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="81"/>
+        <location filename="../build/i18n/runtime_strings.py" line="126"/>
         <source>Fused DOM/DEM</source>
         <translation>融合的 DOM/DEM</translation>
     </message>
@@ -380,85 +789,85 @@
         <translation>融合的 DOM/DEM（亮度、坡度、高程）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="72"/>
+        <location filename="../build/i18n/runtime_strings.py" line="117"/>
         <source>Fuse DOM and DEM</source>
         <translation>融合 DOM 与 DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="73"/>
+        <location filename="../build/i18n/runtime_strings.py" line="118"/>
         <source>Craters</source>
         <translation>撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="74"/>
-        <source>Fuses a digital orthophoto map (DOM) and a DEM into one 3-band raster on the DOM&apos;s grid, as Yang et al. (seed 000) fuse Chang&apos;E DOM and DEM for crater detection: band 1 = image brightness (morphology; a DEM hillshade when no DOM is given), band 2 = slope (degrees, from true metres on the 1737.4 km Moon sphere in geographic and projected CRSs), band 3 = elevation (m). The DEM is resampled (bilinear) to the DOM grid when they differ. &apos;8-bit&apos; stretches every band to 1-255 (0 = nodata) for detectors.</source>
-        <translation>将数字正射影像（DOM）和 DEM 融合为 DOM 格网上的一个 3 波段栅格，与 Yang 等（种子论文 000）为撞击坑检测融合嫦娥 DOM 和 DEM 的做法相同：波段 1 = 影像亮度（形态；未给出 DOM 时为 DEM 的山体阴影），波段 2 = 坡度（度，在地理和投影坐标系中均按半径 1737.4 km 月球球面上的真实米数计算），波段 3 = 高程（m）。两者格网不同时，DEM 以双线性插值重采样到 DOM 格网。“8 位”将每个波段拉伸到 1-255（0 = 无数据），供检测器使用。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="76"/>
+        <location filename="../build/i18n/runtime_strings.py" line="121"/>
         <source>Elevation raster (band 1), with a CRS.</source>
         <translation>高程栅格（波段 1），须带坐标系。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="78"/>
+        <location filename="../build/i18n/runtime_strings.py" line="123"/>
         <source>Optional image (band 1); without it band 1 is a hillshade of the DEM.</source>
         <translation>可选影像（波段 1）；未给出时波段 1 为 DEM 的山体阴影。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="80"/>
+        <location filename="../build/i18n/runtime_strings.py" line="125"/>
         <source>Stretch each band to 1-255 (Byte) instead of float32 physical units.</source>
         <translation>将每个波段拉伸到 1-255（Byte），而不是 float32 物理单位。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="82"/>
+        <location filename="../build/i18n/runtime_strings.py" line="127"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="83"/>
+        <location filename="../build/i18n/runtime_strings.py" line="128"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="84"/>
+        <location filename="../build/i18n/runtime_strings.py" line="129"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="85"/>
+        <location filename="../build/i18n/runtime_strings.py" line="130"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="86"/>
+        <location filename="../build/i18n/runtime_strings.py" line="131"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="119"/>
+        <source>Fuses a digital orthophoto map (DOM) and a DEM into one 3-band raster on the DOM&apos;s grid, as Yang et al. (seed 000) fuse Chang&apos;E DOM and DEM for crater detection: band 1 = image brightness (morphology; a DEM hillshade when no DOM is given), band 2 = slope (degrees, from true metres on the 1737.4 km Moon sphere in geographic and projected CRSs), band 3 = elevation (m). The DEM is resampled (bilinear) to the DOM grid when they differ. &apos;8-bit&apos; stretches every band to 1-255 (0 = nodata) for detectors.</source>
+        <translation>将数字正射影像（DOM）与 DEM 融合为 DOM 格网上的一个 3 波段栅格，如同 Yang 等（种子论文 000）为撞击坑检测融合嫦娥 DOM 与 DEM：波段 1 = 影像亮度（形态；未给出 DOM 时为 DEM 的山体阴影），波段 2 = 坡度（度，在地理和投影坐标系中均按 1737.4 km 月球球面上的真实米数计算），波段 3 = 高程（m）。两者格网不同时，DEM 重采样（双线性）到 DOM 格网。“8 位”选项将每个波段拉伸到 1-255（0 = 无数据），供检测器使用。</translation>
     </message>
 </context>
 <context>
     <name>LunarAlgorithm</name>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="72"/>
+        <location filename="../processing_provider/algorithms/base.py" line="75"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="73"/>
+        <location filename="../processing_provider/algorithms/base.py" line="76"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="75"/>
+        <location filename="../processing_provider/algorithms/base.py" line="78"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="84"/>
+        <location filename="../processing_provider/algorithms/base.py" line="87"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="87"/>
+        <location filename="../processing_provider/algorithms/base.py" line="90"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -511,27 +920,27 @@
         <translation>关于月球实验室</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="51"/>
+        <location filename="../lunar_plugin/plugin.py" line="74"/>
         <source>&amp;Lunar Lab</source>
         <translation>月球实验室(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="53"/>
+        <location filename="../lunar_plugin/plugin.py" line="76"/>
         <source>Lunar Lab</source>
         <translation>月球实验室</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="63"/>
+        <location filename="../lunar_plugin/plugin.py" line="86"/>
         <source>Open the dialog of {0}</source>
         <translation>打开 {0} 的对话框</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="69"/>
+        <location filename="../lunar_plugin/plugin.py" line="92"/>
         <source>Show Processing Toolbox</source>
         <translation>显示处理工具箱</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="73"/>
+        <location filename="../lunar_plugin/plugin.py" line="96"/>
         <source>About Lunar Lab…</source>
         <translation>关于月球实验室…</translation>
     </message>
@@ -547,17 +956,17 @@
 <context>
     <name>MgNumber</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="62"/>
+        <location filename="../build/i18n/runtime_strings.py" line="107"/>
         <source>FeO (wt%) raster</source>
         <translation>FeO（wt%）栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="64"/>
+        <location filename="../build/i18n/runtime_strings.py" line="109"/>
         <source>MgO (wt%) raster</source>
         <translation>MgO（wt%）栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="66"/>
+        <location filename="../build/i18n/runtime_strings.py" line="111"/>
         <source>Mg#</source>
         <translation>Mg#</translation>
     </message>
@@ -567,9 +976,102 @@
         <translation>Mg#（摩尔）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="59"/>
+        <location filename="../build/i18n/runtime_strings.py" line="104"/>
         <source>Mg# from FeO and MgO</source>
         <translation>由 FeO 和 MgO 计算 Mg#</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="105"/>
+        <source>Surface chemistry</source>
+        <translation>表面化学</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="106"/>
+        <source>Magnesium number, the molar Mg/(Mg+Fe) = (MgO/40.30) / (MgO/40.30 + FeO/71.84), from FeO and MgO abundance rasters (wt%) on one grid, as in Qiu et al. 2025 (seed 002) Fig. 1h. Output: float32 GeoTIFF, 0-1, nodata where an input is nodata or negative.</source>
+        <translation>镁值，即摩尔比 Mg/(Mg+Fe) = (MgO/40.30) / (MgO/40.30 + FeO/71.84)，由同一格网上的 FeO 和 MgO 含量栅格（wt%）计算，同 Qiu 等 2025（种子论文 002）图 1h。输出：float32 GeoTIFF，取值 0-1，输入为无数据或负值处为无数据。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="108"/>
+        <source>Band 1 is used.</source>
+        <translation>使用波段 1。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="110"/>
+        <source>Band 1 is used; must share the FeO raster&apos;s grid and CRS.</source>
+        <translation>使用波段 1；必须与 FeO 栅格的格网和坐标系相同。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="112"/>
+        <source>Cancelled: no output was written.</source>
+        <translation>已取消：未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="113"/>
+        <source>Cancelled by the user; no output was written.</source>
+        <translation>已被用户取消；未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="114"/>
+        <source>Out of memory; try a smaller extent or block size.</source>
+        <translation>内存不足；请尝试更小的范围或分块大小。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="115"/>
+        <source>{0}: &apos;{1}&apos; is not a raster layer</source>
+        <translation>{0}：“{1}”不是栅格图层</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="116"/>
+        <source>{0}: raster &apos;{1}&apos; could not be opened</source>
+        <translation>{0}：无法打开栅格“{1}”</translation>
+    </message>
+</context>
+<context>
+    <name>OxideCnn</name>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="62"/>
+        <source>Reflectance raster</source>
+        <translation>反射率栅格</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="63"/>
+        <source>Oxide model (.pt)</source>
+        <translation>氧化物模型（.pt）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="65"/>
+        <source>Raster band for each model band (comma list)</source>
+        <translation>每个模型波段对应的栅格波段（逗号分隔列表）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="67"/>
+        <source>Reflectance scale factor</source>
+        <translation>反射率比例因子</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="49"/>
+        <source>{0} (wt%)</source>
+        <translation>{0}（wt%）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="74"/>
+        <source>Mg#</source>
+        <translation>Mg#</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="68"/>
+        <source>Mg# — 1D CNN</source>
+        <translation>Mg# — 一维卷积神经网络</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="69"/>
+        <source>{0} (wt%) — 1D CNN</source>
+        <translation>{0}（wt%）— 一维卷积神经网络</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="59"/>
+        <source>Oxide maps with a 1D CNN (FeO, TiO2, Al2O3, MgO, CaO, Mg#)</source>
+        <translation>一维卷积神经网络氧化物图（FeO、TiO2、Al2O3、MgO、CaO、Mg#）</translation>
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="60"/>
@@ -578,41 +1080,71 @@
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="61"/>
-        <source>Magnesium number, the molar Mg/(Mg+Fe) = (MgO/40.30) / (MgO/40.30 + FeO/71.84), from FeO and MgO abundance rasters (wt%) on one grid, as in Qiu et al. 2025 (seed 002) Fig. 1h. Output: float32 GeoTIFF, 0-1, nodata where an input is nodata or negative.</source>
-        <translation>镁值，即摩尔比 Mg/(Mg+Fe) = (MgO/40.30) / (MgO/40.30 + FeO/71.84)，由同一格网上的 FeO 和 MgO 含量栅格（wt%）计算，同 Qiu 等 2025（种子论文 002）图 1h。输出：float32 GeoTIFF，取值 0-1，输入为无数据或负值处为无数据。</translation>
+        <source>FeO, TiO2, Al2O3, MgO and CaO abundance (wt%) from a reflectance raster with a 1D convolutional network trained on lunar sample sites (Qiu et al. 2025, seed 002; Zhang et al. 2023, seed 003), and Mg# from the predicted FeO and MgO. The default MODEL is the shipped Clementine model (bands R415, R750, R900, R950, R1000; OMAT and the band-ratio angles are computed on the fly); models/oxide_kaguya_mi_tio2.pt maps TiO2 from the eight Kaguya MI bands; lunar:trainoxidecnn makes your own. BANDS gives, in the model's band order, the raster band of each (default 1, 2, 3, …). Each model's card (the .json beside it) holds its leave-one-out validation figures.</source>
+        <translation>利用在月球采样点上训练的一维卷积神经网络（Qiu 等 2025，种子论文 002；Zhang 等 2023，种子论文 003），由反射率栅格计算 FeO、TiO2、Al2O3、MgO 和 CaO 含量（wt%），并由预测的 FeO 和 MgO 计算 Mg#。默认 MODEL 为随附的 Clementine 模型（波段 R415、R750、R900、R950、R1000；OMAT 和波段比值角即时计算）；models/oxide_kaguya_mi_tio2.pt 由 Kaguya MI 的八个波段制作 TiO2 图；lunar:trainoxidecnn 可训练您自己的模型。BANDS 按模型的波段顺序给出每个波段对应的栅格波段（默认 1, 2, 3, …）。每个模型的卡片（旁边的 .json）记录了其留一交叉验证结果。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="63"/>
-        <source>Band 1 is used.</source>
-        <translation>使用波段 1。</translation>
+        <location filename="../build/i18n/runtime_strings.py" line="64"/>
+        <source>Default: the shipped Clementine model (models/oxide_clementine.pt).</source>
+        <translation>默认：随附的 Clementine 模型（models/oxide_clementine.pt）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="65"/>
-        <source>Band 1 is used; must share the FeO raster&apos;s grid and CRS.</source>
-        <translation>使用波段 1；必须与 FeO 栅格的格网和坐标系相同。</translation>
+        <location filename="../build/i18n/runtime_strings.py" line="66"/>
+        <source>E.g. '1,2,3,4,5' for Clementine 415/750/900/950/1000 nm; empty = 1, 2, 3, … in order.</source>
+        <translation>例如 Clementine 415/750/900/950/1000 nm 用“1,2,3,4,5”；留空 = 按顺序 1, 2, 3, …。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="67"/>
+        <location filename="../build/i18n/runtime_strings.py" line="68"/>
+        <source>Multiplies stored values to get reflectance on a 0-1 scale.</source>
+        <translation>与存储值相乘得到 0-1 范围的反射率。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="69"/>
+        <source>FeO (wt%)</source>
+        <translation>FeO（wt%）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="70"/>
+        <source>TiO2 (wt%)</source>
+        <translation>TiO2（wt%）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="71"/>
+        <source>Al2O3 (wt%)</source>
+        <translation>Al2O3（wt%）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="72"/>
+        <source>MgO (wt%)</source>
+        <translation>MgO（wt%）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="73"/>
+        <source>CaO (wt%)</source>
+        <translation>CaO（wt%）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="75"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="68"/>
+        <location filename="../build/i18n/runtime_strings.py" line="76"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="69"/>
+        <location filename="../build/i18n/runtime_strings.py" line="77"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="70"/>
+        <location filename="../build/i18n/runtime_strings.py" line="78"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="71"/>
+        <location filename="../build/i18n/runtime_strings.py" line="79"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -648,15 +1180,6 @@
         <location filename="../build/i18n/runtime_strings.py" line="27"/>
         <source>Surface chemistry</source>
         <translation>表面化学</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="28"/>
-        <source>FeO and TiO2 abundance (wt%) and optical maturity (OMAT) from Clementine UVVIS reflectance with the band-ratio equations of Qiu et al. 2025 (Nat. Commun., seed 002, eqs. 1-5; constants fitted on 49 sites incl. Chang&apos;E-6) or Lucey et al. 2000.
-theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + offset; theta_Ti = arctan[(R415/R750 - y0) / (R750 - x0)], TiO2 = scale * theta_Ti^exponent; OMAT = sqrt((R750 - x0)^2 + (R950/R750 - y0)^2).
-Input: reflectance raster (0-1 after REFLECTANCE_SCALE). Outputs: float32 GeoTIFFs, nodata where an input is nodata or the equation leaves its domain (R750 &lt;= x0, R415/R750 &lt; y0Ti).</source>
-        <translation>用 Qiu 等 2025（Nat. Commun.，种子论文 002，式 1-5；常数由含嫦娥六号在内的 49 个站点拟合）或 Lucey 等 2000 的波段比值方程，从 Clementine UVVIS 反射率计算 FeO 和 TiO2 含量（wt%）及光学成熟度（OMAT）。
-theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)]，FeO = slope * theta_Fe + offset；theta_Ti = arctan[(R415/R750 - y0) / (R750 - x0)]，TiO2 = scale * theta_Ti^exponent；OMAT = sqrt((R750 - x0)^2 + (R950/R750 - y0)^2)。
-输入：反射率栅格（乘以 REFLECTANCE_SCALE 后为 0-1）。输出：float32 GeoTIFF，输入为无数据或超出方程定义域（R750 &lt;= x0，R415/R750 &lt; y0Ti）处为无数据。</translation>
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="30"/>
@@ -793,6 +1316,15 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)]，FeO = slope * theta_Fe + of
         <source>OMAT — {0}</source>
         <translation>OMAT — {0}</translation>
     </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="28"/>
+        <source>FeO and TiO2 abundance (wt%) and optical maturity (OMAT) from Clementine UVVIS reflectance with the band-ratio equations of Qiu et al. 2025 (Nat. Commun., seed 002, eqs. 1-5; constants fitted on 49 sites incl. Chang&apos;E-6) or Lucey et al. 2000.
+theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + offset; theta_Ti = arctan[(R415/R750 - y0) / (R750 - x0)], TiO2 = scale * theta_Ti^exponent; OMAT = sqrt((R750 - x0)^2 + (R950/R750 - y0)^2).
+Input: reflectance raster (0-1 after REFLECTANCE_SCALE). Outputs: float32 GeoTIFFs, nodata where an input is nodata or the equation leaves its domain (R750 &lt;= x0, R415/R750 &lt; y0Ti).</source>
+        <translation>由 Clementine UVVIS 反射率计算 FeO 和 TiO2 含量（wt%）及光学成熟度（OMAT），采用 Qiu 等 2025（Nat. Commun.，种子论文 002，式 1-5；常数由含嫦娥六号在内的 49 个采样点拟合）或 Lucey 等 2000 的波段比值方程。
+theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + offset; theta_Ti = arctan[(R415/R750 - y0) / (R750 - x0)], TiO2 = scale * theta_Ti^exponent; OMAT = sqrt((R750 - x0)^2 + (R950/R750 - y0)^2).
+输入：反射率栅格（经 REFLECTANCE_SCALE 换算后为 0-1）。输出：float32 GeoTIFF，输入为无数据或超出方程定义域（R750 &lt;= x0，R415/R750 &lt; y0Ti）处为无数据。</translation>
+    </message>
 </context>
 <context>
     <name>SyntheticScene</name>
@@ -852,32 +1384,32 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)]，FeO = slope * theta_Fe + of
         <translation>地质单元</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/synthetic_scene.py" line="99"/>
+        <location filename="../processing_provider/algorithms/synthetic_scene.py" line="92"/>
         <source>Geologic units (synthetic)</source>
         <translation>地质单元（合成）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/synthetic_scene.py" line="101"/>
+        <location filename="../processing_provider/algorithms/synthetic_scene.py" line="94"/>
         <source>{0} ground-truth craters</source>
         <translation>{0} 个真值撞击坑</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/synthetic_scene.py" line="102"/>
+        <location filename="../processing_provider/algorithms/synthetic_scene.py" line="95"/>
         <source>DEM (synthetic, m)</source>
         <translation>DEM（合成，m）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/synthetic_scene.py" line="103"/>
+        <location filename="../processing_provider/algorithms/synthetic_scene.py" line="96"/>
         <source>DOM (synthetic)</source>
         <translation>DOM（合成）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/synthetic_scene.py" line="104"/>
+        <location filename="../processing_provider/algorithms/synthetic_scene.py" line="97"/>
         <source>Reflectance (synthetic Clementine, 950/750/415 nm)</source>
         <translation>反射率（合成 Clementine，950/750/415 nm）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/synthetic_scene.py" line="106"/>
+        <location filename="../processing_provider/algorithms/synthetic_scene.py" line="99"/>
         <source>Craters (synthetic ground truth)</source>
         <translation>撞击坑（合成真值）</translation>
     </message>
@@ -890,11 +1422,6 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)]，FeO = slope * theta_Fe + of
         <location filename="../build/i18n/runtime_strings.py" line="5"/>
         <source>Data</source>
         <translation>数据</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="6"/>
-        <source>A deterministic (seeded) synthetic lunar scene in the geographic Moon CRS (IAU_2015:30100), anywhere and of any size: a DEM with simple bowls and complex craters (depth, rim height after Pike 1977, ejecta, degradation, overlap), an illuminated DOM, a 5-band Clementine-like reflectance raster (415, 750, 900, 950, 1000 nm) whose mare and highland units give known FeO/TiO2 through the Qiu et al. 2025 equations, the ground-truth craters as circles and the geologic units as polygons. Lunar Lab&apos;s demo data and test fixture.</source>
-        <translation>在月球地理坐标系（IAU_2015:30100）中生成确定性（由种子决定）的合成月面场景，位置和大小任意：含简单碗状坑和复杂撞击坑的 DEM（深度、坑缘高度依据 Pike 1977，溅射物、退化、叠置），光照下的 DOM，类 Clementine 的 5 波段反射率栅格（415、750、900、950、1000 nm，其月海和高地单元经 Qiu 等 2025 方程得到已知的 FeO/TiO2），以圆表示的真值撞击坑，以及以多边形表示的地质单元。月球实验室的演示数据和测试数据。</translation>
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="7"/>
@@ -935,6 +1462,548 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)]，FeO = slope * theta_Fe + of
         <location filename="../build/i18n/runtime_strings.py" line="25"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="6"/>
+        <source>A deterministic (seeded) synthetic lunar scene in the geographic Moon CRS (IAU_2015:30100), anywhere and of any size: a DEM with simple bowls and complex craters (depth, rim height after Pike 1977, ejecta, degradation, overlap), an illuminated DOM, a 5-band Clementine-like reflectance raster (415, 750, 900, 950, 1000 nm) whose mare and highland units give known FeO/TiO2 through the Qiu et al. 2025 equations, the ground-truth craters as circles and the geologic units as polygons. Lunar Lab&apos;s demo data and test fixture.</source>
+        <translation>在地理月球坐标系（IAU_2015:30100）中生成确定性（带种子的）合成月面场景，位置和大小任意：含简单碗状撞击坑和复杂撞击坑的 DEM（深度、坑缘高度依据 Pike 1977，溅射物、退化、叠加），光照 DOM，类 Clementine 的 5 波段反射率栅格（415、750、900、950、1000 nm，其月海和高地单元通过 Qiu 等 2025 方程给出已知的 FeO/TiO2），以圆表示的真值撞击坑，以及以多边形表示的地质单元。月球实验室的演示数据和测试数据。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainCraterAges</name>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="256"/>
+        <source>System label field</source>
+        <translation>地质纪标签字段</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="268"/>
+        <source>Unlabelled craters (semi-supervised)</source>
+        <translation>无标签撞击坑（半监督）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="269"/>
+        <source>Base model to fine-tune (.pt)</source>
+        <translation>要微调的基础模型（.pt）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="271"/>
+        <source>Validation</source>
+        <translation>验证方式</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="176"/>
+        <source>Five trials, 8:1:1 (seed 000)</source>
+        <translation>五次试验，8:1:1（种子论文 000）</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="176"/>
+        <source>k-fold</source>
+        <translation>k 折交叉验证</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="272"/>
+        <source>Trials or folds</source>
+        <translation>试验次数或折数</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="273"/>
+        <source>Epochs</source>
+        <translation>训练轮数</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="274"/>
+        <source>Random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="275"/>
+        <source>Trained model</source>
+        <translation>训练好的模型</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="183"/>
+        <source>PyTorch model (*.pt)</source>
+        <translation>PyTorch 模型 (*.pt)</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="276"/>
+        <source>Validation report</source>
+        <translation>验证报告</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="185"/>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="277"/>
+        <source>Overall accuracy (mean)</source>
+        <translation>总体准确率（均值）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="278"/>
+        <source>Overall accuracy (s.d.)</source>
+        <translation>总体准确率（标准差）</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="206"/>
+        <source>At least 10 labelled craters inside the DEM are needed</source>
+        <translation>至少需要 10 个位于 DEM 内的带标签撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="234"/>
+        <source>overall accuracy {0:.1%} ± {1:.1%} (majority-class baseline {2:.1%})</source>
+        <translation>总体准确率 {0:.1%} ± {1:.1%}（多数类基线 {2:.1%}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="249"/>
+        <source>Train or fine-tune the crater age classifier</source>
+        <translation>训练或微调撞击坑年龄分类器</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="250"/>
+        <source>Crater ages</source>
+        <translation>撞击坑年龄</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="251"/>
+        <source>Trains the dual-channel crater age classifier (seed 000) on labelled craters (LABEL_FIELD: System codes 1-5 or names), semi-supervised with a mean teacher when UNLABELLED craters are given, or fine-tunes BASE_MODEL. Validation as the seed (five trials of stratified 8:1:1 splits) or k-fold; the report gives overall accuracy mean ± s.d., balanced accuracy, per-System recall, the majority-class baseline and the confusion matrix. The final model is trained on all labelled craters.</source>
+        <translation>以带标签的撞击坑（LABEL_FIELD：地质纪代码 1-5 或名称）训练双通道撞击坑年龄分类器（种子论文 000）；给出 UNLABELLED 撞击坑时采用 mean teacher 方法进行半监督训练；也可微调 BASE_MODEL。验证方式同种子论文（五次分层 8:1:1 划分试验）或采用 k 折交叉验证；报告给出总体准确率均值 ± 标准差、平衡准确率、各地质纪召回率、多数类基线和混淆矩阵。最终模型以全部带标签撞击坑训练。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="252"/>
+        <source>Labelled craters</source>
+        <translation>带标签的撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="253"/>
+        <source>Crater circles, points, or a table with lon/lat fields (degrees).</source>
+        <translation>撞击坑圆、点，或带 lon/lat 字段（度）的表。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="254"/>
+        <source>Labelled craters: diameter field (km)</source>
+        <translation>带标签的撞击坑：直径字段（km）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="255"/>
+        <source>Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon's area.</source>
+        <translation>默认：名为 diameter_km、Diam_km、diameter… 的字段；对于圆，则使用多边形的面积。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="257"/>
+        <source>System codes 1-5 or names (pre-Nectarian … Copernican).</source>
+        <translation>地质纪代码 1-5 或名称（pre-Nectarian … Copernican，即前酒海纪 … 哥白尼纪）。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="258"/>
+        <source>DEM</source>
+        <translation>DEM</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="259"/>
+        <source>Elevation raster with a CRS (morphometry).</source>
+        <translation>带坐标系的高程栅格（形态测量）。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="260"/>
+        <source>Image (DOM or fused raster)</source>
+        <translation>影像（DOM 或融合栅格）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="261"/>
+        <source>Band 1 = brightness. The shipped model needs it (trained with the LOLA DEM + a global albedo image).</source>
+        <translation>波段 1 = 亮度。随附模型需要此输入（以 LOLA DEM + 全球反照率影像训练）。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="262"/>
+        <source>OMAT raster</source>
+        <translation>OMAT 栅格</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="263"/>
+        <source>Optional optical maturity (bright rays: young craters), for models trained with it.</source>
+        <translation>可选的光学成熟度（亮辐射纹：年轻撞击坑），用于以其训练的模型。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="264"/>
+        <source>Geologic units</source>
+        <translation>地质单元</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="265"/>
+        <source>Optional polygons with the System of each unit (the stratigraphic channel).</source>
+        <translation>可选多边形，含每个单元的地质纪（地层通道）。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="266"/>
+        <source>Geologic unit System field</source>
+        <translation>地质单元地质纪字段</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="267"/>
+        <source>Codes 1-5 or System names.</source>
+        <translation>代码 1-5 或地质纪名称。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="270"/>
+        <source>Empty: train from scratch.</source>
+        <translation>留空：从头训练。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="279"/>
+        <source>Cancelled: no output was written.</source>
+        <translation>已取消：未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="280"/>
+        <source>Cancelled by the user; no output was written.</source>
+        <translation>已被用户取消；未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="281"/>
+        <source>Out of memory; try a smaller extent or block size.</source>
+        <translation>内存不足；请尝试更小的范围或分块大小。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="282"/>
+        <source>{0}: &apos;{1}&apos; is not a raster layer</source>
+        <translation>{0}：“{1}”不是栅格图层</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="283"/>
+        <source>{0}: raster &apos;{1}&apos; could not be opened</source>
+        <translation>{0}：无法打开栅格“{1}”</translation>
+    </message>
+</context>
+<context>
+    <name>TrainCraterDetector</name>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="178"/>
+        <source>DEM or fused DOM/DEM raster</source>
+        <translation>DEM 或融合的 DOM/DEM 栅格</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="183"/>
+        <source>Fine-tune BASE_MODEL (transfer learning)</source>
+        <translation>微调 BASE_MODEL（迁移学习）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="185"/>
+        <source>Base model (.pt)</source>
+        <translation>基础模型（.pt）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="187"/>
+        <source>Epochs (50 steps each)</source>
+        <translation>训练轮数（每轮 50 步）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="188"/>
+        <source>Random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="189"/>
+        <source>Trained model</source>
+        <translation>训练好的模型</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="39"/>
+        <source>PyTorch model (*.pt)</source>
+        <translation>PyTorch 模型 (*.pt)</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="190"/>
+        <source>Training report</source>
+        <translation>训练报告</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="41"/>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="191"/>
+        <source>Recall before training</source>
+        <translation>训练前召回率</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="192"/>
+        <source>Recall after training</source>
+        <translation>训练后召回率</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="63"/>
+        <source>Scoring</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="70"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="84"/>
+        <source>recall on the labelled craters: before {0}, after {1:.3f}</source>
+        <translation>带标签撞击坑上的召回率：训练前 {0}，训练后 {1:.3f}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="175"/>
+        <source>Train or fine-tune a crater detector</source>
+        <translation>训练或微调撞击坑检测器</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="176"/>
+        <source>Craters</source>
+        <translation>撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="177"/>
+        <source>Trains a crater detector on a DEM (or the elevation band of a fused raster) and the craters marked on it (circles, or points with a diameter field), or fine-tunes BASE_MODEL on them: the transfer learning of Yang et al. (seed 000), where a detector trained on coarse images is adapted to a new scene with a few labelled craters. The report gives recall and precision on the given craters before and after training. OUTPUT_MODEL is a .pt file with its model card (.json) beside it; use it as MODEL in lunar:detectcraters.</source>
+        <translation>以 DEM（或融合栅格的高程波段）及其上标注的撞击坑（圆，或带直径字段的点）训练撞击坑检测器，或在这些撞击坑上微调 BASE_MODEL：即 Yang 等（种子论文 000）的迁移学习，将在粗分辨率影像上训练的检测器借助少量带标签撞击坑适配到新场景。报告给出训练前后在所给撞击坑上的召回率和精确率。OUTPUT_MODEL 为 .pt 文件，旁边附有其模型卡片（.json）；可在 lunar:detectcraters 中将其用作 MODEL。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="179"/>
+        <source>Labelled craters</source>
+        <translation>带标签的撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="180"/>
+        <source>Crater circles, points, or a table with lon/lat fields (degrees).</source>
+        <translation>撞击坑圆、点，或带 lon/lat 字段（度）的表。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="181"/>
+        <source>Labelled craters: diameter field (km)</source>
+        <translation>带标签的撞击坑：直径字段（km）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="182"/>
+        <source>Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon's area.</source>
+        <translation>默认：名为 diameter_km、Diam_km、diameter… 的字段；对于圆，则使用多边形的面积。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="184"/>
+        <source>Off: train a new network from scratch.</source>
+        <translation>关闭：从头训练新网络。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="186"/>
+        <source>Default: the shipped models/crater_detector.pt.</source>
+        <translation>默认：随附的 models/crater_detector.pt。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="193"/>
+        <source>Cancelled: no output was written.</source>
+        <translation>已取消：未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="194"/>
+        <source>Cancelled by the user; no output was written.</source>
+        <translation>已被用户取消；未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="195"/>
+        <source>Out of memory; try a smaller extent or block size.</source>
+        <translation>内存不足；请尝试更小的范围或分块大小。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="196"/>
+        <source>{0}: &apos;{1}&apos; is not a raster layer</source>
+        <translation>{0}：“{1}”不是栅格图层</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="197"/>
+        <source>{0}: raster &apos;{1}&apos; could not be opened</source>
+        <translation>{0}：无法打开栅格“{1}”</translation>
+    </message>
+</context>
+<context>
+    <name>TrainOxideCnn</name>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="83"/>
+        <source>Sample sites</source>
+        <translation>采样点</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="85"/>
+        <source>Feature preset</source>
+        <translation>特征预设</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="87"/>
+        <source>Feature fields (band order)</source>
+        <translation>特征字段（按波段顺序）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="89"/>
+        <source>Target oxide fields</source>
+        <translation>目标氧化物字段</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="91"/>
+        <source>Site name field</source>
+        <translation>采样点名称字段</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="92"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="93"/>
+        <source>Validation</source>
+        <translation>验证方式</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="100"/>
+        <source>Leave-one-out</source>
+        <translation>留一交叉验证</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="100"/>
+        <source>k-fold</source>
+        <translation>k 折交叉验证</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="94"/>
+        <source>Folds (k-fold)</source>
+        <translation>折数（k 折）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="95"/>
+        <source>Random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="96"/>
+        <source>Trained model</source>
+        <translation>训练好的模型</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="105"/>
+        <source>PyTorch model (*.pt)</source>
+        <translation>PyTorch 模型 (*.pt)</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="97"/>
+        <source>Out-of-fold predictions</source>
+        <translation>折外预测</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="107"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="98"/>
+        <source>Validation report</source>
+        <translation>验证报告</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="109"/>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="122"/>
+        <source>INPUT has none of the oxide fields {0}; choose TARGET_FIELDS</source>
+        <translation>INPUT 中没有任何氧化物字段 {0}；请选择 TARGET_FIELDS</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="80"/>
+        <source>Train and cross-validate an oxide 1D CNN</source>
+        <translation>训练并交叉验证氧化物一维卷积神经网络</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="81"/>
+        <source>Surface chemistry</source>
+        <translation>表面化学</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="82"/>
+        <source>Trains a 1D CNN per oxide on sample sites (a table, CSV or vector layer with reflectance and measured oxides) and validates it honestly: leave-one-out (seed 002) or k-fold (seed 003), with every normalisation, early-stopping decision and model choice made inside the training fold. A site missing a target is skipped for that target only. Outputs the model (one file for all targets, its card beside it), out-of-fold predictions (CSV: site, target, measured, predicted) and an HTML report with R² and RMSE per oxide and predicted-vs-measured plots; training-fit figures are reported separately.</source>
+        <translation>在采样点（含反射率和实测氧化物含量的表格、CSV 或矢量图层）上为每种氧化物训练一个一维卷积神经网络，并进行严格验证：留一交叉验证（种子论文 002）或 k 折交叉验证（种子论文 003），所有归一化、早停判断和模型选择均在训练折内完成。缺少某目标值的采样点仅在该目标中被跳过。输出模型（所有目标共用一个文件，旁边附有其模型卡片）、折外预测（CSV：site、target、measured、predicted）以及 HTML 报告（含每种氧化物的 R² 和 RMSE 以及预测值-实测值图）；训练拟合指标单独报告。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="84"/>
+        <source>E.g. clementine_sites.csv: one row per site, reflectance and oxide fields.</source>
+        <translation>例如 clementine_sites.csv：每个采样点一行，含反射率和氧化物字段。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="86"/>
+        <source>Band fields named as in the preset (R415…R1000, or 414nm…1548nm); ignored when FEATURE_FIELDS is given.</source>
+        <translation>按预设命名的波段字段（R415…R1000 或 414nm…1548nm）；给出 FEATURE_FIELDS 时忽略。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="88"/>
+        <source>Reflectance fields in band order; OMAT/theta_Fe/theta_Ti may be added by name in the preset.</source>
+        <translation>按波段顺序排列的反射率字段；可按预设中的名称添加 OMAT/theta_Fe/theta_Ti。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="90"/>
+        <source>Default: whichever of FeO, TiO2, Al2O3, MgO, CaO the table has.</source>
+        <translation>默认：表中已有的 FeO、TiO2、Al2O3、MgO、CaO 中的任意字段。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="99"/>
+        <source>Cancelled: no output was written.</source>
+        <translation>已取消：未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="100"/>
+        <source>Cancelled by the user; no output was written.</source>
+        <translation>已被用户取消；未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="101"/>
+        <source>Out of memory; try a smaller extent or block size.</source>
+        <translation>内存不足；请尝试更小的范围或分块大小。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="102"/>
+        <source>{0}: &apos;{1}&apos; is not a raster layer</source>
+        <translation>{0}：“{1}”不是栅格图层</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="103"/>
+        <source>{0}: raster &apos;{1}&apos; could not be opened</source>
+        <translation>{0}：无法打开栅格“{1}”</translation>
+    </message>
+</context>
+<context>
+    <name>alg</name>
+    <message>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="44"/>
+        <source>DEM</source>
+        <translation>DEM</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="45"/>
+        <source>Image (DOM or fused raster)</source>
+        <translation>影像（DOM 或融合栅格）</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="47"/>
+        <source>OMAT raster</source>
+        <translation>OMAT 栅格</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="49"/>
+        <source>Geologic units</source>
+        <translation>地质单元</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="52"/>
+        <source>Geologic unit System field</source>
+        <translation>地质单元地质纪字段</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/crater_layers.py" line="28"/>
+        <source>{0}: diameter field (km)</source>
+        <translation>{0}：直径字段（km）</translation>
     </message>
 </context>
 </TS>

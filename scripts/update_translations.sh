@@ -77,7 +77,7 @@ for alg in all_algorithms():
     alg.initAlgorithm({})
     emit(context, alg.displayName())
     emit(context, alg.group())
-    emit(context, alg.shortHelpString())
+    emit(context, alg.HELP)  # the raw text tr() looks up (shortHelpString escapes it for HTML)
     for p in alg.parameterDefinitions():
         emit(context, p.description())
         emit(context, p.help() if hasattr(p, "help") else "")

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Crater detection speed: seconds per 1000x1000 tile per pyramid level, and all of LOLA LDEM_4.
+
+Baseline (same run, same network): a plain single-scale pass (level 0 only, 512 px tiles, 50% overlap)
+over the same 1000x1000 raster. Targets: <= 1 s per 1000x1000 tile per level; LDEM_4 (60-500 km) <= 20 s.
+
+    .venv/bin/python bench/bench_detect.py [--threads 2] [--model models/crater_detector.pt]
+"""
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+PLUGINS = ROOT / "build" / "plugins"
+if not (PLUGINS / "lunar_lab").exists():
+    PLUGINS.mkdir(parents=True, exist_ok=True)
+    try:
+        (PLUGINS / "lunar_lab").symlink_to(ROOT, target_is_directory=True)
+    except FileExistsError:
+        pass
+sys.path.insert(0, str(PLUGINS))
+
+from osgeo import gdal, osr  # noqa: E402
+
+from lunar_lab.lunar_plugin.core.craters import detect, training  # noqa: E402
+from lunar_lab.lunar_plugin.core.raster import RasterSource  # noqa: E402
+
+DATA = Path(os.environ.get("LUNAR_SHARED_DATA", ROOT.parent / "shared" / "data"))
+
+
+def best_of(fn, n):
+    times = []
+    for _ in range(n):
+        t = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t)
+    return min(times), out
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--model", default=str(ROOT / "models" / "crater_detector.pt"))
+    args = ap.parse_args(argv)
+    import torch
+    torch.set_num_threads(args.threads)
+    bundle = training.load_bundle(args.model)
+    # a 1000x1000 synthetic DEM on a geographic grid (0.1 deg/px, 3 km/px)
+    dem, _ = training.synthetic_scene(1000, np.random.default_rng(0), n_craters=300)
+    tmp = tempfile.mkdtemp()
+    path = os.path.join(tmp, "bench.tif")
+    ds = gdal.GetDriverByName("GTiff").Create(path, 1000, 1000, 1, gdal.GDT_Float32)
+    ds.SetGeoTransform((-100.0, 0.1, 0, 50.0, 0, -0.1))
+    srs = osr.SpatialReference()
+    srs.SetFromUserInput("IAU_2015:30100")
+    ds.SetProjection(srs.ExportToWkt())
+    ds.GetRasterBand(1).WriteArray(dem * 500.0)
+    ds = None
+    src = RasterSource(path)
+    print(f"torch threads {torch.get_num_threads()}; best of {args.repeat}")
+    # every pyramid level is cut into tiles processed alike, so the cost of one 1000x1000 tile at one level
+    # is the cost of level 0 of a 1000x1000 raster seen as a single (1024-px, padded) tile
+    t_tile, _ = best_of(lambda: detect.detect_craters(src, bundle, 5, 3000, confidence=0.5, tile_size=1024,
+                                                      overlap=0.0, levels=[0]), args.repeat)
+    print(f"one 1000x1000 tile, one pyramid level (read, normalise, network, peaks, NMS): {t_tile:.3f} s "
+          f"(target <= 1 s) {'OK' if t_tile <= 1.0 else 'SLOW'}")
+    for k in (1, 2):
+        t_k, _ = best_of(lambda: detect.detect_craters(src, bundle, 5, 3000, confidence=0.5, tile_size=1024,
+                                                       overlap=0.0, levels=[k]), args.repeat)
+        print(f"  level {k} of the same raster ({1000 >> k}x{1000 >> k} px, one tile): {t_k:.3f} s")
+    t_single, d_single = best_of(lambda: detect.detect_craters(src, bundle, 5, 3000, confidence=0.5,
+                                                               levels=[0]), args.repeat)
+    t_multi, d_multi = best_of(lambda: detect.detect_craters(src, bundle, 10, 600, confidence=0.5),
+                               args.repeat)
+    plan, px_km = detect.level_plan(detect.RasterGeo(src), bundle["card"], 10, 600)
+    print(f"1000x1000 raster, baseline single-scale (level 0, 512 tiles, 50% overlap): {t_single:.3f} s, "
+          f"{len(d_single)} craters")
+    print(f"1000x1000 raster, multi-scale levels {[p[0] for p in plan]} (10-600 km): {t_multi:.3f} s, "
+          f"{len(d_multi)} craters; ratio to baseline {t_multi / t_single:.2f} "
+          f"(pyramid ideal <= 4/3 = 1.33)")
+    ldem = DATA / "dem" / "LDEM_4.LBL"
+    if ldem.exists():
+        s = RasterSource(ldem)
+        t_ldem, d = best_of(lambda: detect.detect_craters(s, bundle, 60, 500, confidence=0.5), args.repeat)
+        t_ldem0, _ = best_of(lambda: detect.detect_craters(s, bundle, 60, 500, confidence=0.5, levels=[0]),
+                             args.repeat)
+        print(f"LDEM_4 1440x720, 60-500 km: {t_ldem:.2f} s, {len(d)} craters (target <= 20 s) "
+              f"{'OK' if t_ldem <= 20 else 'SLOW'}; single-scale baseline {t_ldem0:.2f} s, "
+              f"ratio {t_ldem / t_ldem0:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

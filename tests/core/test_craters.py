@@ -1,0 +1,269 @@
+"""Crater detection: matching rule, NMS, geometry at high latitude, model files, detection on bowls."""
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from osgeo import gdal, osr
+
+from lunar_lab.lunar_plugin.core.craters import detect, matching, training
+from lunar_lab.lunar_plugin.core.errors import LunarInputError
+from lunar_lab.lunar_plugin.core.moon import KM_PER_DEGREE
+from lunar_lab.lunar_plugin.core.raster import RasterSource
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "models" / "crater_detector.pt"
+
+
+def moon_wkt():
+    srs = osr.SpatialReference()
+    srs.SetFromUserInput("IAU_2015:30100")
+    return srs.ExportToWkt()
+
+
+def bowl_dem(width, height, lon0, lat0, res_deg, craters, seed=0, rough_m=250.0):
+    """A geographic DEM (metres): rough power-law terrain with bowl craters (lon, lat, diameter_km).
+
+    Bowls: parabolic floor, depth 3% of the diameter, a raised rim (30% of the depth) falling off as r^-3.
+    """
+    rng = np.random.default_rng(seed)
+    lons = lon0 + (np.arange(width) + 0.5) * res_deg
+    lats = lat0 - (np.arange(height) + 0.5) * res_deg
+    LON, LAT = np.meshgrid(lons, lats)
+    ky = np.fft.fftfreq(height)[:, None]
+    kx = np.fft.rfftfreq(width)[None, :]
+    k = np.hypot(kx, ky)
+    k[0, 0] = 1.0
+    spec = (rng.standard_normal(k.shape) + 1j * rng.standard_normal(k.shape)) * k ** -1.6
+    z = np.fft.irfft2(spec, s=(height, width))
+    z = z / z.std() * rough_m
+    for clon, clat, d in craters:
+        r = d / 2.0
+        dx = (LON - clon) * KM_PER_DEGREE * np.cos(np.radians(LAT))
+        dy = (LAT - clat) * KM_PER_DEGREE
+        rho = np.hypot(dx, dy) / r
+        depth = 0.03 * d * 1000.0
+        rim = 0.3 * depth
+        z += np.where(rho < 1, -depth + (depth + rim) * rho ** 2, rim * np.maximum(rho, 1) ** -3)
+    return z.astype(np.float32), (lon0, res_deg, 0.0, lat0, 0.0, -res_deg)
+
+
+def write_tif(path, z, gt, wkt=None, nodata=None):
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), z.shape[1], z.shape[0], 1, gdal.GDT_Float32)
+    ds.SetGeoTransform(gt)
+    if wkt:
+        ds.SetProjection(wkt)
+    b = ds.GetRasterBand(1)
+    if nodata is not None:
+        b.SetNoDataValue(nodata)
+    b.WriteArray(z)
+    ds = None
+    return RasterSource(path)
+
+
+# ------------------------------------------------------------------------------------------ matching
+def test_match_deepmoon_rule_in_km():
+    r = 50.0  # km
+    dlat = lambda km: km / KM_PER_DEGREE  # noqa: E731
+    cat = [(-10.0, 0.0, 2 * r)]
+    # centre distance^2 < 1.8 r^2  <=>  distance < 1.342 r
+    inside = matching.match([(-10.0, dlat(1.30 * r), 2 * r)], cat, 20, 500)
+    outside = matching.match([(-10.0, dlat(1.40 * r), 2 * r)], cat, 20, 500)
+    assert inside["recall"] == 1.0 and inside["precision"] == 1.0 and inside["f1"] == 1.0
+    assert outside["recall"] == 0.0 and outside["detection_status"] == ["false"]
+    assert outside["catalog_status"] == ["missed"]
+    # |dr| < min(r): 100 km vs 190 km diameters match (dr=45 < 50), vs 210 km do not (dr=55 > 50)
+    assert matching.match([(-10.0, 0.0, 190.0)], cat, 20, 500)["recall"] == 1.0
+    assert matching.match([(-10.0, 0.0, 210.0)], cat, 20, 500)["recall"] == 0.0
+
+
+def test_match_is_one_to_one_and_counts_ranges():
+    cat = [(-30.0, 10.0, 100.0), (-40.0, 10.0, 30.0)]
+    dets = [{"lon": -30.0, "lat": 10.0, "diameter_km": 100.0, "confidence": 0.9},
+            {"lon": -30.0, "lat": 10.1, "diameter_km": 105.0, "confidence": 0.8},
+            {"lon": -40.0, "lat": 10.0, "diameter_km": 62.0, "confidence": 0.7}]
+    m = matching.match(dets, cat, 60, 500)
+    # one of the two detections of the 100 km crater is false; the 62 km detection of a 30 km crater
+    # does not match (dr = 16 > 15) and is false
+    assert m["n_catalog"] == 1 and m["n_matched_catalog"] == 1
+    assert m["n_detections"] == 3 and m["n_true_detections"] == 1
+    assert m["detection_status"].count("false") == 2
+    assert m["catalog_status"] == ["matched", "out"]
+    assert abs(m["precision"] - 1 / 3) < 1e-9
+    assert m["median_rel_diameter_error"] == 0.0
+    # an extent that excludes everything
+    e = matching.match(dets, cat, 60, 500, extent=(0, 10, 0, 10))
+    assert e["n_catalog"] == 0 and e["n_detections"] == 0
+    with pytest.raises(LunarInputError):
+        matching.match(dets, [(0, 0, -5)], 60, 500)
+
+
+def test_match_diameter_just_outside_range_still_counts_for_recall():
+    # a 58 km detection of a 62 km crater: recall of a 60 km cut counts it, and it is not a false one
+    m = matching.match([(-5.0, 0.0, 58.0)], [(-5.0, 0.0, 62.0)], 60, 500)
+    assert m["recall"] == 1.0 and m["n_detections"] == 0 and m["detection_status"] == ["out"]
+
+
+# ----------------------------------------------------------------------------------------------- NMS
+def test_nms_merges_duplicates_and_keeps_nested_and_distant():
+    dets = [{"lon": 10.0, "lat": 5.0, "diameter_km": 100.0, "confidence": 0.6, "level": 0},
+            {"lon": 10.2, "lat": 5.1, "diameter_km": 110.0, "confidence": 0.9, "level": 1},   # same crater
+            {"lon": 10.0, "lat": 5.0, "diameter_km": 30.0, "confidence": 0.5, "level": 0},    # nested
+            {"lon": 20.0, "lat": 5.0, "diameter_km": 100.0, "confidence": 0.4, "level": 0}]   # elsewhere
+    kept = detect.nms_circles(dets)
+    assert len(kept) == 3
+    assert kept[0]["confidence"] == 0.9 and kept[0]["level"] == 1
+    assert {d["diameter_km"] for d in kept} == {110.0, 30.0, 100.0}
+    assert detect.nms_circles([]) == []
+
+
+# -------------------------------------------------------------------------------------------- geometry
+def test_diameter_geometry_at_high_latitude(tmp_path):
+    z, gt = bowl_dem(200, 100, -40.0, 75.0, 0.25, [])
+    src = write_tif(tmp_path / "g.tif", z, gt, moon_wkt())
+    geo = detect.RasterGeo(src)
+    assert geo.geographic and not geo.wrap
+    # a 200 km crater at lat 60 spans 2x more pixels along x than along y on a geographic raster
+    d, lat = 200.0, 60.0
+    row = (75.0 - lat) / 0.25
+    ry = d / 2 / KM_PER_DEGREE / 0.25
+    rx = ry / math.cos(math.radians(lat))
+    lon, la, kx, ky = geo.radii_km(np.array([100.0]), np.array([row]), np.array([rx]), np.array([ry]))
+    assert abs(la[0] - lat) < 1e-9 and abs(lon[0] - (-15.0)) < 1e-9
+    assert abs(kx[0] + ky[0] - d) / d < 0.01
+    px = training.craters_to_pixels(geo, [-15.0], [lat], [d])
+    assert np.allclose(px[0], [100.0, row, rx, ry], rtol=0.01)
+
+
+def test_projected_global_raster_maps_longitudes_and_wraps(tmp_path):
+    # simple cylindrical centred on 180 (as LOLA LDEM): x = 0 is lon 180, left edge is lon 0
+    srs = osr.SpatialReference()
+    srs.SetFromUserInput("+proj=eqc +lon_0=180 +R=1737400 +units=m +no_defs")
+    w = 360
+    m_per_px = 2 * math.pi * 1737400 / w
+    gt = (-w / 2 * m_per_px, m_per_px, 0, 90 * m_per_px, 0, -m_per_px)
+    src = write_tif(tmp_path / "eqc.tif", np.zeros((180, w), np.float32), gt, srs.ExportToWkt())
+    geo = detect.RasterGeo(src)
+    assert not geo.geographic and geo.wrap
+    lon, lat = geo.lonlat(*geo.crs_xy(np.array([0.5, 180.5, 270.5]), np.array([90.0, 90.0, 45.0])))
+    assert np.allclose(lon, [0.5, -179.5, -89.5]) and np.allclose(lat, [0, 0, 45])
+    x, y = geo.xy_from_lonlat(np.array([-89.5]), np.array([45.0]))
+    assert np.allclose(geo.pixel(x, y), [[270.5], [45.0]])
+
+
+def test_tiles_cover_every_pixel_once_in_cores():
+    for length in (100, 512, 700, 1440, 3000):
+        for wrap in (False, True):
+            cover = np.zeros(length, int)
+            for start, size, lo, hi in detect.tile_starts(length, 512, 0.5, wrap):
+                assert size % detect.STRIDE == 0
+                idx = np.arange(lo, hi) % length if wrap else np.arange(max(lo, 0), min(hi, length))
+                cover[idx] += 1
+            assert cover.min() >= 1
+
+
+# ------------------------------------------------------------------------------------------ model files
+def test_model_load_errors(tmp_path):
+    torch = pytest.importorskip("torch")
+    with pytest.raises(LunarInputError, match="does not exist"):
+        training.load_bundle(tmp_path / "missing.pt")
+    junk = tmp_path / "junk.pt"
+    junk.write_bytes(b"not a torch file at all")
+    with pytest.raises(LunarInputError, match="cannot be read"):
+        training.load_bundle(junk)
+    foreign = tmp_path / "foreign.pt"
+    torch.save({"format": "something-else", "state_dict": {}}, foreign)
+    with pytest.raises(LunarInputError, match="is not a 'lunar-lab-crater-detector' file"):
+        training.load_bundle(foreign)
+    bad = training.new_bundle(card={"input": "dem"})
+    bad["state_dict"] = {k: v[..., :1] if v.ndim == 4 else v for k, v in bad["state_dict"].items()}
+    torch.save(bad, tmp_path / "bad.pt")
+    with pytest.raises(LunarInputError, match="do not fit"):
+        training.load_bundle(tmp_path / "bad.pt")
+    ok = training.new_bundle(card={"input": "dem"})
+    path = training.save_bundle(ok, tmp_path / "ok.pt")
+    back = training.load_bundle(path)
+    assert back["format"] == detect.FORMAT and (tmp_path / "ok.json").exists()
+
+
+def test_input_errors(tmp_path):
+    z, gt = bowl_dem(64, 64, -40.0, 10.0, 0.25, [])
+    no_crs = write_tif(tmp_path / "nocrs.tif", z, gt, None)
+    bundle = training.new_bundle(card={"input": "dem"})
+    with pytest.raises(LunarInputError, match="coordinate reference system"):
+        detect.detect_craters(no_crs, bundle, 20, 200)
+    src = write_tif(tmp_path / "ok.tif", z, gt, moon_wkt())
+    with pytest.raises(LunarInputError, match="minimum"):
+        detect.detect_craters(src, bundle, 200, 20)
+    with pytest.raises(LunarInputError, match="band 2"):
+        detect.detect_craters(src, bundle, 20, 200, band=2)
+    # a raster smaller than a tile is padded and runs (an untrained model finds nothing)
+    assert detect.detect_craters(src, bundle, 20, 200, confidence=0.99) == []
+
+
+# ------------------------------------------------------------------------------------- shipped model
+needs_model = pytest.mark.skipif(not MODEL.exists(), reason="models/crater_detector.pt not trained yet")
+
+
+@needs_model
+def test_detects_bowls_with_right_sizes(tmp_path):
+    craters = [(-60.0, 8.0, 100.0), (-52.0, 2.0, 180.0), (-64.0, -4.0, 70.0), (-48.0, -8.0, 130.0)]
+    z, gt = bowl_dem(160, 120, -75.0, 15.0, 0.25, craters, seed=1)
+    src = write_tif(tmp_path / "bowls.tif", z, gt, moon_wkt())
+    bundle = training.load_bundle(MODEL)
+    dets = detect.detect_craters(src, bundle, 50, 300, confidence=0.3)
+    m = matching.match(dets, craters, 50, 300)
+    assert m["recall"] == 1.0, dets
+    assert m["median_rel_diameter_error"] < 0.2
+    for d in dets:
+        assert set(d) >= {"lon", "lat", "diameter_km", "confidence", "level", "x", "y", "radius_crs"}
+
+
+@needs_model
+def test_high_latitude_bowl_diameter_and_nodata(tmp_path):
+    # 150 km crater at lat 60: twice as wide as tall in pixels; the km diameter must still be right
+    craters = [(-30.0, 60.0, 150.0)]
+    z, gt = bowl_dem(240, 80, -60.0, 70.0, 0.25, craters, seed=2)
+    src = write_tif(tmp_path / "hilat.tif", z, gt, moon_wkt())
+    bundle = training.load_bundle(MODEL)
+    dets = detect.detect_craters(src, bundle, 60, 400, confidence=0.3)
+    m = matching.match(dets, craters, 60, 400)
+    assert m["recall"] == 1.0, dets
+    best = max(dets, key=lambda d: d["confidence"])
+    assert abs(best["diameter_km"] - 150.0) / 150.0 < 0.2, best
+    assert abs(best["lat"] - 60.0) < 1.0
+    # a nodata hole over the crater centre: no detection centred in it
+    z2 = z.copy()
+    z2[30:50, 105:135] = -9999.0
+    src2 = write_tif(tmp_path / "hole.tif", z2, gt, moon_wkt(), nodata=-9999.0)
+    for d in detect.detect_craters(src2, bundle, 60, 400, confidence=0.3):
+        col, row = (d["lon"] + 60.0) / 0.25, (70.0 - d["lat"]) / 0.25
+        assert not (30 <= row < 50 and 105 <= col < 135)
+
+
+def test_cancel_stops_detection_and_training(tmp_path):
+    from lunar_lab.lunar_plugin.core.errors import Cancelled
+
+    class Stop:
+        def setProgress(self, p):
+            pass
+
+        def isCanceled(self):
+            return True
+
+    z, gt = bowl_dem(64, 64, -40.0, 10.0, 0.25, [])
+    src = write_tif(tmp_path / "c.tif", z, gt, moon_wkt())
+    bundle = training.new_bundle(card={"input": "dem"})
+    with pytest.raises(Cancelled):
+        detect.detect_craters(src, bundle, 20, 200, feedback=Stop())
+    with pytest.raises(Cancelled):
+        training.train([], epochs=1, synthetic_fraction=1.0, settings={"steps_per_epoch": 2}, feedback=Stop())
+
+
+def test_fine_tune_from_a_base_bundle_keeps_history():
+    base = training.train([], epochs=1, synthetic_fraction=1.0, seed=0,
+                          settings={"steps_per_epoch": 1, "crop": 64, "batch": 2}, card={"stage": "synthetic"})
+    tuned = training.train([], base_bundle=base, epochs=1, synthetic_fraction=1.0, seed=1,
+                           settings={"steps_per_epoch": 1, "crop": 64, "batch": 2})
+    hist = tuned["card"]["training_history"]
+    assert len(hist) == 2 and hist[1]["fine_tuned"] and tuned["card"]["stage"] == "synthetic"
