@@ -22,6 +22,12 @@ def elevation_band(source, requested):
     return 1
 
 
+def card_threshold(bundle):
+    """The confidence threshold the model's training chose (best F1 on its training split)."""
+    card = bundle.get("card", {})
+    return float(card.get("confidence_threshold", card.get("metrics", {}).get("threshold", 0.3)))
+
+
 class DetectCraters(LunarAlgorithm):
     NAME = "detectcraters"
     DISPLAY = "Detect craters"
@@ -47,7 +53,9 @@ class DetectCraters(LunarAlgorithm):
         self.add(QgsProcessingParameterNumber("MAX_DIAMETER_KM", self.tr("Maximum diameter (km)"),
                                               QgsProcessingParameterNumber.Double, 1000.0, minValue=0.001))
         self.add(QgsProcessingParameterNumber("CONFIDENCE", self.tr("Minimum confidence"),
-                                              QgsProcessingParameterNumber.Double, 0.3, minValue=0.0, maxValue=1.0))
+                                              QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0,
+                                              maxValue=1.0),
+                 "Default: the threshold calibrated in the model card (0.25 for the shipped model).")
         self.add(QgsProcessingParameterNumber("TILE_SIZE", self.tr("Tile size (pixels)"),
                                               QgsProcessingParameterNumber.Integer, 512, minValue=64, maxValue=4096))
         self.add(QgsProcessingParameterNumber("OVERLAP", self.tr("Tile overlap (fraction)"),
@@ -57,14 +65,15 @@ class DetectCraters(LunarAlgorithm):
 
     def execute(self, parameters, context, feedback):
         require_torch()
-        from ...lunar_plugin.core.craters import detect
+        from ...lunar_plugin.core.craters import detect, training
         source = RasterSource(self.raster_source(parameters, "INPUT", context), "INPUT")
         band = elevation_band(source, self.parameterAsInt(parameters, "BAND", context))
+        bundle = training.load_bundle(model_path(self, parameters, "MODEL", context, DEFAULT_MODEL))
+        confidence = self.parameterAsDouble(parameters, "CONFIDENCE", context) \
+            if parameters.get("CONFIDENCE") not in (None, "") else card_threshold(bundle)
         craters = detect.detect_craters(
-            source, model_path(self, parameters, "MODEL", context, DEFAULT_MODEL),
-            self.parameterAsDouble(parameters, "MIN_DIAMETER_KM", context),
-            self.parameterAsDouble(parameters, "MAX_DIAMETER_KM", context),
-            self.parameterAsDouble(parameters, "CONFIDENCE", context),
+            source, bundle, self.parameterAsDouble(parameters, "MIN_DIAMETER_KM", context),
+            self.parameterAsDouble(parameters, "MAX_DIAMETER_KM", context), confidence,
             self.parameterAsInt(parameters, "TILE_SIZE", context),
             self.parameterAsDouble(parameters, "OVERLAP", context), band=band, feedback=feedback)
         fields = crater_fields([("confidence", QVariant.Double), ("level", QVariant.Int)])

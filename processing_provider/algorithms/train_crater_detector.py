@@ -11,7 +11,7 @@ from ...lunar_plugin.core.feedback import ScaledFeedback
 from ...lunar_plugin.core.raster import RasterSource
 from .base import LunarAlgorithm
 from .crater_layers import crater_source_parameters, read_craters
-from .detect_craters import DEFAULT_MODEL, elevation_band
+from .detect_craters import DEFAULT_MODEL, card_threshold, elevation_band
 from .models import model_path, require_torch
 
 
@@ -22,9 +22,10 @@ class TrainCraterDetector(LunarAlgorithm):
     HELP = ("Trains a crater detector on a DEM (or the elevation band of a fused raster) and the craters marked on it "
             "(circles, or points with a diameter field), or fine-tunes BASE_MODEL on them: the transfer learning of "
             "Yang et al. (seed 000), where a detector trained on coarse images is adapted to a new scene with a few "
-            "labelled craters. The report gives recall and precision on the given craters before and after "
-            "training. OUTPUT_MODEL is a .pt file with its model card (.json) beside it; use it as MODEL in "
-            "lunar:detectcraters.")
+            "labelled craters. Training uses only the part of the raster around the labelled craters: mark every "
+            "crater of the sizes you care about inside that region (unmarked ones would be learnt as background). "
+            "The report gives recall and precision there before and after training. OUTPUT_MODEL is a .pt file with "
+            "its model card (.json) beside it; use it as MODEL in lunar:detectcraters.")
 
     def define(self):
         self.add(QgsProcessingParameterRasterLayer("INPUT", self.tr("DEM or fused DOM/DEM raster")))
@@ -58,15 +59,28 @@ class TrainCraterDetector(LunarAlgorithm):
             base = training.load_bundle(model_path(self, parameters, "BASE_MODEL", context, DEFAULT_MODEL))
         d_lo, d_hi = float(diameter.min()) * 0.8, float(diameter.max()) * 1.25
         catalog = list(zip(lon, lat, diameter))
+        region, region_path = training.labelled_region(source, lon, lat, diameter)
+        try:
+            return self._train(parameters, context, feedback, region, band, base, lon, lat, diameter, catalog,
+                               (d_lo, d_hi))
+        finally:
+            region.close()
+            from osgeo import gdal
+            gdal.Unlink(region_path)
+
+    def _train(self, parameters, context, feedback, source, band, base, lon, lat, diameter, catalog, d_range):
+        from ...lunar_plugin.core.craters import detect, matching, training
+        d_lo, d_hi = d_range
 
         def score(bundle, start, end):
             feedback.setProgressText(self.tr("Scoring"))
-            found = detect.detect_craters(source, bundle, d_lo, d_hi, 0.3, band=band,
+            found = detect.detect_craters(source, bundle, d_lo, d_hi, card_threshold(bundle), band=band,
                                           feedback=ScaledFeedback(feedback, start, end))
             return matching.match(found, catalog, d_lo, d_hi)
 
         before = score(base, 0, 10) if base is not None else None
-        scenes = training.scenes_from_raster(source, lon, lat, diameter, lon_ranges=((-180.0, 180.0),), band=band)
+        scenes = training.scenes_from_raster(source, lon, lat, diameter, lon_ranges=((-180.0, 180.0),), band=band,
+                                             buffer_deg=0.0)
         feedback.setProgressText(self.tr("Training"))
         bundle = training.train(scenes, base_bundle=base, epochs=self.parameterAsInt(parameters, "EPOCHS", context),
                                 seed=self.parameterAsInt(parameters, "SEED", context),

@@ -114,3 +114,23 @@ def test_labels_outside_the_five_systems_are_refused(run_alg, scene, tmp_path):
     with pytest.raises(QgsProcessingException, match="'7' is not a lunar System"):
         run_alg("lunar:traincraterages", {"CRATERS": layer, "LABEL_FIELD": "age", "DEM": scene["OUTPUT_DEM"],
                                           "DOM": scene["OUTPUT_DOM"], "OUTPUT_MODEL": str(tmp_path / "m.pt")})
+
+
+def test_fine_tuning_on_50_labelled_craters_raises_recall(run_alg, tmp_path):
+    """The seed's transfer learning: a new scene (60 m/px, 35 S), its 50 largest craters labelled."""
+    new = run_alg("lunar:syntheticscene", {"WIDTH": 512, "HEIGHT": 512, "SEED": 99, "PIXEL_M": 60.0, "CENTRE_LAT": -35.0,
+                                           "MARE_FRACTION": 0.2, "OUTPUT_DEM": str(tmp_path / "dem.tif"),
+                                           "OUTPUT_DOM": str(tmp_path / "dom.tif"),
+                                           "OUTPUT_REFLECTANCE": str(tmp_path / "r.tif"),
+                                           "OUTPUT_CRATERS": str(tmp_path / "truth.gpkg")})
+    truth = QgsVectorLayer(new["OUTPUT_CRATERS"], "t", "ogr")
+    largest = sorted(truth.getFeatures(), key=lambda f: -f["diameter_km"])[:50]
+    labels = point_layer(tmp_path / "labels.gpkg", [(f["lon"], f["lat"], f["diameter_km"]) for f in largest])
+    out = run_alg("lunar:traincraterdetector", {"INPUT": new["OUTPUT_DEM"], "CRATERS": labels, "EPOCHS": 2,
+                                                "OUTPUT_MODEL": str(tmp_path / "tuned.pt"),
+                                                "OUTPUT_REPORT": str(tmp_path / "report.html")})
+    assert out["RECALL_AFTER"] >= out["RECALL_BEFORE"] + 0.1, out
+    assert (tmp_path / "tuned.json").exists() and "before" in (tmp_path / "report.html").read_text()
+    detected = run_alg("lunar:detectcraters", {"INPUT": new["OUTPUT_DEM"], "MODEL": out["OUTPUT_MODEL"],
+                                               "OUTPUT": str(tmp_path / "det.gpkg")})
+    assert QgsVectorLayer(detected["OUTPUT"], "d", "ogr").featureCount() > 20

@@ -409,3 +409,30 @@ def train(scenes, base_bundle=None, epochs=10, seed=0, feedback=None, synthetic_
 
 __all__ = ["train", "save_bundle", "load_bundle", "new_bundle", "model_from_bundle", "make_targets",
            "synthetic_scene", "scenes_from_raster", "craters_to_pixels", "DEFAULT_SETTINGS", "FORMAT"]
+
+
+def labelled_region(source, lon, lat, d_km, margin=1.0):
+    """A RasterSource on the part of ``source`` that holds the labelled craters (+ ``margin`` diameters).
+
+    Fine-tuning on a few labelled craters must not see the scene's unlabelled craters as background: train
+    (and score) on the region the user labelled, where every crater of interest is expected to be marked.
+    Returns (RasterSource on an in-memory VRT, its /vsimem path); gdal.Unlink the path when done.
+    """
+    import uuid
+    from osgeo import gdal
+    from ..raster import RasterSource
+    geo = RasterGeo(source)
+    x, y = geo.xy_from_lonlat(np.asarray(lon, float), np.asarray(lat, float))
+    col, row = geo.pixel(x, y)
+    km_x, km_y = geo.km_per_px(col, row)
+    reach_x = (0.5 + margin) * np.asarray(d_km) / km_x
+    reach_y = (0.5 + margin) * np.asarray(d_km) / km_y
+    x0 = int(max(0, np.floor(np.nanmin(col - reach_x))))
+    y0 = int(max(0, np.floor(np.nanmin(row - reach_y))))
+    x1 = int(min(source.xsize, np.ceil(np.nanmax(col + reach_x))))
+    y1 = int(min(source.ysize, np.ceil(np.nanmax(row + reach_y))))
+    if x1 - x0 < 32 or y1 - y0 < 32:
+        raise LunarInputError("the labelled craters cover less than 32 x 32 pixels of the raster")
+    path = f"/vsimem/lunar_labelled_{uuid.uuid4().hex}.vrt"
+    gdal.Translate(path, source.ds, format="VRT", srcWin=[x0, y0, x1 - x0, y1 - y0])
+    return RasterSource(path, source.role + " (labelled region)"), path
