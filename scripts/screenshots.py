@@ -285,7 +285,22 @@ def inside_qgis(task_path):
             "INPUT": scene["OUTPUT_REFLECTANCE"], "OUTPUT_FEO": str(work / "feo.tif"),
             "OUTPUT_TIO2": str(work / "tio2.tif"), "OUTPUT_OMAT": str(work / "omat.tif")})
         report["algorithm_seconds"] = round(time.time() - started, 2)
-        report["results"] = {"scene": scene, "oxides": oxides}
+        started = time.time()
+        craters = processing.runAndLoadResults("model:Craters: fusion, detection, ages, CSFD", {
+            "DEM": scene["OUTPUT_DEM"], "DOM": scene["OUTPUT_DOM"], "MIN_DIAMETER_KM": 0.5,
+            "fuse:Fused DOM/DEM": str(work / "model_fused.tif"),
+            "detect:Detected craters": str(work / "model_detected.gpkg"),
+            "ages:Craters by lunar System": str(work / "model_aged.gpkg"),
+            "csfd:CSFD table": str(work / "model_csfd.csv"), "csfd:CSFD plot": str(work / "model_csfd.png")})
+        chemistry = processing.runAndLoadResults("model:Chemistry: equations, CNN oxides, Mg#, equal-area statistics", {
+            "REFLECTANCE": scene["OUTPUT_REFLECTANCE"],
+            **{f"cnn:{o} (CNN)": str(work / f"model_{o.lower()}_cnn.tif") for o in ("FeO", "TiO2", "Al2O3", "MgO", "CaO")},
+            "equations:FeO (equation)": str(work / "model_feo_eq.tif"),
+            "equations:TiO2 (equation)": str(work / "model_tio2_eq.tif"), "equations:OMAT": str(work / "model_omat.tif"),
+            "mg:Mg#": str(work / "model_mg.tif"), "sampling:Equal-area samples": str(work / "model_samples.gpkg"),
+            "sampling:Equal-area statistics": str(work / "model_stats.csv")})
+        report["model_seconds"] = round(time.time() - started, 2)
+        report["results"] = {"scene": scene, "oxides": oxides, "crater_model": craters, "chemistry_model": chemistry}
         report["steps"].append("algorithms run")
         later(10, zoom)
 

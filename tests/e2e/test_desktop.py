@@ -92,6 +92,21 @@ def test_algorithms_ran_in_qgis_and_outputs_are_styled_layers(desktop):
     assert report["algorithm_seconds"] < 30
 
 
+def test_shipped_models_ran_in_qgis_and_outputs_are_styled_layers(desktop):
+    """Issue acceptance: the Model Builder chains run inside QGIS desktop and load styled layers."""
+    report = desktop["report"]
+    by_file = {Path(layer["source"].split("|")[0]).name: layer for layer in report["layers"]}
+    expected = {"model_fused.tif": "QgsMultiBandColorRenderer", "model_aged.gpkg": "QgsCategorizedSymbolRenderer",
+                "model_detected.gpkg": "QgsGraduatedSymbolRenderer",
+                "model_feo_cnn.tif": "QgsSingleBandPseudoColorRenderer",
+                "model_mg.tif": "QgsSingleBandPseudoColorRenderer",
+                "model_feo_eq.tif": "QgsSingleBandPseudoColorRenderer"}
+    for name, renderer in expected.items():
+        assert name in by_file and by_file[name]["valid"], (name, sorted(by_file))
+        assert by_file[name]["renderer"] == renderer, (name, by_file[name])
+    assert report["model_seconds"] < 60
+
+
 def test_screenshots_are_saved_and_small(desktop):
     shots = [Path(p) for p in desktop["report"]["screenshots"]]
     assert {p.stem for p in shots} == {"main_window", "lunar_lab_menu", "oxide_dialog", "about"}
