@@ -13,13 +13,9 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "build" / "plugins"))
-if not (ROOT / "build" / "plugins" / "lunar_lab").exists():
-    (ROOT / "build" / "plugins").mkdir(parents=True, exist_ok=True)
-    (ROOT / "build" / "plugins" / "lunar_lab").symlink_to(ROOT, target_is_directory=True)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from plugin_path import ROOT  # noqa: E402,F401 (makes the checkout importable as lunar_lab)
 
 from lunar_lab.lunar_plugin.core.ages import features, training  # noqa: E402
 from lunar_lab.lunar_plugin.core.raster import RasterSource  # noqa: E402

@@ -15,15 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-PLUGINS = ROOT / "build" / "plugins"
-if not (PLUGINS / "lunar_lab").exists():
-    PLUGINS.mkdir(parents=True, exist_ok=True)
-    try:
-        (PLUGINS / "lunar_lab").symlink_to(ROOT, target_is_directory=True)
-    except FileExistsError:
-        pass
-sys.path.insert(0, str(PLUGINS))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from plugin_path import ROOT  # noqa: E402,F401 (makes the checkout importable as lunar_lab)
 
 from osgeo import gdal, osr  # noqa: E402
 

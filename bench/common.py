@@ -9,11 +9,8 @@ from pathlib import Path
 import numpy as np
 from osgeo import gdal, osr
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "build" / "plugins"))
-(ROOT / "build" / "plugins").mkdir(parents=True, exist_ok=True)
-if not (ROOT / "build" / "plugins" / "lunar_lab").exists():
-    (ROOT / "build" / "plugins" / "lunar_lab").symlink_to(ROOT, target_is_directory=True)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from plugin_path import ROOT  # noqa: E402,F401 (makes the checkout importable as lunar_lab)
 
 
 def clementine_tile(path, size=1000, seed=0):

@@ -5,10 +5,8 @@ The models chain the provider's algorithms the way the demo does, so they open (
 Model Builder and run headless: bin/lunar-process run processing_provider/models/NAME.model3 -- ...
 """
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "build" / "plugins"))
+from plugin_path import ROOT  # noqa: E402,F401 (makes the checkout importable as lunar_lab)
 sys.path.append("/usr/share/qgis/python/plugins")
 
 from qgis.core import (QgsApplication, QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,  # noqa: E402

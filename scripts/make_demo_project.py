@@ -1,10 +1,8 @@
 """Build the demo's QGIS project (every output styled as the Toolbox styles it) and a PNG map."""
-import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "build" / "plugins"))
+from plugin_path import ROOT  # noqa: E402,F401 (makes the checkout importable as lunar_lab)
 
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsMapRendererParallelJob,  # noqa: E402
                        QgsMapSettings, QgsProject, QgsRasterLayer, QgsVectorLayer)

@@ -10,7 +10,6 @@ import uuid
 import numpy as np
 from osgeo import gdal
 
-from .errors import LunarInputError
 from .moon import MOON_RADIUS_M
 from .raster import RasterSource, all_nodata_check, process_blocks
 

@@ -46,7 +46,7 @@ class TrainCraterDetector(LunarAlgorithm):
 
     def execute(self, parameters, context, feedback):
         require_torch()
-        from ...lunar_plugin.core.craters import detect, matching, training
+        from ...lunar_plugin.core.craters import training
         source = RasterSource(self.raster_source(parameters, "INPUT", context), "INPUT")
         band = elevation_band(source, 0)
         lon, lat, diameter, _, _ = read_craters(self.parameterAsSource(parameters, "CRATERS", context),

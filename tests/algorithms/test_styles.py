@@ -1,5 +1,4 @@
 """Outputs load styled and named, as the Toolbox loads them (handleAlgorithmResults runs the post-processors)."""
-import pytest
 from qgis.core import (QgsApplication, QgsMultiBandColorRenderer, QgsProcessingContext, QgsProcessingFeedback,
                        QgsProcessingOutputLayerDefinition, QgsProject, QgsSingleBandPseudoColorRenderer,
                        QgsSingleSymbolRenderer)

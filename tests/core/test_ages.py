@@ -198,7 +198,7 @@ def test_model_load_errors(tmp_path):
         training.load(tmp_path / "missing.pt")
     junk = tmp_path / "junk.pt"
     junk.write_bytes(b"not a torch file at all")
-    with pytest.raises(LunarInputError, match="not a readable"):
+    with pytest.raises(LunarInputError, match="cannot be read as a Lunar Lab crater-ages model"):
         training.load(junk)
     foreign = tmp_path / "foreign.pt"
     torch.save({"format": "something-else", "state_dict": {}}, foreign)

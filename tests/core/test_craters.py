@@ -173,7 +173,7 @@ def test_model_load_errors(tmp_path):
         training.load_bundle(junk)
     foreign = tmp_path / "foreign.pt"
     torch.save({"format": "something-else", "state_dict": {}}, foreign)
-    with pytest.raises(LunarInputError, match="is not a 'lunar-lab-crater-detector' file"):
+    with pytest.raises(LunarInputError, match="is not a Lunar Lab crater detector .format tag"):
         training.load_bundle(foreign)
     bad = training.new_bundle(card={"input": "dem"})
     bad["state_dict"] = {k: v[..., :1] if v.ndim == 4 else v for k, v in bad["state_dict"].items()}

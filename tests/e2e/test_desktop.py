@@ -6,7 +6,6 @@ processing.runAndLoadResults, records the loaded layers and their renderers, tak
 and writes a JSON report, which this test reads.
 """
 import importlib.util
-import os
 import time
 from pathlib import Path
 

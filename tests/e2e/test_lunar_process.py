@@ -5,7 +5,6 @@ import subprocess
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from lunar_lab.tests.rasters import r2_rmse, read_raster, write_raster
 

@@ -8,11 +8,11 @@ A *bundle* is a plain dict (what ``save`` writes with torch.save and ``load`` re
 Labels are the System codes 1 (pre-Nectarian) .. 5 (Copernican); None marks an unlabelled crater.
 """
 import math
-import os
 
 import numpy as np
 
 from ..errors import LunarInputError
+from ..model_files import load_checked, save_atomic
 from ..feedback import Progress, ensure
 
 FORMAT = "lunar-lab-crater-ages"
@@ -316,36 +316,15 @@ _KEYS = ("format", "version", "config", "state_dict", "channel_names", "attribut
 
 def save(bundle, path):
     """torch.save of the plain dict (no live objects), written atomically."""
-    import torch
-
-    data = {k: bundle[k] for k in _KEYS}
-    path = str(path)
-    tmp = path + ".partial"
-    torch.save(data, tmp)
-    os.replace(tmp, path)
-    return path
+    return save_atomic({k: bundle[k] for k in _KEYS}, str(path))
 
 
 def load(path):
     """Load a crater-ages model file; missing, corrupt or foreign files raise LunarInputError."""
-    import torch
     from . import network
 
     path = str(path)
-    if not os.path.isfile(path):
-        raise LunarInputError(f"model: '{path}' does not exist")
-    try:
-        data = torch.load(path, map_location="cpu", weights_only=True)
-    except Exception as err:  # noqa: BLE001 -- pickle/zip errors of every kind
-        raise LunarInputError(f"model: '{path}' is not a readable torch model file ({type(err).__name__}: "
-                              f"{str(err)[:200]})") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        got = data.get("format") if isinstance(data, dict) else type(data).__name__
-        raise LunarInputError(f"model: '{path}' is not a Lunar Lab crater-ages model (format {got!r}, "
-                              f"expected '{FORMAT}')")
-    missing = [k for k in _KEYS if k not in data]
-    if missing:
-        raise LunarInputError(f"model: '{path}' lacks {', '.join(missing)}")
+    data = load_checked(path, FORMAT, "crater-ages model", _KEYS)
     if int(data["version"]) > VERSION:
         raise LunarInputError(f"model: '{path}' is version {data['version']}; this plugin reads up to {VERSION}")
     try:

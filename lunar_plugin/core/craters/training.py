@@ -18,6 +18,7 @@ import numpy as np
 from scipy import ndimage
 
 from ..errors import LunarInputError
+from ..model_files import load_checked, save_atomic, write_json_atomic
 from ..feedback import Progress
 from .detect import FORMAT, RasterGeo, normalise_tile, read_level, tile_starts
 
@@ -51,38 +52,21 @@ def model_from_bundle(bundle, fuse=False):
 
 def save_bundle(bundle, path, card_path=None):
     """torch.save the bundle to ``path`` and write its card as JSON beside it (path with .json)."""
-    import torch
     path = str(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
     plain = {"format": FORMAT, "version": int(bundle.get("version", VERSION)),
              "card": json.loads(json.dumps(bundle.get("card", {}))),
              "config": json.loads(json.dumps(bundle.get("config", {}))),
              "state_dict": {k: v.detach().cpu().clone() for k, v in bundle["state_dict"].items()}}
-    tmp = path + ".partial"
-    torch.save(plain, tmp)
-    os.replace(tmp, path)
+    save_atomic(plain, path)
     card_path = card_path or os.path.splitext(path)[0] + ".json"
-    with open(card_path, "w", encoding="utf-8") as fh:
-        json.dump(plain["card"], fh, indent=2, sort_keys=False)
-        fh.write("\n")
+    write_json_atomic(plain["card"], card_path)
     return path
 
 
 def load_bundle(path):
     """Load a bundle saved by ``save_bundle``; a missing, corrupt or foreign file raises LunarInputError."""
-    import torch
     path = str(path)
-    if not os.path.isfile(path):
-        raise LunarInputError(f"crater model '{path}' does not exist")
-    try:
-        obj = torch.load(path, map_location="cpu", weights_only=True)
-    except Exception as err:  # noqa: BLE001 -- pickle/zip errors of every kind mean "not a model"
-        raise LunarInputError(f"crater model '{path}' cannot be read as a Lunar Lab model "
-                              f"({type(err).__name__}: {str(err)[:200]})") from None
-    if not isinstance(obj, dict) or obj.get("format") != FORMAT:
-        raise LunarInputError(f"crater model '{path}' is not a '{FORMAT}' file "
-                              f"(format tag {obj.get('format') if isinstance(obj, dict) else type(obj).__name__!r})")
+    obj = load_checked(path, FORMAT, "crater detector")
     if not isinstance(obj.get("state_dict"), dict) or not isinstance(obj.get("card"), dict):
         raise LunarInputError(f"crater model '{path}' lacks its weights or model card")
     model_from_bundle(obj)  # check the weights fit

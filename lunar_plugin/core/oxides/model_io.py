@@ -6,11 +6,11 @@ temporary name and renamed when complete; it is always loaded with ``torch.load(
 import json
 import math
 import os
-import uuid
 
 import numpy as np
 
 from ..errors import LunarInputError
+from ..model_files import load_checked, save_atomic, write_atomic
 from . import cnn
 
 FORMAT = "lunar-lab-oxide-cnn"
@@ -38,20 +38,6 @@ def plain(value):
     return value
 
 
-def _atomic(path, write):
-    path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    tmp = os.path.join(folder, f".{os.path.basename(path)}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-    return path
-
-
 def save_model(bundle, path):
     """Write ``bundle`` (cnn.ModelBundle) to ``path`` atomically; returns the path."""
     import torch
@@ -70,27 +56,13 @@ def save_model(bundle, path):
         "y_std": {k: float(v) for k, v in bundle.y_std.items()},
         "members": {k: [{n: t(w) for n, w in sd.items()} for sd in v] for k, v in bundle.members.items()},
     }
-    return _atomic(path, lambda tmp: torch.save(data, tmp))
+    return save_atomic(data, path)
 
 
 def load_model(path):
     """The cnn.ModelBundle saved in ``path``; LunarInputError naming the file when it is not one."""
-    import torch
     path = os.fspath(path)
-    if not os.path.isfile(path):
-        raise LunarInputError(f"model file '{path}' does not exist")
-    try:
-        data = torch.load(path, map_location="cpu", weights_only=True)
-    except Exception as err:  # corrupt, truncated, pickled code, not a torch file
-        raise LunarInputError(f"model file '{path}' cannot be read as a Lunar Lab oxide model "
-                              f"({type(err).__name__}: {str(err).splitlines()[0][:200] if str(err) else ''})") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        tag = data.get("format") if isinstance(data, dict) else type(data).__name__
-        raise LunarInputError(f"model file '{path}' is not a Lunar Lab oxide CNN (format tag {tag!r}, "
-                              f"expected {FORMAT!r})")
-    missing = [k for k in REQUIRED_KEYS if k not in data]
-    if missing:
-        raise LunarInputError(f"model file '{path}' lacks {', '.join(missing)}")
+    data = load_checked(path, FORMAT, "oxide CNN", REQUIRED_KEYS)
     if int(data["version"]) > VERSION:
         raise LunarInputError(f"model file '{path}' has format version {data['version']}; this Lunar Lab reads "
                               f"up to {VERSION}")
@@ -162,7 +134,7 @@ def write_card(bundle, path, extra=None):
         with open(tmp, "w", encoding="utf-8") as fh:
             json.dump(card, fh, indent=2, ensure_ascii=False)
             fh.write("\n")
-    _atomic(path, write)
+    write_atomic(path, write)
     return card
 
 

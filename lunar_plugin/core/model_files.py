@@ -1,0 +1,59 @@
+"""Model files: written atomically, read without ever executing code (torch.load weights_only=True)."""
+import os
+import uuid
+
+from .errors import LunarInputError
+
+
+def write_atomic(path, write):
+    """Call ``write(tmp)`` for a temporary file beside ``path`` and rename it over ``path`` when complete."""
+    path = os.fspath(path)
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    tmp = os.path.join(folder, f".{os.path.basename(path)}.{uuid.uuid4().hex[:8]}.partial")
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+    return path
+
+
+def save_atomic(data, path):
+    """torch.save a plain dict (tensors, numbers, strings, lists) atomically."""
+    import torch
+    return write_atomic(path, lambda tmp: torch.save(data, tmp))
+
+
+def write_json_atomic(data, path):
+    """A model card (or any JSON document) written atomically."""
+    import json
+
+    def write(tmp):
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=2)
+            fh.write("\n")
+    return write_atomic(path, write)
+
+
+def load_checked(path, format_tag, what, required=()):
+    """The plain dict saved in ``path``, checked to be a Lunar Lab ``what`` with ``format_tag`` and keys."""
+    import torch
+    path = os.fspath(path)
+    if not os.path.isfile(path):
+        raise LunarInputError(f"model file '{path}' does not exist")
+    try:
+        data = torch.load(path, map_location="cpu", weights_only=True)
+    except Exception as err:  # noqa: BLE001 -- corrupt, truncated, pickled code, not a torch file
+        detail = str(err).splitlines()[0][:200] if str(err) else ""
+        raise LunarInputError(f"model file '{path}' cannot be read as a Lunar Lab {what} "
+                              f"({type(err).__name__}: {detail})") from None
+    if not isinstance(data, dict) or data.get("format") != format_tag:
+        tag = data.get("format") if isinstance(data, dict) else type(data).__name__
+        raise LunarInputError(f"model file '{path}' is not a Lunar Lab {what} (format tag {tag!r}, "
+                              f"expected {format_tag!r})")
+    missing = [k for k in required if k not in data]
+    if missing:
+        raise LunarInputError(f"model file '{path}' lacks {', '.join(missing)}")
+    return data
