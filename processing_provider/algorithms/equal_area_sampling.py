@@ -59,7 +59,7 @@ class EqualAreaSampling(LunarAlgorithm):
         self.add(QgsProcessingParameterField("ZONE_FIELD", self.tr("Zone name field"), parentLayerParameterName="ZONES",
                                              optional=True), "Default: the feature id.")
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Equal-area samples"),
-                                                            QgsProcessing.TypeVectorAnyGeometry))
+                                                            QgsProcessing.TypeVectorAnyGeometry, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_STATS", self.tr("Equal-area statistics"),
                                                             QgsProcessing.TypeVector, optional=True))
 
@@ -100,6 +100,8 @@ class EqualAreaSampling(LunarAlgorithm):
             sampling.count_cells(box, lat_step, area), area, *box[::2], *box[1::2]))
 
         def write(batch):
+            if sink is None:  # statistics only: no sample layer requested
+                return
             features = []
             for i in range(batch["lon"].size):
                 f = QgsFeature(fields)
@@ -118,7 +120,7 @@ class EqualAreaSampling(LunarAlgorithm):
                 raise QgsProcessingException(self.tr("Could not write samples: {0}").format(sink.lastError()))
 
         rows = sampling.sample_equal_area(samplers, box, lat_step, area, zones, write, feedback=feedback)
-        results = {"OUTPUT": dest}
+        results = {"OUTPUT": dest} if sink is not None else {}
         stats_fields = QgsFields()
         stats_fields.append(QgsField("zone", QVariant.String))
         stats_fields.append(QgsField("variable", QVariant.String))
@@ -137,8 +139,9 @@ class EqualAreaSampling(LunarAlgorithm):
                 if row["zone"] == "all" and row["count"]:
                     feedback.pushInfo(f"{row['variable']}: n={row['count']} mean={row['mean']:.4g} "
                                       f"std={row['std']:.4g} median={row['p50']:.4g}")
-        style = styles.craters_outline("#3182bd") if polygons else styles.points("#3182bd", 0.6)
-        self.style_output(context, dest, style, self.tr("Equal-area samples ({0} km²)").format(area))
+        if sink is not None:
+            style = styles.craters_outline("#3182bd") if polygons else styles.points("#3182bd", 0.6)
+            self.style_output(context, dest, style, self.tr("Equal-area samples ({0} km²)").format(area))
         return results
 
     def _zones(self, parameters, context, moon):

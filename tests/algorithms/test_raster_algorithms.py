@@ -108,3 +108,14 @@ def test_equal_area_sampling_polygons(run_alg, tmp_path):
     for f in layer.getFeatures():
         assert da.measureArea(f.geometry()) / 1e6 == pytest.approx(30.0, rel=0.005)
     assert not [n for n in os.listdir(tmp_path) if "partial" in n]
+
+
+def test_equal_area_statistics_only(run_alg, tmp_path):
+    raster = write_raster(tmp_path / "v.tif", np.full((10, 10), 2.0, np.float32), geotransform=(0, 0.1, 0, 1, 0, -0.1))
+    out = run_alg("lunar:equalareasampling", {"RASTERS": [raster], "LAT_STEP": 0.05, "AREA_KM2": 1.0,
+                                              "OUTPUT_STATS": str(tmp_path / "stats.csv")})
+    assert "OUTPUT" not in out
+    rows = {f["variable"]: f for f in QgsVectorLayer(out["OUTPUT_STATS"], "t", "ogr").getFeatures()}
+    from lunar_lab.lunar_plugin.core.sampling import count_cells
+    assert float(rows["v"]["mean"]) == pytest.approx(2.0)
+    assert int(rows["v"]["count"]) == count_cells((0.0, 0.0, 1.0, 1.0), 0.05, 1.0) == 920
