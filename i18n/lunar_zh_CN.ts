@@ -4,12 +4,12 @@
 <context>
     <name>ClassifyCraterAges</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="241"/>
+        <location filename="../build/i18n/runtime_strings.py" line="242"/>
         <source>Age model (.pt)</source>
         <translation>年龄模型（.pt）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="243"/>
+        <location filename="../build/i18n/runtime_strings.py" line="244"/>
         <source>Craters by lunar System</source>
         <translation>按月球地质纪划分的撞击坑</translation>
     </message>
@@ -39,117 +39,117 @@
         <translation>地质纪：{0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="224"/>
+        <location filename="../build/i18n/runtime_strings.py" line="225"/>
         <source>Classify crater ages (five lunar Systems)</source>
         <translation>撞击坑年龄分类（五个月球地质纪）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="225"/>
+        <location filename="../build/i18n/runtime_strings.py" line="226"/>
         <source>Crater ages</source>
         <translation>撞击坑年龄</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="226"/>
+        <location filename="../build/i18n/runtime_strings.py" line="227"/>
         <source>Assigns each crater one of the five lunar Systems (1 pre-Nectarian 3.92-4.52 Ga, 2 Nectarian 3.85-3.92, 3 Imbrian 3.16-3.85, 4 Eratosthenian 0.8-3.16, 5 Copernican 0-0.8) with a dual-channel network as in Yang et al. (seed 000): one channel sees a DEM/image chip of the crater, the other its morphometry in true km (depth/diameter, rim height and sharpness, wall slopes, interior roughness, ejecta) and context (optional OMAT, geologic unit). Output: the craters as circles with system, system_code, one probability per System and in_model_range (false where the crater&apos;s diameter is outside what the model was trained on: the shipped model covers D &gt;= 20 km). Craters outside the DEM or in nodata are kept with an empty system and counted in the log.</source>
         <translation>为每个撞击坑指定五个月球地质纪之一（1 前酒海纪 3.92-4.52 Ga，2 酒海纪 3.85-3.92，3 雨海纪 3.16-3.85，4 爱拉托逊纪 0.8-3.16，5 哥白尼纪 0-0.8），采用 Yang 等（种子论文 000）的双通道网络：一个通道读取撞击坑的 DEM/影像切片，另一个通道读取其以真实 km 计的形态参数（深径比、坑缘高度与锐度、坑壁坡度、内部粗糙度、溅射物）及背景信息（可选 OMAT、地质单元）。输出：以圆表示的撞击坑，含 system、system_code、每个地质纪一个概率值以及 in_model_range（撞击坑直径超出模型训练范围时为 false：随附模型覆盖 D &gt;= 20 km）。位于 DEM 之外或无数据区的撞击坑予以保留，其 system 为空，并在日志中计数。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="227"/>
+        <location filename="../build/i18n/runtime_strings.py" line="228"/>
         <source>Craters</source>
         <translation>撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="228"/>
+        <location filename="../build/i18n/runtime_strings.py" line="229"/>
         <source>Crater circles, points, or a table with lon/lat fields (degrees).</source>
         <translation>撞击坑圆、点，或带 lon/lat 字段（度）的表。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="229"/>
+        <location filename="../build/i18n/runtime_strings.py" line="230"/>
         <source>Craters: diameter field (km)</source>
         <translation>撞击坑：直径字段（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="230"/>
+        <location filename="../build/i18n/runtime_strings.py" line="231"/>
         <source>Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon's area.</source>
         <translation>默认：名为 diameter_km、Diam_km、diameter… 的字段；对于圆，则使用多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="231"/>
+        <location filename="../build/i18n/runtime_strings.py" line="232"/>
         <source>DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="232"/>
+        <location filename="../build/i18n/runtime_strings.py" line="233"/>
         <source>Elevation raster with a CRS (morphometry).</source>
         <translation>带坐标系的高程栅格（形态测量）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="233"/>
+        <location filename="../build/i18n/runtime_strings.py" line="234"/>
         <source>Image (DOM or fused raster)</source>
         <translation>影像（DOM 或融合栅格）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="234"/>
+        <location filename="../build/i18n/runtime_strings.py" line="235"/>
         <source>Band 1 = brightness. The shipped model needs it (trained with the LOLA DEM + a global albedo image).</source>
         <translation>波段 1 = 亮度。随附模型需要此输入（以 LOLA DEM + 全球反照率影像训练）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="235"/>
+        <location filename="../build/i18n/runtime_strings.py" line="236"/>
         <source>OMAT raster</source>
         <translation>OMAT 栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="236"/>
+        <location filename="../build/i18n/runtime_strings.py" line="237"/>
         <source>Optional optical maturity (bright rays: young craters), for models trained with it.</source>
         <translation>可选的光学成熟度（亮辐射纹：年轻撞击坑），用于以其训练的模型。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="237"/>
+        <location filename="../build/i18n/runtime_strings.py" line="238"/>
         <source>Geologic units</source>
         <translation>地质单元</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="238"/>
+        <location filename="../build/i18n/runtime_strings.py" line="239"/>
         <source>Optional polygons with the System of each unit (the stratigraphic channel).</source>
         <translation>可选多边形，含每个单元的地质纪（地层通道）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="239"/>
+        <location filename="../build/i18n/runtime_strings.py" line="240"/>
         <source>Geologic unit System field</source>
         <translation>地质单元地质纪字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="240"/>
+        <location filename="../build/i18n/runtime_strings.py" line="241"/>
         <source>Codes 1-5 or System names.</source>
         <translation>代码 1-5 或地质纪名称。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="242"/>
+        <location filename="../build/i18n/runtime_strings.py" line="243"/>
         <source>Default: the shipped models/crater_ages.pt.</source>
         <translation>默认：随附的 models/crater_ages.pt。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="244"/>
+        <location filename="../build/i18n/runtime_strings.py" line="245"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="245"/>
+        <location filename="../build/i18n/runtime_strings.py" line="246"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="246"/>
+        <location filename="../build/i18n/runtime_strings.py" line="247"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="247"/>
+        <location filename="../build/i18n/runtime_strings.py" line="248"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="248"/>
+        <location filename="../build/i18n/runtime_strings.py" line="249"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -157,52 +157,52 @@
 <context>
     <name>CraterSizeFrequency</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="287"/>
+        <location filename="../build/i18n/runtime_strings.py" line="288"/>
         <source>Craters</source>
         <translation>撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="289"/>
+        <location filename="../build/i18n/runtime_strings.py" line="290"/>
         <source>Diameter field (km)</source>
         <translation>直径字段（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="291"/>
+        <location filename="../build/i18n/runtime_strings.py" line="292"/>
         <source>Count area</source>
         <translation>计数区域</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="293"/>
+        <location filename="../build/i18n/runtime_strings.py" line="294"/>
         <source>Fit range: minimum diameter (km)</source>
         <translation>拟合范围：最小直径（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="294"/>
+        <location filename="../build/i18n/runtime_strings.py" line="295"/>
         <source>Fit range: maximum diameter (km)</source>
         <translation>拟合范围：最大直径（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="295"/>
+        <location filename="../build/i18n/runtime_strings.py" line="296"/>
         <source>Production and chronology functions</source>
         <translation>产率函数和年代函数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="296"/>
+        <location filename="../build/i18n/runtime_strings.py" line="297"/>
         <source>Age fit method</source>
         <translation>年龄拟合方法</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="297"/>
+        <location filename="../build/i18n/runtime_strings.py" line="298"/>
         <source>Split the CSFD by the &apos;system&apos; field</source>
         <translation>按“system”字段拆分 CSFD</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="299"/>
+        <location filename="../build/i18n/runtime_strings.py" line="300"/>
         <source>CSFD table</source>
         <translation>CSFD 表</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="300"/>
+        <location filename="../build/i18n/runtime_strings.py" line="301"/>
         <source>CSFD plot (PNG; SVG beside)</source>
         <translation>CSFD 图（PNG；旁边另存 SVG）</translation>
     </message>
@@ -212,7 +212,7 @@
         <translation>PNG 文件 (*.png)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="301"/>
+        <location filename="../build/i18n/runtime_strings.py" line="302"/>
         <source>craterstats .diam file</source>
         <translation>craterstats .diam 文件</translation>
     </message>
@@ -222,22 +222,22 @@
         <translation>craterstats diam (*.diam)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="302"/>
+        <location filename="../build/i18n/runtime_strings.py" line="303"/>
         <source>Model age (Ga)</source>
         <translation>模式年龄（Ga）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="303"/>
+        <location filename="../build/i18n/runtime_strings.py" line="304"/>
         <source>Model age uncertainty (Ga, 1 sigma)</source>
         <translation>模式年龄不确定度（Ga，1 sigma）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="304"/>
+        <location filename="../build/i18n/runtime_strings.py" line="305"/>
         <source>Lunar System of the model age</source>
         <translation>模式年龄所属的月球地质纪</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="305"/>
+        <location filename="../build/i18n/runtime_strings.py" line="306"/>
         <source>Craters counted</source>
         <translation>计数的撞击坑数</translation>
     </message>
@@ -252,7 +252,7 @@
         <translation>SPLIT_BY_SYSTEM 需要 CRATERS 中有“system”字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="307"/>
+        <location filename="../build/i18n/runtime_strings.py" line="308"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
@@ -297,57 +297,57 @@
         <translation>无法写入 CSFD 表：{0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="284"/>
+        <location filename="../build/i18n/runtime_strings.py" line="285"/>
         <source>Crater size-frequency distribution and model age</source>
         <translation>撞击坑大小-频率分布与模式年龄</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="285"/>
+        <location filename="../build/i18n/runtime_strings.py" line="286"/>
         <source>Crater ages</source>
         <translation>撞击坑年龄</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="288"/>
+        <location filename="../build/i18n/runtime_strings.py" line="289"/>
         <source>Crater circles or points with a diameter field in km.</source>
         <translation>带直径字段（km）的撞击坑圆或点。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="290"/>
+        <location filename="../build/i18n/runtime_strings.py" line="291"/>
         <source>Default: diameter_km (the field lunar:detectcraters writes).</source>
         <translation>默认：diameter_km（lunar:detectcraters 写出的字段）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="292"/>
+        <location filename="../build/i18n/runtime_strings.py" line="293"/>
         <source>Polygon(s) of the counted surface; craters are counted when their centre lies inside.</source>
         <translation>计数区域的多边形；中心位于其内的撞击坑被计数。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="298"/>
+        <location filename="../build/i18n/runtime_strings.py" line="299"/>
         <source>One curve and one age per lunar System (field &apos;system&apos;).</source>
         <translation>每个月球地质纪（字段“system”）一条曲线和一个年龄。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="306"/>
+        <location filename="../build/i18n/runtime_strings.py" line="307"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="308"/>
+        <location filename="../build/i18n/runtime_strings.py" line="309"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="309"/>
+        <location filename="../build/i18n/runtime_strings.py" line="310"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="310"/>
+        <location filename="../build/i18n/runtime_strings.py" line="311"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="286"/>
+        <location filename="../build/i18n/runtime_strings.py" line="287"/>
         <source>Crater size-frequency distribution (CSFD) of the craters whose centres lie in the AREA polygons (area measured on the 1737.4 km Moon sphere): cumulative, differential and R values in sqrt(2) bins with Poisson errors (OUTPUT_TABLE), a cumulative plot and an R-plot as PNG and SVG (OUTPUT_PLOT, like Yang et al. Fig. 2, one colour per System when split by the &apos;system&apos; field), and a model age fitted between MIN_DIAMETER_KM and MAX_DIAMETER_KM with the Neukum et al. (2001) production and chronology functions (Hartmann 2010 selectable), with the lunar System that age falls in. Also writes craterstats .diam and .scc files. Diameters in km.</source>
         <translation>中心位于 AREA 多边形内的撞击坑的大小-频率分布（CSFD）（面积在半径 1737.4 km 的月球球面上量测）：按 sqrt(2) 分箱的累积值、微分值和 R 值及泊松误差（OUTPUT_TABLE），PNG 和 SVG 格式的累积图和 R 图（OUTPUT_PLOT，类似 Yang 等图 2，按“system”字段拆分时每个地质纪一种颜色），以及在 MIN_DIAMETER_KM 与 MAX_DIAMETER_KM 之间用 Neukum 等（2001）产率函数和年代函数（可选 Hartmann 2010）拟合的模式年龄，并给出该年龄所在的月球地质纪。同时写出 craterstats .diam 和 .scc 文件。直径单位为 km。</translation>
     </message>
@@ -385,27 +385,27 @@
         <translation>最小置信度</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="167"/>
+        <location filename="../build/i18n/runtime_strings.py" line="168"/>
         <source>Tile size (pixels)</source>
         <translation>图块大小（像素）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="168"/>
+        <location filename="../build/i18n/runtime_strings.py" line="169"/>
         <source>Tile overlap (fraction)</source>
         <translation>图块重叠（比例）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="169"/>
+        <location filename="../build/i18n/runtime_strings.py" line="170"/>
         <source>Detected craters</source>
         <translation>检测到的撞击坑</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="74"/>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="83"/>
         <source>{0} craters detected</source>
         <translation>检测到 {0} 个撞击坑</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="75"/>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="84"/>
         <source>Craters (detected)</source>
         <translation>撞击坑（检测结果）</translation>
     </message>
@@ -440,29 +440,34 @@
         <translation>无论此处如何设置，小于约 4 个像素的撞击坑都无法被找到。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="170"/>
+        <location filename="../build/i18n/runtime_strings.py" line="171"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="171"/>
+        <location filename="../build/i18n/runtime_strings.py" line="172"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="172"/>
+        <location filename="../build/i18n/runtime_strings.py" line="173"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="173"/>
+        <location filename="../build/i18n/runtime_strings.py" line="174"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="174"/>
+        <location filename="../build/i18n/runtime_strings.py" line="175"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="167"/>
+        <source>Default: the threshold calibrated in the model card (0.25 for the shipped model).</source>
+        <translation>默认：模型卡片中标定的阈值（随附模型为 0.25）。</translation>
     </message>
 </context>
 <context>
@@ -533,17 +538,17 @@
         <translation>{0} 个 {1} km² 的单元，经度 {2:.3f}..{3:.3f}，纬度 {4:.3f}..{5:.3f}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="118"/>
+        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="120"/>
         <source>Could not write samples: {0}</source>
         <translation>无法写入样本：{0}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="141"/>
+        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="144"/>
         <source>Equal-area samples ({0} km²)</source>
         <translation>等面积样本（{0} km²）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="158"/>
+        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="161"/>
         <source>ZONES: the layer holds no polygon</source>
         <translation>ZONES：该图层中没有多边形</translation>
     </message>
@@ -621,27 +626,27 @@
 <context>
     <name>EvaluateCraters</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="207"/>
+        <location filename="../build/i18n/runtime_strings.py" line="208"/>
         <source>Minimum diameter (km)</source>
         <translation>最小直径（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="208"/>
+        <location filename="../build/i18n/runtime_strings.py" line="209"/>
         <source>Maximum diameter (km)</source>
         <translation>最大直径（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="209"/>
+        <location filename="../build/i18n/runtime_strings.py" line="210"/>
         <source>Extent</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="211"/>
+        <location filename="../build/i18n/runtime_strings.py" line="212"/>
         <source>Matched, missed and false craters</source>
         <translation>匹配、漏检和误检的撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="212"/>
+        <location filename="../build/i18n/runtime_strings.py" line="213"/>
         <source>Scores per diameter bin</source>
         <translation>各直径区间的评分</translation>
     </message>
@@ -656,107 +661,107 @@
         <translation>撞击坑评估（匹配 / 漏检 / 误检）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="198"/>
+        <location filename="../build/i18n/runtime_strings.py" line="199"/>
         <source>Evaluate crater detections</source>
         <translation>评估撞击坑检测结果</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="199"/>
+        <location filename="../build/i18n/runtime_strings.py" line="200"/>
         <source>Craters</source>
         <translation>撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="200"/>
+        <location filename="../build/i18n/runtime_strings.py" line="201"/>
         <source>Matches DETECTIONS against a CATALOG one-to-one with DeepMoon&apos;s rule in km on the Moon sphere: a detection matches a catalogue crater when the centre distance squared &lt; 1.8 min(r)^2 and |r1 - r2| &lt; min(r). Only catalogue craters and detections within the diameter range (and EXTENT, if given) count. Outputs recall, precision, F1 and the median relative diameter error, the same per diameter bin (OUTPUT_BINS), and a layer of matched, missed and false craters (OUTPUT).</source>
         <translation>按 DeepMoon 的规则，在月球球面上以 km 为单位将 DETECTIONS 与 CATALOG 进行一对一匹配：当中心距离的平方 &lt; 1.8 min(r)^2 且 |r1 - r2| &lt; min(r) 时，检测结果与目录撞击坑匹配。只有直径范围内（以及给定 EXTENT 时位于其内）的目录撞击坑和检测结果参与计数。输出召回率、精确率、F1 和相对直径误差中位数，各直径区间的相同指标（OUTPUT_BINS），以及匹配、漏检和误检撞击坑图层（OUTPUT）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="201"/>
+        <location filename="../build/i18n/runtime_strings.py" line="202"/>
         <source>Detections</source>
         <translation>检测结果</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="202"/>
+        <location filename="../build/i18n/runtime_strings.py" line="203"/>
         <source>Crater circles, points, or a table with lon/lat fields (degrees).</source>
         <translation>撞击坑圆、点，或带 lon/lat 字段（度）的表。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="203"/>
+        <location filename="../build/i18n/runtime_strings.py" line="204"/>
         <source>Detections: diameter field (km)</source>
         <translation>检测结果：直径字段（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="204"/>
+        <location filename="../build/i18n/runtime_strings.py" line="205"/>
         <source>Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon's area.</source>
         <translation>默认：名为 diameter_km、Diam_km、diameter… 的字段；对于圆，则使用多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="205"/>
+        <location filename="../build/i18n/runtime_strings.py" line="206"/>
         <source>Catalogue</source>
         <translation>撞击坑目录</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="206"/>
+        <location filename="../build/i18n/runtime_strings.py" line="207"/>
         <source>Catalogue: diameter field (km)</source>
         <translation>撞击坑目录：直径字段（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="210"/>
+        <location filename="../build/i18n/runtime_strings.py" line="211"/>
         <source>Only craters centred inside count (default: everywhere).</source>
         <translation>仅计入中心位于其内的撞击坑（默认：全部范围）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="213"/>
+        <location filename="../build/i18n/runtime_strings.py" line="214"/>
         <source>Recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="214"/>
+        <location filename="../build/i18n/runtime_strings.py" line="215"/>
         <source>Precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="215"/>
+        <location filename="../build/i18n/runtime_strings.py" line="216"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="216"/>
+        <location filename="../build/i18n/runtime_strings.py" line="217"/>
         <source>Median relative diameter error</source>
         <translation>相对直径误差中位数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="217"/>
+        <location filename="../build/i18n/runtime_strings.py" line="218"/>
         <source>Catalogue craters in range</source>
         <translation>范围内的目录撞击坑数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="218"/>
+        <location filename="../build/i18n/runtime_strings.py" line="219"/>
         <source>Detections in range</source>
         <translation>范围内的检测结果数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="219"/>
+        <location filename="../build/i18n/runtime_strings.py" line="220"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="220"/>
+        <location filename="../build/i18n/runtime_strings.py" line="221"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="221"/>
+        <location filename="../build/i18n/runtime_strings.py" line="222"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="222"/>
+        <location filename="../build/i18n/runtime_strings.py" line="223"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="223"/>
+        <location filename="../build/i18n/runtime_strings.py" line="224"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -1472,22 +1477,22 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
 <context>
     <name>TrainCraterAges</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="256"/>
+        <location filename="../build/i18n/runtime_strings.py" line="257"/>
         <source>System label field</source>
         <translation>地质纪标签字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="268"/>
+        <location filename="../build/i18n/runtime_strings.py" line="269"/>
         <source>Unlabelled craters (semi-supervised)</source>
         <translation>无标签撞击坑（半监督）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="269"/>
+        <location filename="../build/i18n/runtime_strings.py" line="270"/>
         <source>Base model to fine-tune (.pt)</source>
         <translation>要微调的基础模型（.pt）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="271"/>
+        <location filename="../build/i18n/runtime_strings.py" line="272"/>
         <source>Validation</source>
         <translation>验证方式</translation>
     </message>
@@ -1502,22 +1507,22 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>k 折交叉验证</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="272"/>
+        <location filename="../build/i18n/runtime_strings.py" line="273"/>
         <source>Trials or folds</source>
         <translation>试验次数或折数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="273"/>
+        <location filename="../build/i18n/runtime_strings.py" line="274"/>
         <source>Epochs</source>
         <translation>训练轮数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="274"/>
+        <location filename="../build/i18n/runtime_strings.py" line="275"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="275"/>
+        <location filename="../build/i18n/runtime_strings.py" line="276"/>
         <source>Trained model</source>
         <translation>训练好的模型</translation>
     </message>
@@ -1527,7 +1532,7 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>PyTorch 模型 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="276"/>
+        <location filename="../build/i18n/runtime_strings.py" line="277"/>
         <source>Validation report</source>
         <translation>验证报告</translation>
     </message>
@@ -1537,12 +1542,12 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="277"/>
+        <location filename="../build/i18n/runtime_strings.py" line="278"/>
         <source>Overall accuracy (mean)</source>
         <translation>总体准确率（均值）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="278"/>
+        <location filename="../build/i18n/runtime_strings.py" line="279"/>
         <source>Overall accuracy (s.d.)</source>
         <translation>总体准确率（标准差）</translation>
     </message>
@@ -1557,122 +1562,122 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>总体准确率 {0:.1%} ± {1:.1%}（多数类基线 {2:.1%}）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="249"/>
+        <location filename="../build/i18n/runtime_strings.py" line="250"/>
         <source>Train or fine-tune the crater age classifier</source>
         <translation>训练或微调撞击坑年龄分类器</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="250"/>
+        <location filename="../build/i18n/runtime_strings.py" line="251"/>
         <source>Crater ages</source>
         <translation>撞击坑年龄</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="251"/>
+        <location filename="../build/i18n/runtime_strings.py" line="252"/>
         <source>Trains the dual-channel crater age classifier (seed 000) on labelled craters (LABEL_FIELD: System codes 1-5 or names), semi-supervised with a mean teacher when UNLABELLED craters are given, or fine-tunes BASE_MODEL. Validation as the seed (five trials of stratified 8:1:1 splits) or k-fold; the report gives overall accuracy mean ± s.d., balanced accuracy, per-System recall, the majority-class baseline and the confusion matrix. The final model is trained on all labelled craters.</source>
         <translation>以带标签的撞击坑（LABEL_FIELD：地质纪代码 1-5 或名称）训练双通道撞击坑年龄分类器（种子论文 000）；给出 UNLABELLED 撞击坑时采用 mean teacher 方法进行半监督训练；也可微调 BASE_MODEL。验证方式同种子论文（五次分层 8:1:1 划分试验）或采用 k 折交叉验证；报告给出总体准确率均值 ± 标准差、平衡准确率、各地质纪召回率、多数类基线和混淆矩阵。最终模型以全部带标签撞击坑训练。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="252"/>
+        <location filename="../build/i18n/runtime_strings.py" line="253"/>
         <source>Labelled craters</source>
         <translation>带标签的撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="253"/>
+        <location filename="../build/i18n/runtime_strings.py" line="254"/>
         <source>Crater circles, points, or a table with lon/lat fields (degrees).</source>
         <translation>撞击坑圆、点，或带 lon/lat 字段（度）的表。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="254"/>
+        <location filename="../build/i18n/runtime_strings.py" line="255"/>
         <source>Labelled craters: diameter field (km)</source>
         <translation>带标签的撞击坑：直径字段（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="255"/>
+        <location filename="../build/i18n/runtime_strings.py" line="256"/>
         <source>Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon's area.</source>
         <translation>默认：名为 diameter_km、Diam_km、diameter… 的字段；对于圆，则使用多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="257"/>
+        <location filename="../build/i18n/runtime_strings.py" line="258"/>
         <source>System codes 1-5 or names (pre-Nectarian … Copernican).</source>
         <translation>地质纪代码 1-5 或名称（pre-Nectarian … Copernican，即前酒海纪 … 哥白尼纪）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="258"/>
+        <location filename="../build/i18n/runtime_strings.py" line="259"/>
         <source>DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="259"/>
+        <location filename="../build/i18n/runtime_strings.py" line="260"/>
         <source>Elevation raster with a CRS (morphometry).</source>
         <translation>带坐标系的高程栅格（形态测量）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="260"/>
+        <location filename="../build/i18n/runtime_strings.py" line="261"/>
         <source>Image (DOM or fused raster)</source>
         <translation>影像（DOM 或融合栅格）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="261"/>
+        <location filename="../build/i18n/runtime_strings.py" line="262"/>
         <source>Band 1 = brightness. The shipped model needs it (trained with the LOLA DEM + a global albedo image).</source>
         <translation>波段 1 = 亮度。随附模型需要此输入（以 LOLA DEM + 全球反照率影像训练）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="262"/>
+        <location filename="../build/i18n/runtime_strings.py" line="263"/>
         <source>OMAT raster</source>
         <translation>OMAT 栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="263"/>
+        <location filename="../build/i18n/runtime_strings.py" line="264"/>
         <source>Optional optical maturity (bright rays: young craters), for models trained with it.</source>
         <translation>可选的光学成熟度（亮辐射纹：年轻撞击坑），用于以其训练的模型。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="264"/>
+        <location filename="../build/i18n/runtime_strings.py" line="265"/>
         <source>Geologic units</source>
         <translation>地质单元</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="265"/>
+        <location filename="../build/i18n/runtime_strings.py" line="266"/>
         <source>Optional polygons with the System of each unit (the stratigraphic channel).</source>
         <translation>可选多边形，含每个单元的地质纪（地层通道）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="266"/>
+        <location filename="../build/i18n/runtime_strings.py" line="267"/>
         <source>Geologic unit System field</source>
         <translation>地质单元地质纪字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="267"/>
+        <location filename="../build/i18n/runtime_strings.py" line="268"/>
         <source>Codes 1-5 or System names.</source>
         <translation>代码 1-5 或地质纪名称。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="270"/>
+        <location filename="../build/i18n/runtime_strings.py" line="271"/>
         <source>Empty: train from scratch.</source>
         <translation>留空：从头训练。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="279"/>
+        <location filename="../build/i18n/runtime_strings.py" line="280"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="280"/>
+        <location filename="../build/i18n/runtime_strings.py" line="281"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="281"/>
+        <location filename="../build/i18n/runtime_strings.py" line="282"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="282"/>
+        <location filename="../build/i18n/runtime_strings.py" line="283"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="283"/>
+        <location filename="../build/i18n/runtime_strings.py" line="284"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -1680,144 +1685,144 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
 <context>
     <name>TrainCraterDetector</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="178"/>
+        <location filename="../build/i18n/runtime_strings.py" line="179"/>
         <source>DEM or fused DOM/DEM raster</source>
         <translation>DEM 或融合的 DOM/DEM 栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="183"/>
+        <location filename="../build/i18n/runtime_strings.py" line="184"/>
         <source>Fine-tune BASE_MODEL (transfer learning)</source>
         <translation>微调 BASE_MODEL（迁移学习）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="185"/>
+        <location filename="../build/i18n/runtime_strings.py" line="186"/>
         <source>Base model (.pt)</source>
         <translation>基础模型（.pt）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="187"/>
+        <location filename="../build/i18n/runtime_strings.py" line="188"/>
         <source>Epochs (50 steps each)</source>
         <translation>训练轮数（每轮 50 步）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="188"/>
+        <location filename="../build/i18n/runtime_strings.py" line="189"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="189"/>
+        <location filename="../build/i18n/runtime_strings.py" line="190"/>
         <source>Trained model</source>
         <translation>训练好的模型</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="39"/>
+        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="40"/>
         <source>PyTorch model (*.pt)</source>
         <translation>PyTorch 模型 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="190"/>
+        <location filename="../build/i18n/runtime_strings.py" line="191"/>
         <source>Training report</source>
         <translation>训练报告</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="41"/>
+        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="42"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="191"/>
+        <location filename="../build/i18n/runtime_strings.py" line="192"/>
         <source>Recall before training</source>
         <translation>训练前召回率</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="192"/>
+        <location filename="../build/i18n/runtime_strings.py" line="193"/>
         <source>Recall after training</source>
         <translation>训练后召回率</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="63"/>
+        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="76"/>
         <source>Scoring</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="70"/>
+        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="84"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="84"/>
+        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="98"/>
         <source>recall on the labelled craters: before {0}, after {1:.3f}</source>
         <translation>带标签撞击坑上的召回率：训练前 {0}，训练后 {1:.3f}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="175"/>
+        <location filename="../build/i18n/runtime_strings.py" line="176"/>
         <source>Train or fine-tune a crater detector</source>
         <translation>训练或微调撞击坑检测器</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="176"/>
+        <location filename="../build/i18n/runtime_strings.py" line="177"/>
         <source>Craters</source>
         <translation>撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="177"/>
-        <source>Trains a crater detector on a DEM (or the elevation band of a fused raster) and the craters marked on it (circles, or points with a diameter field), or fine-tunes BASE_MODEL on them: the transfer learning of Yang et al. (seed 000), where a detector trained on coarse images is adapted to a new scene with a few labelled craters. The report gives recall and precision on the given craters before and after training. OUTPUT_MODEL is a .pt file with its model card (.json) beside it; use it as MODEL in lunar:detectcraters.</source>
-        <translation>以 DEM（或融合栅格的高程波段）及其上标注的撞击坑（圆，或带直径字段的点）训练撞击坑检测器，或在这些撞击坑上微调 BASE_MODEL：即 Yang 等（种子论文 000）的迁移学习，将在粗分辨率影像上训练的检测器借助少量带标签撞击坑适配到新场景。报告给出训练前后在所给撞击坑上的召回率和精确率。OUTPUT_MODEL 为 .pt 文件，旁边附有其模型卡片（.json）；可在 lunar:detectcraters 中将其用作 MODEL。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="179"/>
+        <location filename="../build/i18n/runtime_strings.py" line="180"/>
         <source>Labelled craters</source>
         <translation>带标签的撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="180"/>
+        <location filename="../build/i18n/runtime_strings.py" line="181"/>
         <source>Crater circles, points, or a table with lon/lat fields (degrees).</source>
         <translation>撞击坑圆、点，或带 lon/lat 字段（度）的表。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="181"/>
+        <location filename="../build/i18n/runtime_strings.py" line="182"/>
         <source>Labelled craters: diameter field (km)</source>
         <translation>带标签的撞击坑：直径字段（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="182"/>
+        <location filename="../build/i18n/runtime_strings.py" line="183"/>
         <source>Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon's area.</source>
         <translation>默认：名为 diameter_km、Diam_km、diameter… 的字段；对于圆，则使用多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="184"/>
+        <location filename="../build/i18n/runtime_strings.py" line="185"/>
         <source>Off: train a new network from scratch.</source>
         <translation>关闭：从头训练新网络。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="186"/>
+        <location filename="../build/i18n/runtime_strings.py" line="187"/>
         <source>Default: the shipped models/crater_detector.pt.</source>
         <translation>默认：随附的 models/crater_detector.pt。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="193"/>
+        <location filename="../build/i18n/runtime_strings.py" line="194"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="194"/>
+        <location filename="../build/i18n/runtime_strings.py" line="195"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="195"/>
+        <location filename="../build/i18n/runtime_strings.py" line="196"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="196"/>
+        <location filename="../build/i18n/runtime_strings.py" line="197"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="197"/>
+        <location filename="../build/i18n/runtime_strings.py" line="198"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="178"/>
+        <source>Trains a crater detector on a DEM (or the elevation band of a fused raster) and the craters marked on it (circles, or points with a diameter field), or fine-tunes BASE_MODEL on them: the transfer learning of Yang et al. (seed 000), where a detector trained on coarse images is adapted to a new scene with a few labelled craters. Training uses only the part of the raster around the labelled craters: mark every crater of the sizes you care about inside that region (unmarked ones would be learnt as background). The report gives recall and precision there before and after training. OUTPUT_MODEL is a .pt file with its model card (.json) beside it; use it as MODEL in lunar:detectcraters.</source>
+        <translation>在 DEM（或融合栅格的高程波段）及其上标注的撞击坑（圆形，或带直径字段的点）上训练撞击坑检测器，或在其上微调 BASE_MODEL：即 Yang 等（种子论文 000）的迁移学习——在粗分辨率影像上训练的检测器借助少量标注撞击坑适应新场景。训练只使用标注撞击坑周围的栅格区域：请在该区域内标注所有您关心尺寸的撞击坑（未标注的会被当作背景学习）。报告给出训练前后在该区域的召回率和精确率。OUTPUT_MODEL 为 .pt 文件，其模型卡片（.json）位于同一目录；可在 lunar:detectcraters 中作为 MODEL 使用。</translation>
     </message>
 </context>
 <context>
