@@ -10,13 +10,11 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from plugin_path import ROOT  # noqa: E402,F401 (makes the checkout importable as lunar_lab)
+from common import ROOT, best_of  # noqa: E402,F401 (also makes the checkout importable as lunar_lab)
 
 from osgeo import gdal, osr  # noqa: E402
 
@@ -25,14 +23,6 @@ from lunar_lab.lunar_plugin.core.raster import RasterSource  # noqa: E402
 
 DATA = Path(os.environ.get("LUNAR_SHARED_DATA", ROOT.parent / "shared" / "data"))
 
-
-def best_of(fn, n):
-    times = []
-    for _ in range(n):
-        t = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t)
-    return min(times), out
 
 
 def main(argv=None):

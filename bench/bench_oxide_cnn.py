@@ -8,12 +8,8 @@ is predicted by both paths on the same features. Prints Mpx/s of each (all oxide
 largest absolute difference (wt%). Target: Predictor >= 0.4 Mpx/s on 2 cores, difference <= 1e-4 wt%.
 """
 import argparse
-import sys
-import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from plugin_path import ROOT  # noqa: E402,F401 (makes the checkout importable as lunar_lab)
+from common import ROOT, best_of  # noqa: E402,F401 (also makes the checkout importable as lunar_lab)
 
 import numpy as np  # noqa: E402
 
@@ -28,14 +24,6 @@ def synthetic_block(n, seed=0):
     bands["R750"][::9973] = np.nan  # a few nodata pixels
     return {k: v.astype(np.float32) for k, v in bands.items()}
 
-
-def best_of(fn, repeat):
-    times, out = [], None
-    for _ in range(repeat):
-        t = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t)
-    return min(times), out
 
 
 def main(argv=None):

@@ -62,3 +62,13 @@ def run_child(cmd, env=None):
         raise SystemExit(f"{cmd[0]} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return seconds, max(peak, before) / 1024.0
+
+
+def best_of(fn, repeat):
+    """(fastest time of ``repeat`` calls, the last result): the least noisy figure on a shared machine."""
+    times, out = [], None
+    for _ in range(max(1, repeat)):
+        t = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t)
+    return min(times), out
