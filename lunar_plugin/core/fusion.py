@@ -50,23 +50,8 @@ def hillshade(dem, dx, dy, azimuth=315.0, altitude=45.0):
 
 
 def _percentiles(source, band, low=2.0, high=98.0):
-    step = max(1, int(np.sqrt(source.xsize * source.ysize / 1e6)))
-    xs, ys = max(1, source.xsize // step), max(1, source.ysize // step)
-    sample = source.read([band], (0, 0, source.xsize, source.ysize))[0] if step == 1 else \
-        _decimated(source, band, xs, ys)
-    sample = sample[np.isfinite(sample)]
-    lo, hi = np.percentile(sample, [low, high])
+    lo, hi = np.percentile(source.sample(band), [low, high])
     return float(lo), float(hi if hi > lo else lo + 1.0)
-
-
-def _decimated(source, band, xs, ys):
-    b = source.ds.GetRasterBand(band)
-    a = b.ReadAsArray(0, 0, source.xsize, source.ysize, buf_xsize=xs, buf_ysize=ys).astype(np.float32)
-    nd = source.nodata[band - 1]
-    if nd is not None:
-        a[a == nd] = np.nan
-    scale, offset = b.GetScale(), b.GetOffset()
-    return a * np.float32(scale or 1.0) + np.float32(offset or 0.0)
 
 
 def _warp_to(dem, dom):

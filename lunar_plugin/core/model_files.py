@@ -26,6 +26,14 @@ def save_atomic(data, path):
     return write_atomic(path, lambda tmp: torch.save(data, tmp))
 
 
+def write_text_atomic(text, path):
+    """A report or table written atomically (nothing half-written is left on error)."""
+    def write(tmp):
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+    return write_atomic(path, write)
+
+
 def write_json_atomic(data, path):
     """A model card (or any JSON document) written atomically."""
     import json

@@ -106,6 +106,17 @@ class RasterSource:
             out = np.pad(out, pads, mode="edge")
         return out
 
+    def sample(self, band, max_pixels=1_000_000):
+        """The valid values of a 1-based band, read decimated to about ``max_pixels`` (scale/offset applied):
+        for value ranges and percentiles without reading a whole mosaic."""
+        step = max(1, int(np.sqrt(self.xsize * self.ysize / max_pixels)))
+        xs, ys = max(1, self.xsize // step), max(1, self.ysize // step)
+        b = self.ds.GetRasterBand(band)
+        a = b.ReadAsArray(0, 0, self.xsize, self.ysize, buf_xsize=xs, buf_ysize=ys).astype(np.float64)
+        nd = self.nodata[band - 1]
+        a = a[np.isfinite(a) & (a != nd)] if nd is not None else a[np.isfinite(a)]
+        return a * (b.GetScale() or 1.0) + (b.GetOffset() or 0.0)
+
     def close(self):
         self.ds = None
 
@@ -253,20 +264,11 @@ def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOC
 
 
 def all_nodata_check(source, bands):
-    """Raise if every pixel of the given bands is nodata (cheap: uses an overview-free sample)."""
-    step = max(1, int(np.sqrt(source.xsize * source.ysize / 250000)))
-    ds = source.ds
+    """Raise if every pixel of the given bands is nodata (cheap: a decimated read)."""
     for b in bands:
-        band = ds.GetRasterBand(b)
-        xs = min(source.xsize, max(1, source.xsize // step))
-        ys = min(source.ysize, max(1, source.ysize // step))
-        a = band.ReadAsArray(0, 0, source.xsize, source.ysize, buf_xsize=xs, buf_ysize=ys).astype(float)
-        nd = source.nodata[b - 1]
-        ok = np.isfinite(a) if nd is None else np.isfinite(a) & (a != nd)
-        if not ok.any():
+        if source.sample(b, 250_000).size == 0:
             raise LunarInputError(f"{source.role}: band {b} of '{os.path.basename(source.path)}' "
                                   "holds only nodata")
-
 
 __all__ = ["NODATA", "RasterSource", "AtomicRasterWriter", "process_blocks", "windows", "grid_of",
            "check_output_path", "all_nodata_check", "Cancelled"]

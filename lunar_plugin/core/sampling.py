@@ -101,16 +101,9 @@ class RasterSampler:
 
     def value_range(self):
         """Approximate min/max of every band (decimated read) for histogram bins."""
-        src = self.source
-        step = max(1, int(np.sqrt(src.xsize * src.ysize / 1e6)))
         ranges = []
-        for b in range(1, src.count + 1):
-            band = src.ds.GetRasterBand(b)
-            a = band.ReadAsArray(0, 0, src.xsize, src.ysize, buf_xsize=max(1, src.xsize // step),
-                                 buf_ysize=max(1, src.ysize // step)).astype(np.float64)
-            nd = src.nodata[b - 1]
-            a = a[np.isfinite(a) & ((a != nd) if nd is not None else True)]
-            a = a * (band.GetScale() or 1.0) + (band.GetOffset() or 0.0)
+        for b in range(1, self.source.count + 1):
+            a = self.source.sample(b)
             ranges.append((float(a.min()), float(a.max())) if a.size else (0.0, 1.0))
         return ranges
 

@@ -27,6 +27,7 @@ Memory: about 80 bytes per pixel at the peak (the outputs themselves are ~37 byt
 are built in local windows. Time on one core: ~3 s for 1024 x 1024, ~45 s for 4096 x 4096 (crater stamping).
 """
 import csv
+import io
 import math
 import os
 from dataclasses import dataclass, field
@@ -635,13 +636,13 @@ def write_scene(scene, dem_path, dom_path, reflectance_path, craters_csv_path=No
     if craters_csv_path:
         from .raster import check_output_path
         path = check_output_path(craters_csv_path)
-        tmp = path + ".partial"
-        with open(tmp, "w", newline="", encoding="utf-8") as fh:
-            writer = csv.DictWriter(fh, fieldnames=CRATER_FIELDS, extrasaction="ignore")
-            writer.writeheader()
-            for c in scene.craters:
-                writer.writerow({k: (f"{v:.6f}" if isinstance(v, float) else v) for k, v in c.items()})
-        os.replace(tmp, path)
+        from .model_files import write_text_atomic
+        table = io.StringIO()
+        writer = csv.DictWriter(table, fieldnames=CRATER_FIELDS, extrasaction="ignore")
+        writer.writeheader()
+        for c in scene.craters:
+            writer.writerow({k: (f"{v:.6f}" if isinstance(v, float) else v) for k, v in c.items()})
+        write_text_atomic(table.getvalue(), path)
         written.append(path)
     progress.step(total)
     return written

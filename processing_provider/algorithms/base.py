@@ -16,6 +16,14 @@ GROUP_ICONS = {"Craters": "craters", "Crater ages": "craters", "Surface chemistr
 README_PATH = os.path.join(os.path.dirname(ICON_DIR), "README.md")
 
 
+def optional_float(value):
+    """A number for an attribute or an output: None (NULL) for missing or NaN values."""
+    if value is None:
+        return None
+    value = float(value)
+    return value if value == value else None
+
+
 class LunarAlgorithm(QgsProcessingAlgorithm):
     """Base class: subclasses set NAME, DISPLAY, GROUP, HELP and implement ``define`` and ``execute``."""
 

@@ -1,7 +1,6 @@
 """lunar:classifycraterages and lunar:traincraterages -- the five lunar Systems from morphology and context."""
 import html
 import json
-import os
 
 import numpy as np
 from qgis.core import (QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsProcessing,
@@ -13,6 +12,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...lunar_plugin.core.ages import SYSTEMS
 from ...lunar_plugin.core.feedback import ScaledFeedback
+from ...lunar_plugin.core.model_files import write_text_atomic
 from ...lunar_plugin.core.raster import RasterSource
 from .. import styles
 from .base import LunarAlgorithm
@@ -258,7 +258,4 @@ def _write_report(path, report):
             f"baseline {report.get('majority_baseline_mean', float('nan')):.1%}.</p><h2>Recall per System</h2>"
             f"<table border='1'>{recall}</table><h2>Confusion matrix (rows: true System)</h2>"
             f"<table border='1'><tr><th></th>{head}</tr>{body}</table></body></html>")
-    tmp = path + ".partial"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+    write_text_atomic(text, path)

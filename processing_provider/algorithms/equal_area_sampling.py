@@ -12,7 +12,7 @@ from ...lunar_plugin.core import sampling
 from ...lunar_plugin.core.moon import MOON_GEOGRAPHIC_CRS
 from ...lunar_plugin.core.raster import RasterSource
 from .. import styles
-from .base import LunarAlgorithm
+from .base import LunarAlgorithm, optional_float
 
 STAT_FIELDS = ["count", "mean", "std", "min", "max", "p2_5", "p25", "p50", "p75", "p97_5"]
 
@@ -113,7 +113,7 @@ class EqualAreaSampling(LunarAlgorithm):
                 else:
                     f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(lon, lat)))
                 values = [lon, lat, float(batch["area_km2"][i]), str(batch["zone"][i])]
-                values += [_number(batch[name][i]) for name in value_fields]
+                values += [optional_float(batch[name][i]) for name in value_fields]
                 f.setAttributes(values)
                 features.append(f)
             if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
@@ -131,7 +131,7 @@ class EqualAreaSampling(LunarAlgorithm):
         if stats_sink is not None:
             for row in rows:
                 f = QgsFeature(stats_fields)
-                f.setAttributes([row["zone"], row["variable"]] + [_number(row.get(k)) for k in STAT_FIELDS]
+                f.setAttributes([row["zone"], row["variable"]] + [optional_float(row.get(k)) for k in STAT_FIELDS]
                                 + [row.get("histogram", "")])
                 stats_sink.addFeature(f, QgsFeatureSink.FastInsert)
             results["OUTPUT_STATS"] = stats_dest
@@ -160,9 +160,3 @@ class EqualAreaSampling(LunarAlgorithm):
         if not parts:
             raise QgsProcessingException(self.tr("ZONES: the layer holds no polygon"))
         return [(name, QgsGeometry.unaryUnion(geoms).asWkt()) for name, geoms in parts.items()]
-
-def _number(value):
-    if value is None:
-        return None
-    value = float(value)
-    return value if value == value else None

@@ -6,7 +6,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...lunar_plugin.core.craters import matching
 from .. import styles
-from .base import LunarAlgorithm
+from .base import LunarAlgorithm, optional_float
 from .crater_layers import crater_fields, crater_source_parameters, moon_crs, read_craters, write_circles
 
 STATUS_COLOURS = [("matched", "#1a9641"), ("missed", "#2c7bb6"), ("false", "#d7191c")]
@@ -77,14 +77,10 @@ class EvaluateCraters(LunarAlgorithm):
             for b in score["bins"]:
                 feature = QgsFeature(bins_fields)
                 feature.setAttributes([float(b["range_km"][0]), float(b["range_km"][1]), int(b["n_catalog"]),
-                                       int(b["n_matched"]), _float(b.get("recall")), int(b["n_detections"]),
-                                       int(b["n_true"]), _float(b.get("precision"))])
+                                       int(b["n_matched"]), optional_float(b.get("recall")), int(b["n_detections"]),
+                                       int(b["n_true"]), optional_float(b.get("precision"))])
                 bins_sink.addFeature(feature, QgsFeatureSink.FastInsert)
             results["OUTPUT_BINS"] = bins_dest
         self.style_output(context, dest, styles.craters_by_category("status", STATUS_COLOURS),
                           self.tr("Crater evaluation (matched / missed / false)"))
         return results
-
-
-def _float(value):
-    return None if value is None or value != value else float(value)

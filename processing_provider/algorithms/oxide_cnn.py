@@ -1,5 +1,6 @@
 """lunar:oxidecnn and lunar:trainoxidecnn -- 1D-CNN oxide abundances (seeds 002 and 003)."""
 import csv
+import io
 import os
 
 from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParameterEnum,
@@ -8,6 +9,7 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParam
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer,
                        QgsProcessingParameterString)
 
+from ...lunar_plugin.core.model_files import write_text_atomic
 from ...lunar_plugin.core.oxides import maps
 from .. import styles
 from .base import LunarAlgorithm
@@ -139,12 +141,11 @@ class TrainOxideCnn(LunarAlgorithm):
         results = {"OUTPUT_MODEL": out}
         predictions = self.parameterAsFileOutput(parameters, "OUTPUT_PREDICTIONS", context)
         if predictions:
-            tmp = predictions + ".partial"
-            with open(tmp, "w", newline="", encoding="utf-8") as fh:
-                writer = csv.writer(fh)
-                writer.writerow(["site", "target", "measured", "predicted"])
-                writer.writerows(result.predictions)
-            os.replace(tmp, predictions)
+            table = io.StringIO()
+            writer = csv.writer(table)
+            writer.writerow(["site", "target", "measured", "predicted"])
+            writer.writerows(result.predictions)
+            write_text_atomic(table.getvalue(), predictions)
             results["OUTPUT_PREDICTIONS"] = predictions
         report = self.parameterAsFileOutput(parameters, "OUTPUT_REPORT", context)
         if report:

@@ -1,13 +1,13 @@
 """lunar:traincraterdetector -- train or fine-tune (the seed's transfer learning) a crater detector."""
 import html
 import json
-import os
 
 from qgis.core import (QgsProcessingOutputNumber, QgsProcessingParameterBoolean, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterLayer)
 
 from ...lunar_plugin.core.feedback import ScaledFeedback
+from ...lunar_plugin.core.model_files import write_text_atomic
 from ...lunar_plugin.core.raster import RasterSource
 from .base import LunarAlgorithm
 from .crater_layers import crater_source_parameters, read_craters
@@ -118,10 +118,7 @@ def _write_report(path, before, after, card):
             f"<h1>Crater detector training</h1><table border='1'><tr><th></th><th>before</th><th>after</th></tr>"
             f"{rows}</table><h2>Model card</h2><pre>{html.escape(json.dumps(card, indent=1, default=str))}</pre>"
             f"</body></html>")
-    tmp = path + ".partial"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+    write_text_atomic(text, path)
 
 
 def _fmt(score, key):

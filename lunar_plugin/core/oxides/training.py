@@ -369,9 +369,5 @@ each training fold). Wall time {result.seconds:.1f} s.</p>
 <th>training RMSE</th></tr>{''.join(rows)}</table>
 <h2>Predicted vs measured (out-of-fold)</h2>{''.join(images)}
 <h2>Settings</h2><table>{settings}</table></body></html>"""
-    tmp = str(path) + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(doc)
-    import os
-    os.replace(tmp, path)
-    return str(path)
+    from ..model_files import write_text_atomic
+    return write_text_atomic(doc, str(path))
