@@ -544,14 +544,14 @@ def make_scene(width=1024, height=1024, centre_lon=-20.0, centre_lat=10.0, pixel
     for j, u in enumerate(HIGHLAND_UNITS + MARE_UNITS):
         units.append({"id": j + 1, "name": u[0], "kind": u[1], "feo_wt": u[2], "tio2_wt": u[3], "r750": u[4],
                       "area_fraction": float(np.count_nonzero(unit_id == j + 1)) / (w * h)})
-    def mix(i):  # unit property i (FeO, TiO2, R750), mare and highland blended across the contacts
+    def mix(i, hl_idx, mare_idx):  # unit property i (FeO, TiO2, R750), mare and highland blended at contacts
         out = lut_h[:, i][hl_idx]
         out += (lut_m[:, i][mare_idx] - out) * m
         return out
 
-    feo = mix(0) + np.float32(0.4) * var
-    tio2 = mix(1) * (np.float32(1.0) + np.float32(0.08) * var)
-    r750 = mix(2)
+    feo = mix(0, hl_idx, mare_idx) + np.float32(0.4) * var
+    tio2 = mix(1, hl_idx, mare_idx) * (np.float32(1.0) + np.float32(0.08) * var)
+    r750 = mix(2, hl_idx, mare_idx)
     del mare_idx, hl_idx, var
     np.clip(feo, 1.0, 25.0, out=feo)
     np.clip(tio2, 0.1, 12.0, out=tio2)

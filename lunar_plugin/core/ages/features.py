@@ -287,7 +287,6 @@ def crater_features(dem, craters, image=None, omat=None, geology=None, chip_px=3
         samplers.append(_Sampler(image, "IMAGE"))
     if omat is not None:
         samplers.append(_Sampler(omat, "OMAT"))
-    dem_s = samplers[0]
     names = attribute_names(image is not None, omat is not None, geo is not None, catalogue is not None)
     cat_attrs = None if catalogue is None else catalogue_context(arr, catalogue)
     chans = channel_names(image is not None, omat is not None)

@@ -360,7 +360,7 @@ class Predictor:
                 key = keys[li]; li += 1
                 w = np.asarray(sd[key + ".weight"], np.float64)  # (Cout, Cin, k)
                 bias = np.asarray(sd[key + ".bias"], np.float64)
-                (cin, lin), (cout, lout), k = shp_in, shp_out, p["kernel"]
+                (_, lin), (cout, lout), k = shp_in, shp_out, p["kernel"]
                 if not ops:  # the feature vector: one channel, fold into one dense matrix
                     W = np.zeros((lin, lout * cout))
                     for q in range(lout):
