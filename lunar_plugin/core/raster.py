@@ -1,8 +1,9 @@
 """Block-wise GDAL raster I/O: bounded memory, nodata masks, and atomic outputs.
 
-Every raster algorithm reads its inputs strip by strip through ``process_blocks`` and writes through
-``AtomicRasterWriter``: outputs go to a hidden temporary file beside the target and are renamed only
-when complete, so an error or a cancel never leaves a half-written file and never touches an input.
+Every raster algorithm reads its inputs block by block (whole 256x256 output tiles) through
+``process_blocks`` and writes through ``AtomicRasterWriter``: outputs go to a hidden temporary file beside
+the target and are renamed only when complete, so an error or a cancel never leaves a half-written file
+and never touches an input.
 """
 import os
 import uuid
@@ -122,10 +123,17 @@ class RasterSource:
 
 
 def windows(xsize, ysize, max_pixels=BLOCK_PIXELS):
-    """Strips of whole rows (a multiple of 256 rows where the width allows), as (xoff, yoff, w, h)."""
-    rows = max_pixels // max(xsize, 1)
-    rows = max(256, rows // 256 * 256) if rows >= 256 else max(rows, 1)
-    cols = xsize if rows > 1 or xsize <= max_pixels else max_pixels
+    """Blocks of whole 256x256 output tiles, as (xoff, yoff, w, h): strips of a multiple of 256 rows, or, where a
+    raster is too wide for that, 256-row strips cut into runs of whole tiles. Each tile is then complete when its
+    block is flushed and is written once (a tile flushed half-done is written again, and the file grows with every
+    copy: 20000-pixel-wide outputs passed the 4 GB TIFF limit that way). At least one tile per block."""
+    tile = 256
+    rows = max_pixels // max(xsize, 1) // tile * tile
+    if rows >= tile:
+        cols = xsize
+    else:
+        rows = tile
+        cols = max(tile, max_pixels // tile // tile * tile)
     return [(x, y, min(cols, xsize - x), min(rows, ysize - y))
             for y in range(0, ysize, rows) for x in range(0, xsize, cols)]
 
