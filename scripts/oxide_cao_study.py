@@ -25,10 +25,9 @@ from lunar_lab.lunar_plugin.core.oxides import cnn, training  # noqa: E402
 def loo_predictions(F, y, fit_predict):
     """Out-of-fold predictions: ``fit_predict(F_train, y_train, F_test)`` with in-fold z-scores of F."""
     p = np.empty_like(y)
-    for i in range(len(y)):
-        m = np.arange(len(y)) != i
-        mu, sd = F[m].mean(0), F[m].std(0) + 1e-12
-        p[i] = fit_predict((F[m] - mu) / sd, y[m], (F[i:i + 1] - mu) / sd)[0]
+    for tr, te in training.make_folds(len(y), "loo"):
+        mu, sd = F[tr].mean(0), F[tr].std(0) + 1e-12
+        p[te] = fit_predict((F[tr] - mu) / sd, y[tr], (F[te] - mu) / sd)
     return p
 
 

@@ -70,6 +70,24 @@ def synthetic_scenes(n, seed=0, log=print):
     return out
 
 
+#: Confidence thresholds tried when a threshold is chosen (best F1) and in the cards' curves.
+THRESHOLD_GRID = [round(x, 2) for x in np.arange(0.05, 0.96, 0.05)]
+COUNTS = ("n_catalog", "n_detections", "n_matched_catalog", "n_true_detections")
+
+
+def pooled_scores(matches, threshold):
+    """Recall, precision and F1 of several ``matching.match`` results pooled (counts summed), with the counts."""
+    tot = {k: sum(m[k] for m in matches) for k in COUNTS}
+    r = tot["n_matched_catalog"] / max(tot["n_catalog"], 1)
+    p = tot["n_true_detections"] / max(tot["n_detections"], 1)
+    f1 = 2 * r * p / (r + p) if r + p else 0.0
+    return {"threshold": threshold, "recall": round(r, 4), "precision": round(p, 4), "f1": round(f1, 4), **tot}
+
+
+def best_f1(scores):
+    return max(scores, key=lambda s: (s["f1"], s["recall"]))
+
+
 def evaluate(source, bundle, catalog, confidence=0.05, log=print):
     """Detections over the whole raster (scored only where the catalogue exists) and scores per split."""
     t = time.time()
@@ -83,30 +101,21 @@ def evaluate(source, bundle, catalog, confidence=0.05, log=print):
     def score(th, name, strict=False):
         kept = [d for d in west if d["confidence"] >= th
                 and (not strict or MIN_D <= d["diameter_km"] <= MAX_D)]
-        tot = {"n_catalog": 0, "n_detections": 0, "n_matched_catalog": 0, "n_true_detections": 0}
-        rel, bins = [], {}
-        for ext in splits[name]:
-            m = matching.match(kept, catalog, MIN_D, MAX_D, extent=ext)
-            for k in tot:
-                tot[k] += m[k]
-            if m["n_matched_catalog"]:
-                rel.append(m["median_rel_diameter_error"])
+        matches = [matching.match(kept, catalog, MIN_D, MAX_D, extent=ext) for ext in splits[name]]
+        rel = [m["median_rel_diameter_error"] for m in matches if m["n_matched_catalog"]]
+        bins = {}
+        for m in matches:
             for b in m["bins"]:
-                key = tuple(b["range_km"])
-                agg = bins.setdefault(key, [0, 0, 0, 0])
+                agg = bins.setdefault(tuple(b["range_km"]), [0, 0, 0, 0])
                 for i, k in enumerate(("n_catalog", "n_matched", "n_detections", "n_true")):
                     agg[i] += b[k]
-        r = tot["n_matched_catalog"] / max(tot["n_catalog"], 1)
-        p = tot["n_true_detections"] / max(tot["n_detections"], 1)
-        f1 = 2 * r * p / (r + p) if r + p else 0.0
-        return {"threshold": th, "recall": round(r, 4), "precision": round(p, 4), "f1": round(f1, 4),
-                "median_rel_diameter_error": round(float(np.mean(rel)), 4) if rel else None, **tot,
+        return {**pooled_scores(matches, th),
+                "median_rel_diameter_error": round(float(np.mean(rel)), 4) if rel else None,
                 "bins": [{"range_km": list(k), "n_catalog": v[0], "n_matched": v[1], "n_detections": v[2],
                           "n_true": v[3]} for k, v in sorted(bins.items())]}
 
-    grid = [round(x, 2) for x in np.arange(0.05, 0.96, 0.05)]
-    train_scores = [score(th, "train") for th in grid]
-    best = max(train_scores, key=lambda s: (s["f1"], s["recall"]))
+    train_scores = [score(th, "train") for th in THRESHOLD_GRID]
+    best = best_f1(train_scores)
     th = best["threshold"]
     out = {"threshold": th, "seconds_detect_whole_raster": round(seconds, 2),
            "train": best, "validation": score(th, "validation"), "west": score(th, "west"),
@@ -117,7 +126,7 @@ def evaluate(source, bundle, catalog, confidence=0.05, log=print):
            "validation_strict": score(th, "validation", strict=True),
            "west_strict": score(th, "west", strict=True),
            "validation_curve": [{k: s[k] for k in ("threshold", "recall", "precision", "f1")}
-                                for s in (score(t, "validation") for t in grid)],
+                                for s in (score(t, "validation") for t in THRESHOLD_GRID)],
            "train_curve": [{k: s[k] for k in ("threshold", "recall", "precision", "f1")} for s in train_scores]}
     log(f"threshold {th} (best train F1) | train R {best['recall']} P {best['precision']} F1 {best['f1']} | "
         f"val R {out['validation']['recall']} P {out['validation']['precision']} F1 {out['validation']['f1']} | "
@@ -131,6 +140,7 @@ def evaluate(source, bundle, catalog, confidence=0.05, log=print):
 FINE_THRESHOLD_SEEDS = (600, 601)
 FINE_TEST_SEEDS = (500, 501, 502)
 FINE_MIN_PX = 8.0
+FINE_PIXEL_M = 100.0
 
 
 def evaluate_synthetic(bundle, threshold=None, log=print, workdir=None):
@@ -139,36 +149,29 @@ def evaluate_synthetic(bundle, threshold=None, log=print, workdir=None):
     FINE_TEST_SEEDS (pooled) and the demo scene (seed 42) are scored with it."""
     import tempfile
     from lunar_lab.lunar_plugin.core import synthetic
-    grid = [round(x, 2) for x in np.arange(0.05, 0.96, 0.05)]
     lonlat = {42: (-20.0, 10.0), 500: (30.0, -35.0), 501: (-120.0, 50.0), 502: (100.0, 0.0),
               600: (-60.0, 25.0), 601: (150.0, -50.0)}
     runs = {}
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         for seed in FINE_THRESHOLD_SEEDS + FINE_TEST_SEEDS + (42,):
             lon, lat = lonlat[seed]
-            sc = synthetic.make_scene(1024, 1024, centre_lon=lon, centre_lat=lat, pixel_m=100.0, seed=seed)
+            sc = synthetic.make_scene(1024, 1024, centre_lon=lon, centre_lat=lat, pixel_m=FINE_PIXEL_M, seed=seed)
             path = str(Path(tmp) / f"dem{seed}.tif")
             synthetic.write_scene(sc, path, None, None)
-            min_d = FINE_MIN_PX * 0.1
+            min_d = FINE_MIN_PX * FINE_PIXEL_M / 1000.0
             dets = detect.detect_craters(RasterSource(path, "DEM"), bundle, 0.5 * min_d, 1000.0, confidence=0.05)
             runs[seed] = (dets, [(c["lon"], c["lat"], c["diameter_km"]) for c in sc.craters], min_d)
 
     def score(seeds, th):
-        tot = np.zeros(4)
-        for s in seeds:
-            dets, cat, min_d = runs[s]
-            m = matching.match([d for d in dets if d["confidence"] >= th], cat, min_d, 1000.0)
-            tot += [m["n_catalog"], m["n_matched_catalog"], m["n_detections"], m["n_true_detections"]]
-        r, p = tot[1] / max(tot[0], 1), tot[3] / max(tot[2], 1)
-        return {"threshold": th, "recall": round(r, 4), "precision": round(p, 4),
-                "f1": round(2 * r * p / (r + p) if r + p else 0.0, 4), "n_catalog": int(tot[0])}
+        return pooled_scores([matching.match([d for d in runs[s][0] if d["confidence"] >= th], runs[s][1],
+                                             runs[s][2], 1000.0) for s in seeds], th)
 
     th = threshold if threshold is not None else \
-        max((score(FINE_THRESHOLD_SEEDS, t) for t in grid), key=lambda s: (s["f1"], s["recall"]))["threshold"]
+        best_f1([score(FINE_THRESHOLD_SEEDS, t) for t in THRESHOLD_GRID])["threshold"]
     out = {"threshold": th, "min_px": FINE_MIN_PX, "scenes": "1024x1024, 100 m/px, core.synthetic.make_scene",
            "threshold_seeds": list(FINE_THRESHOLD_SEEDS), "test_seeds": list(FINE_TEST_SEEDS),
            "test": score(FINE_TEST_SEEDS, th), "demo_scene_seed_42": score((42,), th),
-           "test_curve": [score(FINE_TEST_SEEDS, t) for t in grid]}
+           "test_curve": [score(FINE_TEST_SEEDS, t) for t in THRESHOLD_GRID]}
     log(f"synthetic: threshold {th} | test R {out['test']['recall']} P {out['test']['precision']} | "
         f"demo scene R {out['demo_scene_seed_42']['recall']} P {out['demo_scene_seed_42']['precision']}")
     return out

@@ -20,6 +20,7 @@ from plugin_path import ROOT  # noqa: E402,F401 (makes the checkout importable a
 
 import numpy as np  # noqa: E402
 
+from lunar_lab.lunar_plugin.core.feedback import NullFeedback  # noqa: E402
 from lunar_lab.lunar_plugin.core.oxides import cnn, equations, model_io, training  # noqa: E402
 
 #: Recorded settings of the shipped models (change here, re-run, commit weights and cards together).
@@ -31,12 +32,8 @@ SHIPPED = {
 }
 
 
-class PrintFeedback:
-    def setProgress(self, p):
-        pass
-
-    def isCanceled(self):
-        return False
+class PrintFeedback(NullFeedback):
+    """Messages to the console (progress is not printed)."""
 
     def pushInfo(self, text):
         print("  " + text, flush=True)

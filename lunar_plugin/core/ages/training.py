@@ -13,7 +13,7 @@ import numpy as np
 
 from ..errors import LunarInputError
 from ..model_files import load_checked, save_atomic
-from ..feedback import Progress, ensure
+from ..feedback import Progress, ScaledFeedback
 
 FORMAT = "lunar-lab-crater-ages"
 VERSION = 1
@@ -273,7 +273,8 @@ def evaluate_trials(chips, attributes, labels, trials=5, split=(0.8, 0.1, 0.1), 
             l_tr = l_tr + [None] * len(unlabelled[0])
         val = (chips[va], attributes[va], y[va]) if len(va) else None
         bundle = train(c_tr, a_tr, l_tr, epochs=epochs, seed=seed * 1000 + k, val=val,
-                       feedback=_SubFeedback(feedback), settings=settings, **train_kw)
+                       feedback=ScaledFeedback(feedback, 100.0 * k / trials, 100.0 * (k + 1) / trials),
+                       settings=settings, **train_kw)
         pred = predict(bundle, chips[te], attributes[te])
         m = metrics(y[te], pred)
         majority = np.bincount(y[tr]).argmax()
@@ -294,19 +295,6 @@ def evaluate_trials(chips, attributes, labels, trials=5, split=(0.8, 0.1, 0.1), 
             "recall_mean": recall_mean,
             "confusion": np.sum([r["confusion"] for r in results], axis=0).tolist(),
             "majority_baseline_mean": float(np.mean([r["majority_baseline"] for r in results]))}
-
-
-class _SubFeedback:
-    """Passes cancellation through, not progress (evaluate_trials reports per trial)."""
-
-    def __init__(self, feedback):
-        self.feedback = ensure(feedback)
-
-    def setProgress(self, percent):
-        pass
-
-    def isCanceled(self):
-        return self.feedback.isCanceled()
 
 
 # ------------------------------------------------------------------------------------------- files
