@@ -250,8 +250,9 @@ def _write_report(path, report):
     head = "".join(f"<th>{html.escape(SYSTEMS[c])}</th>" for c in SYSTEMS)
     body = "".join(f"<tr><th>{html.escape(SYSTEMS[r + 1])}</th>" + "".join(f"<td>{int(v)}</td>" for v in row)
                    + "</tr>" for r, row in enumerate(confusion))
-    recall = "".join(f"<tr><th>{html.escape(SYSTEMS[c])}</th><td>{v:.3f}</td></tr>"
-                     for c, v in zip(SYSTEMS, report["recall_mean"]))
+    recall_of = {c: report["recall_mean"].get(str(c)) for c in SYSTEMS}   # None: the System was never tested
+    recall = "".join(f"<tr><th>{html.escape(SYSTEMS[c])}</th><td>{'–' if v is None else f'{v:.3f}'}</td></tr>"
+                     for c, v in recall_of.items())
     text = (f"<html><head><meta charset='utf-8'><title>Crater age validation</title></head><body>"
             f"<h1>Crater age classifier: validation</h1><p>Overall accuracy {report['accuracy_mean']:.1%} ± "
             f"{report['accuracy_sd']:.1%}; balanced accuracy {report['balanced_accuracy_mean']:.1%}; majority-class "

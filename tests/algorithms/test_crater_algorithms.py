@@ -108,6 +108,22 @@ def test_classify_needs_the_image_the_model_was_trained_with(run_alg, scene, tmp
                                              "OUTPUT": str(tmp_path / "aged.gpkg")})
 
 
+def test_train_ages_writes_model_and_report(run_alg, scene, tmp_path):
+    truth = QgsVectorLayer(scene["OUTPUT_CRATERS"], "t", "ogr")
+    craters = [(f["lon"], f["lat"], f["diameter_km"], f["degradation"]) for f in truth.getFeatures()]
+    craters = sorted(craters, key=lambda c: -c[2])[:60]
+    # labels from degradation, fresh = Copernican (5); System 1 is left out so its recall is undefined
+    labels = point_layer(tmp_path / "labels.gpkg", [(lon, lat, d, 5 - min(int(g * 4), 3)) for lon, lat, d, g in craters],
+                         fields=(("diameter_km", QVariant.Double), ("age", QVariant.Int)))
+    out = run_alg("lunar:traincraterages", {"CRATERS": labels, "LABEL_FIELD": "age", "DEM": scene["OUTPUT_DEM"],
+                                            "DOM": scene["OUTPUT_DOM"], "FOLDS": 2, "EPOCHS": 2,
+                                            "OUTPUT_MODEL": str(tmp_path / "ages.pt"),
+                                            "OUTPUT_REPORT": str(tmp_path / "ages.html")})
+    assert 0.0 <= out["ACCURACY_MEAN"] <= 1.0 and (tmp_path / "ages.pt").exists()
+    report = (tmp_path / "ages.html").read_text()
+    assert "Confusion matrix" in report and "Recall per System" in report
+
+
 def test_labels_outside_the_five_systems_are_refused(run_alg, scene, tmp_path):
     layer = point_layer(tmp_path / "labels.gpkg", [(-20.0, 10.0, 5.0, 7)],
                         fields=(("diameter_km", QVariant.Double), ("age", QVariant.Int)))
