@@ -19,7 +19,6 @@ Run:  .venv/bin/python scripts/train_crater_ages.py  [--epochs 40] [--trials 5]
 import argparse
 import csv
 import datetime
-import json
 import os
 import time
 from pathlib import Path
@@ -29,6 +28,7 @@ import numpy as np
 from plugin_path import ROOT  # noqa: E402,F401 (makes the checkout importable as lunar_lab)
 
 from lunar_lab.lunar_plugin.core.ages import SYSTEMS, features, training  # noqa: E402
+from lunar_lab.lunar_plugin.core.model_files import write_json_atomic  # noqa: E402
 from lunar_lab.lunar_plugin.core.raster import RasterSource  # noqa: E402
 
 SHARED = Path(os.environ.get("LUNAR_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -206,9 +206,7 @@ def main(argv=None):
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     training.save(bundle, str(out) + ".pt")
-    with open(str(out) + ".json.partial", "w") as f:
-        json.dump(bundle["card"], f, indent=1)
-    os.replace(str(out) + ".json.partial", str(out) + ".json")
+    write_json_atomic(bundle["card"], str(out) + ".json")
     print(f"wrote {out}.pt and {out}.json in {time.perf_counter() - t_start:.0f} s")
 
 

@@ -70,8 +70,7 @@ def train_one(name, spec, data_dir, out_dir, report):
     print(f"{name}: {len(rows)} sites from {path}", flush=True)
     t0 = time.time()
     res = training.train_and_validate(rows, spec["features"], spec["targets"], architecture=spec["architecture"],
-                                      validation="loo", seed=spec["seed"], feedback=PrintFeedback(),
-                                      site_field="site" if "site" in rows[0] else "Site")
+                                      validation="loo", seed=spec["seed"], feedback=PrintFeedback())
     seconds = time.time() - t0
     extra = {"name": name, "data": spec["csv"], "code_version": training.CODE_VERSION,
              "feature_preset": spec["features"].name, "loocv_wall_seconds": round(seconds, 1),

@@ -40,13 +40,14 @@ def write_json_atomic(data, path):
 
     def write(tmp):
         with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=2)
+            json.dump(data, fh, indent=2, ensure_ascii=False)
             fh.write("\n")
     return write_atomic(path, write)
 
 
-def load_checked(path, format_tag, what, required=()):
-    """The plain dict saved in ``path``, checked to be a Lunar Lab ``what`` with ``format_tag`` and keys."""
+def load_checked(path, format_tag, what, required=(), max_version=None):
+    """The plain dict saved in ``path``, checked to be a Lunar Lab ``what`` with ``format_tag``, keys and (when
+    ``max_version`` is given) a format version this code reads."""
     import torch
     path = os.fspath(path)
     if not os.path.isfile(path):
@@ -64,4 +65,7 @@ def load_checked(path, format_tag, what, required=()):
     missing = [k for k in required if k not in data]
     if missing:
         raise LunarInputError(f"model file '{path}' lacks {', '.join(missing)}")
+    if max_version is not None and int(data["version"]) > max_version:
+        raise LunarInputError(f"model file '{path}' has format version {data['version']}; this Lunar Lab reads "
+                              f"up to {max_version}")
     return data

@@ -59,8 +59,8 @@ class OxideCnn(LunarAlgorithm):
                    for oxide in OXIDES}
         outputs = {k: v for k, v in outputs.items() if v}
         mg = self.parameterAsOutputLayer(parameters, "OUTPUT_MGNUMBER", context)
-        bands = maps.parse_band_list(self.parameterAsString(parameters, "BANDS", context), 0)
-        written = maps.cnn_maps(self.raster_source(parameters, "INPUT", context), model, outputs, bands or None,
+        bands = maps.parse_band_list(self.parameterAsString(parameters, "BANDS", context))
+        written = maps.cnn_maps(self.raster_source(parameters, "INPUT", context), model, outputs, bands,
                                 mg or None, self.parameterAsDouble(parameters, "REFLECTANCE_SCALE", context),
                                 feedback)
         results = {}
@@ -133,8 +133,7 @@ class TrainOxideCnn(LunarAlgorithm):
         out = self.parameterAsFileOutput(parameters, "OUTPUT_MODEL", context)
         model_io.save_model(result.bundle, out)
         model_io.write_card(result.bundle, os.path.splitext(out)[0] + ".json",
-                            extra={"metrics": result.metrics, "settings": result.settings,
-                                   "training_table": source.sourceName()})
+                            extra={"training_table": source.sourceName()})
         for target, m in result.metrics.items():
             feedback.pushInfo(f"{target}: out-of-fold R² {m['r2']:.3f} RMSE {m['rmse']:.2f} (n={m['n']}); "
                               f"training fit R² {m['train_r2']:.3f}")

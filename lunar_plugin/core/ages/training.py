@@ -312,9 +312,7 @@ def load(path):
     from . import network
 
     path = str(path)
-    data = load_checked(path, FORMAT, "crater-ages model", _KEYS)
-    if int(data["version"]) > VERSION:
-        raise LunarInputError(f"model: '{path}' is version {data['version']}; this plugin reads up to {VERSION}")
+    data = load_checked(path, FORMAT, "crater-ages model", _KEYS, max_version=VERSION)
     try:
         model = network.build(data["config"])
         model.load_state_dict(data["state_dict"])

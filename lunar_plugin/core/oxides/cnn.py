@@ -31,17 +31,10 @@ DERIVED_FEATURES = {
     # name: (wavelengths of the bands it needs, function of those bands)
     "OMAT": ((750, 950), lambda r750, r950: equations.omat(r750, r950)),
     "theta_Fe": ((750, 950), lambda r750, r950: equations.theta_fe(r750, r950, equations.PRESETS[0])),
-    "theta_Ti": ((415, 750), lambda r415, r750: _theta_ti_signed(r415, r750, equations.PRESETS[0])),
+    "theta_Ti": ((415, 750), lambda r415, r750: equations.theta_ti(r415, r750, equations.PRESETS[0], signed=True)),
 }
 #: Band wavelengths must lie within this many nm of the wavelength a derived feature asks for.
 WAVELENGTH_TOLERANCE_NM = 15.0
-
-
-def _theta_ti_signed(r415, r750, c):
-    """theta_Ti without the equation's domain cut at 0 (a network input may be negative; highlands are)."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t = np.arctan(((r415 / r750) - c.y0_ti) / (r750 - c.x0_ti))
-    return np.where(r750 > c.x0_ti, t, np.nan)
 
 
 @dataclass(frozen=True)
@@ -248,11 +241,6 @@ def build_network(architecture, n_features):
     return OxideCNN()
 
 
-def kernel_parameters(net):
-    """The weight tensors L2 applies to (conv and dense kernels, not biases)."""
-    return [p for n, p in net.named_parameters() if n.endswith("weight")]
-
-
 # --------------------------------------------------------------------------------------------- bundle
 
 @dataclass
@@ -329,7 +317,6 @@ class Predictor:
             if isinstance(v, list):
                 return [_tensors(a) for a in v]
             return v
-        self.bundle = bundle
         self.feature_names = list(bundle.feature_names)
         self.band_names = list(bundle.band_names)
         self.wavelengths = list(bundle.wavelengths)
@@ -344,7 +331,6 @@ class Predictor:
                                     np.asarray(bundle.x_std[t], np.float64), bundle.y_std[t] / len(sds))
                 self._models.append((j, [tuple(_tensors(v) for v in op) for op in ops]))
         self._offset = np.array([bundle.y_mean[t] for t in self.targets], dtype=np.float32)
-        self.n_models = len(self._models)
 
     @staticmethod
     def _compile(plan, sd, x_mean, x_std, out_scale):

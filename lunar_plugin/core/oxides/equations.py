@@ -42,10 +42,13 @@ def theta_fe(r750, r950, c):
     return np.where(r750 > c.x0_fe, t, np.nan)
 
 
-def theta_ti(r415, r750, c):
+def theta_ti(r415, r750, c, signed=False):
+    """theta_Ti; NaN outside the equation's domain (theta < 0 too, unless ``signed``: a network input may be
+    negative, highlands are)."""
     with np.errstate(divide="ignore", invalid="ignore"):
         t = np.arctan(((r415 / r750) - c.y0_ti) / (r750 - c.x0_ti))
-    return np.where((r750 > c.x0_ti) & (t >= 0), t, np.nan)
+    ok = r750 > c.x0_ti
+    return np.where(ok if signed else ok & (t >= 0), t, np.nan)
 
 
 def feo(r750, r950, c=PRESETS[0]):

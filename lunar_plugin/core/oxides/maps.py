@@ -10,10 +10,10 @@ from .equations import mg_number
 UNITS = {"FeO": "wt%", "TiO2": "wt%", "Al2O3": "wt%", "MgO": "wt%", "CaO": "wt%"}
 
 
-def parse_band_list(text, needed):
-    """'1,2,4' -> [1, 2, 4]; empty -> 1..needed."""
+def parse_band_list(text):
+    """'1,2,4' -> [1, 2, 4]; empty -> [] (the model's bands in raster order)."""
     if not text or not str(text).strip():
-        return list(range(1, needed + 1))
+        return []
     try:
         return [int(v) for v in str(text).replace(";", ",").split(",") if v.strip()]
     except ValueError:

@@ -3,14 +3,13 @@
 A model file is ``torch.save`` of a plain dict (format tag, version, card, names, tensors), written under a
 temporary name and renamed when complete; it is always loaded with ``torch.load(path, weights_only=True)``.
 """
-import json
 import math
 import os
 
 import numpy as np
 
 from ..errors import LunarInputError
-from ..model_files import load_checked, save_atomic, write_atomic
+from ..model_files import load_checked, save_atomic, write_json_atomic
 from . import cnn
 
 FORMAT = "lunar-lab-oxide-cnn"
@@ -62,10 +61,7 @@ def save_model(bundle, path):
 def load_model(path):
     """The cnn.ModelBundle saved in ``path``; LunarInputError naming the file when it is not one."""
     path = os.fspath(path)
-    data = load_checked(path, FORMAT, "oxide CNN", REQUIRED_KEYS)
-    if int(data["version"]) > VERSION:
-        raise LunarInputError(f"model file '{path}' has format version {data['version']}; this Lunar Lab reads "
-                              f"up to {VERSION}")
+    data = load_checked(path, FORMAT, "oxide CNN", REQUIRED_KEYS, max_version=VERSION)
     try:
         targets = list(data["targets"])
         nf = len(data["feature_names"])
@@ -129,18 +125,5 @@ def _json_safe(value):
 def write_card(bundle, path, extra=None):
     """Write the JSON model card (beside the .pt: models/NAME.json) atomically; returns the card dict."""
     card = _json_safe(card_dict(bundle, extra))
-
-    def write(tmp):
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(card, fh, indent=2, ensure_ascii=False)
-            fh.write("\n")
-    write_atomic(path, write)
+    write_json_atomic(card, path)
     return card
-
-
-def read_card(path):
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return json.load(fh)
-    except (OSError, ValueError) as err:
-        raise LunarInputError(f"model card '{path}' cannot be read ({err})") from None

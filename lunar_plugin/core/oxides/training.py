@@ -63,6 +63,21 @@ def _number(value):
     return float(s)
 
 
+def _numbers(cols, name, what, sites):
+    """Column ``name`` as floats, NaN where empty; a clear error when missing or not numeric."""
+    if name not in cols:
+        raise LunarInputError(f"{what} '{name}' is missing from the table (columns: {list(cols)})")
+    out = np.full(len(sites), np.nan)
+    for i, v in enumerate(cols[name]):
+        try:
+            x = _number(v)
+        except ValueError:
+            raise LunarInputError(f"{what} '{name}': '{v}' at site '{sites[i]}' is not a number") from None
+        if x is not None:
+            out[i] = x
+    return out
+
+
 def read_table(rows, feature_fields, target_fields, site_field="site"):
     """(sites, X (n, f), Y (n, t) with NaN for missing targets, band_names, wavelengths, feature_names)."""
     cols, n = _columns(rows)
@@ -73,18 +88,10 @@ def read_table(rows, feature_fields, target_fields, site_field="site"):
     sites = [str(s) for s in cols[site_key]] if site_key else [f"row {i + 1}" for i in range(n)]
     band_arrays = {}
     for b in bands:
-        if b not in cols:
-            raise LunarInputError(f"feature field '{b}' is missing from the table (columns: {list(cols)})")
-        vals = np.empty(n)
-        for i, v in enumerate(cols[b]):
-            try:
-                x = _number(v)
-            except ValueError:
-                raise LunarInputError(f"feature field '{b}': '{v}' at site '{sites[i]}' is not a number") from None
-            if x is None:
-                raise LunarInputError(f"feature field '{b}': value missing at site '{sites[i]}'")
-            vals[i] = x
-        band_arrays[b] = vals
+        band_arrays[b] = _numbers(cols, b, "feature field", sites)
+        missing = np.flatnonzero(np.isnan(band_arrays[b]))
+        if missing.size:
+            raise LunarInputError(f"feature field '{b}': value missing at site '{sites[missing[0]]}'")
     X = cnn.features_from_bands(band_arrays, features).astype(np.float64)
     for j, f in enumerate(features):
         bad = np.flatnonzero(~np.isfinite(X[:, j]))
@@ -95,17 +102,7 @@ def read_table(rows, feature_fields, target_fields, site_field="site"):
     targets = [str(t) for t in target_fields]
     if not targets:
         raise LunarInputError("target fields: at least one target is needed")
-    Y = np.full((n, len(targets)), np.nan)
-    for j, t in enumerate(targets):
-        if t not in cols:
-            raise LunarInputError(f"target field '{t}' is missing from the table (columns: {list(cols)})")
-        for i, v in enumerate(cols[t]):
-            try:
-                y = _number(v)
-            except ValueError:
-                raise LunarInputError(f"target field '{t}': '{v}' at site '{sites[i]}' is not a number") from None
-            if y is not None:
-                Y[i, j] = y
+    Y = np.stack([_numbers(cols, t, "target field", sites) for t in targets], axis=1)
     return sites, X, Y, bands, wavelengths, features, targets
 
 
@@ -315,8 +312,7 @@ def train_and_validate(rows, feature_fields, target_fields, architecture=0, vali
                 "final_epochs": epochs_run, "normalisation": "z-score of inputs and targets fitted on each training set",
                 "torch_version": str(torch.__version__), "code_version": CODE_VERSION}
     card = {"features": features, "bands": bands, "wavelengths_nm": wavelengths, "targets": targets,
-            "training_sites": {t: [sites[i] for i in np.flatnonzero(np.isfinite(Y[:, j]))]
-                               for j, t in enumerate(targets)},
+            "training_sites": {t: [sites[i] for i in have] for _, t, have, _ in plan},
             "settings": settings, "metrics": metrics, "training_seconds": round(seconds, 2),
             "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")}
     bundle = cnn.ModelBundle(int(architecture), features, bands, wavelengths, targets, x_mean, x_std, y_mean, y_std,
