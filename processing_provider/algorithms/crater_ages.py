@@ -113,9 +113,7 @@ class ClassifyCraterAges(LunarAlgorithm):
         lon, lat, diameter, _, _ = read_craters(self.parameterAsSource(parameters, "CRATERS", context),
                                                 self.parameterAsString(parameters, "DIAMETER_FIELD", context), context)
         bundle = training.load(model_path(self, parameters, "MODEL", context, DEFAULT_MODEL))
-        card = bundle.get("card", {})
-        needs_image = "image_rel" in card.get("features", {}).get("chip_channels", [])
-        if needs_image and not parameters.get("DOM"):
+        if "image_rel" in bundle["channel_names"] and not parameters.get("DOM"):
             raise QgsProcessingException(self.tr("This age model was trained with an image channel: give a DOM "
                                                  "(or fused) raster as DOM"))
         chips, attributes, _, skipped = crater_context(self, parameters, context, ScaledFeedback(feedback, 0, 80),
@@ -127,7 +125,7 @@ class ClassifyCraterAges(LunarAlgorithm):
         if skipped:
             feedback.pushWarning(self.tr("{0} of {1} craters skipped (kept without a System)").format(
                 len(skipped), lon.size))
-        d_lo, d_hi = card.get("diameter_range_km", [0.0, float("inf")])
+        d_lo, d_hi = bundle.get("card", {}).get("diameter_range_km", [0.0, float("inf")])
         out_of_range = int(np.sum((diameter < d_lo) | (diameter > d_hi)))
         if out_of_range:
             feedback.pushWarning(self.tr("{0} craters lie outside the model's diameter range {1:.0f}-{2:.0f} km "
@@ -189,7 +187,7 @@ class TrainCraterAges(LunarAlgorithm):
 
     def execute(self, parameters, context, feedback):
         require_torch()
-        from ...lunar_plugin.core.ages import training
+        from ...lunar_plugin.core.ages import features, training
         source = self.parameterAsSource(parameters, "CRATERS", context)
         label_field = self.parameterAsString(parameters, "LABEL_FIELD", context)
         lon, lat, diameter, ids, _ = read_craters(source, self.parameterAsString(parameters, "DIAMETER_FIELD", context),
@@ -226,7 +224,9 @@ class TrainCraterAges(LunarAlgorithm):
             all_labels += [None] * len(unlabelled[0])
         bundle = training.train(all_chips, all_attr, all_labels, base_bundle=training.load(base) if base else None,
                                 epochs=epochs, seed=seed, feedback=ScaledFeedback(feedback, 85, 100),
-                                channel_names=None, attribute_names=names,
+                                channel_names=features.channel_names(bool(parameters.get("DOM")),
+                                                                     bool(parameters.get("OMAT"))),
+                                attribute_names=names,
                                 card={"validation": _plain(report), "diameter_range_km": [float(diameter.min()),
                                                                                           float(diameter.max())]})
         out = self.parameterAsFileOutput(parameters, "OUTPUT_MODEL", context)

@@ -122,6 +122,9 @@ def test_train_ages_writes_model_and_report(run_alg, scene, tmp_path):
     assert 0.0 <= out["ACCURACY_MEAN"] <= 1.0 and (tmp_path / "ages.pt").exists()
     report = (tmp_path / "ages.html").read_text()
     assert "Confusion matrix" in report and "Recall per System" in report
+    # the model records that it reads the DOM (lunar:classifycraterages refuses to run it without one)
+    from lunar_lab.lunar_plugin.core.ages import training
+    assert training.load(out["OUTPUT_MODEL"])["channel_names"] == ["dem_relief", "image_rel"]
 
 
 def test_labels_outside_the_five_systems_are_refused(run_alg, scene, tmp_path):
