@@ -14,27 +14,27 @@
         <translation>按月球地质纪划分的撞击坑</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="119"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="117"/>
         <source>This age model was trained with an image channel: give a DOM (or fused) raster as DOM</source>
         <translation>该年龄模型训练时使用了影像通道：请给出 DOM（或融合）栅格作为 DOM</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="126"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="124"/>
         <source>crater {0} skipped: {1}</source>
         <translation>已跳过撞击坑 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="128"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="126"/>
         <source>{0} of {1} craters skipped (kept without a System)</source>
         <translation>{1} 个撞击坑中有 {0} 个被跳过（保留但不赋地质纪）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="133"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="131"/>
         <source>{0} craters lie outside the model&apos;s diameter range {1:.0f}-{2:.0f} km (in_model_range = false): treat their Systems with caution</source>
         <translation>{0} 个撞击坑位于模型直径范围 {1:.0f}-{2:.0f} km 之外（in_model_range = false）：请谨慎对待其地质纪</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="152"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="150"/>
         <source>Systems: {0}</source>
         <translation>地质纪：{0}</translation>
     </message>
@@ -466,8 +466,8 @@
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="167"/>
-        <source>Default: the threshold calibrated in the model card (0.25 for the shipped model).</source>
-        <translation>默认：模型卡片中标定的阈值（随附模型为 0.25）。</translation>
+        <source>Default: the threshold calibrated in the model card (its best F1 on the training split).</source>
+        <translation>默认：模型卡片中标定的阈值（训练区上 F1 最高的阈值）。</translation>
     </message>
 </context>
 <context>
@@ -852,27 +852,27 @@
 <context>
     <name>LunarAlgorithm</name>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="75"/>
+        <location filename="../processing_provider/algorithms/base.py" line="83"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="76"/>
+        <location filename="../processing_provider/algorithms/base.py" line="84"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="78"/>
+        <location filename="../processing_provider/algorithms/base.py" line="86"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="87"/>
+        <location filename="../processing_provider/algorithms/base.py" line="95"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="90"/>
+        <location filename="../processing_provider/algorithms/base.py" line="98"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -1054,7 +1054,7 @@
         <translation>反射率比例因子</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="49"/>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="51"/>
         <source>{0} (wt%)</source>
         <translation>{0}（wt%）</translation>
     </message>
@@ -1064,12 +1064,12 @@
         <translation>Mg#</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="68"/>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="70"/>
         <source>Mg# — 1D CNN</source>
         <translation>Mg# — 一维卷积神经网络</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="69"/>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="71"/>
         <source>{0} (wt%) — 1D CNN</source>
         <translation>{0}（wt%）— 一维卷积神经网络</translation>
     </message>
@@ -1497,12 +1497,12 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>验证方式</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="176"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="174"/>
         <source>Five trials, 8:1:1 (seed 000)</source>
         <translation>五次试验，8:1:1（种子论文 000）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="176"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="174"/>
         <source>k-fold</source>
         <translation>k 折交叉验证</translation>
     </message>
@@ -1527,7 +1527,7 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>训练好的模型</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="183"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="181"/>
         <source>PyTorch model (*.pt)</source>
         <translation>PyTorch 模型 (*.pt)</translation>
     </message>
@@ -1537,7 +1537,7 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>验证报告</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="185"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="183"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -1552,7 +1552,7 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>总体准确率（标准差）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="206"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="204"/>
         <source>At least 10 labelled craters inside the DEM are needed</source>
         <translation>至少需要 10 个位于 DEM 内的带标签撞击坑</translation>
     </message>
@@ -1863,12 +1863,12 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>验证方式</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="100"/>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="102"/>
         <source>Leave-one-out</source>
         <translation>留一交叉验证</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="100"/>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="102"/>
         <source>k-fold</source>
         <translation>k 折交叉验证</translation>
     </message>
@@ -1888,7 +1888,7 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>训练好的模型</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="105"/>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="107"/>
         <source>PyTorch model (*.pt)</source>
         <translation>PyTorch 模型 (*.pt)</translation>
     </message>
@@ -1898,7 +1898,7 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>折外预测</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="107"/>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="109"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1908,12 +1908,12 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>验证报告</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="109"/>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="111"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="122"/>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="124"/>
         <source>INPUT has none of the oxide fields {0}; choose TARGET_FIELDS</source>
         <translation>INPUT 中没有任何氧化物字段 {0}；请选择 TARGET_FIELDS</translation>
     </message>

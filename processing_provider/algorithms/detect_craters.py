@@ -55,7 +55,7 @@ class DetectCraters(LunarAlgorithm):
         self.add(QgsProcessingParameterNumber("CONFIDENCE", self.tr("Minimum confidence"),
                                               QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0,
                                               maxValue=1.0),
-                 "Default: the threshold calibrated in the model card (0.25 for the shipped model).")
+                 "Default: the threshold calibrated in the model card (its best F1 on the training split).")
         self.add(QgsProcessingParameterNumber("TILE_SIZE", self.tr("Tile size (pixels)"),
                                               QgsProcessingParameterNumber.Integer, 512, minValue=64, maxValue=4096))
         self.add(QgsProcessingParameterNumber("OVERLAP", self.tr("Tile overlap (fraction)"),
