@@ -19,6 +19,12 @@ def great_circle_km(lon1, lat1, lon2, lat2):
     return 2 * MOON_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
 
 
+def xyz_km(lon, lat):
+    """Cartesian coordinates (km) on the lunar sphere of points in degrees, (N, 3): for k-d trees of chords."""
+    lon, lat = np.radians(lon), np.radians(lat)
+    return MOON_RADIUS_KM * np.c_[np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)]
+
+
 def band_area_km2(lat_south, lat_north, dlon_deg):
     """Exact area of a latitude band segment (degrees) on the sphere: R^2 * dlon * (sin n - sin s)."""
     return (MOON_RADIUS_KM ** 2 * np.radians(dlon_deg)

@@ -100,8 +100,6 @@ class EqualAreaSampling(LunarAlgorithm):
             sampling.count_cells(box, lat_step, area), area, *box[::2], *box[1::2]))
 
         def write(batch):
-            if sink is None:  # statistics only: no sample layer requested
-                return
             features = []
             for i in range(batch["lon"].size):
                 f = QgsFeature(fields)
@@ -119,7 +117,9 @@ class EqualAreaSampling(LunarAlgorithm):
             if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(self.tr("Could not write samples: {0}").format(sink.lastError()))
 
-        rows = sampling.sample_equal_area(samplers, box, lat_step, area, zones, write, feedback=feedback)
+        rows = sampling.sample_equal_area(samplers, box, lat_step, area, zones,
+                                          write if sink is not None else None,  # None: statistics only
+                                          feedback=feedback)
         results = {"OUTPUT": dest} if sink is not None else {}
         stats_fields = QgsFields()
         stats_fields.append(QgsField("zone", QVariant.String))

@@ -21,7 +21,7 @@ from scipy.spatial import cKDTree
 
 from ..errors import LunarInputError
 from ..feedback import Progress
-from ..moon import MOON_RADIUS_KM, great_circle_km
+from ..moon import MOON_RADIUS_KM, great_circle_km, xyz_km
 
 #: Format tag of crater detector bundles (see training.save_bundle).
 FORMAT = "lunar-lab-crater-detector"
@@ -271,11 +271,6 @@ def level_plan(geo, card, min_d_km, max_d_km):
 
 
 # --------------------------------------------------------------------------------------------- NMS
-def _xyz(lon, lat):
-    lon, lat = np.radians(lon), np.radians(lat)
-    return MOON_RADIUS_KM * np.c_[np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)]
-
-
 def nms_circles(dets, dist_frac=0.5, max_ratio=1.6):
     """Merge detections of one crater: keep the most confident of any pair whose centres are less than
     ``dist_frac * min(r)`` km apart (great circle) and whose radii differ by less than ``max_ratio``.
@@ -289,8 +284,8 @@ def nms_circles(dets, dist_frac=0.5, max_ratio=1.6):
     r = np.array([d["diameter_km"] for d in dets], float) / 2.0
     conf = np.array([d["confidence"] for d in dets], float)
     order = np.argsort(-conf, kind="stable")
-    tree = cKDTree(_xyz(lon, lat))
-    xyz = _xyz(lon, lat)
+    xyz = xyz_km(lon, lat)
+    tree = cKDTree(xyz)
     alive = np.ones(len(dets), bool)
     kept = []
     for i in order:

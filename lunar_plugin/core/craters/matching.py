@@ -15,7 +15,7 @@ from scipy.sparse import coo_matrix
 from scipy.spatial import cKDTree
 
 from ..errors import LunarInputError
-from ..moon import MOON_RADIUS_KM, great_circle_km
+from ..moon import great_circle_km, xyz_km
 
 DEFAULT_BINS_KM = (20, 40, 60, 90, 130, 200, 300, 500, 1000)
 
@@ -51,18 +51,13 @@ def in_extent(lon, lat, extent):
     return (lon >= lo0) & (lon < lo1) & (lat >= la0) & (lat < la1)
 
 
-def _xyz(lon, lat):
-    lon, lat = np.radians(lon), np.radians(lat)
-    return MOON_RADIUS_KM * np.c_[np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)]
-
-
 def pair_candidates(dl, cl):
     """Admissible pairs (i detection, j catalogue, distance km) under the DeepMoon rule."""
     (lon1, lat1, d1), (lon2, lat2, d2) = dl, cl
     if not len(lon1) or not len(lon2):
         return np.zeros(0, int), np.zeros(0, int), np.zeros(0)
     r1, r2 = d1 / 2.0, d2 / 2.0
-    t1, t2 = cKDTree(_xyz(lon1, lat1)), cKDTree(_xyz(lon2, lat2))
+    t1, t2 = cKDTree(xyz_km(lon1, lat1)), cKDTree(xyz_km(lon2, lat2))
     reach = np.sqrt(1.8) * max(r1.max(), r2.max()) * 1.01
     pairs = t1.sparse_distance_matrix(t2, reach, output_type="ndarray")
     i, j = pairs["i"].astype(int), pairs["j"].astype(int)
