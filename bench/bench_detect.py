@@ -4,17 +4,22 @@
 Baseline (same run, same network): a plain single-scale pass (level 0 only, 512 px tiles, 50% overlap)
 over the same 1000x1000 raster. Targets: <= 1 s per 1000x1000 tile per level; LDEM_4 (60-500 km) <= 20 s.
 
+Big mosaic: the high pyramid levels of a 16000x16000 DEM, built once from strips (detect.Pyramid) against
+reading every tile's full-resolution window (the baseline): time and peak numpy memory, same detections.
+
     .venv/bin/python bench/bench_detect.py [--threads 2] [--model models/crater_detector.pt]
 """
 import argparse
 import os
 import sys
 import tempfile
+import time
+import tracemalloc
 from pathlib import Path
 
 import numpy as np
 
-from common import ROOT, best_of  # noqa: E402,F401 (also makes the checkout importable as lunar_lab)
+from common import ROOT, best_of, mosaic  # noqa: E402,F401 (also makes the checkout importable as lunar_lab)
 
 from osgeo import gdal, osr  # noqa: E402
 
@@ -25,11 +30,35 @@ DATA = Path(os.environ.get("LUNAR_SHARED_DATA", ROOT.parent / "shared" / "data")
 
 
 
+def big_mosaic(bundle, tile_path, tmp, size, levels=(3, 4, 5)):
+    """Levels 3-5 of a size x size DEM: Pyramid's strip-built levels against tile-by-tile reads."""
+    src = RasterSource(mosaic(tile_path, os.path.join(tmp, "big.vrt"), size))
+    runs = {}
+    for name, limit in (("tile-by-tile reads (baseline)", 0), ("levels built from strips", detect.LEVEL_MEMORY_PX)):
+        saved, detect.LEVEL_MEMORY_PX = detect.LEVEL_MEMORY_PX, limit
+        try:
+            tracemalloc.start()
+            t0 = time.perf_counter()
+            found = detect.detect_craters(src, bundle, 1, 10000, confidence=0.3, levels=list(levels))
+            seconds = time.perf_counter() - t0
+            peak = tracemalloc.get_traced_memory()[1] / 2 ** 20
+            tracemalloc.stop()
+        finally:
+            detect.LEVEL_MEMORY_PX = saved
+        runs[name] = (seconds, peak, found)
+        print(f"{size}x{size} DEM, levels {list(levels)}, {name}: {seconds:.1f} s, peak numpy memory "
+              f"{peak:.0f} MiB, {len(found)} craters")
+    (t0, m0, d0), (t1, m1, d1) = runs.values()
+    print(f"  ratio strips/baseline: time {t1 / t0:.2f}, peak memory {m1 / m0:.2f}; "
+          f"same detections: {d0 == d1}")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--model", default=str(ROOT / "models" / "crater_detector.pt"))
+    ap.add_argument("--big", type=int, default=16000, help="side of the big-mosaic DEM (pixels)")
     args = ap.parse_args(argv)
     import torch
     torch.set_num_threads(args.threads)
@@ -67,6 +96,7 @@ def main(argv=None):
     print(f"1000x1000 raster, multi-scale levels {[p[0] for p in plan]} (10-600 km): {t_multi:.3f} s, "
           f"{len(d_multi)} craters; ratio to baseline {t_multi / t_single:.2f} "
           f"(pyramid ideal <= 4/3 = 1.33)")
+    big_mosaic(bundle, path, tmp, args.big)
     ldem = DATA / "dem" / "LDEM_4.LBL"
     if ldem.exists():
         s = RasterSource(ldem)

@@ -19,7 +19,7 @@ from osgeo import osr
 from scipy import ndimage
 from scipy.spatial import cKDTree
 
-from ..errors import LunarInputError
+from ..errors import Cancelled, LunarInputError
 from ..feedback import Progress
 from ..moon import MOON_RADIUS_KM, great_circle_km, xyz_km
 
@@ -27,6 +27,10 @@ from ..moon import MOON_RADIUS_KM, great_circle_km, xyz_km
 FORMAT = "lunar-lab-crater-detector"
 STRIDE = 32   # tiles are multiples of the network stride (network.STRIDE)
 OUTPUT_STRIDE = 2
+#: Pyramid levels of at most this many pixels (64 MB) are built once in memory (see Pyramid).
+LEVEL_MEMORY_PX = 1 << 24
+#: Source pixels read at once while building a level.
+STRIP_PX = 1 << 22
 
 
 # ----------------------------------------------------------------------------------------- geometry
@@ -143,6 +147,55 @@ def read_level(source, band, level, x0, y0, w, h, wrap=False):
     if f > 1:
         out = downsample(out, f)
     return out
+
+
+class Pyramid:
+    """Pixels of one band at any pyramid level: f x f block means (f = 2**level), NaN outside or nodata.
+
+    A level of at most LEVEL_MEMORY_PX pixels is built once, from strips of whole blocks, so a big mosaic is
+    read once per level and a high level never allocates its full-resolution footprint (a 512-px tile of
+    level 5 covers 16384 x 16384 source pixels). Larger, lower levels are read tile by tile through
+    ``read_level``, whose windows are then small. Both give the same block means.
+    """
+
+    def __init__(self, source, band, wrap=False, feedback=None):
+        self.source, self.band, self.wrap = source, band, wrap
+        self.feedback = feedback
+        self.levels = {}
+
+    def size(self, level):
+        f = 1 << level
+        return int(math.ceil(self.source.xsize / f)), int(math.ceil(self.source.ysize / f))
+
+    def read(self, level, x0, y0, w, h):
+        """Level pixels [x0, x0+w) x [y0, y0+h); columns wrap around a global raster."""
+        wl, hl = self.size(level)
+        if level == 0 or wl * hl > LEVEL_MEMORY_PX:
+            return read_level(self.source, self.band, level, x0, y0, w, h, wrap=self.wrap)
+        if level not in self.levels:
+            self.levels[level] = self._build(level)
+        img = self.levels[level]
+        out = np.full((h, w), np.nan, dtype=np.float32)
+        ry0, ry1 = max(y0, 0), min(y0 + h, hl)
+        if ry1 > ry0:
+            cols = np.arange(x0, x0 + w)
+            if self.wrap:
+                cols %= wl
+            inside = (cols >= 0) & (cols < wl)
+            out[ry0 - y0:ry1 - y0, inside] = img[ry0:ry1][:, cols[inside]]
+        return out
+
+    def _build(self, level):
+        f = 1 << level
+        wl, hl = self.size(level)
+        img = np.empty((hl, wl), dtype=np.float32)
+        rows = max(1, STRIP_PX // (f * f * wl))
+        for r0 in range(0, hl, rows):
+            if self.feedback is not None and self.feedback.isCanceled():
+                raise Cancelled("cancelled by the user")
+            n = min(rows, hl - r0)
+            img[r0:r0 + n] = read_level(self.source, self.band, level, 0, r0, wl, n)
+        return img
 
 
 def downsample(a, f):
@@ -350,13 +403,13 @@ def detect_craters(source, bundle, min_diameter_km, max_diameter_km, confidence=
             for tx in xs:
                 jobs.append((level, keep_lo, keep_hi, wl, hl, tx, ty))
     progress = Progress(feedback, len(jobs) + 1)
+    pyramid = Pyramid(source, band, wrap=geo.wrap, feedback=feedback)
     raw = []
     for n, (level, keep_lo, keep_hi, wl, hl, tx, ty) in enumerate(jobs):
         progress.step(n)
         f = 1 << level
         (x0, w, cx0, cx1), (y0, h, cy0, cy1) = tx, ty
-        a = read_level(source, band, level, x0, y0, w, h, wrap=geo.wrap)
-        x, valid = normalise_tile(a, sigma)
+        x, valid = normalise_tile(pyramid.read(level, x0, y0, w, h), sigma)
         if x is None:
             continue
         rows, cols, vals, rx, ry, ox, oy = peaks(run_network(model, x), confidence)
@@ -393,5 +446,5 @@ def detect_craters(source, bundle, min_diameter_km, max_diameter_km, confidence=
     return sorted(out, key=lambda d: -d["confidence"])
 
 
-__all__ = ["detect_craters", "nms_circles", "normalise_tile", "read_level", "RasterGeo", "FORMAT",
+__all__ = ["detect_craters", "nms_circles", "normalise_tile", "read_level", "Pyramid", "RasterGeo", "FORMAT",
            "load_model", "level_plan", "tile_starts", "downsample"]

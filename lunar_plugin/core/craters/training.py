@@ -20,7 +20,7 @@ from scipy import ndimage
 from ..errors import LunarInputError
 from ..model_files import load_checked, save_atomic, write_json_atomic
 from ..feedback import Progress
-from .detect import FORMAT, RasterGeo, normalise_tile, read_level, tile_starts
+from .detect import FORMAT, Pyramid, RasterGeo, normalise_tile, tile_starts
 
 VERSION = 1
 DEFAULT_SETTINGS = {
@@ -207,6 +207,7 @@ def scenes_from_raster(source, lon, lat, d_km, levels=(0, 1, 2), lon_ranges=((-1
     lon_ranges: [(lon_min, lon_max)] kept for crops, shrunk by ``buffer_deg``. Returns a list of scenes.
     """
     geo = RasterGeo(source)
+    pyramid = Pyramid(source, band, wrap=geo.wrap)
     scenes = []
     for level in levels:
         f = 1 << level
@@ -216,8 +217,7 @@ def scenes_from_raster(source, lon, lat, d_km, levels=(0, 1, 2), lon_ranges=((-1
         cr = cr[ok]
         for (x0, w, _, _) in tile_starts(wl, tile, 0.5, wrap=geo.wrap):
             for (y0, h, _, _) in tile_starts(hl, tile, 0.5):
-                a = read_level(source, band, level, x0, y0, w, h, wrap=geo.wrap)
-                x, valid = normalise_tile(a, sigma)
+                x, valid = normalise_tile(pyramid.read(level, x0, y0, w, h), sigma)
                 if x is None:
                     continue
                 cols = (np.arange(w) + x0 + 0.5) * f
