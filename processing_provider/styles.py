@@ -11,6 +11,8 @@ from qgis.core import (QgsCategorizedSymbolRenderer, QgsColorRampShader, QgsCont
                        QgsVectorLayer)
 from qgis.PyQt.QtGui import QColor
 
+from ..lunar_plugin.core.ages import SYSTEM_AGES_GA, SYSTEMS
+
 #: Colour ramps after the seeds' maps: oxides blue (low) to red (high), OMAT grey, Mg# viridis.
 RAMPS = {
     "oxide": ["#2b83ba", "#abdda4", "#ffffbf", "#fdae61", "#d7191c"],
@@ -19,14 +21,14 @@ RAMPS = {
     "elevation": ["#2c3e8c", "#4f9fd1", "#a6d96a", "#f4e285", "#b2672d", "#f7f7f7"],
     "grey": ["#000000", "#ffffff"],
 }
-#: The five lunar Systems, oldest first, in seed 000's colours.
-SYSTEMS = [
-    (1, "pre-Nectarian", "#d7191c"),
-    (2, "Nectarian", "#8c510a"),
-    (3, "Imbrian", "#f2c200"),
-    (4, "Eratosthenian", "#1a9641"),
-    (5, "Copernican", "#2c7bb6"),
-]
+#: The five lunar Systems' colours (seed 000's), oldest first.
+SYSTEM_COLOURS = {1: "#d7191c", 2: "#8c510a", 3: "#f2c200", 4: "#1a9641", 5: "#2c7bb6"}
+
+
+def system_label(code):
+    """Legend text: the System and its age span, e.g. 'Eratosthenian (3.16–0.8 Ga)'."""
+    young, old = SYSTEM_AGES_GA[code]
+    return f"{SYSTEMS[code]} ({old:g}\u2013{young:g} Ga)"
 
 
 def gradient(colours):
@@ -86,7 +88,8 @@ def craters_outline(colour="#ffcc00"):
 
 def craters_by_system(field="system_code"):
     def apply(layer):
-        categories = [QgsRendererCategory(code, outline_symbol(colour, 0.6), name) for code, name, colour in SYSTEMS]
+        categories = [QgsRendererCategory(code, outline_symbol(colour, 0.6), system_label(code))
+                      for code, colour in SYSTEM_COLOURS.items()]
         layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
     return apply
 

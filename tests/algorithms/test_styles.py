@@ -40,3 +40,13 @@ def test_scene_and_oxide_layers_are_styled(lunar_processing, tmp_path):
     items = renderer.shader().rasterShaderFunction().colorRampItemList()
     assert items[0].color.blue() > items[0].color.red() and items[-1].color.red() > items[-1].color.blue()
     assert "OMAT — Qiu et al. 2025" in layers
+
+
+def test_age_classes_legend_names_system_and_age_span():
+    from qgis.core import QgsVectorLayer
+    from lunar_lab.processing_provider import styles
+    layer = QgsVectorLayer("Polygon?field=system_code:integer", "ages", "memory")
+    styles.craters_by_system()(layer)
+    labels = [c.label() for c in layer.renderer().categories()]
+    assert labels == ["pre-Nectarian (4.52–3.92 Ga)", "Nectarian (3.92–3.85 Ga)", "Imbrian (3.85–3.16 Ga)",
+                      "Eratosthenian (3.16–0.8 Ga)", "Copernican (0.8–0 Ga)"]

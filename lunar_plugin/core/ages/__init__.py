@@ -11,4 +11,5 @@
     training.save(bundle, path) / training.load(path)
 """
 SYSTEMS = {1: "pre-Nectarian", 2: "Nectarian", 3: "Imbrian", 4: "Eratosthenian", 5: "Copernican"}
+#: Age span (Ga, youngest first) of each System, as seed 000 gives them; for legends.
 SYSTEM_AGES_GA = {1: (3.92, 4.52), 2: (3.85, 3.92), 3: (3.16, 3.85), 4: (0.8, 3.16), 5: (0.0, 0.8)}
