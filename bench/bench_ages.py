@@ -10,12 +10,9 @@ import argparse
 import csv
 import os
 import sys
-import time
 from pathlib import Path
 
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from plugin_path import ROOT  # noqa: E402,F401 (makes the checkout importable as lunar_lab)
+from common import ROOT, best_of  # noqa: E402 (also makes the checkout importable as lunar_lab)
 
 from lunar_lab.lunar_plugin.core.ages import features, training  # noqa: E402
 from lunar_lab.lunar_plugin.core.raster import RasterSource  # noqa: E402
@@ -54,23 +51,15 @@ def main():
 
     chips, attrs, _, _ = feats()
     full()   # warm-up (file cache, torch kernels)
-    t_feat, t_full, t_net = [], [], []
-    for _ in range(args.repeat):
-        t0 = time.perf_counter()
-        training.classify(bundle, chips, attrs)
-        t_net.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        feats()
-        t_feat.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        full()
-        t_full.append(time.perf_counter() - t0)
-    f_ms = 1000 * min(t_feat) / n
-    a_ms = 1000 * min(t_full) / n
+    t_net, _ = best_of(lambda: training.classify(bundle, chips, attrs), args.repeat)
+    t_feat, _ = best_of(feats, args.repeat)
+    t_full, _ = best_of(full, args.repeat)
+    f_ms = 1000 * t_feat / n
+    a_ms = 1000 * t_full / n
     print(f"craters: {n} (D >= {dmin:g} km), best of {args.repeat}, 1 torch thread")
     print(f"baseline  features only          : {f_ms:.3f} ms/crater")
     print(f"classify  features + network     : {a_ms:.3f} ms/crater  (x{a_ms / f_ms:.2f} the baseline)")
-    print(f"          network alone            : {1000 * min(t_net) / n:.3f} ms/crater")
+    print(f"          network alone            : {1000 * t_net / n:.3f} ms/crater")
     ok = a_ms <= TARGET_MS
     print(f"target <= {TARGET_MS} ms/crater: {'PASS' if ok else 'FAIL'}")
     return 0 if ok else 1

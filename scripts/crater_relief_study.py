@@ -49,7 +49,7 @@ def study(model=MODEL, log=print):
     source = RasterSource(shipped.DEM, "DEM")
     catalog = shipped.load_catalog()
     bundle = training.load_bundle(model)
-    threshold = float(bundle["card"]["confidence_threshold"])
+    threshold = training.card_threshold(bundle)
     detections = [d for d in detect.detect_craters(source, bundle, shipped.MIN_D / 1.3, shipped.MAX_D * 1.3,
                                                    confidence=threshold) if d["lon"] < 0]
     splits = {}

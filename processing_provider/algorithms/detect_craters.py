@@ -22,12 +22,6 @@ def elevation_band(source, requested):
     return 1
 
 
-def card_threshold(bundle):
-    """The confidence threshold the model's training chose (best F1 on its training split)."""
-    card = bundle.get("card", {})
-    return float(card.get("confidence_threshold", card.get("metrics", {}).get("threshold", 0.3)))
-
-
 class DetectCraters(LunarAlgorithm):
     NAME = "detectcraters"
     DISPLAY = "Detect craters"
@@ -70,7 +64,7 @@ class DetectCraters(LunarAlgorithm):
         band = elevation_band(source, self.parameterAsInt(parameters, "BAND", context))
         bundle = training.load_bundle(model_path(self, parameters, "MODEL", context, DEFAULT_MODEL))
         confidence = self.parameterAsDouble(parameters, "CONFIDENCE", context) \
-            if parameters.get("CONFIDENCE") not in (None, "") else card_threshold(bundle)
+            if parameters.get("CONFIDENCE") not in (None, "") else training.card_threshold(bundle)
         craters = detect.detect_craters(
             source, bundle, self.parameterAsDouble(parameters, "MIN_DIAMETER_KM", context),
             self.parameterAsDouble(parameters, "MAX_DIAMETER_KM", context), confidence,

@@ -11,7 +11,7 @@ from ...lunar_plugin.core.model_files import write_text_atomic
 from ...lunar_plugin.core.raster import RasterSource
 from .base import LunarAlgorithm
 from .crater_layers import crater_source_parameters, read_craters
-from .detect_craters import DEFAULT_MODEL, card_threshold, elevation_band
+from .detect_craters import DEFAULT_MODEL, elevation_band
 from .models import model_path, require_torch
 
 
@@ -74,7 +74,7 @@ class TrainCraterDetector(LunarAlgorithm):
 
         def score(bundle, start, end):
             feedback.setProgressText(self.tr("Scoring"))
-            found = detect.detect_craters(source, bundle, d_lo, d_hi, card_threshold(bundle), band=band,
+            found = detect.detect_craters(source, bundle, d_lo, d_hi, training.card_threshold(bundle), band=band,
                                           feedback=ScaledFeedback(feedback, start, end))
             return matching.match(found, catalog, d_lo, d_hi)
 

@@ -14,13 +14,13 @@ over the first part of training. The teacher is the model that is kept.
 import copy
 import math
 
-import numpy as np
 import torch
 from torch import nn
 import torch.nn.functional as F
 
 from ..errors import Cancelled
 from ..feedback import ensure
+from .training import metrics
 
 N_CLASSES = 5
 
@@ -133,11 +133,9 @@ def mean_teacher_fit(model, chips, attrs, labels, unl_chips=None, unl_attrs=None
         rec = {"epoch": epoch + 1, "loss": float(loss.detach())}
         if val is not None and len(val[2]):
             pred = predict_logits(teacher, val[0], val[1]).argmax(1).numpy()
-            y = val[2].numpy()
-            acc = float((pred == y).mean())
-            recalls = [float((pred[y == c] == c).mean()) for c in range(N_CLASSES) if (y == c).any()]
-            score = 0.5 * (acc + float(np.mean(recalls)))
-            rec.update(val_acc=acc, val_balanced=float(np.mean(recalls)), val_score=score)
+            m = metrics(val[2].numpy() + 1, pred + 1)
+            score = 0.5 * (m["accuracy"] + m["balanced_accuracy"])
+            rec.update(val_acc=m["accuracy"], val_balanced=m["balanced_accuracy"], val_score=score)
             if epoch >= epochs // 3 and score > best:
                 best, best_state = score, copy.deepcopy(teacher.state_dict())
         history.append(rec)

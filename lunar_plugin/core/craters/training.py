@@ -73,6 +73,12 @@ def load_bundle(path):
     return obj
 
 
+def card_threshold(bundle):
+    """The confidence threshold the model's training chose (best F1 on its training split)."""
+    card = bundle.get("card", {})
+    return float(card.get("confidence_threshold", card.get("metrics", {}).get("threshold", 0.3)))
+
+
 # ------------------------------------------------------------------------------------------ targets
 def make_targets(h, w, craters, lo_px, hi_px, stride=2):
     """CenterNet targets for one (h, w) crop at the network's output resolution (h/stride, w/stride).
