@@ -18,7 +18,7 @@ from scipy import ndimage
 
 from ..errors import LunarInputError
 from ..feedback import Progress
-from ..moon import MOON_RADIUS_KM, MOON_RADIUS_M
+from ..moon import MOON_RADIUS_KM, MOON_RADIUS_M, xyz_km
 
 #: The chip covers +-CHIP_EXTENT_RADII crater radii around the centre.
 CHIP_EXTENT_RADII = 3.0
@@ -374,11 +374,6 @@ def crater_features(dem, craters, image=None, omat=None, geology=None, chip_px=3
     return chips.astype(np.float32), attrs.astype(np.float32), names, skipped
 
 
-def _unit_vectors(lon, lat):
-    lo, la = np.radians(lon), np.radians(lat)
-    return np.column_stack([np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)])
-
-
 def catalogue_context(craters, catalogue):
     """Crater-count attributes (n, 3) of ``craters`` from a catalogue of (lon, lat, diameter_km).
 
@@ -398,9 +393,9 @@ def catalogue_context(craters, catalogue):
     out = np.zeros((len(arr), 3), dtype=np.float32)
     if len(cat) == 0 or len(arr) == 0:
         return out
-    tree = cKDTree(_unit_vectors(cat[:, 0], cat[:, 1]))
-    pts = _unit_vectors(arr[:, 0], arr[:, 1])
-    chord = lambda km: 2.0 * np.sin(np.minimum(km / MOON_RADIUS_KM, np.pi) / 2.0)  # noqa: E731
+    tree = cKDTree(xyz_km(cat[:, 0], cat[:, 1]))
+    pts = xyz_km(arr[:, 0], arr[:, 1])
+    chord = lambda km: 2.0 * MOON_RADIUS_KM * np.sin(np.minimum(km / MOON_RADIUS_KM, np.pi) / 2.0)  # noqa: E731
     radius = arr[:, 2] / 2.0
     reach = np.maximum(1.5 * radius, DENSITY_RADIUS_KM)
     lists = tree.query_ball_point(pts, chord(reach))
@@ -410,7 +405,7 @@ def catalogue_context(craters, catalogue):
         idx = np.asarray(idx)
         c = cat[idx]
         dist = 2.0 * MOON_RADIUS_KM * np.arcsin(np.clip(np.linalg.norm(
-            _unit_vectors(c[:, 0], c[:, 1]) - pts[i], axis=1) / 2.0, 0, 1))
+            xyz_km(c[:, 0], c[:, 1]) - pts[i], axis=1) / (2.0 * MOON_RADIUS_KM), 0, 1))
         d, r = arr[i, 2], radius[i]
         self_ = (dist < 0.2 * r) & (np.maximum(c[:, 2] / d, d / c[:, 2]) < 1.3)
         c, dist = c[~self_], dist[~self_]
