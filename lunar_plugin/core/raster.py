@@ -5,6 +5,7 @@ Every raster algorithm reads its inputs block by block (whole 256x256 output til
 the target and are renamed only when complete, so an error or a cancel never leaves a half-written file
 and never touches an input.
 """
+import math
 import os
 import uuid
 
@@ -13,6 +14,7 @@ from osgeo import gdal, osr
 
 from .errors import Cancelled, LunarInputError
 from .feedback import Progress
+from .moon import great_circle_km
 
 gdal.UseExceptions()
 
@@ -271,6 +273,120 @@ def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOC
     return [writer.path for writer in writers]
 
 
+#: Projection names GDAL gives the equirectangular (simple cylindrical) projection of LOLA and Kaguya products.
+EQUIRECTANGULAR = ("equirectangular", "equidistant_cylindrical", "plate_carree")
+
+
+class RasterGeo:
+    """Pixel <-> CRS <-> lon/lat (degrees, lon in -180..180) for a north-up RasterSource with a CRS.
+
+    Geographic and equirectangular rasters are mapped with closed formulas (fast enough to sample every
+    crater's chip), any other projection through OGR. ``wrap`` is True when the raster spans 360 degrees of
+    longitude, so pixel columns wrap at the seam.
+    """
+
+    def __init__(self, source):
+        if not source.wkt:
+            raise LunarInputError(f"{source.role}: '{source.path}' has no coordinate reference system; "
+                                  "crater sizes need one (assign e.g. IAU_2015:30100 first)")
+        gt = source.geotransform
+        if gt[2] or gt[4]:
+            raise LunarInputError(f"{source.role}: '{source.path}' has a rotated geotransform; "
+                                  "warp it to a north-up grid first (gdal:warpreproject)")
+        self.gt = gt
+        self.xsize, self.ysize = source.xsize, source.ysize
+        srs = source.srs
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        self.geographic = bool(srs.IsGeographic())
+        self.eqc = self.to_geo = self.from_geo = None
+        if not self.geographic:
+            if not srs.IsProjected():
+                raise LunarInputError(f"{source.role}: the CRS of '{source.path}' is neither geographic nor "
+                                      "projected; assign a lunar CRS (e.g. IAU_2015:30100)")
+            if (srs.GetAttrValue("PROJECTION") or "").lower() in EQUIRECTANGULAR:
+                deg = srs.GetSemiMajor() * math.pi / 180.0   # CRS units per degree along a meridian
+                lat_ts = srs.GetNormProjParm(osr.SRS_PP_STANDARD_PARALLEL_1, 0.0)
+                self.eqc = {"lon0": srs.GetNormProjParm(osr.SRS_PP_CENTRAL_MERIDIAN, 0.0),
+                            "lat0": srs.GetNormProjParm(osr.SRS_PP_LATITUDE_OF_ORIGIN, 0.0),
+                            "fe": srs.GetNormProjParm(osr.SRS_PP_FALSE_EASTING, 0.0),
+                            "fn": srs.GetNormProjParm(osr.SRS_PP_FALSE_NORTHING, 0.0),
+                            "kx": deg * math.cos(math.radians(lat_ts)), "ky": deg}
+            else:
+                geo = srs.CloneGeogCS()
+                geo.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+                self.to_geo = osr.CoordinateTransformation(srs, geo)
+                self.from_geo = osr.CoordinateTransformation(geo, srs)
+        self.wrap = self._is_global()
+
+    def crs_xy(self, col, row):
+        """CRS coordinates of continuous pixel coordinates (0 = left/top edge)."""
+        gt = self.gt
+        return gt[0] + np.asarray(col, float) * gt[1], gt[3] + np.asarray(row, float) * gt[5]
+
+    def pixel(self, x, y):
+        gt = self.gt
+        return (np.asarray(x, float) - gt[0]) / gt[1], (np.asarray(y, float) - gt[3]) / gt[5]
+
+    def lonlat(self, x, y):
+        x, y = np.atleast_1d(np.asarray(x, float)), np.atleast_1d(np.asarray(y, float))
+        if self.geographic:
+            lon, lat = x.copy(), y.copy()
+        elif self.eqc:
+            e = self.eqc
+            lon, lat = e["lon0"] + (x - e["fe"]) / e["kx"], e["lat0"] + (y - e["fn"]) / e["ky"]
+        else:
+            pts = np.array(self.to_geo.TransformPoints(np.c_[x.ravel(), y.ravel()]))
+            lon, lat = pts[:, 0].reshape(x.shape), pts[:, 1].reshape(x.shape)
+        lon = (lon + 180.0) % 360.0 - 180.0
+        return lon, np.clip(lat, -90.0, 90.0)
+
+    def xy_from_lonlat(self, lon, lat):
+        """CRS coordinates of lon/lat; on a geographic raster the longitude turn nearest its centre."""
+        lon, lat = np.atleast_1d(np.asarray(lon, float)), np.atleast_1d(np.asarray(lat, float))
+        if self.geographic:
+            x0 = self.gt[0] + 0.5 * self.xsize * self.gt[1]
+            return x0 + ((lon - x0 + 180.0) % 360.0 - 180.0), lat
+        if self.eqc:
+            e = self.eqc
+            dlon = (lon - e["lon0"] + 180.0) % 360.0 - 180.0
+            return e["fe"] + e["kx"] * dlon, e["fn"] + e["ky"] * (lat - e["lat0"])
+        pts = np.array(self.from_geo.TransformPoints(np.c_[lon.ravel(), lat.ravel()]))
+        return pts[:, 0].reshape(lon.shape), pts[:, 1].reshape(lon.shape)
+
+    def _is_global(self):
+        """True when the raster spans 360 degrees of longitude linearly in x (wrap tiles at the seam)."""
+        row = self.ysize / 2.0
+        cols = np.array([0.5, self.xsize / 2.0, self.xsize - 0.5, 1.5])
+        try:
+            lon, _ = self.lonlat(*self.crs_xy(cols, np.full(4, row)))
+        except Exception:  # noqa: BLE001 -- a projection that cannot say is not global
+            return False
+        step = (lon[3] - lon[0] + 540.0) % 360.0 - 180.0
+        if not np.isfinite(step) or abs(step) < 1e-12:
+            return False
+        span = abs(step) * self.xsize
+        return bool(abs(span - 360.0) < 0.5 * abs(step))
+
+    def radii_km(self, col, row, rx_px, ry_px):
+        """Ground radii (km) along x and y of circles centred at pixel coords with pixel radii."""
+        col, row = np.asarray(col, float), np.asarray(row, float)
+        lon0, lat0 = self.lonlat(*self.crs_xy(col, row))
+        out = []
+        for dc, dr in ((rx_px, 0 * rx_px), (0 * ry_px, ry_px)):
+            ds = []
+            for s in (-1.0, 1.0):
+                lon1, lat1 = self.lonlat(*self.crs_xy(col + s * dc, row + s * dr))
+                ds.append(great_circle_km(lon0, lat0, lon1, lat1))
+            out.append(0.5 * (ds[0] + ds[1]))
+        return lon0, lat0, out[0], out[1]
+
+    def km_per_px(self, col, row):
+        """Ground size (km) of one pixel along x and y at pixel coords (arrays)."""
+        ones = np.ones_like(np.asarray(col, float))
+        _, _, kx, ky = self.radii_km(col, row, ones, ones)
+        return kx, ky
+
+
 def all_nodata_check(source, bands):
     """Raise if every pixel of the given bands is nodata (cheap: a decimated read)."""
     for b in bands:
@@ -278,5 +394,5 @@ def all_nodata_check(source, bands):
             raise LunarInputError(f"{source.role}: band {b} of '{os.path.basename(source.path)}' "
                                   "holds only nodata")
 
-__all__ = ["NODATA", "RasterSource", "AtomicRasterWriter", "process_blocks", "windows", "grid_of",
+__all__ = ["NODATA", "RasterSource", "RasterGeo", "AtomicRasterWriter", "process_blocks", "windows", "grid_of",
            "check_output_path", "all_nodata_check", "Cancelled"]

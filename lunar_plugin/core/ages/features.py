@@ -13,12 +13,12 @@ numpy + GDAL only (no torch, no qgis).
 import math
 
 import numpy as np
-from osgeo import osr
 from scipy import ndimage
 
 from ..errors import LunarInputError
 from ..feedback import Progress
 from ..moon import MOON_RADIUS_KM, MOON_RADIUS_M, xyz_km
+from ..raster import RasterGeo
 
 #: The chip covers +-CHIP_EXTENT_RADII crater radii around the centre.
 CHIP_EXTENT_RADII = 3.0
@@ -69,65 +69,16 @@ class _Sampler:
 
     def __init__(self, source, role):
         self.source, self.role = source, role
-        gt = source.geotransform
-        if gt[2] != 0 or gt[4] != 0:
-            raise LunarInputError(f"{role}: '{source.path}' is rotated (geotransform terms 2/4 non-zero); "
-                                  "warp it to a north-up grid first")
-        source.require_crs()
-        srs = source.srs
-        self.gt = gt
-        self.mode = None
-        self.transform = None
-        if srs.IsGeographic():
-            self.mode = "geographic"
-            period = 360.0
-        else:
-            proj = (srs.GetAttrValue("PROJECTION") or "").lower()
-            a = srs.GetSemiMajor()
-            if proj in ("equirectangular", "equidistant_cylindrical", "plate_carree"):
-                self.mode = "eqc"
-                self.lon0 = srs.GetNormProjParm(osr.SRS_PP_CENTRAL_MERIDIAN, 0.0)
-                lat_ts = srs.GetNormProjParm(osr.SRS_PP_STANDARD_PARALLEL_1, 0.0)
-                self.lat0 = srs.GetNormProjParm(osr.SRS_PP_LATITUDE_OF_ORIGIN, 0.0)
-                self.fe = srs.GetNormProjParm(osr.SRS_PP_FALSE_EASTING, 0.0)
-                self.fn = srs.GetNormProjParm(osr.SRS_PP_FALSE_NORTHING, 0.0)
-                self.kx = a * math.cos(math.radians(lat_ts)) * math.pi / 180.0
-                self.ky = a * math.pi / 180.0
-                period = 360.0 * self.kx
-            else:
-                self.mode = "proj"
-                geo = srs.CloneGeogCS()
-                geo.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-                srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-                self.transform = osr.CoordinateTransformation(geo, srs)
-                period = None
-        width = abs(gt[1]) * source.xsize
-        self.wrap = period is not None and abs(width - period) <= 1.5 * abs(gt[1])
+        self.geo = RasterGeo(source)
+        self.wrap = self.geo.wrap
         self.cached = None
         if source.xsize * source.ysize <= CACHE_PIXELS:
             self.cached = source.read([1], (0, 0, source.xsize, source.ysize))[0]
-        self.elev_offset = 0.0
 
     def pixel_coords(self, lon, lat):
         """Fractional (col, row) of lon/lat with pixel centres at integers."""
-        lon = np.asarray(lon, dtype=np.float64)
-        lat = np.asarray(lat, dtype=np.float64)
-        gt = self.gt
-        if self.mode == "geographic":
-            # put longitudes in the raster's own range (e.g. -180..180 or 0..360)
-            y = lat
-            x = (lon - gt[0]) % 360.0 + gt[0] if self.wrap else _nearest_turn(
-                lon, gt[0], gt[0] + gt[1] * self.source.xsize)
-        elif self.mode == "eqc":
-            dlon = (lon - self.lon0 + 180.0) % 360.0 - 180.0
-            x = self.fe + self.kx * dlon
-            y = self.fn + self.ky * (lat - self.lat0)
-        else:
-            pts = np.column_stack([lon.ravel(), lat.ravel()])
-            out = np.array(self.transform.TransformPoints(pts))
-            x, y = out[:, 0].reshape(lon.shape), out[:, 1].reshape(lon.shape)
-        col = (x - gt[0]) / gt[1] - 0.5
-        row = (y - gt[3]) / gt[5] - 0.5
+        col, row = self.geo.pixel(*self.geo.xy_from_lonlat(lon, lat))
+        col, row = col - 0.5, row - 0.5
         if self.wrap:
             col = np.mod(col, self.source.xsize)
         return col, row
@@ -156,13 +107,6 @@ class _Sampler:
             c0, c1 = 0, nx   # the window crosses the seam: read whole rows
         block = self.source.read([1], (c0, r0, c1 - c0, r1 - r0))[0]
         return _bilinear(block, col, row, self.wrap and c0 == 0 and c1 == nx, c0, r0)
-
-
-def _nearest_turn(x, lo, hi):
-    """Shift longitudes by whole turns into [lo, hi) when that is possible (non-global geographic rasters)."""
-    x = np.asarray(x, dtype=np.float64)
-    mid = 0.5 * (lo + hi)
-    return x + 360.0 * np.round((mid - x) / 360.0)
 
 
 def _bilinear(a, col, row, wrap, c0, r0):

@@ -15,13 +15,13 @@ torch is imported inside functions only.
 import math
 
 import numpy as np
-from osgeo import osr
 from scipy import ndimage
 from scipy.spatial import cKDTree
 
 from ..errors import Cancelled, LunarInputError
 from ..feedback import Progress
 from ..moon import MOON_RADIUS_KM, great_circle_km, xyz_km
+from ..raster import RasterGeo
 
 #: Format tag of crater detector bundles (see training.save_bundle).
 FORMAT = "lunar-lab-crater-detector"
@@ -31,97 +31,6 @@ OUTPUT_STRIDE = 2
 LEVEL_MEMORY_PX = 1 << 24
 #: Source pixels read at once while building a level.
 STRIP_PX = 1 << 22
-
-
-# ----------------------------------------------------------------------------------------- geometry
-class RasterGeo:
-    """Pixel <-> CRS <-> lon/lat for a RasterSource (lon in -180..180, degrees)."""
-
-    def __init__(self, source):
-        if not source.wkt:
-            raise LunarInputError(f"{source.role}: '{source.path}' has no coordinate reference system; "
-                                  "crater sizes need one (assign e.g. IAU_2015:30100 first)")
-        gt = source.geotransform
-        if gt[2] or gt[4]:
-            raise LunarInputError(f"{source.role}: '{source.path}' has a rotated geotransform; "
-                                  "warp it to a north-up grid first (gdal:warpreproject)")
-        self.gt = gt
-        self.xsize, self.ysize = source.xsize, source.ysize
-        srs = source.srs
-        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        self.geographic = bool(srs.IsGeographic())
-        self.to_geo = self.from_geo = None
-        if not self.geographic:
-            if not srs.IsProjected():
-                raise LunarInputError(f"{source.role}: the CRS of '{source.path}' is neither geographic nor "
-                                      "projected; assign a lunar CRS (e.g. IAU_2015:30100)")
-            geo = srs.CloneGeogCS()
-            geo.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-            self.to_geo = osr.CoordinateTransformation(srs, geo)
-            self.from_geo = osr.CoordinateTransformation(geo, srs)
-        self.wrap = self._is_global()
-
-    def crs_xy(self, col, row):
-        """CRS coordinates of continuous level-0 pixel coordinates (0 = left/top edge)."""
-        gt = self.gt
-        return gt[0] + np.asarray(col, float) * gt[1], gt[3] + np.asarray(row, float) * gt[5]
-
-    def pixel(self, x, y):
-        gt = self.gt
-        return (np.asarray(x, float) - gt[0]) / gt[1], (np.asarray(y, float) - gt[3]) / gt[5]
-
-    def lonlat(self, x, y):
-        x, y = np.atleast_1d(np.asarray(x, float)), np.atleast_1d(np.asarray(y, float))
-        if self.geographic:
-            lon, lat = x.copy(), y.copy()
-        else:
-            pts = np.array(self.to_geo.TransformPoints(np.c_[x.ravel(), y.ravel()]))
-            lon, lat = pts[:, 0].reshape(x.shape), pts[:, 1].reshape(x.shape)
-        lon = (lon + 180.0) % 360.0 - 180.0
-        return lon, np.clip(lat, -90.0, 90.0)
-
-    def xy_from_lonlat(self, lon, lat):
-        lon, lat = np.atleast_1d(np.asarray(lon, float)), np.atleast_1d(np.asarray(lat, float))
-        if self.geographic:
-            # bring lon into the raster's own longitude range
-            x0 = self.gt[0] + 0.5 * self.xsize * self.gt[1]
-            lon = x0 + ((lon - x0 + 180.0) % 360.0 - 180.0)
-            return lon, lat
-        pts = np.array(self.from_geo.TransformPoints(np.c_[lon.ravel(), lat.ravel()]))
-        return pts[:, 0].reshape(lon.shape), pts[:, 1].reshape(lon.shape)
-
-    def _is_global(self):
-        """True when the raster spans 360 degrees of longitude linearly in x (wrap tiles at the seam)."""
-        row = self.ysize / 2.0
-        cols = np.array([0.5, self.xsize / 2.0, self.xsize - 0.5, 1.5])
-        try:
-            lon, _ = self.lonlat(*self.crs_xy(cols, np.full(4, row)))
-        except Exception:  # noqa: BLE001 -- a projection that cannot say is not global
-            return False
-        step = (lon[3] - lon[0] + 540.0) % 360.0 - 180.0
-        if not np.isfinite(step) or abs(step) < 1e-12:
-            return False
-        span = abs(step) * self.xsize
-        return bool(abs(span - 360.0) < 0.5 * abs(step))
-
-    def radii_km(self, col, row, rx_px, ry_px):
-        """Ground radii (km) along x and y of circles centred at level-0 pixel coords with pixel radii."""
-        col, row = np.asarray(col, float), np.asarray(row, float)
-        lon0, lat0 = self.lonlat(*self.crs_xy(col, row))
-        out = []
-        for dc, dr in ((rx_px, 0 * rx_px), (0 * ry_px, ry_px)):
-            ds = []
-            for s in (-1.0, 1.0):
-                lon1, lat1 = self.lonlat(*self.crs_xy(col + s * dc, row + s * dr))
-                ds.append(great_circle_km(lon0, lat0, lon1, lat1))
-            out.append(0.5 * (ds[0] + ds[1]))
-        return lon0, lat0, out[0], out[1]
-
-    def km_per_px(self, col, row):
-        """Ground size (km) of one pixel along x and y at level-0 pixel coords (arrays)."""
-        _, _, kx, ky = self.radii_km(col, row, np.ones_like(np.asarray(col, float)),
-                                     np.ones_like(np.asarray(col, float)))
-        return kx, ky
 
 
 # ------------------------------------------------------------------------------------- image pieces

@@ -20,7 +20,8 @@ from scipy import ndimage
 from ..errors import LunarInputError
 from ..model_files import load_checked, save_atomic, write_json_atomic
 from ..feedback import Progress
-from .detect import FORMAT, Pyramid, RasterGeo, normalise_tile, tile_starts
+from ..raster import RasterGeo
+from .detect import FORMAT, Pyramid, normalise_tile, tile_starts
 
 VERSION = 1
 DEFAULT_SETTINGS = {
