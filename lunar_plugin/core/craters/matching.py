@@ -57,10 +57,11 @@ def pair_candidates(dl, cl):
     if not len(lon1) or not len(lon2):
         return np.zeros(0, int), np.zeros(0, int), np.zeros(0)
     r1, r2 = d1 / 2.0, d2 / 2.0
-    t1, t2 = cKDTree(xyz_km(lon1, lat1)), cKDTree(xyz_km(lon2, lat2))
-    reach = np.sqrt(1.8) * max(r1.max(), r2.max()) * 1.01
-    pairs = t1.sparse_distance_matrix(t2, reach, output_type="ndarray")
-    i, j = pairs["i"].astype(int), pairs["j"].astype(int)
+    # a pair needs distance < sqrt(1.8) min(r) <= sqrt(1.8) r1: search each detection's own reach (a chord
+    # is shorter than its arc, so the chord search misses nothing)
+    near = cKDTree(xyz_km(lon2, lat2)).query_ball_point(xyz_km(lon1, lat1), np.sqrt(1.8) * r1 * 1.01)
+    i = np.repeat(np.arange(len(lon1)), [len(n) for n in near])
+    j = np.fromiter((k for n in near for k in n), int, count=len(i))
     dist = great_circle_km(lon1[i], lat1[i], lon2[j], lat2[j])
     rmin = np.minimum(r1[i], r2[j])
     ok = (dist ** 2 < 1.8 * rmin ** 2) & (np.abs(r1[i] - r2[j]) < rmin)
