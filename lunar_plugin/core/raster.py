@@ -304,12 +304,13 @@ class RasterGeo:
                 raise LunarInputError(f"{source.role}: the CRS of '{source.path}' is neither geographic nor "
                                       "projected; assign a lunar CRS (e.g. IAU_2015:30100)")
             if (srs.GetAttrValue("PROJECTION") or "").lower() in EQUIRECTANGULAR:
-                deg = srs.GetSemiMajor() * math.pi / 180.0   # CRS units per degree along a meridian
+                unit = srs.GetLinearUnits()   # metres per CRS unit (LOLA products use m, some km)
+                deg = srs.GetSemiMajor() * math.pi / 180.0 / unit   # CRS units per degree along a meridian
                 lat_ts = srs.GetNormProjParm(osr.SRS_PP_STANDARD_PARALLEL_1, 0.0)
                 self.eqc = {"lon0": srs.GetNormProjParm(osr.SRS_PP_CENTRAL_MERIDIAN, 0.0),
                             "lat0": srs.GetNormProjParm(osr.SRS_PP_LATITUDE_OF_ORIGIN, 0.0),
-                            "fe": srs.GetNormProjParm(osr.SRS_PP_FALSE_EASTING, 0.0),
-                            "fn": srs.GetNormProjParm(osr.SRS_PP_FALSE_NORTHING, 0.0),
+                            "fe": srs.GetNormProjParm(osr.SRS_PP_FALSE_EASTING, 0.0) / unit,
+                            "fn": srs.GetNormProjParm(osr.SRS_PP_FALSE_NORTHING, 0.0) / unit,
                             "kx": deg * math.cos(math.radians(lat_ts)), "ky": deg}
             else:
                 geo = srs.CloneGeogCS()
