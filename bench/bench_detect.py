@@ -29,7 +29,6 @@ from lunar_lab.lunar_plugin.core.raster import RasterSource  # noqa: E402
 DATA = Path(os.environ.get("LUNAR_SHARED_DATA", ROOT.parent / "shared" / "data"))
 
 
-
 def big_mosaic(bundle, tile_path, tmp, size, levels=(3, 4, 5)):
     """Levels 3-5 of a size x size DEM: Pyramid's strip-built levels against tile-by-tile reads."""
     src = RasterSource(mosaic(tile_path, os.path.join(tmp, "big.vrt"), size))

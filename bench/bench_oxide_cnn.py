@@ -25,7 +25,6 @@ def synthetic_block(n, seed=0):
     return {k: v.astype(np.float32) for k, v in bands.items()}
 
 
-
 def main(argv=None):
     ap = argparse.ArgumentParser()
     ap.add_argument("--pixels", type=int, default=2_000_000)

@@ -395,5 +395,6 @@ def all_nodata_check(source, bands):
             raise LunarInputError(f"{source.role}: band {b} of '{os.path.basename(source.path)}' "
                                   "holds only nodata")
 
+
 __all__ = ["NODATA", "RasterSource", "RasterGeo", "AtomicRasterWriter", "process_blocks", "windows", "grid_of",
            "check_output_path", "all_nodata_check", "Cancelled"]

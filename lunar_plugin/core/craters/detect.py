@@ -19,7 +19,7 @@ from scipy import ndimage
 from scipy.spatial import cKDTree
 
 from ..errors import Cancelled, LunarInputError
-from ..feedback import Progress
+from ..feedback import Progress, ensure
 from ..moon import MOON_RADIUS_KM, great_circle_km, xyz_km
 from ..raster import RasterGeo
 
@@ -69,7 +69,7 @@ class Pyramid:
 
     def __init__(self, source, band, wrap=False, feedback=None):
         self.source, self.band, self.wrap = source, band, wrap
-        self.feedback = feedback
+        self.feedback = ensure(feedback)
         self.levels = {}
 
     def size(self, level):
@@ -100,7 +100,7 @@ class Pyramid:
         img = np.empty((hl, wl), dtype=np.float32)
         rows = max(1, STRIP_PX // (f * f * wl))
         for r0 in range(0, hl, rows):
-            if self.feedback is not None and self.feedback.isCanceled():
+            if self.feedback.isCanceled():
                 raise Cancelled("cancelled by the user")
             n = min(rows, hl - r0)
             img[r0:r0 + n] = read_level(self.source, self.band, level, 0, r0, wl, n)

@@ -13,14 +13,16 @@ and "weight" (sampling weight). ``scenes_from_raster`` builds them for pyramid l
 import json
 import math
 import os
+import uuid
 
 import numpy as np
+from osgeo import gdal
 from scipy import ndimage
 
 from ..errors import LunarInputError
 from ..model_files import load_checked, save_atomic, write_json_atomic
 from ..feedback import Progress
-from ..raster import RasterGeo
+from ..raster import RasterGeo, RasterSource
 from .detect import FORMAT, Pyramid, normalise_tile, tile_starts
 
 VERSION = 1
@@ -398,10 +400,6 @@ def train(scenes, base_bundle=None, epochs=10, seed=0, feedback=None, synthetic_
             "state_dict": {k: v.detach().contiguous().clone() for k, v in model.state_dict().items()}}
 
 
-__all__ = ["train", "save_bundle", "load_bundle", "new_bundle", "model_from_bundle", "make_targets",
-           "synthetic_scene", "scenes_from_raster", "craters_to_pixels", "DEFAULT_SETTINGS", "FORMAT"]
-
-
 def labelled_region(source, lon, lat, d_km, margin=1.0):
     """A RasterSource on the part of ``source`` that holds the labelled craters (+ ``margin`` diameters).
 
@@ -409,9 +407,6 @@ def labelled_region(source, lon, lat, d_km, margin=1.0):
     (and score) on the region the user labelled, where every crater of interest is expected to be marked.
     Returns (RasterSource on an in-memory VRT, its /vsimem path); gdal.Unlink the path when done.
     """
-    import uuid
-    from osgeo import gdal
-    from ..raster import RasterSource
     geo = RasterGeo(source)
     x, y = geo.xy_from_lonlat(np.asarray(lon, float), np.asarray(lat, float))
     col, row = geo.pixel(x, y)
@@ -427,3 +422,8 @@ def labelled_region(source, lon, lat, d_km, margin=1.0):
     path = f"/vsimem/lunar_labelled_{uuid.uuid4().hex}.vrt"
     gdal.Translate(path, source.ds, format="VRT", srcWin=[x0, y0, x1 - x0, y1 - y0])
     return RasterSource(path, source.role + " (labelled region)"), path
+
+
+__all__ = ["train", "save_bundle", "load_bundle", "new_bundle", "model_from_bundle", "make_targets",
+           "synthetic_scene", "scenes_from_raster", "labelled_region", "card_threshold", "craters_to_pixels",
+           "DEFAULT_SETTINGS", "FORMAT"]
