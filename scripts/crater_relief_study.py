@@ -21,7 +21,7 @@ import train_crater_detector as shipped
 from plugin_path import ROOT  # noqa: F401 (makes the checkout importable as lunar_lab)
 
 from lunar_lab.lunar_plugin.core.ages.features import crater_features  # noqa: E402
-from lunar_lab.lunar_plugin.core.craters import detect, matching, training  # noqa: E402
+from lunar_lab.lunar_plugin.core.craters import matching, training  # noqa: E402
 from lunar_lab.lunar_plugin.core.raster import RasterSource  # noqa: E402
 
 MODEL = ROOT / "models" / "crater_detector.pt"
@@ -50,8 +50,7 @@ def study(model=MODEL, log=print):
     catalog = shipped.load_catalog()
     bundle = training.load_bundle(model)
     threshold = training.card_threshold(bundle)
-    detections = [d for d in detect.detect_craters(source, bundle, shipped.MIN_D / 1.3, shipped.MAX_D * 1.3,
-                                                   confidence=threshold) if d["lon"] < 0]
+    detections = shipped.west_detections(source, bundle, threshold)
     splits = {}
     for name, ranges in SPLITS.items():
         idx, found = scored_craters(detections, catalog, ranges)

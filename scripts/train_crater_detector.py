@@ -88,12 +88,17 @@ def best_f1(scores):
     return max(scores, key=lambda s: (s["f1"], s["recall"]))
 
 
+def west_detections(source, bundle, confidence):
+    """Detections of the scored size range (with 1.3x slack) over all of LDEM_4, kept where the catalogue is."""
+    dets = detect.detect_craters(source, bundle, MIN_D / 1.3, MAX_D * 1.3, confidence=confidence)
+    return [d for d in dets if d["lon"] < 0]
+
+
 def evaluate(source, bundle, catalog, confidence=0.05, log=print):
     """Detections over the whole raster (scored only where the catalogue exists) and scores per split."""
     t = time.time()
-    dets = detect.detect_craters(source, bundle, MIN_D / 1.3, MAX_D * 1.3, confidence=confidence)
+    west = west_detections(source, bundle, confidence)
     seconds = time.time() - t
-    west = [d for d in dets if d["lon"] < 0]
     splits = {"validation": [(VAL_LON[0], VAL_LON[1], -LAT_LIMIT, LAT_LIMIT)],
               "train": [(a, b, -LAT_LIMIT, LAT_LIMIT) for a, b in TRAIN_LON],
               "west": [(-180.0, 0.0, -LAT_LIMIT, LAT_LIMIT)]}
