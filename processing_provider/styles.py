@@ -23,6 +23,10 @@ RAMPS = {
 }
 #: The five lunar Systems' colours (seed 000's), oldest first.
 SYSTEM_COLOURS = {1: "#d7191c", 2: "#8c510a", 3: "#f2c200", 4: "#1a9641", 5: "#2c7bb6"}
+#: Craters without a System (outside the DEM, in nodata): drawn, grey and dashed, never hidden.
+UNCLASSIFIED_COLOUR = "#969696"
+#: Catalogue (ground-truth) craters: cyan, far from the orange-red ramp of detections by confidence.
+CATALOGUE_COLOUR = "#00d5ff"
 
 
 def system_label(code):
@@ -75,12 +79,13 @@ def rgb(bands=(1, 2, 3)):
     return apply
 
 
-def outline_symbol(colour, width=0.5):
+def outline_symbol(colour, width=0.5, dashed=False):
     return QgsFillSymbol.createSimple({"color": "0,0,0,0", "style": "no", "outline_color": colour,
-                                       "outline_width": str(width), "outline_width_unit": "MM"})
+                                       "outline_width": str(width), "outline_width_unit": "MM",
+                                       "outline_style": "dash" if dashed else "solid"})
 
 
-def craters_outline(colour="#ffcc00"):
+def craters_outline(colour=CATALOGUE_COLOUR):
     def apply(layer):
         layer.setRenderer(QgsSingleSymbolRenderer(outline_symbol(colour)))
     return apply
@@ -90,6 +95,9 @@ def craters_by_system(field="system_code"):
     def apply(layer):
         categories = [QgsRendererCategory(code, outline_symbol(colour, 0.6), system_label(code))
                       for code, colour in SYSTEM_COLOURS.items()]
+        # '' is the renderer's "all other values" category: it draws the NULL (unclassified) craters
+        categories.append(QgsRendererCategory("", outline_symbol(UNCLASSIFIED_COLOUR, 0.4, dashed=True),
+                                              "No System (outside the DEM or in nodata)"))
         layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
     return apply
 

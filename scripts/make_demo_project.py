@@ -29,7 +29,7 @@ LAYERS = [
     ("units.gpkg", "Geologic units (synthetic)",
      styles.craters_by_category("kind", [("mare", "#3f007d"), ("highland", "#e6550d")]), False),
     ("equal_area_samples.gpkg", "Equal-area samples (2.25 km²)", styles.points("#3182bd", 0.4), False),
-    ("craters_truth.gpkg", "Craters (synthetic ground truth)", styles.craters_outline("#ffcc00"), False),
+    ("craters_truth.gpkg", "Craters (synthetic ground truth)", styles.craters_outline(styles.CATALOGUE_COLOUR), False),
     ("craters_evaluation.gpkg", "Crater evaluation (matched / missed / false)",
      styles.craters_by_category("status", [("matched", "#1a9641"), ("missed", "#2c7bb6"), ("false", "#d7191c")]),
      False),

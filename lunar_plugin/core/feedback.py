@@ -22,6 +22,13 @@ def ensure(feedback):
     return feedback if feedback is not None else NullFeedback()
 
 
+def info(feedback, text):
+    """Log a line where the feedback can (the protocol itself asks only for setProgress and isCanceled)."""
+    push = getattr(feedback, "pushInfo", None)
+    if push is not None:
+        push(text)
+
+
 class Progress:
     """Maps step i of n onto a percent range of ``feedback`` and raises Cancelled when asked to stop."""
 

@@ -1,7 +1,7 @@
 """Model files: written atomically, read without ever executing code (torch.load weights_only=True)."""
 import os
-import uuid
 
+from . import partial
 from .errors import LunarInputError
 
 
@@ -10,13 +10,14 @@ def write_atomic(path, write):
     path = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
-    tmp = os.path.join(folder, f".{os.path.basename(path)}.{uuid.uuid4().hex[:8]}.partial")
+    tmp = partial.partial_path(path)
     try:
         write(tmp)
-        os.replace(tmp, path)
+        partial.commit(tmp, path)
+    except OSError as err:
+        raise LunarInputError(f"cannot write '{path}': {err.strerror or err}") from None
     finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
+        partial.discard(tmp)
     return path
 
 

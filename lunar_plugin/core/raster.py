@@ -7,11 +7,11 @@ and never touches an input.
 """
 import math
 import os
-import uuid
 
 import numpy as np
 from osgeo import gdal, osr
 
+from . import partial
 from .errors import Cancelled, LunarInputError
 from .feedback import Progress
 from .moon import great_circle_km
@@ -62,6 +62,21 @@ class RasterSource:
         if not self.wkt:
             raise LunarInputError(f"{self.role}: '{self.path}' has no coordinate reference system; "
                                   "assign one (e.g. IAU_2015:30100) first")
+
+    def verify(self):
+        """Read one pixel of the first, middle and last block of every band: a truncated or corrupt file fails
+        here, with its name, before any work (GDAL opens such files and fails only when the data is read)."""
+        corners = {(0, 0), (self.xsize // 2, self.ysize // 2), (self.xsize - 1, self.ysize - 1)}
+        for b in range(1, self.count + 1):
+            band = self.ds.GetRasterBand(b)
+            for x, y in sorted(corners):
+                try:
+                    band.ReadRaster(x, y, 1, 1)
+                except RuntimeError as err:
+                    raise LunarInputError(f"{self.role}: '{self.path}' cannot be read (band {b}, pixel {x}, {y}): "
+                                          f"the file is truncated or corrupt ({str(err).splitlines()[0][:200]})"
+                                          ) from None
+        return self
 
     def check_band(self, index, what):
         """Validate a 1-based band index and return it."""
@@ -168,8 +183,7 @@ class AtomicRasterWriter:
 
     def __init__(self, path, like, bands, dtype=gdal.GDT_Float32, nodata=NODATA, options=None):
         self.path = check_output_path(path)
-        folder, name = os.path.split(self.path)
-        self.tmp = os.path.join(folder, f".{name}.{uuid.uuid4().hex[:8]}.partial.tif")
+        self.tmp = partial.partial_path(self.path, ".tif")
         self.nodata = nodata
         drv = gdal.GetDriverByName("GTiff")
         xsize, ysize, gt, wkt = like
@@ -179,6 +193,7 @@ class AtomicRasterWriter:
         try:
             self.ds = drv.Create(self.tmp, xsize, ysize, len(bands), dtype, opts)
         except RuntimeError as err:
+            partial.discard(self.tmp)
             raise LunarInputError(f"cannot write output '{self.path}': {err}") from None
         self.ds.SetGeoTransform(gt)
         if wkt:
@@ -203,14 +218,18 @@ class AtomicRasterWriter:
 
     def __exit__(self, exc_type, exc, tb):
         if exc_type is None:
-            self.ds.FlushCache()
-            self.ds = None
-            os.replace(self.tmp, self.path)
+            try:
+                self.ds.FlushCache()
+                self.ds = None
+                partial.commit(self.tmp, self.path)
+            except (RuntimeError, OSError) as err:  # a full disk shows here
+                self.ds = None
+                partial.discard(self.tmp)
+                raise LunarInputError(f"cannot write output '{self.path}': {err}") from None
             _remove(self.path + ".aux.xml")
         else:
             self.ds = None
-            _remove(self.tmp)
-            _remove(self.tmp + ".aux.xml")
+            partial.discard(self.tmp)
         return False
 
 

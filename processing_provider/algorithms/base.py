@@ -1,13 +1,22 @@
 """What every Lunar Lab algorithm shares: naming, help, error translation, inputs and styled outputs."""
 import html
 import os
+import signal
+import threading
+import traceback
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import (QgsEllipsoidUtils, QgsProcessingAlgorithm,
+                       QgsProcessingException, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterMultipleLayers, QgsProcessingParameterRasterLayer,
+                       QgsProcessingParameterVectorLayer, QgsRasterLayer)
 from qgis.PyQt.QtCore import QCoreApplication, QUrl
 from qgis.PyQt.QtGui import QIcon
 
+from ...lunar_plugin.core import partial
 from ...lunar_plugin.core.errors import Cancelled, LunarInputError
-from .. import styles
+from ...lunar_plugin.core.moon import MOON_RADIUS_M
+from ...lunar_plugin.core.raster import RasterSource
+from .. import outputs, styles
 
 ICON_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "icons")
 GROUP_ICONS = {"Craters": "craters", "Crater ages": "craters", "Surface chemistry": "chemistry",
@@ -24,6 +33,18 @@ def optional_float(value):
     return value if value == value else None
 
 
+def _terminate(signum, frame):
+    raise Cancelled("terminated (SIGTERM)")
+
+
+def is_lunar(crs):
+    """False for a valid CRS on another body than the Moon (EPSG:4326, Mars, ...): its ellipsoid's size tells."""
+    if not crs.isValid():
+        return True
+    radius = QgsEllipsoidUtils.ellipsoidParameters(crs.ellipsoidAcronym()).semiMajor
+    return not radius > 0 or abs(radius - MOON_RADIUS_M) < 0.02 * MOON_RADIUS_M
+
+
 class LunarAlgorithm(QgsProcessingAlgorithm):
     """Base class: subclasses set NAME, DISPLAY, GROUP, HELP and implement ``define`` and ``execute``."""
 
@@ -31,6 +52,8 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
     DISPLAY = ""
     GROUP = ""
     HELP = ""
+    #: Files an output writes beside itself, by parameter: {"OUTPUT_MODEL": (".json",)} (checked by the guard).
+    SIDECARS = {}
 
     def tr(self, text):
         return QCoreApplication.translate(type(self).__name__, text)
@@ -74,16 +97,78 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
         return parameter
 
     def processAlgorithm(self, parameters, context, feedback):
+        """Guard the outputs and check the inputs before any work; turn every failure into a clear message and
+        leave nothing half-written behind (errors, cancel and SIGTERM alike)."""
         self._post_processors = []
+        self._vector_outputs = []
+        in_main_thread = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGTERM, _terminate) if in_main_thread else None
         try:
-            return self.execute(parameters, context, feedback)
-        except LunarInputError as err:
-            raise QgsProcessingException(str(err)) from None
-        except Cancelled:
+            outputs.guard(self, parameters, context)
+            self._check_inputs(parameters, context, feedback)
+            results = self.execute(parameters, context, feedback)
+            for output in self._vector_outputs:
+                output.finish(feedback)
+            return results
+        except BaseException as err:
+            for output in self._vector_outputs:
+                output.discard()
+            partial.remove_live()
+            raise self._message(err, feedback) from None
+        finally:
+            self._vector_outputs = []
+            if in_main_thread:
+                signal.signal(signal.SIGTERM, previous)
+
+    def _message(self, err, feedback):
+        """The QgsProcessingException a user sees for ``err``: never a traceback (that goes to the log)."""
+        if isinstance(err, QgsProcessingException):
+            return err
+        if isinstance(err, LunarInputError):
+            return QgsProcessingException(str(err))
+        if isinstance(err, Cancelled):
             feedback.reportError(self.tr("Cancelled: no output was written."))
-            raise QgsProcessingException(self.tr("Cancelled by the user; no output was written.")) from None
-        except MemoryError:
-            raise QgsProcessingException(self.tr("Out of memory; try a smaller extent or block size.")) from None
+            return QgsProcessingException(self.tr("Cancelled by the user; no output was written."))
+        if isinstance(err, MemoryError):
+            return QgsProcessingException(self.tr("Out of memory; try a smaller extent or block size."))
+        if isinstance(err, (KeyboardInterrupt, SystemExit)):
+            return QgsProcessingException(self.tr("Interrupted; no output was written."))
+        feedback.pushDebugInfo("".join(traceback.format_exception(type(err), err, err.__traceback__)))
+        if isinstance(err, (OSError, RuntimeError)):  # GDAL, OGR and file-system failures
+            return QgsProcessingException(self.tr("Reading or writing a file failed: {0}. No output was "
+                                                  "written.").format(err))
+        return QgsProcessingException(self.tr("Lunar Lab failed unexpectedly ({0}: {1}); no output was written. "
+                                              "The log holds the details for a bug report.").format(
+            type(err).__name__, err))
+
+    def _check_inputs(self, parameters, context, feedback):
+        """Open every input (a truncated or unreadable raster fails here, not half-way through the work) and warn
+        about inputs in a CRS of another body, whose coordinates are taken as lunar."""
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if parameters.get(name) in (None, "", []):
+                continue
+            if isinstance(definition, QgsProcessingParameterRasterLayer):
+                RasterSource(self.raster_source(parameters, name, context), name).verify()
+                layer = self.parameterAsRasterLayer(parameters, name, context)
+                self._warn_crs(name, layer.crs(), layer.source(), feedback)
+            elif isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)):
+                source = self.parameterAsSource(parameters, name, context)
+                if source is None:
+                    raise QgsProcessingException(self.tr("{0}: '{1}' cannot be opened as a vector layer").format(
+                        name, parameters.get(name)))
+                self._warn_crs(name, source.sourceCrs(), source.sourceName(), feedback)
+            elif isinstance(definition, QgsProcessingParameterMultipleLayers):
+                for layer in self.parameterAsLayerList(parameters, name, context):
+                    if isinstance(layer, QgsRasterLayer):
+                        RasterSource(layer.source(), f"{name} ({layer.name()})").verify()
+                    self._warn_crs(name, layer.crs(), layer.source(), feedback)
+
+    def _warn_crs(self, name, crs, where, feedback):
+        if not is_lunar(crs):
+            feedback.pushWarning(self.tr("{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are "
+                                         "taken as lunar degrees / metres on the Moon").format(
+                name, where, crs.authid() or crs.description(), crs.description()))
 
     # ---- inputs -------------------------------------------------------------------------------
     def raster_source(self, parameters, name, context, required=True):
@@ -100,13 +185,29 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
         return layer.source()
 
     # ---- outputs ------------------------------------------------------------------------------
-    def style_output(self, context, path, style, layer_name):
-        """Style a raster/vector output when the Toolbox loads it, and give it a readable name."""
+    def output_sink(self, parameters, name, context, fields, geometry_type=None, crs=None, style=None,
+                    layer_name=None):
+        """(sink, destination) like parameterAsSink, written under a temporary name and finished after the run:
+        renamed into place with a CRS QGIS reads back and ``style`` saved with it (outputs.VectorOutput)."""
+        from qgis.core import QgsCoordinateReferenceSystem as Crs, QgsWkbTypes
+        output = outputs.VectorOutput(self, parameters, name, context, fields,
+                                      QgsWkbTypes.NoGeometry if geometry_type is None else geometry_type,
+                                      crs if crs is not None else Crs(), style,
+                                      self.tr(layer_name) if layer_name else None)
+        if output.sink is not None:
+            self._vector_outputs.append(output)
+        return output.sink, output.dest
+
+    def style_output(self, context, path, style, layer_name, save=True):
+        """Style an output when the Toolbox loads it, give it a readable name, and (``save``) store the style
+        with a finished raster file (a .qml beside it) so that it reopens the same."""
+        if save and path and os.path.isfile(path):
+            outputs.save_style(path, style)
         if not context.willLoadLayerOnCompletion(path):
             return
         details = context.layerToLoadOnCompletionDetails(path)
-        details.name = layer_name
+        if layer_name:
+            details.name = layer_name
         processor = styles.PostProcessor.create(style)
         self._post_processors.append(processor)
         details.setPostProcessor(processor)
-

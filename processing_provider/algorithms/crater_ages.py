@@ -16,7 +16,8 @@ from ...lunar_plugin.core.model_files import write_text_atomic
 from ...lunar_plugin.core.raster import RasterSource
 from .. import styles
 from .base import LunarAlgorithm
-from .crater_layers import crater_fields, crater_source_parameters, moon_crs, read_craters, write_circles
+from .crater_layers import (CRATER_GEOMETRY, carried_fields, crater_fields, crater_source_parameters, lon_domain,
+                            moon_crs, read_craters, warn_diameters, write_circles)
 from .models import model_path, require_torch
 
 DEFAULT_MODEL = "crater_ages.pt"
@@ -110,18 +111,26 @@ class ClassifyCraterAges(LunarAlgorithm):
     def execute(self, parameters, context, feedback):
         require_torch()
         from ...lunar_plugin.core.ages import training
-        lon, lat, diameter, _, _ = read_craters(self.parameterAsSource(parameters, "CRATERS", context),
-                                                self.parameterAsString(parameters, "DIAMETER_FIELD", context), context)
+        craters = self.parameterAsSource(parameters, "CRATERS", context)
+        lon, lat, diameter, ids, _ = read_craters(craters, self.parameterAsString(parameters, "DIAMETER_FIELD",
+                                                                                  context), context)
+        warn_diameters(diameter, "CRATERS", feedback)
         bundle = training.load(model_path(self, parameters, "MODEL", context, DEFAULT_MODEL))
         if "image_rel" in bundle["channel_names"] and not parameters.get("DOM"):
             raise QgsProcessingException(self.tr("This age model was trained with an image channel: give a DOM "
                                                  "(or fused) raster as DOM"))
+        ours = crater_fields([("system", QVariant.String), ("system_code", QVariant.Int)]
+                             + [(name, QVariant.Double) for name in PROBABILITY_FIELDS]
+                             + [("in_model_range", QVariant.Bool)])
+        fields, carried = carried_fields(ours, craters)
+        sink, dest = self.output_sink(parameters, "OUTPUT", context, fields, CRATER_GEOMETRY, moon_crs(),
+                                      styles.craters_by_system(), self.tr("Craters by lunar System"))
         chips, attributes, _, skipped = crater_context(self, parameters, context, ScaledFeedback(feedback, 0, 80),
                                                        lon, lat, diameter)
         probabilities = training.classify(bundle, chips, attributes)
         skipped_index = {i for i, _ in skipped}
         for i, reason in skipped[:20]:
-            feedback.pushWarning(self.tr("crater {0} skipped: {1}").format(i, reason))
+            feedback.pushWarning(self.tr("crater {0} skipped: {1}").format(ids[i], reason))
         if skipped:
             feedback.pushWarning(self.tr("{0} of {1} craters skipped (kept without a System)").format(
                 len(skipped), lon.size))
@@ -131,24 +140,22 @@ class ClassifyCraterAges(LunarAlgorithm):
             feedback.pushWarning(self.tr("{0} craters lie outside the model's diameter range {1:.0f}-{2:.0f} km "
                                          "(in_model_range = false): treat their Systems with caution").format(
                 out_of_range, d_lo, d_hi))
-        fields = crater_fields([("system", QVariant.String), ("system_code", QVariant.Int)]
-                               + [(name, QVariant.Double) for name in PROBABILITY_FIELDS]
-                               + [("in_model_range", QVariant.Bool)])
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Polygon, moon_crs())
         rows, k = [], 0
         for i in range(lon.size):
             in_range = bool(d_lo <= diameter[i] <= d_hi)
             if i in skipped_index:
-                rows.append((lon[i], lat[i], diameter[i], [None, None] + [None] * 5 + [in_range]))
-                continue
-            p = probabilities[k]
-            k += 1
-            code = int(np.argmax(p)) + 1
-            rows.append((lon[i], lat[i], diameter[i], [SYSTEMS[code], code] + [float(v) for v in p] + [in_range]))
-        write_circles(sink, fields, rows, feedback)
+                ages = [None, None] + [None] * 5 + [in_range]
+            else:
+                p = probabilities[k]
+                k += 1
+                code = int(np.argmax(p)) + 1
+                ages = [SYSTEMS[code], code] + [float(v) for v in p] + [in_range]
+            rows.append((lon[i], lat[i], diameter[i], ages + list(carried.get(ids[i], []))))
+        write_circles(sink, fields, rows, feedback, lon_domain(RasterSource(
+            self.raster_source(parameters, "DEM", context), "DEM")))
         counts = {SYSTEMS[c]: sum(1 for r in rows if r[3][1] == c) for c in SYSTEMS}
-        feedback.pushInfo(self.tr("Systems: {0}").format(", ".join(f"{n} {v}" for n, v in counts.items())))
-        self.style_output(context, dest, styles.craters_by_system(), self.tr("Craters by lunar System"))
+        feedback.pushInfo(self.tr("Systems: {0}; without a System: {1}").format(
+            ", ".join(f"{n} {v}" for n, v in counts.items()), len(skipped)))
         return {"OUTPUT": dest}
 
 
@@ -196,6 +203,9 @@ class TrainCraterAges(LunarAlgorithm):
                                                                       .setSubsetOfAttributes([label_field],
                                                                                              source.fields()))}
         labels = [system_code(label_of[i], "LABEL_FIELD") for i in ids]
+        warn_diameters(diameter, "CRATERS", feedback)
+        base = self.parameterAsFile(parameters, "BASE_MODEL", context)
+        base_bundle = training.load(base) if base else None  # a broken base model fails now, not after training
         chips, attributes, names, skipped = crater_context(self, parameters, context, ScaledFeedback(feedback, 0, 20),
                                                            lon, lat, diameter)
         keep = np.array([i for i in range(lon.size) if i not in {s for s, _ in skipped}], int)
@@ -216,13 +226,12 @@ class TrainCraterAges(LunarAlgorithm):
         report = training.evaluate_trials(chips, attributes, list(labels), trials=folds, split=split, seed=seed,
                                           epochs=epochs, feedback=ScaledFeedback(feedback, 30, 85),
                                           unlabelled=unlabelled)
-        base = self.parameterAsFile(parameters, "BASE_MODEL", context)
         all_chips, all_attr, all_labels = chips, attributes, list(labels)
         if unlabelled is not None:
             all_chips = np.concatenate([chips, unlabelled[0]])
             all_attr = np.concatenate([attributes, unlabelled[1]])
             all_labels += [None] * len(unlabelled[0])
-        bundle = training.train(all_chips, all_attr, all_labels, base_bundle=training.load(base) if base else None,
+        bundle = training.train(all_chips, all_attr, all_labels, base_bundle=base_bundle,
                                 epochs=epochs, seed=seed, feedback=ScaledFeedback(feedback, 85, 100),
                                 channel_names=features.channel_names(bool(parameters.get("DOM")),
                                                                      bool(parameters.get("OMAT"))),

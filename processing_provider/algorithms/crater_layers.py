@@ -1,19 +1,26 @@
 """Crater layers in and out: any crater layer (circles, points, or a lon/lat table) to lon/lat/diameter arrays,
-and crater dicts back to circle polygons in the geographic Moon CRS."""
+and crater rows back to circle polygons in the geographic Moon CRS, in the longitude domain of the data
+(-180..180 or 0..360; a circle across the domain's edge is split there), carrying the input's attributes."""
 import math
 
 import numpy as np
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsDistanceArea, QgsFeature,
-                       QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsPointXY, QgsProcessing,
+                       QgsFeatureRequest, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsPointXY, QgsProcessing,
                        QgsProcessingException, QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
-                       QgsWkbTypes)
+                       QgsProcessingUtils, QgsRectangle, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
+from ...lunar_plugin.core.errors import Cancelled
 from ...lunar_plugin.core.moon import MOON_GEOGRAPHIC_CRS, QGIS_MOON_ELLIPSOID, circle_polygon_lonlat
 
 LON_NAMES = ("lon", "longitude", "long", "lon_e", "center_lon", "x")
 LAT_NAMES = ("lat", "latitude", "center_lat", "y")
-DIAMETER_NAMES = ("diameter_km", "diam_km", "diameter", "diam", "d_km", "diameter (km)")
+DIAMETER_NAMES = ("diameter_km", "diam_km", "diameter", "diam", "d_km", "diameter (km)",
+                  "diameter_k")  # the last: diameter_km in a Shapefile (10-character field names)
+#: The largest lunar basin (South Pole-Aitken, ~2,500 km): a larger "crater" is almost surely a unit error.
+LARGEST_BASIN_KM = 2500.0
+#: Crater outputs are multipolygons: a circle across the longitude domain's edge is two parts.
+CRATER_GEOMETRY = QgsWkbTypes.MultiPolygon
 
 
 def moon_crs():
@@ -65,7 +72,7 @@ def read_craters(source, diameter_field, context, what="CRATERS", require_diamet
             if x is None or y is None:
                 skipped += 1
                 continue
-            point = QgsPointXY(float(x), float(y))
+            point = QgsPointXY(_number(x, what, lon_field, feature.id()), _number(y, what, lat_field, feature.id()))
         else:
             geometry = feature.geometry()
             if geometry.isEmpty():
@@ -73,8 +80,7 @@ def read_craters(source, diameter_field, context, what="CRATERS", require_diamet
                 continue
             point = transform.transform(geometry.centroid().asPoint())
         if diameter_field:
-            value = feature[diameter_field]
-            d = float(value) if value is not None else math.nan
+            d = _number(feature[diameter_field], what, diameter_field, feature.id())
         elif from_polygons:
             d = 2.0 * math.sqrt(measure.measureArea(feature.geometry()) / 1e6 / math.pi)
         else:
@@ -88,6 +94,53 @@ def read_craters(source, diameter_field, context, what="CRATERS", require_diamet
     return np.array(lon), np.array(lat), np.array(diameter), ids, skipped
 
 
+def _number(value, what, field, fid):
+    """A field value as a float (NULL -> NaN); text that is no number is refused, naming the first bad row."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return math.nan
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise QgsProcessingException(f"{what}: field '{field}' of feature {fid} holds '{value}', not a number") \
+            from None
+
+
+def warn_diameters(diameter, what, feedback):
+    """Warn about diameters beyond the Moon's largest basin (usually metres or pixels taken as km)."""
+    big = int(np.sum(np.asarray(diameter) > LARGEST_BASIN_KM))
+    if big:
+        feedback.pushWarning(f"{what}: {big} crater(s) are larger than {LARGEST_BASIN_KM:,.0f} km, the Moon's largest "
+                             f"basin (largest {np.nanmax(diameter):,.0f} km): is the diameter field in km?")
+    return big
+
+
+def carried_fields(ours, source):
+    """(fields, attributes by feature id): the source's own fields after ``ours`` (names made unique as QGIS's
+    algorithms do), and each source feature's attributes, to carry a user's ids and names through."""
+    if source is None:
+        return ours, {}
+    fields = QgsProcessingUtils.combineFields(ours, source.fields())
+    attributes = {f.id(): f.attributes() for f in source.getFeatures(QgsFeatureRequest().setFlags(
+        QgsFeatureRequest.NoGeometry))}
+    return fields, attributes
+
+
+def lon_domain(source):
+    """(west, east) longitude domain of a raster (core RasterSource): 0..360 for a geographic raster that lies
+    east of 180 degrees, else -180..180."""
+    if source.is_geographic:
+        gt = source.geotransform
+        east = gt[0] + gt[1] * source.xsize
+        if min(gt[0], east) >= -1e-6 and max(gt[0], east) > 180.0 + 1e-6:
+            return 0.0, 360.0
+    return -180.0, 180.0
+
+
+def to_domain(lon, domain=(-180.0, 180.0)):
+    west = domain[0]
+    return (lon - west) % 360.0 + west
+
+
 def crater_fields(extra):
     """QgsFields lon, lat, diameter_km followed by ``extra`` (name, QVariant type) pairs."""
     fields = QgsFields()
@@ -96,18 +149,35 @@ def crater_fields(extra):
     return fields
 
 
-def circle_geometry(lon, lat, diameter_km, vertices=64):
-    ring = [QgsPointXY(x, y) for x, y in circle_polygon_lonlat(lon, lat, diameter_km, vertices)]
-    return QgsGeometry.fromPolygonXY([ring + ring[:1]])
+def circle_geometry(lon, lat, diameter_km, domain=(-180.0, 180.0), vertices=64):
+    """A crater circle as a multipolygon inside the longitude ``domain``: split at its edge when it crosses."""
+    centre = to_domain(float(lon), domain)
+    ring = [QgsPointXY(x - lon + centre, y) for x, y in circle_polygon_lonlat(lon, lat, diameter_km, vertices)]
+    circle = QgsGeometry.fromPolygonXY([ring + ring[:1]])
+    west, east = domain
+    box = circle.boundingBox()
+    if box.xMinimum() >= west and box.xMaximum() <= east:
+        return QgsGeometry.fromMultiPolygonXY([circle.asPolygon()])
+    inside = QgsGeometry.fromRect(QgsRectangle(west, -90.0, east, 90.0))
+    parts = [circle.intersection(inside)]
+    for shift in (-360.0, 360.0):
+        moved = QgsGeometry(circle)
+        moved.translate(shift, 0.0)
+        piece = moved.intersection(inside)
+        if not piece.isEmpty():
+            parts.append(piece)
+    merged = QgsGeometry.collectGeometry(parts)
+    merged.convertToMultiType()
+    return merged
 
 
-def write_circles(sink, fields, rows, feedback=None):
-    """rows: (lon, lat, diameter_km, [extra attribute values]) -> circle features in ``sink``."""
+def write_circles(sink, fields, rows, feedback=None, domain=(-180.0, 180.0)):
+    """rows: (lon, lat, diameter_km, [extra attribute values]) -> circle features in ``sink``, lon in ``domain``."""
     for i, (lon, lat, diameter, extra) in enumerate(rows):
         if feedback is not None and i % 1000 == 0 and feedback.isCanceled():
-            break
+            raise Cancelled("cancelled while writing craters")
         feature = QgsFeature(fields)
-        feature.setGeometry(circle_geometry(lon, lat, diameter))
-        feature.setAttributes([float(lon), float(lat), float(diameter)] + list(extra))
+        feature.setGeometry(circle_geometry(lon, lat, diameter, domain))
+        feature.setAttributes([float(to_domain(lon, domain)), float(lat), float(diameter)] + list(extra))
         if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
             raise QgsProcessingException(f"could not write crater {i}: {sink.lastError()}")

@@ -21,6 +21,7 @@ TABLE_FIELDS = ["bin_min_km", "bin_max_km", "bin_centre_km", "n", "cumulative", 
 
 class CraterSizeFrequency(LunarAlgorithm):
     NAME = "csfd"
+    SIDECARS = {"OUTPUT_PLOT": (".svg",), "OUTPUT_DIAM": (".scc",)}
     DISPLAY = "Crater size-frequency distribution and model age"
     GROUP = "Crater ages"
     HELP = ("Crater size-frequency distribution (CSFD) of the craters whose centres lie in the AREA polygons (area "

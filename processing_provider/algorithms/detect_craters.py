@@ -6,7 +6,7 @@ from qgis.PyQt.QtCore import QVariant
 from ...lunar_plugin.core.raster import RasterSource
 from .. import styles
 from .base import LunarAlgorithm
-from .crater_layers import crater_fields, moon_crs, write_circles
+from .crater_layers import CRATER_GEOMETRY, crater_fields, lon_domain, moon_crs, write_circles
 from .models import model_path, require_torch
 
 DEFAULT_MODEL = "crater_detector.pt"
@@ -62,18 +62,26 @@ class DetectCraters(LunarAlgorithm):
         from ...lunar_plugin.core.craters import detect, training
         source = RasterSource(self.raster_source(parameters, "INPUT", context), "INPUT")
         band = elevation_band(source, self.parameterAsInt(parameters, "BAND", context))
-        bundle = training.load_bundle(model_path(self, parameters, "MODEL", context, DEFAULT_MODEL))
+        model = model_path(self, parameters, "MODEL", context, DEFAULT_MODEL)
+        bundle = training.load_bundle(model)
+        card_threshold = training.card_threshold(bundle)
         confidence = self.parameterAsDouble(parameters, "CONFIDENCE", context) \
-            if parameters.get("CONFIDENCE") not in (None, "") else training.card_threshold(bundle)
+            if parameters.get("CONFIDENCE") not in (None, "") else card_threshold
+        feedback.pushInfo(self.tr("Model {0} (card threshold {1:g}); confidence {2:g}; band {3}").format(
+            model, card_threshold, confidence, band))
+        fields = crater_fields([("confidence", QVariant.Double), ("level", QVariant.Int)])
+        sink, dest = self.output_sink(parameters, "OUTPUT", context, fields, CRATER_GEOMETRY, moon_crs(),
+                                      styles.craters_by_confidence(), self.tr("Craters (detected)"))
         craters = detect.detect_craters(
             source, bundle, self.parameterAsDouble(parameters, "MIN_DIAMETER_KM", context),
             self.parameterAsDouble(parameters, "MAX_DIAMETER_KM", context), confidence,
             self.parameterAsInt(parameters, "TILE_SIZE", context),
             self.parameterAsDouble(parameters, "OVERLAP", context), band=band, feedback=feedback)
-        fields = crater_fields([("confidence", QVariant.Double), ("level", QVariant.Int)])
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Polygon, moon_crs())
+        domain = lon_domain(source)
         write_circles(sink, fields, [(c["lon"], c["lat"], c["diameter_km"], [float(c["confidence"]), int(c["level"])])
-                                     for c in craters], feedback)
-        feedback.pushInfo(self.tr("{0} craters detected").format(len(craters)))
-        self.style_output(context, dest, styles.craters_by_confidence(), self.tr("Craters (detected)"))
+                                     for c in craters], feedback, domain)
+        feedback.pushInfo(self.tr("{0} craters detected (longitudes {1:g}..{2:g})").format(len(craters), *domain))
+        if not craters:
+            feedback.pushWarning(self.tr("No crater was found: check that INPUT is a DEM with relief at this "
+                                         "scale, that it is not all nodata, and the diameter range and confidence"))
         return {"OUTPUT": dest}

@@ -95,7 +95,9 @@ class EqualAreaSampling(LunarAlgorithm):
         for name in value_fields:
             fields.append(QgsField(name, QVariant.Double))
         geometry_type = QgsWkbTypes.Polygon if polygons else QgsWkbTypes.Point
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, geometry_type, moon)
+        style = styles.craters_outline("#3182bd") if polygons else styles.points("#3182bd", 0.6)
+        sink, dest = self.output_sink(parameters, "OUTPUT", context, fields, geometry_type, moon, style,
+                                      self.tr("Equal-area samples ({0} km²)").format(area))
         feedback.pushInfo(self.tr("{0} cells of {1} km² over lon {2:.3f}..{3:.3f}, lat {4:.3f}..{5:.3f}").format(
             sampling.count_cells(box, lat_step, area), area, *box[::2], *box[1::2]))
 
@@ -127,7 +129,7 @@ class EqualAreaSampling(LunarAlgorithm):
         for name in STAT_FIELDS:
             stats_fields.append(QgsField(name, QVariant.Int if name == "count" else QVariant.Double))
         stats_fields.append(QgsField("histogram", QVariant.String))
-        stats_sink, stats_dest = self.parameterAsSink(parameters, "OUTPUT_STATS", context, stats_fields)
+        stats_sink, stats_dest = self.output_sink(parameters, "OUTPUT_STATS", context, stats_fields)
         if stats_sink is not None:
             for row in rows:
                 f = QgsFeature(stats_fields)
@@ -139,9 +141,6 @@ class EqualAreaSampling(LunarAlgorithm):
                 if row["zone"] == "all" and row["count"]:
                     feedback.pushInfo(f"{row['variable']}: n={row['count']} mean={row['mean']:.4g} "
                                       f"std={row['std']:.4g} median={row['p50']:.4g}")
-        if sink is not None:
-            style = styles.craters_outline("#3182bd") if polygons else styles.points("#3182bd", 0.6)
-            self.style_output(context, dest, style, self.tr("Equal-area samples ({0} km²)").format(area))
         return results
 
     def _zones(self, parameters, context, moon):
@@ -149,6 +148,9 @@ class EqualAreaSampling(LunarAlgorithm):
         if source is None:
             return None
         field = self.parameterAsString(parameters, "ZONE_FIELD", context)
+        if field and source.fields().indexOf(field) < 0:
+            raise QgsProcessingException(self.tr("ZONE_FIELD: ZONES has no field '{0}' (fields: {1})").format(
+                field, ", ".join(source.fields().names())))
         transform = QgsCoordinateTransform(source.sourceCrs(), moon, context.transformContext())
         parts = {}  # several polygons may share a zone name: statistics come per name
         for feature in source.getFeatures():

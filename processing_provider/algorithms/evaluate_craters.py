@@ -7,7 +7,8 @@ from qgis.PyQt.QtCore import QVariant
 from ...lunar_plugin.core.craters import matching
 from .. import styles
 from .base import LunarAlgorithm, optional_float
-from .crater_layers import crater_fields, crater_source_parameters, moon_crs, read_craters, write_circles
+from .crater_layers import (CRATER_GEOMETRY, carried_fields, crater_fields, crater_source_parameters, moon_crs,
+                            read_craters, write_circles)
 
 STATUS_COLOURS = [("matched", "#1a9641"), ("missed", "#2c7bb6"), ("false", "#d7191c")]
 
@@ -41,11 +42,12 @@ class EvaluateCraters(LunarAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
     def execute(self, parameters, context, feedback):
-        det = read_craters(self.parameterAsSource(parameters, "DETECTIONS", context),
-                           self.parameterAsString(parameters, "DETECTIONS_DIAMETER_FIELD", context), context,
-                           "DETECTIONS")
-        cat = read_craters(self.parameterAsSource(parameters, "CATALOG", context),
-                           self.parameterAsString(parameters, "CATALOG_DIAMETER_FIELD", context), context, "CATALOG")
+        detections = self.parameterAsSource(parameters, "DETECTIONS", context)
+        catalog = self.parameterAsSource(parameters, "CATALOG", context)
+        det = read_craters(detections, self.parameterAsString(parameters, "DETECTIONS_DIAMETER_FIELD", context),
+                           context, "DETECTIONS")
+        cat = read_craters(catalog, self.parameterAsString(parameters, "CATALOG_DIAMETER_FIELD", context), context,
+                           "CATALOG")
         extent = None
         if parameters.get("EXTENT"):
             e = self.parameterAsExtent(parameters, "EXTENT", context, moon_crs())
@@ -57,12 +59,22 @@ class EvaluateCraters(LunarAlgorithm):
                                   "({4} catalogue craters, {5} detections in range)").format(
             score["recall"], score["precision"], score["f1"], score["median_rel_diameter_error"],
             score["n_catalog"], score["n_detections"]))
-        fields = crater_fields([("status", QVariant.String), ("source", QVariant.String)])
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Polygon, moon_crs())
-        rows = [(lon, lat, d, [status, "detection"]) for lon, lat, d, status in
-                zip(*det[:3], score["detection_status"]) if status != "out"]
-        rows += [(lon, lat, d, [status, "catalogue"]) for lon, lat, d, status in
-                 zip(*cat[:3], score["catalog_status"]) if status == "missed"]
+        if not score["n_catalog"] or not score["n_detections"]:
+            feedback.pushWarning(self.tr("Nothing to score: {0} catalogue craters and {1} detections lie in the "
+                                         "diameter range and extent").format(score["n_catalog"],
+                                                                             score["n_detections"]))
+        # Each row carries its own layer's attributes: detection fields, then catalogue fields (renamed on clash).
+        ours = crater_fields([("status", QVariant.String), ("source", QVariant.String)])
+        with_detections, det_attributes = carried_fields(ours, detections)
+        fields, cat_attributes = carried_fields(with_detections, catalog)
+        n_det, n_cat = detections.fields().count(), catalog.fields().count()
+        sink, dest = self.output_sink(parameters, "OUTPUT", context, fields, CRATER_GEOMETRY, moon_crs(),
+                                      styles.craters_by_category("status", STATUS_COLOURS),
+                                      self.tr("Crater evaluation (matched / missed / false)"))
+        rows = [(lon, lat, d, [status, "detection"] + list(det_attributes.get(fid, [None] * n_det)) + [None] * n_cat)
+                for lon, lat, d, fid, status in zip(*det[:4], score["detection_status"]) if status != "out"]
+        rows += [(lon, lat, d, ["missed", "catalogue"] + [None] * n_det + list(cat_attributes.get(fid, [None] * n_cat)))
+                 for lon, lat, d, fid, status in zip(*cat[:4], score["catalog_status"]) if status == "missed"]
         write_circles(sink, fields, rows, feedback)
         results = {"OUTPUT": dest, "RECALL": score["recall"], "PRECISION": score["precision"], "F1": score["f1"],
                    "MEDIAN_REL_DIAMETER_ERROR": score["median_rel_diameter_error"],
@@ -72,7 +84,7 @@ class EvaluateCraters(LunarAlgorithm):
                            ("n_matched", QVariant.Int), ("recall", QVariant.Double), ("n_detections", QVariant.Int),
                            ("n_true", QVariant.Int), ("precision", QVariant.Double)):
             bins_fields.append(QgsField(name, kind))
-        bins_sink, bins_dest = self.parameterAsSink(parameters, "OUTPUT_BINS", context, bins_fields)
+        bins_sink, bins_dest = self.output_sink(parameters, "OUTPUT_BINS", context, bins_fields)
         if bins_sink is not None:
             for b in score["bins"]:
                 feature = QgsFeature(bins_fields)
@@ -81,6 +93,4 @@ class EvaluateCraters(LunarAlgorithm):
                                        int(b["n_true"]), optional_float(b.get("precision"))])
                 bins_sink.addFeature(feature, QgsFeatureSink.FastInsert)
             results["OUTPUT_BINS"] = bins_dest
-        self.style_output(context, dest, styles.craters_by_category("status", STATUS_COLOURS),
-                          self.tr("Crater evaluation (matched / missed / false)"))
         return results

@@ -75,6 +75,7 @@ class OxideCnn(LunarAlgorithm):
 
 class TrainOxideCnn(LunarAlgorithm):
     NAME = "trainoxidecnn"
+    SIDECARS = {"OUTPUT_MODEL": (".json",)}
     DISPLAY = "Train and cross-validate an oxide 1D CNN"
     GROUP = "Surface chemistry"
     HELP = ("Trains a 1D CNN per oxide on sample sites (a table, CSV or vector layer with reflectance and measured "

@@ -7,7 +7,7 @@ from qgis.PyQt.QtCore import QVariant
 from ...lunar_plugin.core import synthetic
 from .. import styles
 from .base import LunarAlgorithm
-from .crater_layers import crater_fields, moon_crs, write_circles
+from .crater_layers import CRATER_GEOMETRY, crater_fields, moon_crs, write_circles
 
 CRATER_EXTRA_FIELDS = [("id", QVariant.Int), ("depth_km", QVariant.Double), ("rim_height_km", QVariant.Double),
                        ("kind", QVariant.String), ("degradation", QVariant.Double)]
@@ -73,14 +73,17 @@ class SyntheticScene(LunarAlgorithm):
                               feedback=feedback)
         moon = moon_crs()
         fields = crater_fields(CRATER_EXTRA_FIELDS)
-        sink, craters_dest = self.parameterAsSink(parameters, "OUTPUT_CRATERS", context, fields,
-                                                  QgsWkbTypes.Polygon, moon)
+        sink, craters_dest = self.output_sink(parameters, "OUTPUT_CRATERS", context, fields, CRATER_GEOMETRY, moon,
+                                              styles.craters_outline(styles.CATALOGUE_COLOUR),
+                                              self.tr("Craters (synthetic ground truth)"))
         write_circles(sink, fields, [(c["lon"], c["lat"], c["diameter_km"],
                                       [int(c["id"]), float(c["depth_km"]), float(c["rim_height_km"]), str(c["kind"]),
                                        float(c["degradation"])]) for c in scene.craters], feedback)
         results = dict(paths, OUTPUT_CRATERS=craters_dest)
-        units_sink, units_dest = self.parameterAsSink(parameters, "OUTPUT_UNITS", context, _fields(UNIT_FIELDS),
-                                                      QgsWkbTypes.MultiPolygon, moon)
+        units_sink, units_dest = self.output_sink(parameters, "OUTPUT_UNITS", context, _fields(UNIT_FIELDS),
+                                                  QgsWkbTypes.MultiPolygon, moon, styles.craters_by_category(
+                                                      "kind", [("mare", "#3f007d"), ("highland", "#e6550d")]),
+                                                  self.tr("Geologic units (synthetic)"))
         if units_sink is not None:
             for wkt, unit in synthetic.unit_polygons(scene):
                 feature = QgsFeature(_fields(UNIT_FIELDS))
@@ -89,13 +92,9 @@ class SyntheticScene(LunarAlgorithm):
                                        float(unit["tio2_wt"])])
                 units_sink.addFeature(feature, QgsFeatureSink.FastInsert)
             results["OUTPUT_UNITS"] = units_dest
-            self.style_output(context, units_dest, styles.craters_by_category(
-                "kind", [("mare", "#3f007d"), ("highland", "#e6550d")]), self.tr("Geologic units (synthetic)"))
         feedback.pushInfo(self.tr("{0} ground-truth craters").format(len(scene.craters)))
         self.style_output(context, paths["OUTPUT_DEM"], styles.pseudocolor("elevation"), self.tr("DEM (synthetic, m)"))
         self.style_output(context, paths["OUTPUT_DOM"], styles.pseudocolor("grey"), self.tr("DOM (synthetic)"))
         self.style_output(context, paths["OUTPUT_REFLECTANCE"], styles.rgb((4, 2, 1)),
                           self.tr("Reflectance (synthetic Clementine, 950/750/415 nm)"))
-        self.style_output(context, craters_dest, styles.craters_outline("#ffcc00"),
-                          self.tr("Craters (synthetic ground truth)"))
         return results

@@ -10,13 +10,14 @@ from ...lunar_plugin.core.feedback import ScaledFeedback
 from ...lunar_plugin.core.model_files import write_text_atomic
 from ...lunar_plugin.core.raster import RasterSource
 from .base import LunarAlgorithm
-from .crater_layers import crater_source_parameters, read_craters
+from .crater_layers import crater_source_parameters, read_craters, warn_diameters
 from .detect_craters import DEFAULT_MODEL, elevation_band
 from .models import model_path, require_torch
 
 
 class TrainCraterDetector(LunarAlgorithm):
     NAME = "traincraterdetector"
+    SIDECARS = {"OUTPUT_MODEL": (".json",)}
     DISPLAY = "Train or fine-tune a crater detector"
     GROUP = "Craters"
     HELP = ("Trains a crater detector on a DEM (or the elevation band of a fused raster) and the craters marked on it "
@@ -52,6 +53,7 @@ class TrainCraterDetector(LunarAlgorithm):
         lon, lat, diameter, _, _ = read_craters(self.parameterAsSource(parameters, "CRATERS", context),
                                                 self.parameterAsString(parameters, "DIAMETER_FIELD", context),
                                                 context)
+        warn_diameters(diameter, "CRATERS", feedback)
         if lon.size < 5:
             raise self._error("CRATERS: at least 5 labelled craters are needed, got {0}", lon.size)
         base = None

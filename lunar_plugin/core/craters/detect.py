@@ -19,7 +19,7 @@ from scipy import ndimage
 from scipy.spatial import cKDTree
 
 from ..errors import Cancelled, LunarInputError
-from ..feedback import Progress, ensure
+from ..feedback import Progress, ensure, info
 from ..moon import MOON_RADIUS_KM, great_circle_km, xyz_km
 from ..raster import RasterGeo
 
@@ -311,6 +311,10 @@ def detect_craters(source, bundle, min_diameter_km, max_diameter_km, confidence=
         for ty in ys:
             for tx in xs:
                 jobs.append((level, keep_lo, keep_hi, wl, hl, tx, ty))
+    used = sorted({job[0] for job in jobs})
+    info(feedback,
+         f"pyramid levels {', '.join(str(k) for k in used) or 'none'} (level k: 2^k source pixels per pixel), "
+         f"{len(jobs)} tiles of {tile} px, overlap {float(overlap):.0%}")
     progress = Progress(feedback, len(jobs) + 1)
     pyramid = Pyramid(source, band, wrap=geo.wrap, feedback=feedback)
     raw = []

@@ -1,0 +1,127 @@
+"""What a user reopens: every vector output of every algorithm, saved as GeoPackage, Shapefile, GeoJSON and
+FlatGeobuf, reopens from the file with a valid lunar CRS that reprojects into the IAU Moon projections, keeps its
+style, carries the input's attributes; GeoTIFF outputs likewise. Nothing temporary is left beside the outputs."""
+import math
+import os
+
+import pytest
+from qgis.core import (QgsCategorizedSymbolRenderer, QgsCoordinateReferenceSystem, QgsCoordinateTransform,
+                       QgsEllipsoidUtils, QgsGraduatedSymbolRenderer, QgsPointXY, QgsProject, QgsRasterLayer,
+                       QgsSingleBandPseudoColorRenderer, QgsVectorLayer)
+
+MOON_R_M = 1737400.0
+FORMATS = ["gpkg", "shp", "geojson", "fgb"]
+EQUIRECTANGULAR = QgsCoordinateReferenceSystem("IAU_2015:30110")
+SOUTH_POLAR = QgsCoordinateReferenceSystem("IAU_2015:30135")
+
+
+@pytest.fixture(scope="module")
+def run_module(lunar_processing):
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    def run(alg_id, params):
+        return lunar_processing.run(alg_id, params, context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+    return run
+
+
+@pytest.fixture(scope="module")
+def scene(run_module, tmp_path_factory):
+    out = tmp_path_factory.mktemp("reopen_scene")
+    return run_module("lunar:syntheticscene", {
+        "WIDTH": 256, "HEIGHT": 256, "SEED": 5, "PIXEL_M": 200.0, "CENTRE_LON": 30.0, "CENTRE_LAT": -20.0,
+        "OUTPUT_DEM": str(out / "dem.tif"), "OUTPUT_DOM": str(out / "dom.tif"),
+        "OUTPUT_REFLECTANCE": str(out / "refl.tif"), "OUTPUT_CRATERS": str(out / "truth.gpkg"),
+        "OUTPUT_UNITS": str(out / "units.gpkg")})
+
+
+def _cases(scene):
+    """(algorithm, parameters without the output, output name, style renderer class or None)."""
+    return {
+        "syntheticscene": ("lunar:syntheticscene", {"WIDTH": 64, "HEIGHT": 64, "OUTPUT_DEM": "TEMPORARY_OUTPUT",
+                                                    "OUTPUT_DOM": "TEMPORARY_OUTPUT",
+                                                    "OUTPUT_REFLECTANCE": "TEMPORARY_OUTPUT"},
+                           "OUTPUT_CRATERS", None),
+        "detectcraters": ("lunar:detectcraters", {"INPUT": scene["OUTPUT_DEM"]}, "OUTPUT", QgsGraduatedSymbolRenderer),
+        "classifycraterages": ("lunar:classifycraterages", {"CRATERS": scene["OUTPUT_CRATERS"],
+                                                            "DEM": scene["OUTPUT_DEM"], "DOM": scene["OUTPUT_DOM"]},
+                               "OUTPUT", QgsCategorizedSymbolRenderer),
+        "evaluatecraters": ("lunar:evaluatecraters", {"DETECTIONS": scene["OUTPUT_CRATERS"],
+                                                      "CATALOG": scene["OUTPUT_CRATERS"]},
+                            "OUTPUT", QgsCategorizedSymbolRenderer),
+        "equalareasampling": ("lunar:equalareasampling", {"RASTERS": [scene["OUTPUT_DEM"]], "LAT_STEP": 0.5,
+                                                          "AREA_KM2": 400.0, "GEOMETRY": 1}, "OUTPUT", None),
+    }
+
+
+def _is_moon(crs):
+    return crs.isValid() and QgsEllipsoidUtils.ellipsoidParameters(crs.ellipsoidAcronym()).semiMajor == MOON_R_M
+
+
+@pytest.mark.parametrize("extension", FORMATS)
+@pytest.mark.parametrize("algorithm", ["syntheticscene", "detectcraters", "classifycraterages", "evaluatecraters",
+                                       "equalareasampling"])
+def test_vector_output_reopens_with_lunar_crs_and_style(run_module, scene, tmp_path, algorithm, extension):
+    alg_id, params, output, renderer_class = _cases(scene)[algorithm]
+    path = str(tmp_path / f"out.{extension}")
+    result = run_module(alg_id, dict(params, **{output: path}))
+    assert result[output] == path
+    layer = QgsVectorLayer(path, "reopened", "ogr")
+    assert layer.isValid() and layer.featureCount() > 0
+    assert _is_moon(layer.crs()), f"{extension}: CRS '{layer.crs().authid()}' {layer.crs().description()}"
+    feature = next(layer.getFeatures())
+    centre = feature.geometry().centroid().asPoint()
+    lon_field = layer.fields().indexOf("lon")
+    if lon_field >= 0:  # the geometry sits where the attributes say (no swapped axes after reopening)
+        assert centre.x() == pytest.approx(feature["lon"], abs=0.05)
+        assert centre.y() == pytest.approx(feature["lat"], abs=0.05)
+    context = QgsProject.instance().transformContext()
+    to_eqc = QgsCoordinateTransform(layer.crs(), EQUIRECTANGULAR, context)
+    xy = to_eqc.transform(QgsPointXY(centre))
+    assert xy.x() == pytest.approx(MOON_R_M * math.radians(centre.x()), abs=1.0)
+    assert xy.y() == pytest.approx(MOON_R_M * math.radians(centre.y()), abs=1.0)
+    to_pole = QgsCoordinateTransform(layer.crs(), SOUTH_POLAR, context)
+    back = to_pole.transform(to_pole.transform(QgsPointXY(centre)), QgsCoordinateTransform.ReverseTransform)
+    assert back.x() == pytest.approx(centre.x(), abs=1e-6) and back.y() == pytest.approx(centre.y(), abs=1e-6)
+    if renderer_class is not None:
+        assert isinstance(layer.renderer(), renderer_class), f"{extension}: the saved style did not come back"
+    assert not [n for n in os.listdir(tmp_path) if "partial" in n]
+
+
+def test_geopackage_keeps_the_iau_code_and_layer_name(run_module, scene, tmp_path):
+    path = str(tmp_path / "detections.gpkg")
+    run_module("lunar:detectcraters", {"INPUT": scene["OUTPUT_DEM"], "OUTPUT": path})
+    layer = QgsVectorLayer(path, "reopened", "ogr")
+    assert layer.crs().authid() == "IAU_2015:30100"
+    assert layer.dataProvider().subLayers()[0].split("!!::!!")[1] == "detections"
+
+
+def test_classified_craters_carry_the_input_attributes(run_module, scene, tmp_path):
+    path = str(tmp_path / "ages.gpkg")
+    run_module("lunar:classifycraterages", {"CRATERS": scene["OUTPUT_CRATERS"], "DEM": scene["OUTPUT_DEM"],
+                                            "DOM": scene["OUTPUT_DOM"], "OUTPUT": path})
+    truth = QgsVectorLayer(scene["OUTPUT_CRATERS"], "truth", "ogr")
+    ages = QgsVectorLayer(path, "ages", "ogr")
+    names = ages.fields().names()
+    assert {"id", "kind", "depth_km", "system", "system_code"} <= set(names)
+    assert "diameter_km_2" in names  # the input's own diameter_km, kept beside ours
+    by_id = {f["id"]: f for f in truth.getFeatures()}
+    for feature in ages.getFeatures():
+        assert feature["kind"] == by_id[feature["id"]]["kind"]
+        assert feature["diameter_km_2"] == pytest.approx(by_id[feature["id"]]["diameter_km"])
+    assert ages.featureCount() == truth.featureCount()
+
+
+def test_raster_outputs_reopen_with_crs_and_style(run_module, tmp_path):
+    out = run_module("lunar:oxideequations", {"INPUT": _scene_reflectance(run_module, tmp_path),
+                                              "OUTPUT_FEO": str(tmp_path / "feo.tif")})
+    layer = QgsRasterLayer(out["OUTPUT_FEO"], "feo", "gdal")
+    assert _is_moon(layer.crs())
+    assert os.path.exists(tmp_path / "feo.qml")
+    assert isinstance(layer.renderer(), QgsSingleBandPseudoColorRenderer)
+
+
+def _scene_reflectance(run_module, tmp_path):
+    return run_module("lunar:syntheticscene", {"WIDTH": 64, "HEIGHT": 64, "OUTPUT_DEM": "TEMPORARY_OUTPUT",
+                                               "OUTPUT_DOM": "TEMPORARY_OUTPUT",
+                                               "OUTPUT_REFLECTANCE": str(tmp_path / "refl.tif"),
+                                               "OUTPUT_CRATERS": "TEMPORARY_OUTPUT"})["OUTPUT_REFLECTANCE"]
