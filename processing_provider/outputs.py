@@ -77,14 +77,23 @@ def input_files(alg, parameters, context):
             continue
         values = value if isinstance(value, (list, tuple)) else [value]
         for item in values:
-            layer = item if isinstance(item, QgsMapLayer) else QgsProcessingUtils.mapLayerFromString(
-                _string(item, context), context)
-            where = _layer_file(layer) if layer is not None else None
-            if where is None and not isinstance(item, QgsMapLayer) and os.path.exists(_string(item, context)):
-                where = (_real(_string(item, context)), None)
+            where = _file_of(item, context)
             if where is not None:
                 found.append((name,) + where)
     return found
+
+
+def _file_of(item, context):
+    """(real path, layer name or None) of an input value: a path is taken as it is (opening it could touch it:
+    QGIS opens a GeoPackage read-write), a layer or layer id by its source."""
+    if not isinstance(item, QgsMapLayer):
+        text = _string(item, context)
+        path, _, options = text.partition("|")
+        if os.path.exists(path):
+            layer_name = re.search(r"layername=([^|]*)", options)
+            return _real(path), layer_name.group(1) if layer_name else None
+        item = QgsProcessingUtils.mapLayerFromString(text, context, False)
+    return _layer_file(item) if item is not None else None
 
 
 def output_target(alg, parameters, name, context):
@@ -176,6 +185,8 @@ def save_style(path, style, table=None):
     """Store ``style`` with a finished output: as the GeoPackage layer's default style, else a .qml beside it."""
     source = f"{path}|layername={table}" if table else path
     is_raster = os.path.splitext(path)[1].lower() in (".tif", ".tiff")
+    statistics = path + ".aux.xml"  # GDAL keeps the statistics the style computed there: not ours to leave
+    had_statistics = os.path.exists(statistics)
     layer = QgsRasterLayer(path, "", "gdal") if is_raster else QgsVectorLayer(source, "", "ogr")
     if not layer.isValid():
         return
@@ -185,6 +196,9 @@ def save_style(path, style, table=None):
         layer.saveStyleToDatabase(table or os.path.splitext(os.path.basename(path))[0], "Lunar Lab", True, "")
     else:
         layer.saveNamedStyle(os.path.splitext(path)[0] + ".qml")
+    del layer
+    if is_raster and not had_statistics and os.path.exists(statistics):
+        os.remove(statistics)
 
 
 def _follow_truncated_field(layer):

@@ -46,19 +46,37 @@ def write_json_atomic(data, path):
     return write_atomic(path, write)
 
 
+def read_weights(path, role=None):
+    """The object stored in a model file, read with ``weights_only=True`` so that no code in it can run; a
+    missing, truncated, corrupt or code-carrying file is refused with a plain reason. ``role`` (the parameter
+    name) starts the message."""
+    import pickle
+
+    import torch
+    path = os.fspath(path)
+    where = f"{role}: " if role else ""
+    if not os.path.isfile(path):
+        raise LunarInputError(f"{where}model file '{path}' does not exist")
+    try:
+        return torch.load(path, map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as err:
+        if "unsupported global" in str(err).lower():  # torch's refusal of pickled Python objects
+            raise LunarInputError(f"{where}model file '{path}' is refused: it is not a plain weights file (it "
+                                  "holds Python objects, which Lunar Lab never loads because they could run code)"
+                                  ) from None
+        raise LunarInputError(f"{where}model file '{path}' cannot be read: it is truncated, corrupt or not a "
+                              f"PyTorch file ({str(err).splitlines()[0][:120]})") from None
+    except Exception as err:  # noqa: BLE001 -- corrupt, truncated, not a torch file
+        detail = str(err).splitlines()[0][:120] if str(err) else ""
+        raise LunarInputError(f"{where}model file '{path}' cannot be read: it is truncated, corrupt or not a "
+                              f"PyTorch file ({type(err).__name__}: {detail})") from None
+
+
 def load_checked(path, format_tag, what, required=(), max_version=None):
     """The plain dict saved in ``path``, checked to be a Lunar Lab ``what`` with ``format_tag``, keys and (when
     ``max_version`` is given) a format version this code reads."""
-    import torch
     path = os.fspath(path)
-    if not os.path.isfile(path):
-        raise LunarInputError(f"model file '{path}' does not exist")
-    try:
-        data = torch.load(path, map_location="cpu", weights_only=True)
-    except Exception as err:  # noqa: BLE001 -- corrupt, truncated, pickled code, not a torch file
-        detail = str(err).splitlines()[0][:200] if str(err) else ""
-        raise LunarInputError(f"model file '{path}' cannot be read as a Lunar Lab {what} "
-                              f"({type(err).__name__}: {detail})") from None
+    data = read_weights(path)
     if not isinstance(data, dict) or data.get("format") != format_tag:
         tag = data.get("format") if isinstance(data, dict) else type(data).__name__
         raise LunarInputError(f"model file '{path}' is not a Lunar Lab {what} (format tag {tag!r}, "

@@ -1,12 +1,13 @@
 """What every Lunar Lab algorithm shares: naming, help, error translation, inputs and styled outputs."""
 import html
+import importlib.util
 import os
 import signal
 import threading
 import traceback
 
 from qgis.core import (QgsEllipsoidUtils, QgsProcessingAlgorithm,
-                       QgsProcessingException, QgsProcessingParameterFeatureSource,
+                       QgsProcessingException, QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterRasterLayer,
                        QgsProcessingParameterVectorLayer, QgsRasterLayer)
 from qgis.PyQt.QtCore import QCoreApplication, QUrl
@@ -14,6 +15,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ...lunar_plugin.core import partial
 from ...lunar_plugin.core.errors import Cancelled, LunarInputError
+from ...lunar_plugin.core.model_files import read_weights
 from ...lunar_plugin.core.moon import MOON_RADIUS_M
 from ...lunar_plugin.core.raster import RasterSource
 from .. import outputs, styles
@@ -158,6 +160,12 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
                     raise QgsProcessingException(self.tr("{0}: '{1}' cannot be opened as a vector layer").format(
                         name, parameters.get(name)))
                 self._warn_crs(name, source.sourceCrs(), source.sourceName(), feedback)
+            elif isinstance(definition, QgsProcessingParameterFile):
+                path = self.parameterAsFile(parameters, name, context)
+                if not os.path.isfile(path):
+                    raise QgsProcessingException(self.tr("{0}: file '{1}' does not exist").format(name, path))
+                if path.lower().endswith(".pt") and importlib.util.find_spec("torch") is not None:
+                    read_weights(path, name)  # a broken model fails now, not after minutes of work
             elif isinstance(definition, QgsProcessingParameterMultipleLayers):
                 for layer in self.parameterAsLayerList(parameters, name, context):
                     if isinstance(layer, QgsRasterLayer):

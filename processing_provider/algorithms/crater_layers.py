@@ -72,7 +72,7 @@ def read_craters(source, diameter_field, context, what="CRATERS", require_diamet
             if x is None or y is None:
                 skipped += 1
                 continue
-            point = QgsPointXY(_number(x, what, lon_field, feature.id()), _number(y, what, lat_field, feature.id()))
+            point = QgsPointXY(field_number(x, what, lon_field, feature.id()), field_number(y, what, lat_field, feature.id()))
         else:
             geometry = feature.geometry()
             if geometry.isEmpty():
@@ -80,7 +80,7 @@ def read_craters(source, diameter_field, context, what="CRATERS", require_diamet
                 continue
             point = transform.transform(geometry.centroid().asPoint())
         if diameter_field:
-            d = _number(feature[diameter_field], what, diameter_field, feature.id())
+            d = field_number(feature[diameter_field], what, diameter_field, feature.id())
         elif from_polygons:
             d = 2.0 * math.sqrt(measure.measureArea(feature.geometry()) / 1e6 / math.pi)
         else:
@@ -94,7 +94,7 @@ def read_craters(source, diameter_field, context, what="CRATERS", require_diamet
     return np.array(lon), np.array(lat), np.array(diameter), ids, skipped
 
 
-def _number(value, what, field, fid):
+def field_number(value, what, field, fid):
     """A field value as a float (NULL -> NaN); text that is no number is refused, naming the first bad row."""
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return math.nan

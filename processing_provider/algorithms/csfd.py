@@ -12,6 +12,7 @@ from qgis.PyQt.QtCore import QVariant
 from ...lunar_plugin.core import csfd
 from ...lunar_plugin.core.moon import QGIS_MOON_ELLIPSOID
 from .base import LunarAlgorithm
+from .crater_layers import field_number, warn_diameters
 
 PRODUCTIONS = [("neukum2001", "Neukum et al. 2001"), ("hartmann2010", "Hartmann 2010")]
 METHODS = [("poisson", "Poisson likelihood (Michael et al. 2016)"), ("cumulative", "Cumulative fit")]
@@ -77,15 +78,15 @@ class CraterSizeFrequency(LunarAlgorithm):
         for feature in craters.getFeatures():
             if feedback.isCanceled():
                 raise QgsProcessingException(self.tr("Cancelled by the user; no output was written."))
-            value = feature[field]
+            value = field_number(feature[field], "CRATERS", field, feature.id())
             centre = QgsGeometry(feature.geometry()).centroid()
-            if value is None or centre.isEmpty():
+            if value != value or centre.isEmpty():  # NaN: a NULL diameter
                 skipped += 1
                 continue
             centre.transform(to_area)
             if not area_geometry.contains(centre):
                 continue
-            diameter = float(value)
+            diameter = value
             if not diameter > 0:
                 raise QgsProcessingException(self.tr("CRATERS: feature {0} has diameter {1}; diameters must be > 0 km")
                                              .format(feature.id(), value))
@@ -99,6 +100,7 @@ class CraterSizeFrequency(LunarAlgorithm):
         every = [d for values in groups.values() for d in values]
         if not every:
             raise QgsProcessingException(self.tr("No crater of CRATERS lies inside the AREA polygons"))
+        warn_diameters(every, "CRATERS", feedback)
         production = PRODUCTIONS[self.parameterAsEnum(parameters, "PRODUCTION", context)][0]
         method = METHODS[self.parameterAsEnum(parameters, "METHOD", context)][0]
         d_min = self.parameterAsDouble(parameters, "MIN_DIAMETER_KM", context)

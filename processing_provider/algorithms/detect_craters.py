@@ -3,7 +3,7 @@ from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSink, QgsProc
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer, QgsWkbTypes)
 from qgis.PyQt.QtCore import QVariant
 
-from ...lunar_plugin.core.raster import RasterSource
+from ...lunar_plugin.core.raster import RasterSource, all_nodata_check
 from .. import styles
 from .base import LunarAlgorithm
 from .crater_layers import CRATER_GEOMETRY, crater_fields, lon_domain, moon_crs, write_circles
@@ -62,6 +62,7 @@ class DetectCraters(LunarAlgorithm):
         from ...lunar_plugin.core.craters import detect, training
         source = RasterSource(self.raster_source(parameters, "INPUT", context), "INPUT")
         band = elevation_band(source, self.parameterAsInt(parameters, "BAND", context))
+        all_nodata_check(source, [band])
         model = model_path(self, parameters, "MODEL", context, DEFAULT_MODEL)
         bundle = training.load_bundle(model)
         card_threshold = training.card_threshold(bundle)

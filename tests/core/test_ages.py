@@ -191,6 +191,10 @@ def test_train_save_load_classify_roundtrip(tmp_path):
         training.classify(again, chips, attrs[:, :3])
 
 
+class PickledObject:
+    """A Python object in a model file: torch.load(weights_only=True) refuses it (it could carry code)."""
+
+
 def test_model_load_errors(tmp_path):
     import torch
     from lunar_lab.lunar_plugin.core.ages import training
@@ -198,8 +202,12 @@ def test_model_load_errors(tmp_path):
         training.load(tmp_path / "missing.pt")
     junk = tmp_path / "junk.pt"
     junk.write_bytes(b"not a torch file at all")
-    with pytest.raises(LunarInputError, match="cannot be read as a Lunar Lab crater-ages model"):
+    with pytest.raises(LunarInputError, match="cannot be read: it is truncated, corrupt or not a PyTorch file"):
         training.load(junk)
+    pickled = tmp_path / "pickled.pt"
+    torch.save({"format": "lunar-lab-crater-ages", "payload": PickledObject()}, pickled)
+    with pytest.raises(LunarInputError, match="refused: it is not a plain weights file"):
+        training.load(pickled)
     foreign = tmp_path / "foreign.pt"
     torch.save({"format": "something-else", "state_dict": {}}, foreign)
     with pytest.raises(LunarInputError, match="not a Lunar Lab crater-ages model"):
