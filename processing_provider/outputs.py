@@ -202,11 +202,20 @@ def save_style(path, style, table=None):
 
 
 def _follow_truncated_field(layer):
-    """A Shapefile keeps 10 characters of a field name (system_code -> system_cod): point the renderer there."""
+    """A Shapefile keeps 10 characters of a field name (system_code -> system_cod): point the renderer's field
+    (or the fields its expression names) there."""
     renderer = layer.renderer() if isinstance(layer, QgsVectorLayer) else None
-    field = getattr(renderer, "classAttribute", lambda: None)()
-    if field and layer.fields().indexOf(field) < 0 and layer.fields().indexOf(field[:10]) >= 0:
-        renderer.setClassAttribute(field[:10])
+    attribute = getattr(renderer, "classAttribute", lambda: None)()
+    if not attribute:
+        return
+    names = layer.fields().names()
+
+    def truncated(name):
+        return name[:10] if name not in names and name[:10] in names else name
+    if attribute in names or not re.search(r'"', attribute):
+        renderer.setClassAttribute(truncated(attribute))
+    else:
+        renderer.setClassAttribute(re.sub(r'"([^"]+)"', lambda m: f'"{truncated(m.group(1))}"', attribute))
 
 
 class VectorOutput:

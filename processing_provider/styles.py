@@ -91,13 +91,19 @@ def craters_outline(colour=CATALOGUE_COLOUR):
     return apply
 
 
-def craters_by_system(field="system_code"):
+#: Craters coloured by System only where the age model vouches for it: outside its diameter range (or without a
+#: System) they draw in the grey dashed "no System" class.
+SYSTEM_EXPRESSION = 'if("in_model_range" IS false, NULL, "system_code")'
+
+
+def craters_by_system(field=SYSTEM_EXPRESSION):
     def apply(layer):
         categories = [QgsRendererCategory(code, outline_symbol(colour, 0.6), system_label(code))
                       for code, colour in SYSTEM_COLOURS.items()]
         # '' is the renderer's "all other values" category: it draws the NULL (unclassified) craters
         categories.append(QgsRendererCategory("", outline_symbol(UNCLASSIFIED_COLOUR, 0.4, dashed=True),
-                                              "No System (outside the DEM or in nodata)"))
+                                              "No System (outside the DEM, in nodata or outside the age "
+                                              "model's diameter range)"))
         layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
     return apply
 

@@ -21,11 +21,13 @@ run lunar:detectcraters -- INPUT="$OUT/fused.tif" MIN_DIAMETER_KM=0.5 OUTPUT="$O
 run lunar:evaluatecraters -- DETECTIONS="$OUT/craters_detected.gpkg" CATALOG="$OUT/craters_truth.gpkg" \
   MIN_DIAMETER_KM=0.8 OUTPUT="$OUT/craters_evaluation.gpkg" OUTPUT_BINS="$OUT/craters_evaluation_bins.csv"
 result "f'   craters >= 8 px: recall {r[\"RECALL\"]:.3f}, precision {r[\"PRECISION\"]:.3f}, F1 {r[\"F1\"]:.3f}'"
+# The age model covers D >= 20 km (LOLA-scale craters): the scene's smaller craters keep a System flagged
+# in_model_range = false, are drawn as "no System", and the CSFD counts them in 'all craters' only.
 run lunar:classifycraterages -- CRATERS="$OUT/craters_detected.gpkg" DEM="$OUT/dem.tif" DOM="$OUT/dom.tif" \
   OUTPUT="$OUT/craters_aged.gpkg"
 run lunar:csfd -- CRATERS="$OUT/craters_aged.gpkg" AREA="$OUT/units.gpkg" MIN_DIAMETER_KM=1 MAX_DIAMETER_KM=20 \
   SPLIT_BY_SYSTEM=true OUTPUT_TABLE="$OUT/csfd_table.csv" OUTPUT_PLOT="$OUT/csfd.png" \
-  OUTPUT_DIAM="$OUT/craters_detected.diam"
+  OUTPUT_HTML="$OUT/csfd.html" OUTPUT_DIAM="$OUT/craters_detected.diam"
 result "f'   model age of the detected craters: {r[\"MODEL_AGE_GA\"]:.2f} ± {r[\"MODEL_AGE_ERR_GA\"]:.2f} Ga ({r[\"SYSTEM\"]}), {int(r[\"N_CRATERS\"])} craters'"
 
 # Chemistry: band-ratio equations and the shipped Clementine CNN, Mg#, equal-area statistics per unit.

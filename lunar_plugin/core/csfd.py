@@ -330,9 +330,11 @@ class AgeFit:
 
 def format_age(age_ga, err_plus_ga, err_minus_ga):
     """'3.80 +0.02/-0.03 Ga', or in Ma below 1 Ga ('512 +40/-38 Ma')."""
+    def two_digits(x):  # 180, not 1.8e+02
+        return f"{float(f'{x:.2g}'):g}"
     if age_ga < 1.0:
-        return f"{age_ga * 1000:.3g} +{err_plus_ga * 1000:.2g}/-{err_minus_ga * 1000:.2g} Ma"
-    return f"{age_ga:.3g} +{err_plus_ga:.2g}/-{err_minus_ga:.2g} Ga"
+        return f"{age_ga * 1000:.0f} +{two_digits(err_plus_ga * 1000)}/-{two_digits(err_minus_ga * 1000)} Ma"
+    return f"{age_ga:.2f} +{two_digits(err_plus_ga)}/-{two_digits(err_minus_ga)} Ga"
 
 
 def _check_range(d_min_km, d_max_km, pf, production):
@@ -459,6 +461,23 @@ def _isochron(fit, d):
     return fit.n1 * pf.cumulative(d), d ** 3 * fit.n1 * pf.differential(d)
 
 
+def poisson_interval(n):
+    """1-sigma Poisson confidence bounds (lower, upper) of counts ``n`` (Gehrels 1986, as craterstats draws its
+    error bars): a single crater spans 0.17-3.3, never down to zero on a log axis."""
+    from scipy.stats import chi2
+    n = np.asarray(n, float)
+    lower = np.where(n > 0, chi2.ppf(0.158655, 2 * np.maximum(n, 1)) / 2.0, 0.0)
+    upper = chi2.ppf(0.841345, 2 * (n + 1)) / 2.0
+    return lower, upper
+
+
+def _bars(values, counts):
+    """Asymmetric error bars (below, above) of values measured from ``counts`` craters."""
+    lower, upper = poisson_interval(counts)
+    scale = np.where(counts > 0, values / np.maximum(counts, 1), 0.0)
+    return values - lower * scale, upper * scale - values
+
+
 def plot_csfd(groups, area_km2, out_png=None, out_svg=None, fits=None, binning="root-2", title=None,
               feedback=None):
     """Cumulative CSFD (left) and R-plot (right), log axes, with fitted isochrons and their age labels.
@@ -497,16 +516,16 @@ def plot_csfd(groups, area_km2, out_png=None, out_svg=None, fits=None, binning="
         lo = np.array([r["bin_min_km"] for r in rows])
         mid = np.array([r["bin_centre_km"] for r in rows])
         d_all += [lo.min(), lo.max() * 2]
-        label = f"{name} ({sum(r['n'] for r in rows)})"
+        counts = np.array([r_["n"] for r_ in rows], float)
+        label = f"{name}: {int(counts.sum())} craters"
         c = np.array([r_["cumulative"] for r_ in rows])
-        ce = np.array([r_["cumulative_err"] for r_ in rows])
-        # log axes: a lower bar reaching zero is drawn down to 1/1000 of the value
-        ax_c.errorbar(lo, c, yerr=[np.minimum(ce, c * 0.999), ce], fmt="o", ms=4, color=colour, label=label,
+        cumulative_counts = np.cumsum(counts[::-1])[::-1]
+        ax_c.errorbar(lo, c, yerr=_bars(c, cumulative_counts), fmt="o", ms=4, color=colour, label=label,
                       capsize=2, lw=0.8)
         r = np.array([r_["r_value"] for r_ in rows])
-        re_ = np.array([r_["r_err"] for r_ in rows])
-        ax_r.errorbar(mid, r, yerr=[np.minimum(re_, r * 0.999), re_], fmt="o", ms=4, color=colour, label=label,
-                      capsize=2, lw=0.8)
+        shown = counts > 0
+        ax_r.errorbar(mid[shown], r[shown], yerr=_bars(r[shown], counts[shown]), fmt="o", ms=4, color=colour,
+                      label=label, capsize=2, lw=0.8)
 
     if d_all:
         d_plot = np.geomspace(min(d_all) / 1.5, max(d_all), 300)
@@ -520,13 +539,15 @@ def plot_csfd(groups, area_km2, out_png=None, out_svg=None, fits=None, binning="
         ax_r.plot(d, yr, "--", color=colour, lw=0.8)
         dd = np.geomspace(f.d_min_km, f.d_max_km, 100)
         yc2, yr2 = _isochron(f, dd)
-        text = f"{f.age_text()} ({f.system}, {f.method})"
-        ax_c.plot(dd, yc2, "-", color=colour, lw=1.6, label=(f"{key}: " if key else "") + text)
-        ax_c.annotate(f.age_text(), (dd[0], yc2[0]), xytext=(6, 6), textcoords="offset points", color=colour,
-                      fontsize=9)
+        fit_label = (f"{key} fit: " if key else "fit: ") + \
+            f"{f.age_text()} ({f.system}), N = {f.n_craters} in {f.d_min_km:g}\u2013{f.d_max_km:g} km"
+        ax_c.plot(dd, yc2, "-", color=colour, lw=1.6, label=fit_label)
         ax_r.plot(dd, yr2, "-", color=colour, lw=1.6)
-        ax_r.annotate(f.age_text(), (dd[-1], yr2[-1]), xytext=(4, 4), textcoords="offset points",
-                      color=colour, fontsize=9)
+        # one stacked column of age labels in the empty upper-right corner: they never overlap each other,
+        # and the legend sits below the plots
+        ax_c.text(0.98, 0.97 - 0.065 * j, f"{key + ': ' if key else ''}{f.age_text()}", transform=ax_c.transAxes,
+                  ha="right", va="top", color=colour, fontsize=9,
+                  bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1.5})
 
     ax_c.set(xscale="log", yscale="log", xlabel="Crater diameter D (km)",
              ylabel="Cumulative crater frequency N(\u2265D) (km$^{-2}$)", title="Cumulative CSFD")
@@ -534,10 +555,11 @@ def plot_csfd(groups, area_km2, out_png=None, out_svg=None, fits=None, binning="
              title="R-plot")
     for ax in (ax_c, ax_r):
         ax.grid(True, which="major", lw=0.3, alpha=0.6)
-        ax.legend(fontsize=7, loc="best")
+    handles, labels = ax_c.get_legend_handles_labels()
+    fig.legend(handles, labels, loc="lower center", ncol=2, fontsize=8, frameon=False)
     if title:
         fig.suptitle(title)
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0.06 + 0.035 * ((len(labels) + 1) // 2), 1, 1))
     written = []
     for path in (out_png, out_svg):
         if path:

@@ -1,4 +1,6 @@
 """lunar:csfd -- crater size-frequency distribution, plots and a Neukum/Hartmann model age."""
+import base64
+import html
 import os
 
 from qgis.core import (QgsCoordinateTransform, QgsDistanceArea, QgsFeature, QgsFeatureSink, QgsField, QgsFields,
@@ -10,6 +12,7 @@ from qgis.core import (QgsCoordinateTransform, QgsDistanceArea, QgsFeature, QgsF
 from qgis.PyQt.QtCore import QVariant
 
 from ...lunar_plugin.core import csfd
+from ...lunar_plugin.core.model_files import write_text_atomic
 from ...lunar_plugin.core.moon import QGIS_MOON_ELLIPSOID
 from .base import LunarAlgorithm
 from .crater_layers import field_number, warn_diameters
@@ -55,6 +58,8 @@ class CraterSizeFrequency(LunarAlgorithm):
                                                             QgsProcessing.TypeVector))
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_PLOT", self.tr("CSFD plot (PNG; SVG beside)"),
                                                                 self.tr("PNG files (*.png)")))
+        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_HTML", self.tr("CSFD report"),
+                                                                self.tr("HTML files (*.html)"), optional=True))
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_DIAM", self.tr("craterstats .diam file"),
                                                                 self.tr("craterstats diam (*.diam)"), optional=True))
         self.addOutput(QgsProcessingOutputNumber("MODEL_AGE_GA", self.tr("Model age (Ga)")))
@@ -74,7 +79,9 @@ class CraterSizeFrequency(LunarAlgorithm):
         split = self.parameterAsBool(parameters, "SPLIT_BY_SYSTEM", context)
         if split and craters.fields().indexOf("system") < 0:
             raise QgsProcessingException(self.tr("SPLIT_BY_SYSTEM needs a 'system' field in CRATERS"))
-        groups, lons, lats, skipped = {}, [], [], 0
+        in_range_field = craters.fields().indexOf("in_model_range") >= 0
+        every, groups, lons, lats = [], {}, [], []
+        skipped = unclassified = out_of_range = 0
         for feature in craters.getFeatures():
             if feedback.isCanceled():
                 raise QgsProcessingException(self.tr("Cancelled by the user; no output was written."))
@@ -86,21 +93,33 @@ class CraterSizeFrequency(LunarAlgorithm):
             centre.transform(to_area)
             if not area_geometry.contains(centre):
                 continue
-            diameter = value
-            if not diameter > 0:
+            if not value > 0:
                 raise QgsProcessingException(self.tr("CRATERS: feature {0} has diameter {1}; diameters must be > 0 km")
                                              .format(feature.id(), value))
-            name = str(feature["system"]) if split else "all craters"
-            groups.setdefault(name, []).append(diameter)
+            every.append(value)
             point = centre.asPoint()
             lons.append(point.x())
             lats.append(point.y())
+            if split:  # an age the model could not give, or gave outside its diameter range, is no System curve
+                system = feature["system"]
+                if system is None or str(system) in ("", "NULL") or (hasattr(system, "isNull") and system.isNull()):
+                    unclassified += 1
+                elif in_range_field and feature["in_model_range"] in (False, 0, "false"):
+                    out_of_range += 1
+                else:
+                    groups.setdefault(str(system), []).append(value)
         if skipped:
             feedback.pushWarning(self.tr("{0} craters without a diameter or geometry were skipped").format(skipped))
-        every = [d for values in groups.values() for d in values]
         if not every:
             raise QgsProcessingException(self.tr("No crater of CRATERS lies inside the AREA polygons"))
         warn_diameters(every, "CRATERS", feedback)
+        if unclassified or out_of_range:
+            feedback.pushWarning(self.tr(
+                "{0} craters without a System and {1} outside the age model's diameter range (in_model_range = "
+                "false) are counted in 'all craters' but drawn in no System's curve").format(
+                unclassified, out_of_range))
+        feedback.pushInfo(self.tr("{0} craters inside the area ({1:.0f} km²); per System: {2}").format(
+            len(every), area_km2, ", ".join(f"{k} {len(v)}" for k, v in groups.items()) or "-"))
         production = PRODUCTIONS[self.parameterAsEnum(parameters, "PRODUCTION", context)][0]
         method = METHODS[self.parameterAsEnum(parameters, "METHOD", context)][0]
         d_min = self.parameterAsDouble(parameters, "MIN_DIAMETER_KM", context)
@@ -117,12 +136,18 @@ class CraterSizeFrequency(LunarAlgorithm):
         for name, f in fits.items():
             feedback.pushInfo(f"{name}: {f.age_text()} ({f.system}), N={f.n_craters}, N(1)={f.n1:.3e} km^-2")
 
-        results = self._table(parameters, context, groups, area_km2)
+        table_groups = dict({"all craters": every}, **groups)
+        results = self._table(parameters, context, table_groups, area_km2)
         png = self.parameterAsFileOutput(parameters, "OUTPUT_PLOT", context)
         svg = os.path.splitext(png)[0] + ".svg"
-        plot_groups = groups if split else {"all craters": every}
+        plot_groups = groups if split and groups else {"all craters": every}
         csfd.plot_csfd(plot_groups, area_km2, png, svg, fits=fits, title=self.tr("CSFD, area {0:.0f} km²").format(
             area_km2), feedback=feedback)
+        report = self.parameterAsFileOutput(parameters, "OUTPUT_HTML", context)
+        if report:
+            write_text_atomic(csfd_report_html(png, area_km2, table_groups, fits, unclassified, out_of_range),
+                              report)
+            results["OUTPUT_HTML"] = report
         diam = self.parameterAsFileOutput(parameters, "OUTPUT_DIAM", context)
         if diam:
             csfd.write_diam(diam, every, area_km2, lons=lons, lats=lats)
@@ -161,3 +186,19 @@ class CraterSizeFrequency(LunarAlgorithm):
                     raise QgsProcessingException(self.tr("Could not write the CSFD table: {0}").format(
                         sink.lastError()))
         return {"OUTPUT_TABLE": dest}
+
+
+def csfd_report_html(png, area_km2, groups, fits, unclassified, out_of_range):
+    """The plot (embedded) with the counts and ages beside it: what Processing's Results Viewer opens."""
+    with open(png, "rb") as fh:
+        image = base64.b64encode(fh.read()).decode("ascii")
+    counts = "".join(f"<tr><td>{html.escape(name)}</td><td>{len(values)}</td></tr>" for name, values in groups.items())
+    ages = "".join(f"<tr><td>{html.escape(name)}</td><td>{html.escape(f.age_text())}</td><td>{html.escape(f.system)}"
+                   f"</td><td>{f.n_craters}</td><td>{f.d_min_km:g}–{f.d_max_km:g}</td></tr>" for name, f in fits.items())
+    return (f"<html><head><meta charset='utf-8'><title>CSFD</title></head><body><h1>Crater size-frequency "
+            f"distribution</h1><p>Count area {area_km2:,.1f} km². {unclassified} craters without a System and "
+            f"{out_of_range} outside the age model's diameter range are counted in 'all craters' only.</p>"
+            f"<img src='data:image/png;base64,{image}' style='max-width:100%'>"
+            f"<h2>Craters counted</h2><table border='1'><tr><th>group</th><th>N</th></tr>{counts}</table>"
+            f"<h2>Model ages</h2><table border='1'><tr><th>group</th><th>age</th><th>System</th><th>N in fit range"
+            f"</th><th>fit range (km)</th></tr>{ages}</table></body></html>")

@@ -70,7 +70,7 @@ def test_split_by_system(run_alg, population, tmp_path):
     out = run_alg("lunar:csfd", {"CRATERS": craters, "AREA": area, "MIN_DIAMETER_KM": 2.0, "SPLIT_BY_SYSTEM": True,
                                  "OUTPUT_TABLE": str(tmp_path / "t.csv"), "OUTPUT_PLOT": str(tmp_path / "p.png")})
     groups = {f["group"] for f in QgsVectorLayer(out["OUTPUT_TABLE"], "t", "ogr").getFeatures()}
-    assert groups == {"Imbrian", "Eratosthenian"}
+    assert groups == {"all craters", "Imbrian", "Eratosthenian"}
 
 
 def test_missing_diameter_field(run_alg, population, tmp_path):
@@ -87,3 +87,53 @@ def test_zero_area_polygon(run_alg, population, tmp_path):
     with pytest.raises(QgsProcessingException):
         run_alg("lunar:csfd", {"CRATERS": craters, "AREA": flat, "OUTPUT_TABLE": str(tmp_path / "t.csv"),
                                "OUTPUT_PLOT": str(tmp_path / "p.png")})
+
+
+def test_unclassified_and_out_of_range_craters_are_counted_not_drawn(run_alg, population, tmp_path):
+    """A NULL System is no group of its own; an age outside the model's range is no System curve; the HTML
+    report's counts equal the table's and the log's."""
+    from qgis.core import QgsProcessingFeedback
+    craters, area, diameters, _ = population
+    source = QgsVectorLayer(craters, "c", "ogr")
+    rows = []
+    for i, f in enumerate(source.getFeatures()):
+        system = None if i % 7 == 0 else f["system"]
+        rows.append((QgsGeometry(f.geometry()), [f["diameter_km"], system, i % 5 != 0]))
+    marked = _layer(tmp_path / "marked.gpkg", "Point", [("diameter_km", QVariant.Double), ("system", QVariant.String),
+                                                       ("in_model_range", QVariant.Bool)], rows)
+
+    class Log(QgsProcessingFeedback):
+        lines = []
+
+        def pushWarning(self, text):  # noqa: N802
+            self.lines.append(text)
+
+        def pushInfo(self, text):  # noqa: N802
+            self.lines.append(text)
+
+    log = Log()
+    out = run_alg("lunar:csfd", {"CRATERS": marked, "AREA": area, "MIN_DIAMETER_KM": 2.0, "SPLIT_BY_SYSTEM": True,
+                                 "OUTPUT_TABLE": str(tmp_path / "t.csv"), "OUTPUT_PLOT": str(tmp_path / "p.png"),
+                                 "OUTPUT_HTML": str(tmp_path / "r.html")}, feedback=log)
+    inside = diameters.size  # the one crater outside the box is not counted
+    unclassified = sum(1 for i in range(inside) if i % 7 == 0)
+    out_of_range = sum(1 for i in range(inside) if i % 7 != 0 and i % 5 == 0)
+    table = {}
+    for f in QgsVectorLayer(out["OUTPUT_TABLE"], "t", "ogr").getFeatures():
+        table[f["group"]] = table.get(f["group"], 0) + int(f["n"])
+    assert set(table) == {"all craters", "Imbrian", "Eratosthenian"}
+    assert table["all craters"] == inside
+    assert table["Imbrian"] + table["Eratosthenian"] == inside - unclassified - out_of_range
+    assert any(f"{unclassified} craters without a System and {out_of_range} outside" in line for line in log.lines)
+    report = open(out["OUTPUT_HTML"], encoding="utf-8").read()
+    for group, n in table.items():
+        assert f"<tr><td>{group}</td><td>{n}</td></tr>" in report
+    assert "data:image/png;base64," in report
+
+
+def test_error_bars_are_bounded_like_craterstats():
+    """Gehrels' 1-sigma Poisson bounds: one crater spans 0.173-3.30, not down to zero (1e-9 on a log axis)."""
+    lower, upper = csfd.poisson_interval([1, 10, 100])
+    assert lower[0] == pytest.approx(0.173, abs=1e-3) and upper[0] == pytest.approx(3.300, abs=1e-3)
+    assert lower[1] == pytest.approx(6.89, abs=0.01) and upper[1] == pytest.approx(14.27, abs=0.01)
+    assert upper[2] == pytest.approx(100 + np.sqrt(100.75) + 1, abs=0.05)  # Gehrels eq. 7

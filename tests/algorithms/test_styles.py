@@ -50,22 +50,25 @@ def test_age_classes_legend_names_system_and_age_span():
     labels = [c.label() for c in layer.renderer().categories()]
     assert labels == ["pre-Nectarian (4.52–3.92 Ga)", "Nectarian (3.92–3.85 Ga)", "Imbrian (3.85–3.16 Ga)",
                       "Eratosthenian (3.16–0.8 Ga)", "Copernican (0.8–0 Ga)",
-                      "No System (outside the DEM or in nodata)"]
+                      "No System (outside the DEM, in nodata or outside the age model's diameter range)"]
 
 
 def test_unclassified_craters_are_drawn():
     """A crater with a NULL System gets the grey dashed symbol (it was not drawn at all)."""
-    from qgis.core import QgsFeature, QgsRenderContext, QgsVectorLayer
+    from qgis.core import QgsExpressionContextUtils, QgsFeature, QgsRenderContext, QgsVectorLayer
     from lunar_lab.processing_provider import styles
-    layer = QgsVectorLayer("Polygon?field=system_code:integer", "ages", "memory")
+    layer = QgsVectorLayer("Polygon?field=system_code:integer&field=in_model_range:boolean", "ages", "memory")
     styles.craters_by_system()(layer)
     renderer, context = layer.renderer(), QgsRenderContext()
+    context.expressionContext().appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
     renderer.startRender(context, layer.fields())
     colours = []
-    for value in (None, 3):
+    for value, in_range in ((None, True), (3, True), (3, False)):
         feature = QgsFeature(layer.fields())
-        feature.setAttributes([value])
+        feature.setAttributes([value, in_range])
+        context.expressionContext().setFeature(feature)
         symbol = renderer.symbolForFeature(feature, context)
         colours.append(symbol.symbolLayer(0).strokeColor().name() if symbol else None)
     renderer.stopRender(context)
-    assert colours == [styles.UNCLASSIFIED_COLOUR, styles.SYSTEM_COLOURS[3]]
+    # no System, a System, and a System outside the age model's diameter range (not vouched for)
+    assert colours == [styles.UNCLASSIFIED_COLOUR, styles.SYSTEM_COLOURS[3], styles.UNCLASSIFIED_COLOUR]

@@ -268,3 +268,10 @@ def test_diam_and_scc_files_read_by_craterstats(cst, tmp_path):
         csfd.write_scc(tmp_path / "c.scc", d, 10.0, lons=[1, 2])
     with pytest.raises(LunarInputError):
         csfd.write_diam(tmp_path / "c.diam", [], 10.0)
+
+
+def test_age_text_uses_plain_digits():
+    """'904 +180/-160 Ma', never '1.8e+02' in a legend."""
+    assert csfd.format_age(0.904, 0.18, 0.16) == "904 +180/-160 Ma"
+    assert csfd.format_age(3.52, 0.061, 0.07) == "3.52 +0.061/-0.07 Ga"
+    assert csfd.format_age(4.0, 0.006, 0.0061) == "4.00 +0.006/-0.0061 Ga"
