@@ -31,6 +31,7 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
     DISPLAY = ""
     GROUP = ""
     HELP = ""
+    NEEDS_TORCH = False  # True: canExecute says so (translated) before Run when PyTorch is missing
 
     def tr(self, text):
         return QCoreApplication.translate(type(self).__name__, text)
@@ -55,7 +56,17 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
         return html.escape(self.tr(self.HELP)).replace("\n", "<br>")
 
     def helpUrl(self):
-        return QUrl.fromLocalFile(README_PATH).toString() + "#lunar" + self.NAME
+        # help/NAME.html is generated from HELP and the parameters (scripts/build_help.py; make setup, the zip)
+        page = os.path.join(os.path.dirname(ICON_DIR), "help", self.NAME + ".html")
+        return QUrl.fromLocalFile(page).toString() if os.path.isfile(page) else ""
+
+    def canExecute(self):  # noqa: N802 (QGIS's name)
+        if self.NEEDS_TORCH:
+            from .models import torch_missing_message
+            message = torch_missing_message()
+            if message:
+                return False, message
+        return True, ""
 
     def icon(self):
         return QIcon(self.svgIconPath())
