@@ -16,9 +16,12 @@ MAIN_ALGORITHMS = ("syntheticscene", "fusedomdem", "oxideequations", "oxidecnn",
                    "detectcraters", "classifycraterages", "csfd")
 RESOURCE = ":/plugins/lunar_lab/icons/{0}.svg"
 ICON_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "icons")
-#: Processing group id -> icon in resources.qrc (icons/NAME.svg).
+#: Processing group id -> icon in resources.qrc (icons/NAME.svg); ALGORITHM_ICONS tells apart the menu and toolbar
+#: entries of one group.
 GROUP_ICONS = {"craters": "craters", "craterages": "craters", "surfacechemistry": "chemistry",
                "statistics": "statistics", "data": "data"}
+ALGORITHM_ICONS = {"fusedomdem": "fusion", "oxidecnn": "chemistry_cnn", "classifycraterages": "crater_ages",
+                   "csfd": "csfd"}
 
 
 def icon(name):
@@ -86,7 +89,8 @@ class LunarPlugin:
             alg = registry.algorithmById("lunar:" + name)
             if alg is None:
                 continue
-            action = QAction(icon(GROUP_ICONS.get(alg.groupId(), "lunar_lab")), alg.displayName() + "…", window)
+            name_icon = ALGORITHM_ICONS.get(name) or GROUP_ICONS.get(alg.groupId(), "lunar_lab")
+            action = QAction(icon(name_icon), alg.displayName() + "…", window)
             action.setObjectName("mLunarLab_" + name)
             action.setToolTip(alg.displayName())
             action.setStatusTip(QCoreApplication.translate("LunarLab", "Open the dialog of {0}").format(alg.id()))
