@@ -1016,8 +1016,8 @@
     </message>
     <message>
         <location filename="../lunar_plugin/install_torch.py" line="85"/>
-        <source>The neural-network algorithms (crater detection and ages, oxide CNN) need PyTorch. This downloads the CPU build of {0} (about 200 MB) with pip into {1}; QGIS&apos;s own Python is not changed. Lunar Lab adds that folder to Python&apos;s path when it starts.</source>
-        <translation>神经网络算法（撞击坑检测与定年、氧化物 CNN）需要 PyTorch。此操作用 pip 下载 {0} 的 CPU 版本（约 200 MB）并安装到 {1}；QGIS 自身的 Python 不会被改动。Lunar Lab 启动时会把该文件夹加入 Python 的路径。</translation>
+        <source>The neural-network algorithms (crater detection and ages, oxide CNN) need PyTorch. This downloads the CPU build of {0} (about 200 MB; 0.9 GB installed) with pip into {1}; QGIS&apos;s own Python is not changed. Lunar Lab adds that folder to Python&apos;s path when it starts.</source>
+        <translation>神经网络算法（撞击坑检测与定年、氧化物 CNN）需要 PyTorch。此操作用 pip 下载 {0} 的 CPU 版本（下载约 200 MB，安装后约 0.9 GB）并安装到 {1}；QGIS 自身的 Python 不会被改动。Lunar Lab 启动时会把该文件夹加入 Python 的路径。</translation>
     </message>
     <message>
         <location filename="../lunar_plugin/install_torch.py" line="96"/>
@@ -1036,8 +1036,8 @@
     </message>
     <message>
         <location filename="../processing_provider/algorithms/models.py" line="22"/>
-        <source>This algorithm needs PyTorch (CPU build), which QGIS's Python cannot import. In QGIS, install it with the menu Lunar Lab &gt; Install PyTorch… (it downloads about 200 MB into your QGIS profile). Without QGIS desktop, run: {0}</source>
-        <translation>此算法需要 PyTorch（CPU 版本），但 QGIS 的 Python 无法导入它。在 QGIS 中，请通过菜单 Lunar Lab &gt; 安装 PyTorch… 进行安装（会下载约 200 MB 到您的 QGIS 配置文件中）。没有 QGIS 桌面版时，请运行：{0}</translation>
+        <source>This algorithm needs PyTorch (CPU build), which QGIS's Python cannot import. In QGIS, install it with the menu Lunar Lab &gt; Install PyTorch… (about 200 MB to download, 0.9 GB installed in your QGIS profile). Without QGIS desktop, run: {0}</source>
+        <translation>此算法需要 PyTorch（CPU 版本），但 QGIS 的 Python 无法导入它。在 QGIS 中，请通过菜单 Lunar Lab &gt; 安装 PyTorch… 进行安装（需下载约 200 MB，安装到您的 QGIS 配置文件中后约占 0.9 GB）。没有 QGIS 桌面版时，请运行：{0}</translation>
     </message>
 </context>
 <context>

@@ -84,8 +84,8 @@ def show_install_dialog(parent=None):
     else:
         intro = QCoreApplication.translate(
             "LunarLab", "The neural-network algorithms (crater detection and ages, oxide CNN) need PyTorch. This "
-            "downloads the CPU build of {0} (about 200 MB) with pip into {1}; QGIS's own Python is not "
-            "changed. Lunar Lab adds that folder to Python's path when it starts.")
+            "downloads the CPU build of {0} (about 200 MB; 0.9 GB installed) with pip into {1}; QGIS's own Python is "
+            "not changed. Lunar Lab adds that folder to Python's path when it starts.")
     label = QLabel(intro.format(deps.TORCH_REQUIREMENT, target))
     label.setWordWrap(True)
     layout.addWidget(label)

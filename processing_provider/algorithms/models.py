@@ -21,7 +21,7 @@ def torch_missing_message():
         return None
     message = QCoreApplication.translate(
         "LunarLab", "This algorithm needs PyTorch (CPU build), which QGIS's Python cannot import. In QGIS, install "
-        "it with the menu Lunar Lab > Install PyTorch… (it downloads about 200 MB into your QGIS profile). "
+        "it with the menu Lunar Lab > Install PyTorch… (about 200 MB to download, 0.9 GB installed in your QGIS profile). "
         "Without QGIS desktop, run: {0}")
     command = deps.pip_command(deps.deps_dir() or "<profile>/python/" + deps.DEPS_FOLDER)
     return message.format(" ".join(command) if command else "pip install --target <profile>/python/"
