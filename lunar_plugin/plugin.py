@@ -62,7 +62,8 @@ class LunarPlugin:
         deps.add_deps_to_path()  # PyTorch installed by "Install PyTorch…" (before any algorithm checks for it)
         try:
             from .. import resources_rc  # noqa: F401 (registers :/plugins/lunar_lab/...)
-        except ImportError:  # not built (a checkout before `make setup`), or PyQt6 (no rcc): icons from icons/
+        except (ImportError, AttributeError):  # not built (a checkout before `make setup`), or PyQt6 (no
+            # qRegisterResourceData): icons come from icons/
             pass
 
     # ---- Processing (desktop and qgis_process) ------------------------------------------------
