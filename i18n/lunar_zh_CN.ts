@@ -915,27 +915,27 @@
         <translation>关于月球实验室</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="83"/>
+        <location filename="../lunar_plugin/plugin.py" line="84"/>
         <source>&amp;Lunar Lab</source>
         <translation>月球实验室(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="85"/>
+        <location filename="../lunar_plugin/plugin.py" line="86"/>
         <source>Lunar Lab</source>
         <translation>月球实验室</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="96"/>
+        <location filename="../lunar_plugin/plugin.py" line="97"/>
         <source>Open the dialog of {0}</source>
         <translation>打开 {0} 的对话框</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="102"/>
+        <location filename="../lunar_plugin/plugin.py" line="103"/>
         <source>Show Processing Toolbox</source>
         <translation>显示处理工具箱</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="111"/>
+        <location filename="../lunar_plugin/plugin.py" line="112"/>
         <source>About Lunar Lab…</source>
         <translation>关于月球实验室…</translation>
     </message>
@@ -985,52 +985,52 @@
         <translation>找不到用于运行 pip 的 Python 解释器。</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/install_torch.py" line="51"/>
+        <location filename="../lunar_plugin/install_torch.py" line="56"/>
         <source>pip could not be started: {0}</source>
         <translation>无法启动 pip：{0}</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/install_torch.py" line="57"/>
+        <location filename="../lunar_plugin/install_torch.py" line="62"/>
         <source>pip failed (exit code {0}); see its output above.</source>
         <translation>pip 失败（退出码 {0}）；请查看上面的输出。</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/install_torch.py" line="62"/>
+        <location filename="../lunar_plugin/install_torch.py" line="67"/>
         <source>pip finished but {0} still cannot be imported from {1}.</source>
         <translation>pip 已完成，但仍无法从 {1} 导入 {0}。</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/install_torch.py" line="66"/>
+        <location filename="../lunar_plugin/install_torch.py" line="71"/>
         <source>{0} is installed in {1}. The neural-network algorithms can run now.</source>
         <translation>{0} 已安装到 {1}。现在可以运行神经网络算法了。</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/install_torch.py" line="78"/>
+        <location filename="../lunar_plugin/install_torch.py" line="83"/>
         <source>Install PyTorch for Lunar Lab</source>
         <translation>为 Lunar Lab 安装 PyTorch</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/install_torch.py" line="82"/>
+        <location filename="../lunar_plugin/install_torch.py" line="87"/>
         <source>PyTorch is already available to QGIS&apos;s Python. Installing again puts {0} into {1}.</source>
         <translation>QGIS 的 Python 已能使用 PyTorch。再次安装会把 {0} 安装到 {1}。</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/install_torch.py" line="85"/>
+        <location filename="../lunar_plugin/install_torch.py" line="90"/>
         <source>The neural-network algorithms (crater detection and ages, oxide CNN) need PyTorch. This downloads the CPU build of {0} (about 200 MB; 0.9 GB installed) with pip into {1}; QGIS&apos;s own Python is not changed. Lunar Lab adds that folder to Python&apos;s path when it starts.</source>
         <translation>神经网络算法（撞击坑检测与定年、氧化物 CNN）需要 PyTorch。此操作用 pip 下载 {0} 的 CPU 版本（下载约 200 MB，安装后约 0.9 GB）并安装到 {1}；QGIS 自身的 Python 不会被改动。Lunar Lab 启动时会把该文件夹加入 Python 的路径。</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/install_torch.py" line="96"/>
+        <location filename="../lunar_plugin/install_torch.py" line="101"/>
         <source>Install</source>
         <translation>安装</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="106"/>
+        <location filename="../lunar_plugin/plugin.py" line="107"/>
         <source>Install PyTorch…</source>
         <translation>安装 PyTorch…</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="108"/>
+        <location filename="../lunar_plugin/plugin.py" line="109"/>
         <source>Install the CPU build of PyTorch for the neural-network algorithms into your QGIS profile</source>
         <translation>将神经网络算法所需的 PyTorch CPU 版本安装到您的 QGIS 配置文件中</translation>
     </message>
@@ -1038,6 +1038,16 @@
         <location filename="../processing_provider/algorithms/models.py" line="22"/>
         <source>This algorithm needs PyTorch (CPU build), which QGIS's Python cannot import. In QGIS, install it with the menu Lunar Lab &gt; Install PyTorch… (about 200 MB to download, 0.9 GB installed in your QGIS profile). Without QGIS desktop, run: {0}</source>
         <translation>此算法需要 PyTorch（CPU 版本），但 QGIS 的 Python 无法导入它。在 QGIS 中，请通过菜单 Lunar Lab &gt; 安装 PyTorch… 进行安装（需下载约 200 MB，安装到您的 QGIS 配置文件中后约占 0.9 GB）。没有 QGIS 桌面版时，请运行：{0}</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/install_torch.py" line="36"/>
+        <source>The folder {0} cannot be created: {1}</source>
+        <translation>无法创建文件夹 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/plugin.py" line="136"/>
+        <source>Install PyTorch now?</source>
+        <translation>现在安装 PyTorch 吗？</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,12 @@ class Installer(QObject):
             self.finished.emit(False, QCoreApplication.translate(
                 "LunarLab", "No Python interpreter was found to run pip with."))
             return
-        os.makedirs(self.target, exist_ok=True)
+        try:
+            os.makedirs(self.target, exist_ok=True)
+        except OSError as err:
+            self.finished.emit(False, QCoreApplication.translate(
+                "LunarLab", "The folder {0} cannot be created: {1}").format(self.target, err.strerror or err))
+            return
         self.process = QProcess(self)
         self.process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
         self.process.readyReadStandardOutput.connect(self._read)

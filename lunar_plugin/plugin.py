@@ -123,7 +123,23 @@ class LunarPlugin:
             window.menuBar().addMenu(self.menu)
 
     def open_dialog(self, alg_id):
+        """The algorithm's dialog; when it cannot run (PyTorch missing) its reason instead, and the installer."""
         import processing
+        alg = QgsApplication.processingRegistry().algorithmById(alg_id)
+        ok, message = alg.canExecute() if alg is not None else (True, "")
+        if not ok:
+            from qgis.PyQt.QtWidgets import QMessageBox
+            parent = self.iface.mainWindow() if self.iface is not None else None
+            if not getattr(alg, "NEEDS_TORCH", False):
+                QMessageBox.warning(parent, alg.displayName(), message)
+                return
+            answer = QMessageBox.question(
+                parent, alg.displayName(),
+                message + "\n\n" + QCoreApplication.translate("LunarLab", "Install PyTorch now?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.install_torch()
+            return
         processing.execAlgorithmDialog(alg_id, {})
 
     def show_toolbox(self):

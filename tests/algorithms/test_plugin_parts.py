@@ -122,3 +122,24 @@ def test_menu_offers_the_pytorch_installer_and_distinct_toolbar_icons(qgis_iface
     finally:
         plugin.provider = None
         plugin.unload()
+
+
+def test_menu_entry_of_a_torch_algorithm_offers_the_installer_when_torch_is_missing(qgis_iface, lunar_processing,
+                                                                                     monkeypatch):
+    import processing
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    from lunar_lab.lunar_plugin import deps, plugin as plugin_module
+    asked, opened, installs = [], [], []
+    monkeypatch.setattr(deps, "torch_available", lambda: False)
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda parent, title, text, buttons: asked.append((title, text))
+                                     or QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(processing, "execAlgorithmDialog", lambda alg_id, params: opened.append(alg_id))
+    monkeypatch.setattr(plugin_module.LunarPlugin, "install_torch", lambda self: installs.append(True))
+    lunar = plugin_module.LunarPlugin(qgis_iface)
+    lunar.open_dialog("lunar:oxidecnn")
+    assert not opened and installs == [True]
+    assert "This algorithm needs PyTorch" in asked[0][1] and asked[0][1].endswith("Install PyTorch now?")
+    lunar.open_dialog("lunar:oxideequations")  # needs no torch: its dialog opens
+    assert opened == ["lunar:oxideequations"] and len(asked) == 1
