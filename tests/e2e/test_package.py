@@ -170,7 +170,7 @@ def test_generated_files_are_not_committed():
                              capture_output=True, text=True, check=True).stdout.split()
     assert tracked == []
     ignored = (ROOT / ".gitignore").read_text().split()
-    assert "resources_rc.py" in ignored and "help/" in ignored
+    assert "/resources_rc.py" in ignored and "/help/" in ignored
 
 
 def test_zip_ships_a_help_page_per_algorithm_and_qt_neutral_resources(package):
