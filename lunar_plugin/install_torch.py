@@ -1,7 +1,7 @@
 """Lunar Lab > Install PyTorch…: pip-installs the pinned CPU PyTorch into the profile's private folder
 (lunar_plugin/deps.py) in a QProcess, showing pip's output, without blocking QGIS.
 
-``Installer`` is the part without widgets (tests drive it with a local wheel); ``InstallTorchDialog`` shows it.
+``Installer`` is the part without widgets (tests drive it with a local wheel); ``show_install_dialog`` shows it.
 """
 import importlib.util
 import os
