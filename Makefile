@@ -9,7 +9,7 @@ export LUNAR_SHARED_DATA ?= $(abspath ../shared/data)
 
 .PHONY: setup system test test-core demo bench package translations clean
 
-setup: system $(STAMP) translations
+setup: system $(STAMP) translations resources_rc.py help/index.html
 
 system:
 	@scripts/install-system.sh
@@ -23,6 +23,13 @@ $(STAMP): requirements.txt requirements-reference.txt
 translations:
 	@for ts in i18n/*.ts; do [ -e "$$ts" ] || continue; qm=$${ts%.ts}.qm; \
 	  [ "$$qm" -nt "$$ts" ] || lrelease -silent "$$ts" -qm "$$qm"; done
+
+# Built, not committed: the icons' Qt resources and the per-algorithm help pages (the zip builds its own).
+resources_rc.py: resources.qrc $(wildcard icons/*.svg) scripts/build_resources.sh
+	@scripts/build_resources.sh $@
+
+help/index.html: $(wildcard processing_provider/algorithms/*.py) scripts/build_help.py
+	@$(PY) scripts/build_help.py --out help >/dev/null
 
 test: setup
 	$(PY) -m pytest -q -ra
@@ -40,4 +47,4 @@ package: setup
 	scripts/package.sh
 
 clean:
-	rm -rf build dist demo_output
+	rm -rf build dist demo_output help resources_rc.py

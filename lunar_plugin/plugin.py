@@ -1,26 +1,34 @@
 """LunarPlugin: registers the Processing provider (also under qgis_process, where ``iface`` is None and initGui is
 never called); in QGIS desktop adds a "Lunar Lab" menu and toolbar that open the main algorithms' dialogs, and an
-About box."""
+About box, and an installer for PyTorch (lunar_plugin/install_torch.py) whose private folder goes on sys.path here."""
 import os
 
 from qgis.core import QgsApplication, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QFile
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QMenu
+from qgis.PyQt.QtWidgets import QMenu
 
-from . import i18n
+from . import deps, i18n
+from .qt_compat import QAction
 
 #: Menu and toolbar entries, in workflow order; an entry is only added when the algorithm is registered.
 MAIN_ALGORITHMS = ("syntheticscene", "fusedomdem", "oxideequations", "oxidecnn", "equalareasampling",
                    "detectcraters", "classifycraterages", "csfd")
 RESOURCE = ":/plugins/lunar_lab/icons/{0}.svg"
-#: Processing group id -> icon in resources.qrc (icons/NAME.svg).
+ICON_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "icons")
+#: Processing group id -> icon in resources.qrc (icons/NAME.svg); ALGORITHM_ICONS tells apart the menu and toolbar
+#: entries of one group.
 GROUP_ICONS = {"craters": "craters", "craterages": "craters", "surfacechemistry": "chemistry",
                "statistics": "statistics", "data": "data"}
+ALGORITHM_ICONS = {"fusedomdem": "fusion", "oxidecnn": "chemistry_cnn", "classifycraterages": "crater_ages",
+                   "csfd": "csfd"}
 
 
 def icon(name):
-    return QIcon(RESOURCE.format(name))
+    """The icon from the compiled resources (resources_rc.py, built by make/package.sh), else from icons/:
+    PyQt6 has no resource compiler, and a checkout may not have built resources_rc.py."""
+    resource = RESOURCE.format(name)
+    return QIcon(resource if QFile.exists(resource) else os.path.join(ICON_DIR, name + ".svg"))
 
 
 MODELS_FOLDER = os.path.join(os.path.dirname(os.path.dirname(__file__)), "processing_provider", "models")
@@ -51,9 +59,11 @@ class LunarPlugin:
         self.toolbar = None
         self.actions = []
         i18n.install_translator()
+        deps.add_deps_to_path()  # PyTorch installed by "Install PyTorch…" (before any algorithm checks for it)
         try:
             from .. import resources_rc  # noqa: F401 (registers :/plugins/lunar_lab/...)
-        except ImportError:  # pragma: no cover (resources_rc.py is committed and packaged)
+        except (ImportError, AttributeError):  # not built (a checkout before `make setup`), or PyQt6 (no
+            # qRegisterResourceData): icons come from icons/
             pass
 
     # ---- Processing (desktop and qgis_process) ------------------------------------------------
@@ -80,7 +90,8 @@ class LunarPlugin:
             alg = registry.algorithmById("lunar:" + name)
             if alg is None:
                 continue
-            action = QAction(icon(GROUP_ICONS.get(alg.groupId(), "lunar_lab")), alg.displayName() + "…", window)
+            name_icon = ALGORITHM_ICONS.get(name) or GROUP_ICONS.get(alg.groupId(), "lunar_lab")
+            action = QAction(icon(name_icon), alg.displayName() + "…", window)
             action.setObjectName("mLunarLab_" + name)
             action.setToolTip(alg.displayName())
             action.setStatusTip(QCoreApplication.translate("LunarLab", "Open the dialog of {0}").format(alg.id()))
@@ -93,10 +104,15 @@ class LunarPlugin:
                           window)
         toolbox.setObjectName("mLunarLab_toolbox")
         toolbox.triggered.connect(self.show_toolbox)
+        install = QAction(icon("lunar_lab"), QCoreApplication.translate("LunarLab", "Install PyTorch…"), window)
+        install.setObjectName("mLunarLab_install_torch")
+        install.setStatusTip(QCoreApplication.translate(
+            "LunarLab", "Install the CPU build of PyTorch for the neural-network algorithms into your QGIS profile"))
+        install.triggered.connect(self.install_torch)
         about = QAction(icon("about"), QCoreApplication.translate("LunarLab", "About Lunar Lab…"), window)
         about.setObjectName("mLunarLab_about")
         about.triggered.connect(self.show_about)
-        for action in (toolbox, about):
+        for action in (toolbox, install, about):
             self.menu.addAction(action)
             self.actions.append(action)
         self.toolbar.addAction(about)
@@ -107,7 +123,23 @@ class LunarPlugin:
             window.menuBar().addMenu(self.menu)
 
     def open_dialog(self, alg_id):
+        """The algorithm's dialog; when it cannot run (PyTorch missing) its reason instead, and the installer."""
         import processing
+        alg = QgsApplication.processingRegistry().algorithmById(alg_id)
+        ok, message = alg.canExecute() if alg is not None else (True, "")
+        if not ok:
+            from qgis.PyQt.QtWidgets import QMessageBox
+            parent = self.iface.mainWindow() if self.iface is not None else None
+            if not getattr(alg, "NEEDS_TORCH", False):
+                QMessageBox.warning(parent, alg.displayName(), message)
+                return
+            answer = QMessageBox.question(
+                parent, alg.displayName(),
+                message + "\n\n" + QCoreApplication.translate("LunarLab", "Install PyTorch now?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.install_torch()
+            return
         processing.execAlgorithmDialog(alg_id, {})
 
     def show_toolbox(self):
@@ -116,6 +148,10 @@ class LunarPlugin:
         if dock is not None:
             dock.setVisible(True)
             dock.raise_()
+
+    def install_torch(self):
+        from .install_torch import show_install_dialog
+        show_install_dialog(self.iface.mainWindow() if self.iface is not None else None)
 
     def show_about(self):
         from .about import show_about

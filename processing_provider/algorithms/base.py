@@ -23,8 +23,6 @@ from .. import outputs, styles
 ICON_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "icons")
 GROUP_ICONS = {"Craters": "craters", "Crater ages": "craters", "Surface chemistry": "chemistry",
                "Statistics": "statistics", "Data": "data"}
-#: Help links open the README shipped with the plugin (the zip carries it too).
-README_PATH = os.path.join(os.path.dirname(ICON_DIR), "README.md")
 
 
 def optional_float(value):
@@ -56,6 +54,7 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
     HELP = ""
     #: Files an output writes beside itself, by parameter: {"OUTPUT_MODEL": (".json",)} (checked by the guard).
     SIDECARS = {}
+    NEEDS_TORCH = False  # True: canExecute says so (translated) before Run when PyTorch is missing
 
     def tr(self, text):
         return QCoreApplication.translate(type(self).__name__, text)
@@ -80,7 +79,17 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
         return html.escape(self.tr(self.HELP)).replace("\n", "<br>")
 
     def helpUrl(self):
-        return QUrl.fromLocalFile(README_PATH).toString() + "#lunar" + self.NAME
+        # help/NAME.html is generated from HELP and the parameters (scripts/build_help.py; make setup, the zip)
+        page = os.path.join(os.path.dirname(ICON_DIR), "help", self.NAME + ".html")
+        return QUrl.fromLocalFile(page).toString() if os.path.isfile(page) else ""
+
+    def canExecute(self):  # noqa: N802 (QGIS's name)
+        if self.NEEDS_TORCH:
+            from .models import torch_missing_message
+            message = torch_missing_message()
+            if message:
+                return False, message
+        return True, ""
 
     def icon(self):
         return QIcon(self.svgIconPath())

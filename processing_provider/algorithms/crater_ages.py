@@ -89,6 +89,7 @@ def _geology_codes(alg, parameters, context, lon, lat):
 
 class ClassifyCraterAges(LunarAlgorithm):
     NAME = "classifycraterages"
+    NEEDS_TORCH = True
     DISPLAY = "Classify crater ages (five lunar Systems)"
     GROUP = "Crater ages"
     HELP = ("Assigns each crater one of the five lunar Systems (1 pre-Nectarian 3.92-4.52 Ga, 2 Nectarian 3.85-3.92, "
@@ -161,6 +162,7 @@ class ClassifyCraterAges(LunarAlgorithm):
 
 class TrainCraterAges(LunarAlgorithm):
     NAME = "traincraterages"
+    NEEDS_TORCH = True
     DISPLAY = "Train or fine-tune the crater age classifier"
     GROUP = "Crater ages"
     HELP = ("Trains the dual-channel crater age classifier (seed 000) on labelled craters (LABEL_FIELD: System codes "

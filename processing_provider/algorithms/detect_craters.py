@@ -24,6 +24,7 @@ def elevation_band(source, requested):
 
 class DetectCraters(LunarAlgorithm):
     NAME = "detectcraters"
+    NEEDS_TORCH = True
     DISPLAY = "Detect craters"
     GROUP = "Craters"
     HELP = ("Finds craters on a DEM (or the elevation band of a fused DOM/DEM raster) with Lunar Lab's own "

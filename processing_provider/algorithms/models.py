@@ -2,6 +2,9 @@
 import os
 
 from qgis.core import QgsProcessingException
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ...lunar_plugin import deps
 
 MODELS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "models")
 
@@ -10,14 +13,27 @@ def shipped(name):
     return os.path.join(MODELS_DIR, name)
 
 
+def torch_missing_message():
+    """None when PyTorch can be imported, else a translated message that says how to install it.
+
+    Checked with importlib's find_spec, which does not import torch (canExecute runs whenever a dialog opens)."""
+    if deps.torch_available():
+        return None
+    message = QCoreApplication.translate(
+        "LunarLab", "This algorithm needs PyTorch (CPU build), which QGIS's Python cannot import. In QGIS, install "
+        "it with the menu Lunar Lab > Install PyTorch… (about 200 MB to download, 0.9 GB installed in your QGIS profile). "
+        "Without QGIS desktop, run: {0}")
+    command = deps.pip_command(deps.deps_dir() or "<profile>/python/" + deps.DEPS_FOLDER)
+    return message.format(" ".join(command) if command else "pip install --target <profile>/python/"
+                          + deps.DEPS_FOLDER + " " + deps.TORCH_REQUIREMENT)
+
+
 def require_torch():
-    """Import torch inside the algorithm: qgis_process cannot load a plugin that imports torch at start-up."""
-    try:
-        import torch  # noqa: F401
-    except ImportError:
-        raise QgsProcessingException(
-            "This algorithm needs PyTorch (CPU build), which is not installed in QGIS's Python. "
-            "Install it with: python3 -m pip install torch==2.13.0 (see the README).") from None
+    """Stop with the install hint before a neural-network algorithm runs without PyTorch (processing.run and
+    qgis_process do not call canExecute); torch itself is imported later, inside the algorithm."""
+    message = torch_missing_message()
+    if message:
+        raise QgsProcessingException(message)
 
 
 def model_path(alg, parameters, name, context, default_file):

@@ -27,6 +27,7 @@ ARCHITECTURES = ["Seed 002: Conv1D 32-32, MaxPool, Dense 64", "Seed 003: four Co
 
 class OxideCnn(LunarAlgorithm):
     NAME = "oxidecnn"
+    NEEDS_TORCH = True
     DISPLAY = "Oxide maps with a 1D CNN (FeO, TiO2, Al2O3, MgO, CaO, Mg#)"
     GROUP = "Surface chemistry"
     HELP = ("FeO, TiO2, Al2O3, MgO and CaO abundance (wt%) from a reflectance raster with a 1D convolutional network "
@@ -76,6 +77,7 @@ class OxideCnn(LunarAlgorithm):
 class TrainOxideCnn(LunarAlgorithm):
     NAME = "trainoxidecnn"
     SIDECARS = {"OUTPUT_MODEL": (".json",)}
+    NEEDS_TORCH = True
     DISPLAY = "Train and cross-validate an oxide 1D CNN"
     GROUP = "Surface chemistry"
     HELP = ("Trains a 1D CNN per oxide on sample sites (a table, CSV or vector layer with reflectance and measured "

@@ -18,6 +18,7 @@ from .models import model_path, require_torch
 class TrainCraterDetector(LunarAlgorithm):
     NAME = "traincraterdetector"
     SIDECARS = {"OUTPUT_MODEL": (".json",)}
+    NEEDS_TORCH = True
     DISPLAY = "Train or fine-tune a crater detector"
     GROUP = "Craters"
     HELP = ("Trains a crater detector on a DEM (or the elevation band of a fused raster) and the craters marked on it "

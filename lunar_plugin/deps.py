@@ -1,0 +1,90 @@
+"""PyTorch for a plain QGIS: where the plugin's private packages live and how they are installed there.
+
+QGIS's own Python often cannot take packages (Debian 12 refuses ``pip install`` in the system Python:
+"externally-managed-environment"; Windows and macOS installs are read-only). Like Deepness, Lunar Lab installs the
+CPU build of PyTorch with pip into a folder of the user's QGIS profile (``<profile>/python/lunar_lab_deps``) and
+appends that folder to ``sys.path`` when the plugin starts. pip allows ``--target`` installs in externally managed
+environments. Nothing here imports torch or Qt widgets: qgis_process loads this at start-up.
+"""
+import importlib
+import importlib.util
+import os
+import shutil
+import sys
+
+#: The pinned PyTorch the plugin is tested with (requirements.txt pins the same; a test checks they agree).
+TORCH_REQUIREMENT = "torch==2.13.0"
+#: CPU-only wheels (about 200 MB instead of several GB of CUDA libraries).
+TORCH_INDEX_URL = "https://download.pytorch.org/whl/cpu"
+DEPS_FOLDER = "lunar_lab_deps"
+
+
+def profile_folder():
+    """The active QGIS profile folder (``.../profiles/default/``), or None outside QGIS."""
+    try:
+        from qgis.core import QgsApplication
+    except ImportError:
+        return None
+    path = QgsApplication.qgisSettingsDirPath()
+    return path or None
+
+
+def deps_dir(profile=None):
+    """``<profile>/python/lunar_lab_deps``: the private folder PyTorch is installed into."""
+    profile = profile or profile_folder()
+    if not profile:
+        return None
+    return os.path.join(os.path.abspath(profile), "python", DEPS_FOLDER)
+
+
+def add_deps_to_path(profile=None):
+    """Append the private folder to ``sys.path`` (after QGIS's own packages, so it never shadows them).
+    Returns the folder when it exists and is on the path, else None. Safe to call more than once."""
+    folder = deps_dir(profile)
+    if not folder or not os.path.isdir(folder):
+        return None
+    return add_to_path(folder)
+
+
+def add_to_path(folder):
+    """Append ``folder`` to ``sys.path`` once, and forget the import system's cached misses."""
+    if folder not in sys.path:
+        sys.path.append(folder)
+    importlib.invalidate_caches()
+    return folder
+
+
+def torch_available():
+    """Whether ``import torch`` would find a package, without importing it (importing torch takes seconds and
+    qgis_process must load the plugin without it)."""
+    try:
+        return importlib.util.find_spec("torch") is not None
+    except (ImportError, ValueError):  # a broken torch entry in sys.modules
+        return False
+
+
+def python_executable():
+    """The Python interpreter QGIS runs (``sys.executable`` is the QGIS binary inside QGIS desktop)."""
+    candidates = [sys.executable]
+    if os.name == "nt":
+        candidates += [os.path.join(sys.exec_prefix, "python.exe"), os.path.join(sys.exec_prefix, "python3.exe")]
+    else:
+        version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+        candidates += [os.path.join(sys.exec_prefix, "bin", version), os.path.join(sys.exec_prefix, "bin", "python3"),
+                       shutil.which(version), shutil.which("python3")]
+    for path in candidates:
+        if path and os.path.basename(path).lower().startswith("python") and os.access(path, os.X_OK):
+            return path
+    return None
+
+
+def pip_command(target, requirement=TORCH_REQUIREMENT, index_args=("--index-url", TORCH_INDEX_URL), python=None):
+    """The pip command that installs ``requirement`` (and what it depends on) into ``target``.
+
+    ``--target`` keeps QGIS's Python untouched (and is allowed where the system Python is externally managed);
+    ``--upgrade`` replaces an earlier partial install in the same folder."""
+    python = python or python_executable()
+    if python is None:
+        return None
+    return [python, "-m", "pip", "install", "--disable-pip-version-check", "--no-input", "--upgrade",
+            "--target", target, *index_args, requirement]

@@ -1,0 +1,125 @@
+"""Lunar Lab > Install PyTorch…: pip-installs the pinned CPU PyTorch into the profile's private folder
+(lunar_plugin/deps.py) in a QProcess, showing pip's output, without blocking QGIS.
+
+``Installer`` is the part without widgets (tests drive it with a local wheel); ``show_install_dialog`` shows it.
+"""
+import importlib.util
+import os
+
+from qgis.PyQt.QtCore import QCoreApplication, QObject, QProcess, pyqtSignal
+
+from . import deps
+
+
+class Installer(QObject):
+    """Runs one pip command in a QProcess; ``output`` carries its text, ``finished`` (ok, message) the end."""
+
+    output = pyqtSignal(str)
+    finished = pyqtSignal(bool, str)
+
+    def __init__(self, target, requirement=deps.TORCH_REQUIREMENT,
+                 index_args=("--index-url", deps.TORCH_INDEX_URL), module="torch", parent=None):
+        super().__init__(parent)
+        self.target = target
+        self.module = module
+        self.command = deps.pip_command(target, requirement, index_args)
+        self.process = None
+
+    def start(self):
+        if self.command is None:
+            self.finished.emit(False, QCoreApplication.translate(
+                "LunarLab", "No Python interpreter was found to run pip with."))
+            return
+        try:
+            os.makedirs(self.target, exist_ok=True)
+        except OSError as err:
+            self.finished.emit(False, QCoreApplication.translate(
+                "LunarLab", "The folder {0} cannot be created: {1}").format(self.target, err.strerror or err))
+            return
+        self.process = QProcess(self)
+        self.process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
+        self.process.readyReadStandardOutput.connect(self._read)
+        self.process.finished.connect(self._done)
+        self.process.errorOccurred.connect(self._error)
+        self.output.emit("$ " + " ".join(self.command) + "\n")
+        self.process.start(self.command[0], self.command[1:])
+
+    def cancel(self):
+        if self.process is not None and self.process.state() != QProcess.ProcessState.NotRunning:
+            self.process.kill()
+
+    def _read(self):
+        self.output.emit(bytes(self.process.readAllStandardOutput()).decode("utf-8", "replace"))
+
+    def _error(self, error):
+        if error == QProcess.ProcessError.FailedToStart:
+            self.finished.emit(False, QCoreApplication.translate(
+                "LunarLab", "pip could not be started: {0}").format(self.process.errorString()))
+
+    def _done(self, code, _status=None):
+        self._read()
+        if code != 0:
+            self.finished.emit(False, QCoreApplication.translate(
+                "LunarLab", "pip failed (exit code {0}); see its output above.").format(code))
+            return
+        deps.add_to_path(self.target)
+        if importlib.util.find_spec(self.module) is None:
+            self.finished.emit(False, QCoreApplication.translate(
+                "LunarLab", "pip finished but {0} still cannot be imported from {1}.").format(
+                self.module, self.target))
+            return
+        self.finished.emit(True, QCoreApplication.translate(
+            "LunarLab", "{0} is installed in {1}. The neural-network algorithms can run now.").format(
+            self.module, self.target))
+
+
+def show_install_dialog(parent=None):
+    """Ask, then install PyTorch with the output in a log; returns the dialog after it closes."""
+    from qgis.PyQt.QtGui import QTextCursor
+    from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
+
+    target = deps.deps_dir()
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(QCoreApplication.translate("LunarLab", "Install PyTorch for Lunar Lab"))
+    dialog.resize(720, 420)
+    layout = QVBoxLayout(dialog)
+    if deps.torch_available():
+        intro = QCoreApplication.translate(
+            "LunarLab", "PyTorch is already available to QGIS's Python. Installing again puts {0} into {1}.")
+    else:
+        intro = QCoreApplication.translate(
+            "LunarLab", "The neural-network algorithms (crater detection and ages, oxide CNN) need PyTorch. This "
+            "downloads the CPU build of {0} (about 200 MB; 0.9 GB installed) with pip into {1}; QGIS's own Python is "
+            "not changed. Lunar Lab adds that folder to Python's path when it starts.")
+    label = QLabel(intro.format(deps.TORCH_REQUIREMENT, target))
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    log = QPlainTextEdit()
+    log.setReadOnly(True)
+    layout.addWidget(log)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    install = buttons.addButton(QCoreApplication.translate("LunarLab", "Install"),
+                                QDialogButtonBox.ButtonRole.AcceptRole)
+    layout.addWidget(buttons)
+    installer = Installer(target, parent=dialog)
+
+    def append(text):
+        log.moveCursor(QTextCursor.MoveOperation.End)
+        log.insertPlainText(text)
+        log.ensureCursorVisible()
+
+    def done(ok, message):
+        append("\n" + message + "\n")
+        install.setEnabled(not ok)
+
+    def start():
+        install.setEnabled(False)
+        installer.start()
+
+    installer.output.connect(append)
+    installer.finished.connect(done)
+    install.clicked.connect(start)
+    buttons.rejected.connect(dialog.reject)
+    dialog.finished.connect(lambda _result: installer.cancel())
+    dialog.exec()
+    return dialog

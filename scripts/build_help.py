@@ -1,0 +1,95 @@
+"""Write one HTML help page per algorithm, help/<name>.html, from its HELP text and its parameter and output
+definitions (so the pages follow the code). LunarAlgorithm.helpUrl opens them from the Help button; the zip ships
+them (scripts/package.sh) and `make setup` builds them in a checkout.
+
+    .venv/bin/python scripts/build_help.py [--out DIR]
+"""
+import argparse
+import html
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+import plugin_path  # noqa: E402,F401 -- the checkout importable as lunar_lab
+
+STYLE = ("body{font-family:sans-serif;max-width:60em;margin:1em auto;padding:0 1em;line-height:1.4}"
+         "table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.25em .5em;vertical-align:top;"
+         "text-align:left}code{background:#f2f2f2}")
+OPTIONAL = None
+
+
+def default_text(parameter):
+    value = parameter.defaultValue()
+    if value is None or value == "":
+        return ""
+    if hasattr(parameter, "options") and isinstance(value, int) and 0 <= value < len(parameter.options()):
+        return f"{value} ({parameter.options()[value]})"
+    return str(value)
+
+
+def page(alg):
+    e = html.escape
+    global OPTIONAL
+    if OPTIONAL is None:  # Qgis.ProcessingParameterFlag from QGIS 3.36 (and only it in QGIS 4)
+        from qgis.core import Qgis, QgsProcessingParameterDefinition
+        flags = getattr(Qgis, "ProcessingParameterFlag", None)
+        OPTIONAL = flags.Optional if flags is not None else QgsProcessingParameterDefinition.FlagOptional
+    rows = []
+    for p in alg.parameterDefinitions():
+        help_text = p.help() if hasattr(p, "help") else ""
+        options = ""
+        if hasattr(p, "options") and p.type() == "enum":
+            options = "<br>" + "; ".join(f"{i} = {e(o)}" for i, o in enumerate(p.options()))
+        optional = "optional" if p.flags() & OPTIONAL else ""
+        rows.append(f"<tr><td><code>{e(p.name())}</code></td><td>{e(p.description())}</td><td>{e(p.type())}"
+                    f"</td><td>{e(default_text(p))}</td><td>{optional}</td><td>{e(help_text)}{options}</td></tr>")
+    outputs = "".join(f"<tr><td><code>{e(o.name())}</code></td><td>{e(o.description())}</td><td>{e(o.type())}"
+                      "</td></tr>" for o in alg.outputDefinitions())
+    body = "".join(f"<p>{e(par)}</p>" for par in alg.HELP.split("\n") if par.strip())
+    return (f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{e(alg.displayName())} — Lunar Lab"
+            f"</title><style>{STYLE}</style></head><body>\n<h1>{e(alg.displayName())}</h1>\n"
+            f"<p>Algorithm id <code>lunar:{e(alg.name())}</code>, group {e(alg.group())}. Run it from the "
+            f"Processing Toolbox, Model Builder, or headless: <code>qgis_process run lunar:{e(alg.name())} -- "
+            f"NAME=value …</code>.</p>\n{body}\n<h2>Parameters</h2>\n<table><tr><th>name</th><th>label</th>"
+            f"<th>type</th><th>default</th><th></th><th>help</th></tr>{''.join(rows)}</table>\n"
+            f"<h2>Outputs</h2>\n<table><tr><th>name</th><th>label</th><th>type</th></tr>{outputs}</table>\n"
+            "<p><a href=\"index.html\">All Lunar Lab algorithms</a></p>\n</body></html>\n")
+
+
+def index(algs):
+    e = html.escape
+    items = "".join(f"<li><a href=\"{e(a.name())}.html\">{e(a.displayName())}</a> (<code>lunar:{e(a.name())}"
+                    "</code>)</li>" for a in algs)
+    return (f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Lunar Lab algorithms</title>"
+            f"<style>{STYLE}</style></head><body><h1>Lunar Lab algorithms</h1><ul>{items}</ul></body></html>\n")
+
+
+def build(out):
+    from lunar_lab.processing_provider.algorithms import all_algorithms
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    algs = sorted(all_algorithms(), key=lambda a: a.name())
+    written = []
+    for alg in algs:
+        alg.initAlgorithm({})
+        path = out / f"{alg.name()}.html"
+        tmp = path.with_name(path.name + ".partial")
+        tmp.write_text(page(alg), encoding="utf-8")
+        os.replace(tmp, path)
+        written.append(path)
+    (out / "index.html").write_text(index(algs), encoding="utf-8")
+    return written
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "help"))
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import QgsApplication
+    app = QgsApplication([], False)
+    app.initQgis()
+    pages = build(args.out)
+    print(f"{len(pages)} help pages -> {args.out}")

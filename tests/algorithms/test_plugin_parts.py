@@ -1,0 +1,145 @@
+"""The plugin around the algorithms: Help pages, the About box, the QGIS 3/4 compatibility module, the menu."""
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+# ---- help ---------------------------------------------------------------------------------------------------
+def test_every_help_button_opens_a_page_that_exists(lunar_processing):
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtCore import QUrl
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_help.py")], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    algs = QgsApplication.processingRegistry().providerById("lunar").algorithms()
+    assert len(algs) == 13
+    for alg in algs:
+        url = QUrl(alg.helpUrl())
+        assert url.isLocalFile(), (alg.name(), alg.helpUrl())
+        page = Path(url.toLocalFile())
+        assert page.resolve() == (ROOT / "help" / f"{alg.name()}.html").resolve() and page.is_file()
+        text = page.read_text(encoding="utf-8")
+        assert f"lunar:{alg.name()}" in text and alg.displayName() in text
+        for parameter in alg.parameterDefinitions():
+            assert f"<code>{parameter.name()}</code>" in text, (alg.name(), parameter.name())
+
+
+# ---- About --------------------------------------------------------------------------------------------------
+def test_about_names_licence_authors_papers_data_and_every_model_in_one_form(qgis_app):
+    from lunar_lab.lunar_plugin import about
+    text = about.about_html()
+    for needed in ("GPL-2.0-or-later", "Lunar Lab developers", "Nature Communications 11, 6358",
+                   "doi:10.1038/s43247-025-02914-w", "Icarus 397, 115505", "LDEM_4", "Head, J. W. et al. (2010)",
+                   "Plugin version", "PyTorch version"):
+        assert needed in text.replace("&#x27;", "'"), needed
+    cards = about.model_cards()
+    assert [c["file"] for c in cards] == ["crater_ages", "crater_detector", "oxide_clementine",
+                                          "oxide_kaguya_mi_tio2"]
+    for card in cards:
+        assert card["weights"] and card["values"], card
+        # one form: "<validation>: <metric> <0.xxx>[ ± 0.xxx], ..."
+        validation, _, values = card["summary"].partition(": ")
+        assert validation == card["validation"], card["summary"]
+        assert re.fullmatch(r"[^,]+ \d\.\d{3}( ± \d\.\d{3})?(, [^,]+ \d\.\d{3}( ± \d\.\d{3})?)*", values), values
+        assert card["summary"] in text.replace("&#x27;", "'").replace("&amp;", "&")
+
+
+def test_about_headlines_are_the_cards_numbers():
+    from lunar_lab.lunar_plugin import about
+    models = ROOT / "models"
+    ages = json.loads((models / "crater_ages.json").read_text())
+    validation, values = about.headline(ages)
+    assert validation == "5 stratified 8:1:1 trials"
+    assert values[0] == ("accuracy", f"{ages['trials']['accuracy_mean']:.3f} ± {ages['trials']['accuracy_sd']:.3f}")
+    detector = json.loads((models / "crater_detector.json").read_text())
+    validation, values = about.headline(detector)
+    held_out = detector["metrics"]["validation"]
+    assert validation == f"held-out longitudes -100° to -60° ({held_out['n_catalog']} craters)"
+    assert values == [(k, f"{held_out[k]:.3f}") for k in ("recall", "precision", "f1")]
+    oxide = json.loads((models / "oxide_clementine.json").read_text())
+    validation, values = about.headline(oxide)
+    assert validation == "leave-one-out cross-validation (47 sites)"
+    assert dict(values)["R² FeO"] == f"{oxide['metrics']['FeO']['r2']:.3f}"
+    assert about.headline({"metrics": {"loss": 0.1}}) == (None, [])
+
+
+def test_about_box_opens_and_closes(qgis_app):
+    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtWidgets import QApplication, QMessageBox
+
+    from lunar_lab.lunar_plugin import about
+    seen = []
+
+    def close():
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        seen.append(box.text())
+        box.accept()
+    QTimer.singleShot(200, close)
+    about.show_about()
+    assert seen and "Plugin version" in seen[0]
+
+
+# ---- QGIS 3.22 / QGIS 4 compatibility ----------------------------------------------------------------------
+def test_compat_gives_the_same_values_as_the_qgis_3_22_spellings():
+    import qgis.core
+    from qgis.PyQt.QtCore import QVariant
+
+    from lunar_lab.lunar_plugin import qt_compat
+    for old in qt_compat.QGIS_ENUMS:
+        cls, member = old.split(".")
+        assert int(qt_compat.qgis_enum(old)) == int(getattr(getattr(qgis.core, cls), member)), old
+    for name in qt_compat.FIELD_TYPES:
+        assert int(qt_compat.field_type(name)) == int(getattr(QVariant, name)), name
+    field = qgis.core.QgsField("d", qt_compat.field_type("Double"))
+    assert field.type() == QVariant.Double
+    with pytest.raises(KeyError, match="NoSuchEnum"):
+        qt_compat.qgis_enum("QgsProcessing.NoSuchEnum")
+
+
+# ---- the menu -----------------------------------------------------------------------------------------------
+def test_menu_offers_the_pytorch_installer_and_distinct_toolbar_icons(qgis_iface, lunar_processing, monkeypatch):
+    from lunar_lab.lunar_plugin.plugin import LunarPlugin
+    monkeypatch.setattr(qgis_iface, "firstRightStandardMenu", lambda: None, raising=False)
+    plugin = LunarPlugin(qgis_iface)
+    plugin.provider = object()  # the session's provider is registered already (conftest): do not add another
+    try:
+        plugin.initGui()
+        names = [a.objectName() for a in plugin.actions]
+        assert "mLunarLab_install_torch" in names and "mLunarLab_about" in names
+        install = next(a for a in plugin.actions if a.objectName() == "mLunarLab_install_torch")
+        assert install.text() == "Install PyTorch…"
+        toolbar = [a for a in plugin.toolbar.actions()]
+        keys = [a.icon().cacheKey() for a in toolbar]
+        images = [bytes(a.icon().pixmap(32, 32).toImage().constBits().asstring(32 * 32 * 4)) for a in toolbar]
+        assert len(toolbar) >= 9 and len(set(images)) == len(images), [a.objectName() for a in toolbar]
+        assert len(set(keys)) == len(keys)
+    finally:
+        plugin.provider = None
+        plugin.unload()
+
+
+def test_menu_entry_of_a_torch_algorithm_offers_the_installer_when_torch_is_missing(qgis_iface, lunar_processing,
+                                                                                     monkeypatch):
+    import processing
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    from lunar_lab.lunar_plugin import deps, plugin as plugin_module
+    asked, opened, installs = [], [], []
+    monkeypatch.setattr(deps, "torch_available", lambda: False)
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda parent, title, text, buttons: asked.append((title, text))
+                                     or QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(processing, "execAlgorithmDialog", lambda alg_id, params: opened.append(alg_id))
+    monkeypatch.setattr(plugin_module.LunarPlugin, "install_torch", lambda self: installs.append(True))
+    lunar = plugin_module.LunarPlugin(qgis_iface)
+    lunar.open_dialog("lunar:oxidecnn")
+    assert not opened and installs == [True]
+    assert "This algorithm needs PyTorch" in asked[0][1] and asked[0][1].endswith("Install PyTorch now?")
+    lunar.open_dialog("lunar:oxideequations")  # needs no torch: its dialog opens
+    assert opened == ["lunar:oxideequations"] and len(asked) == 1
