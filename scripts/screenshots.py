@@ -302,7 +302,30 @@ def inside_qgis(task_path):
         report["model_seconds"] = round(time.time() - started, 2)
         report["results"] = {"scene": scene, "oxides": oxides, "crater_model": craters, "chemistry_model": chemistry}
         report["steps"].append("algorithms run")
+        reopen_and_reproject(work)
         later(10, zoom)
+
+    def reopen_and_reproject(work):
+        """What a user does next: reopen the saved files as new layers, and view the project in a projected
+        Moon CRS (IAU 2015 equirectangular), into which every layer is reprojected on the fly."""
+        from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsVectorLayer
+        target = QgsCoordinateReferenceSystem("IAU_2015:30110")
+        reopened = {}
+        for name in ("craters.gpkg", "model_detected.gpkg", "model_aged.gpkg", "model_samples.gpkg"):
+            layer = QgsVectorLayer(str(work / name), name, "ogr")
+            feature = next(layer.getFeatures(), None)
+            entry = {"valid": layer.isValid(), "crs_valid": layer.crs().isValid(), "authid": layer.crs().authid(),
+                     "renderer": type(layer.renderer()).__name__ if layer.renderer() else None,
+                     "features": layer.featureCount()}
+            if feature is not None and layer.crs().isValid():
+                centre = feature.geometry().centroid().asPoint()
+                xy = QgsCoordinateTransform(layer.crs(), target, QgsProject.instance()).transform(centre)
+                entry.update({"lonlat": [centre.x(), centre.y()], "equirectangular_m": [xy.x(), xy.y()]})
+            reopened[name] = entry
+        report["reopened"] = reopened
+        QgsProject.instance().setCrs(target)
+        report["project_crs"] = QgsProject.instance().crs().authid()
+        report["steps"].append("reopened and reprojected")
 
     def zoom():
         report["layers"] = describe_layers()

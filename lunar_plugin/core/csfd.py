@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, asdict
 import numpy as np
 
 from .errors import LunarInputError
+from .model_files import write_atomic, write_text_atomic
 from .feedback import Progress
 from .moon import MOON_RADIUS_KM
 
@@ -563,7 +564,8 @@ def plot_csfd(groups, area_km2, out_png=None, out_svg=None, fits=None, binning="
     written = []
     for path in (out_png, out_svg):
         if path:
-            fig.savefig(str(path), dpi=150 if str(path).lower().endswith(".png") else None)
+            kind = "png" if str(path).lower().endswith(".png") else "svg"
+            write_atomic(str(path), lambda tmp: fig.savefig(tmp, format=kind, dpi=150 if kind == "png" else None))
             written.append(str(path))
     progress.step(len(groups) + len(fits))
     return written
@@ -618,9 +620,7 @@ def write_diam(path, diameters_km, area_km2, fractions=None, lons=None, lats=Non
             row += [f"{lon[i]:.8f}", f"{lat[i]:.8f}"]
         lines.append("\t".join(row))
     lines.append("}")
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write("\n".join(lines) + "\n")
-    return str(path)
+    return write_text_atomic("\n".join(lines) + "\n", str(path))
 
 
 def write_scc(path, diameters_km, area_km2, lons=None, lats=None, fractions=None, boundary=None,
@@ -665,6 +665,4 @@ def write_scc(path, diameters_km, area_km2, lons=None, lats=None, fractions=None
         lines.append("crater = {diam,fraction")
         lines += [f"{d[i]:.10g}\t{frac[i]:.6g}" for i in range(d.size)]
     lines.append("}")
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write("\n".join(lines) + "\n")
-    return str(path)
+    return write_text_atomic("\n".join(lines) + "\n", str(path))

@@ -14,8 +14,8 @@ def write_atomic(path, write):
     try:
         write(tmp)
         partial.commit(tmp, path)
-    except OSError as err:
-        raise LunarInputError(f"cannot write '{path}': {err.strerror or err}") from None
+    except (OSError, RuntimeError) as err:  # a full disk: OSError from files, RuntimeError from torch.save
+        raise LunarInputError(f"cannot write '{path}': {getattr(err, 'strerror', None) or err}") from None
     finally:
         partial.discard(tmp)
     return path

@@ -41,6 +41,11 @@ def _cases(scene):
                                                     "OUTPUT_DOM": "TEMPORARY_OUTPUT",
                                                     "OUTPUT_REFLECTANCE": "TEMPORARY_OUTPUT"},
                            "OUTPUT_CRATERS", None),
+        "syntheticscene-units": ("lunar:syntheticscene", {"WIDTH": 64, "HEIGHT": 64, "OUTPUT_DEM": "TEMPORARY_OUTPUT",
+                                                          "OUTPUT_DOM": "TEMPORARY_OUTPUT",
+                                                          "OUTPUT_REFLECTANCE": "TEMPORARY_OUTPUT",
+                                                          "OUTPUT_CRATERS": "TEMPORARY_OUTPUT"},
+                                 "OUTPUT_UNITS", QgsCategorizedSymbolRenderer),
         "detectcraters": ("lunar:detectcraters", {"INPUT": scene["OUTPUT_DEM"]}, "OUTPUT", QgsGraduatedSymbolRenderer),
         "classifycraterages": ("lunar:classifycraterages", {"CRATERS": scene["OUTPUT_CRATERS"],
                                                             "DEM": scene["OUTPUT_DEM"], "DOM": scene["OUTPUT_DOM"]},
@@ -58,8 +63,8 @@ def _is_moon(crs):
 
 
 @pytest.mark.parametrize("extension", FORMATS)
-@pytest.mark.parametrize("algorithm", ["syntheticscene", "detectcraters", "classifycraterages", "evaluatecraters",
-                                       "equalareasampling"])
+@pytest.mark.parametrize("algorithm", ["syntheticscene", "syntheticscene-units", "detectcraters",
+                                       "classifycraterages", "evaluatecraters", "equalareasampling"])
 def test_vector_output_reopens_with_lunar_crs_and_style(run_module, scene, tmp_path, algorithm, extension):
     alg_id, params, output, renderer_class = _cases(scene)[algorithm]
     path = str(tmp_path / f"out.{extension}")

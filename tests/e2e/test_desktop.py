@@ -106,6 +106,23 @@ def test_shipped_models_ran_in_qgis_and_outputs_are_styled_layers(desktop):
     assert report["model_seconds"] < 60
 
 
+def test_saved_outputs_reopen_and_reproject_in_the_desktop(desktop):
+    """The GeoPackages a run saved, reopened as new layers in QGIS desktop: a valid IAU_2015:30100 CRS, their
+    saved style, and coordinates that reproject into the IAU equirectangular Moon CRS (x = R * lon in radians)."""
+    import math
+    report = desktop["report"]
+    assert report["project_crs"] == "IAU_2015:30110"
+    renderers = {"craters.gpkg": "QgsSingleSymbolRenderer", "model_detected.gpkg": "QgsGraduatedSymbolRenderer",
+                 "model_aged.gpkg": "QgsCategorizedSymbolRenderer", "model_samples.gpkg": "QgsSingleSymbolRenderer"}
+    for name, renderer in renderers.items():
+        entry = report["reopened"][name]
+        assert entry["valid"] and entry["crs_valid"] and entry["authid"] == "IAU_2015:30100", (name, entry)
+        assert entry["renderer"] == renderer and entry["features"] > 0, (name, entry)
+        lon, lat = entry["lonlat"]
+        x, y = entry["equirectangular_m"]
+        assert abs(x - 1737400.0 * math.radians(lon)) < 1.0 and abs(y - 1737400.0 * math.radians(lat)) < 1.0
+
+
 def test_screenshots_are_saved_and_small(desktop):
     shots = [Path(p) for p in desktop["report"]["screenshots"]]
     assert {p.stem for p in shots} == {"main_window", "lunar_lab_menu", "oxide_dialog", "about"}
