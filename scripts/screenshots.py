@@ -120,6 +120,8 @@ def run_qgis(profiles_path, task, project=None, timeout=110, screen=SCREEN):
                 pass
             proc.wait()
     report = json.loads(Path(task["report"]).read_text()) if Path(task["report"]).exists() else None
+    if report is not None:
+        report["task_file"] = env[TASK_ENV]  # what this run's processes carry (tests look for leftovers by it)
     text = log.read_text(errors="replace")
     shutil.rmtree(work, ignore_errors=True)
     return rc, report, text
@@ -324,7 +326,9 @@ def inside_qgis(task_path):
             reopened[name] = entry
         report["reopened"] = reopened
         QgsProject.instance().setCrs(target)
+        iface.mapCanvas().setDestinationCrs(target)
         report["project_crs"] = QgsProject.instance().crs().authid()
+        report["canvas_crs"] = iface.mapCanvas().mapSettings().destinationCrs().authid()
         report["steps"].append("reopened and reprojected")
 
     def zoom():

@@ -21,14 +21,16 @@ def _screenshots_module():
     return module
 
 
-def _our_processes():
-    """Processes (Xvfb, qgis) still carrying the desktop run's task variable."""
+def _our_processes(task_file):
+    """Processes (Xvfb, qgis) still carrying this desktop run's task variable (other runs on the machine, e.g. a
+    second test session, are not ours)."""
+    marker = f"LUNAR_DESKTOP_TASK={task_file}\0".encode()
     found = []
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
             continue
         try:
-            if b"LUNAR_DESKTOP_TASK=" in (proc / "environ").read_bytes():
+            if marker in (proc / "environ").read_bytes():
                 found.append((proc.name, (proc / "cmdline").read_bytes().replace(b"\0", b" ")[:120]))
         except OSError:
             continue
@@ -58,7 +60,7 @@ def test_desktop_runs_quickly_and_cleans_up(desktop):
     assert not desktop["report"]["errors"], desktop["report"]["errors"]
     assert desktop["report"]["ok"], desktop["report"]
     assert desktop["seconds"] < 100, desktop["seconds"]
-    assert not _our_processes()
+    assert not _our_processes(desktop["report"]["task_file"])
 
 
 def test_plugin_is_the_installed_zip_with_menu_toolbar_and_provider(desktop):
@@ -111,7 +113,7 @@ def test_saved_outputs_reopen_and_reproject_in_the_desktop(desktop):
     saved style, and coordinates that reproject into the IAU equirectangular Moon CRS (x = R * lon in radians)."""
     import math
     report = desktop["report"]
-    assert report["project_crs"] == "IAU_2015:30110"
+    assert report["project_crs"] == report["canvas_crs"] == "IAU_2015:30110"
     renderers = {"craters.gpkg": "QgsSingleSymbolRenderer", "model_detected.gpkg": "QgsGraduatedSymbolRenderer",
                  "model_aged.gpkg": "QgsCategorizedSymbolRenderer", "model_samples.gpkg": "QgsSingleSymbolRenderer"}
     for name, renderer in renderers.items():
