@@ -278,3 +278,18 @@ def test_stale_partials_of_a_killed_run_are_removed(lunar_processing, kit, tmp_p
     lunar_processing.run("lunar:detectcraters", {"INPUT": str(kit / "dem.tif"), "OUTPUT": str(tmp_path / "c.gpkg")},
                          context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
     assert sorted(os.listdir(tmp_path)) == ["c.gpkg", "feo.qml", "feo.tif"]
+
+
+def test_earth_crs_crater_layer_is_taken_as_lunar_degrees(lunar_processing, tmp_path):
+    """Much planetary data is labelled EPSG:4326: its degrees are used as lunar degrees, with a warning."""
+    rows = [(30.0, -20.0, 5.0), (30.1, -20.1, 3.0)]
+    earth = _points(tmp_path / "earth.gpkg", rows, (("diameter_km", QVariant.Double),), crs="EPSG:4326")
+    feedback = Feedback()
+    out = lunar_processing.run("lunar:evaluatecraters", {"DETECTIONS": earth, "CATALOG": earth,
+                                                         "OUTPUT": str(tmp_path / "scored.gpkg")},
+                               context=QgsProcessingContext(), feedback=feedback)
+    assert out["RECALL"] == 1.0 and out["PRECISION"] == 1.0
+    positions = sorted((round(f["lon"], 6), round(f["lat"], 6)) for f in QgsVectorLayer(out["OUTPUT"], "s", "ogr")
+                       .getFeatures())
+    assert positions == [(30.0, -20.0), (30.1, -20.1)]
+    assert any("DETECTIONS" in w and "EPSG:4326" in w and "taken as lunar" in w for w in feedback.warnings)

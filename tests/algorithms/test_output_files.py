@@ -130,3 +130,34 @@ def _scene_reflectance(run_module, tmp_path):
                                                "OUTPUT_DOM": "TEMPORARY_OUTPUT",
                                                "OUTPUT_REFLECTANCE": str(tmp_path / "refl.tif"),
                                                "OUTPUT_CRATERS": "TEMPORARY_OUTPUT"})["OUTPUT_REFLECTANCE"]
+
+
+def test_circles_stay_inside_the_longitude_domain():
+    """A crater across the domain's edge is split there, never drawn past ±180 (or 0…360)."""
+    from lunar_lab.processing_provider.algorithms.crater_layers import circle_geometry
+    from lunar_lab.lunar_plugin.core.moon import KM_PER_DEGREE
+    for lon, domain in ((179.5, (-180.0, 180.0)), (-179.8, (-180.0, 180.0)), (-0.5, (0.0, 360.0)), (359.9, (0.0, 360.0))):
+        geometry = circle_geometry(lon, 0.0, 200.0, domain)
+        box = geometry.boundingBox()
+        assert domain[0] <= box.xMinimum() and box.xMaximum() <= domain[1], (lon, domain, box.toString())
+        assert len(geometry.asMultiPolygon()) == 2, (lon, domain)
+        area_deg2 = math.pi * (100.0 / KM_PER_DEGREE) ** 2
+        assert geometry.area() == pytest.approx(area_deg2, rel=0.01)
+    inside = circle_geometry(20.0, 0.0, 200.0)
+    assert len(inside.asMultiPolygon()) == 1
+
+
+def test_detections_east_of_180_keep_the_rasters_longitudes(run_module, tmp_path):
+    """A raster in 0…360 longitudes gives craters in 0…360 (it was -180…180)."""
+    scene = run_module("lunar:syntheticscene", {
+        "WIDTH": 256, "HEIGHT": 256, "SEED": 5, "PIXEL_M": 200.0, "CENTRE_LON": 200.0, "CENTRE_LAT": 0.0,
+        "OUTPUT_DEM": str(tmp_path / "dem.tif"), "OUTPUT_DOM": "TEMPORARY_OUTPUT",
+        "OUTPUT_REFLECTANCE": "TEMPORARY_OUTPUT", "OUTPUT_CRATERS": "TEMPORARY_OUTPUT"})
+    layer = QgsRasterLayer(scene["OUTPUT_DEM"], "dem", "gdal")
+    assert layer.extent().xMinimum() > 180.0  # the scene is written in 0…360 longitudes
+    out = run_module("lunar:detectcraters", {"INPUT": scene["OUTPUT_DEM"], "OUTPUT": str(tmp_path / "c.gpkg")})
+    craters = QgsVectorLayer(out["OUTPUT"], "c", "ogr")
+    lons = [f["lon"] for f in craters.getFeatures()]
+    assert lons and min(lons) > 195.0 and max(lons) < 205.0
+    box = craters.extent()
+    assert box.xMinimum() > 195.0 and box.xMaximum() < 205.0
