@@ -293,3 +293,15 @@ def test_earth_crs_crater_layer_is_taken_as_lunar_degrees(lunar_processing, tmp_
                        .getFeatures())
     assert positions == [(30.0, -20.0), (30.1, -20.1)]
     assert any("DETECTIONS" in w and "EPSG:4326" in w and "taken as lunar" in w for w in feedback.warnings)
+
+
+def test_fusion_of_two_bodies_says_how_to_fix_it(lunar_processing, kit, tmp_path):
+    """A DOM labelled EPSG:4326 and a lunar DEM cannot be resampled onto each other (PROJ joins no two bodies)."""
+    from osgeo import gdal
+    earth = tmp_path / "dom_earth.tif"
+    gdal.Translate(str(earth), str(kit / "dom.tif"), outputSRS="EPSG:4326")
+    with pytest.raises(QgsProcessingException, match="CRSs of different bodies .* gdal_edit.py -a_srs IAU_2015:30100"):
+        lunar_processing.run("lunar:fusedomdem", {"DEM": str(kit / "dem.tif"), "DOM": str(earth),
+                                                  "OUTPUT": str(tmp_path / "fused.tif")},
+                             context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+    assert sorted(os.listdir(tmp_path)) == ["dom_earth.tif"]

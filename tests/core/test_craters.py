@@ -200,6 +200,11 @@ def test_model_load_errors(tmp_path):
     torch.save(bad, tmp_path / "bad.pt")
     with pytest.raises(LunarInputError, match="do not fit"):
         training.load_bundle(tmp_path / "bad.pt")
+    future = training.new_bundle(card={"input": "dem"})
+    future["version"] = training.VERSION + 1
+    torch.save(future, tmp_path / "future.pt")
+    with pytest.raises(LunarInputError, match=f"format version {training.VERSION + 1}; this Lunar Lab reads up to"):
+        training.load_bundle(tmp_path / "future.pt")
     ok = training.new_bundle(card={"input": "dem"})
     path = training.save_bundle(ok, tmp_path / "ok.pt")
     back = training.load_bundle(path)
