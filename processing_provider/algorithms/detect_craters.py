@@ -1,6 +1,6 @@
 """lunar:detectcraters -- multi-scale crater detection, one circle per crater."""
 from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
-                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer, QgsWkbTypes)
+                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer)
 from qgis.PyQt.QtCore import QVariant
 
 from ...lunar_plugin.core.raster import RasterSource, all_nodata_check
