@@ -5,6 +5,7 @@
 
 * models/oxide_clementine.pt   Clementine UVVIS, FeO TiO2 Al2O3 MgO CaO, 47 sites (samples/clementine_sites.csv)
 * models/oxide_kaguya_mi_tio2.pt  Kaguya MI, TiO2, 55 sites (samples/kaguya_mi_sites_tio2.csv)
+* models/oxide_equations_domain.json  where the band-ratio equations' fits end (``--only equations``: seconds)
 
 Both cards carry leave-one-out metrics (normalisation and early stopping fitted inside every training fold),
 leave-one-landing-site-out metrics beside them (stations of one mission are not independent), the training-fit
@@ -23,6 +24,7 @@ from plugin_path import ROOT  # noqa: E402,F401 (makes the checkout importable a
 import numpy as np  # noqa: E402
 
 from lunar_lab.lunar_plugin.core.feedback import NullFeedback  # noqa: E402
+from lunar_lab.lunar_plugin.core.model_files import write_json_atomic  # noqa: E402
 from lunar_lab.lunar_plugin.core.oxides import cnn, equations, model_io, training, trust  # noqa: E402
 
 #: Recorded settings of the shipped models (change here, re-run, commit weights and cards together).
@@ -126,11 +128,38 @@ def train_one(name, spec, data_dir, out_dir, report):
     return res
 
 
+def equation_domain(data_dir, out_dir):
+    """models/oxide_equations_domain.json: where the published FeO/TiO2 fits end, as the spectral domain (log R415,
+    R750, R950) of the Clementine sample stations, nearly the sites Qiu et al. 2025 and Lucey et al. 2000 fitted."""
+    csv_name = SHIPPED["oxide_clementine"]["csv"]
+    with open(data_dir / csv_name, newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    bands = equations.DOMAIN_BANDS
+    spectra = trust.log_spectra({b: [float(r[b]) for r in rows] for b in bands}, bands)
+    domain, loo = trust.SpectralDomain.fit_with_threshold(spectra, bands)
+    flat = {f"flat {v:g}": [v] * 3 for v in (0.05, 0.1, 0.2, 0.4)}
+    flat.update({"inverted 5%/band from 0.15": [0.15, 0.15 * 0.95, 0.15 * 0.95 ** 2]})
+    d2 = domain.distance2(np.log(np.array(list(flat.values()))))
+    card = {"name": "oxide_equations_domain", "data": csv_name, "script": "scripts/train_oxide_models.py",
+            "code_version": training.CODE_VERSION, "domain": domain.to_dict(),
+            "stations_inside_leave_one_out": float(np.mean(loo <= domain.threshold)),
+            "stations_inside_in_sample": float(np.mean(domain.distance2(spectra) <= domain.threshold)),
+            "unphysical_spectra": {k: {"d2": float(v), "outside": bool(v > domain.threshold)}
+                                   for k, v in zip(flat, d2)},
+            "note": "the 47 stations of the table stand for the fitting sites (Qiu et al. 2025 used 49 incl. "
+                    "Chang'E-5/6, which the table lacks)"}
+    write_json_atomic(card, out_dir / "oxide_equations_domain.json")
+    print(f"oxide_equations_domain: d² threshold {domain.threshold:.2f}; stations inside leave-one-out "
+          f"{card['stations_inside_leave_one_out']:.3f}, in sample {card['stations_inside_in_sample']:.3f}; "
+          f"unphysical spectra outside {sum(v['outside'] for v in card['unphysical_spectra'].values())} of "
+          f"{len(flat)}", flush=True)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=os.environ.get("LUNAR_SHARED_DATA", str(ROOT.parent / "shared" / "data")))
     ap.add_argument("--out", default=str(ROOT / "models"))
-    ap.add_argument("--only", choices=["clementine", "kaguya"])
+    ap.add_argument("--only", choices=["clementine", "kaguya", "equations"])
     ap.add_argument("--report", action="store_true", help="also write NAME_report.html beside the model")
     ap.add_argument("--threads", type=int, default=1, help="torch threads (default 1: the results are recorded "
                                                            "with 1; more threads may change the last digits)")
@@ -143,6 +172,8 @@ def main(argv=None):
         if args.only and args.only not in name:
             continue
         train_one(name, spec, Path(args.data), out_dir, args.report)
+    if args.only in (None, "equations"):
+        equation_domain(Path(args.data), out_dir)
 
 
 if __name__ == "__main__":
