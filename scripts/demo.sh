@@ -40,14 +40,19 @@ run lunar:equalareasampling -- RASTERS="$OUT/feo_equation.tif" RASTERS="$OUT/tio
   RASTERS="$OUT/mgo_cnn.tif" RASTERS="$OUT/cao_cnn.tif" RASTERS="$OUT/mg_number.tif" RASTERS="$OUT/cnn_domain.tif" \
   LAT_STEP=0.05 AREA_KM2=2.25 ZONES="$OUT/units.gpkg" ZONE_FIELD=kind OUTPUT="$OUT/equal_area_samples.gpkg" \
   OUTPUT_STATS="$OUT/equal_area_stats.csv"
-# Every oxide layer, over all cells and over the cells inside the CNN's spectral domain (cnn_domain = 1).
-.venv/bin/python - "$OUT/equal_area_samples.gpkg" "$OUT/cnn_domain.tif" <<'PY'
+# Every oxide layer per unit, then over all cells and over the cells inside the CNN's spectral domain (cnn_domain = 1).
+.venv/bin/python - "$OUT/equal_area_samples.gpkg" "$OUT/cnn_domain.tif" "$OUT/equal_area_stats.csv" <<'PY'
+import csv
 import sys
 import numpy as np
 from osgeo import gdal, ogr
+names = ["feo_equation", "tio2_equation", "feo_cnn", "tio2_cnn", "al2o3_cnn", "mgo_cnn", "cao_cnn", "mg_number"]
+for r in csv.DictReader(open(sys.argv[3])):
+    if r["variable"] in names and r["zone"] != "all" and r["count"] not in ("", "0"):
+        print(f"   {r['variable']:<13} {r['zone']:<9} mean {float(r['mean']):6.2f}  median {float(r['p50']):6.2f}"
+              f"  n={r['count']}")
 samples = ogr.Open(sys.argv[1])  # kept: a layer dies with its data source
 layer = samples.GetLayer(0)
-names = ["feo_equation", "tio2_equation", "feo_cnn", "tio2_cnn", "al2o3_cnn", "mgo_cnn", "cao_cnn", "mg_number"]
 rows = np.array([[f.GetField(n) if f.GetField(n) is not None else np.nan for n in names + ["cnn_domain"]]
                  for f in layer], float)
 inside = rows[:, -1] == 1
