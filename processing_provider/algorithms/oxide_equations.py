@@ -67,7 +67,8 @@ class OxideEquations(LunarAlgorithm):
                                 self.parameterAsInt(parameters, "BAND_950", context), outputs, constants,
                                 self.parameterAsDouble(parameters, "REFLECTANCE_SCALE", context), feedback, domain)
         names = {"feo": ("FeO (wt%) — {0} equation", "oxide"), "tio2": ("TiO2 (wt%) — {0} equation", "oxide"),
-                 "omat": ("OMAT — {0}", "omat"), "domain": ("Inside the fitting sites' spectral domain — {0}", "grey")}
+                 "omat": ("OMAT — {0}", "omat"),
+                 "domain": ("Inside the fitting sites' spectral domain — {0}", "grey")}
         for key, path in outputs.items():
             label, ramp = names[key]
             style = styles.pseudocolor(ramp, fixed_range=(0, 1) if key == "domain" else None)

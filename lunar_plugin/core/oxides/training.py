@@ -279,8 +279,8 @@ def train_and_validate(rows, feature_fields, target_fields, architecture=0, vali
     left out for that target only. ``ensemble`` overrides the architecture's member count, ``epochs`` its
     maximum epoch count. ``group_field`` adds leave-one-group-out figures beside ``validation``'s (groups:
     ``landing_site`` of the field's value). The folds, members and final models of all targets train together as
-    one batch of independent networks, the grouped folds as a second one. The bundle's card gets the bounds, the spectral domain and the calibrated 1-sigma
-    (``trust``), all measured on ``validation``'s folds.
+    one batch of independent networks, the grouped folds as a second one. The bundle's card gets the bounds, the
+    spectral domain and the calibrated 1-sigma (``trust``), all measured on ``validation``'s folds.
     """
     import torch
     t0 = time.time()
@@ -345,7 +345,10 @@ def train_and_validate(rows, feature_fields, target_fields, architecture=0, vali
         if domain is None:
             return np.zeros(len(test))
         keep = np.setdiff1d(np.arange(len(sites)), test)
-        return trust.SpectralDomain.fit(spectra[keep], bands).distance2(spectra[test])
+        try:
+            return trust.SpectralDomain.fit(spectra[keep], bands).distance2(spectra[test])
+        except LunarInputError:  # too few sites left: the all-sites domain (a little optimistic)
+            return domain.distance2(spectra[test])
 
     def out_of_fold(fold_list, networks, first, have):
         """Out-of-fold predictions and the held-out squared distances (domain refitted without the test sites)."""
@@ -468,7 +471,8 @@ def write_report_html(result, path, title="Oxide 1D-CNN training report"):
                        for k, v in result.settings.items())
     domain = result.bundle.card.get("trust", {}).get("domain", {})
     if "threshold_d2" in domain:
-        domain_text = (f"Spectral domain (Mahalanobis d² of the log reflectance, threshold {domain['threshold_d2']:.2f}"
+        domain_text = (f"Spectral domain (Mahalanobis d² of the log reflectance, threshold "
+                       f"{domain['threshold_d2']:.2f}"
                        f" = the {100 * domain['quantile']:.0f}th percentile of the stations' leave-one-out d²): "
                        f"stations inside {100 * domain['stations_inside_leave_one_out']:.1f}% leaving each out, "
                        f"{100 * domain['stations_inside_in_sample']:.1f}% in sample")

@@ -81,6 +81,8 @@ class SpectralDomain:
         """From (n, b) log spectra of the sites; ``threshold`` is set by ``fit_with_threshold``."""
         spectra = np.asarray(spectra, dtype=np.float64)
         n, b = spectra.shape
+        if not np.isfinite(spectra).all():
+            raise LunarInputError(f"spectral domain: every site needs a reflectance > 0 in each of {list(band_names)}")
         if n < b + 2:
             raise LunarInputError(f"spectral domain: {n} sites are too few for {b} bands (at least {b + 2} needed)")
         cov = np.cov(spectra, rowvar=False).reshape(b, b)
@@ -160,7 +162,8 @@ class ModelTrust:
             domain = SpectralDomain.from_dict(dom) if "threshold_d2" in dom else None
             scales = {t: float(v["scale"]) for t, v in sig.items() if isinstance(v, dict) and "scale" in v}
         except (KeyError, TypeError, ValueError) as err:
-            raise LunarInputError(f"{model_name}: its card's spectral domain or 1-sigma is unreadable ({err})") from None
+            raise LunarInputError(f"{model_name}: its card's spectral domain or 1-sigma is unreadable "
+                                  f"({err})") from None
         reason = dom.get("none") or ("it was trained before Lunar Lab recorded one; retrain it with "
                                      "lunar:trainoxidecnn or scripts/train_oxide_models.py")
         return cls(domain, scales, int(sig.get("n") or (domain.n_sites if domain else 0)), "" if domain else reason)
