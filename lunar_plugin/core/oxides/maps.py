@@ -38,7 +38,7 @@ def trusted_prediction(predictor, checks, band_arrays, uncertainty=False):
         d2 = checks.domain.distance2(trust.log_spectra(band_arrays, checks.domain.band_names))
         out["inside"] = d2 <= checks.domain.threshold
         if uncertainty:
-            sigma = np.stack([checks.sigma(t, d2) for t in predictor.targets], axis=1).astype(np.float32)
+            sigma = checks.sigmas(predictor.targets, d2)
             sigma[~out["valid"]] = np.nan
             out["sigma"] = sigma
     return out

@@ -168,5 +168,7 @@ class ModelTrust:
                                      "lunar:trainoxidecnn or scripts/train_oxide_models.py")
         return cls(domain, scales, int(sig.get("n") or (domain.n_sites if domain else 0)), "" if domain else reason)
 
-    def sigma(self, target, d2):
-        return sigma_from_distance(self.sigma_scale[target], d2, self.n_sites)
+    def sigmas(self, targets, d2):
+        """(n, len(targets)) float32 1-sigma in wt% at squared distances d2 (one square root for all targets)."""
+        factor = sigma_from_distance(1.0, d2, self.n_sites).astype(np.float32)
+        return factor[:, None] * np.array([self.sigma_scale[t] for t in targets], np.float32)
