@@ -246,7 +246,7 @@ def grid_of(source):
 
 
 def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PIXELS,
-                   progress_range=(0.0, 100.0)):
+                   progress_range=(0.0, 100.0), metadata=None):
     """Run ``func`` over aligned inputs block by block and write its results atomically.
 
     inputs:  list of (RasterSource, [1-based bands]) on one grid (the first one's).
@@ -254,6 +254,8 @@ def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOC
              (path, bands, gdal_type, nodata) for another data type.
     func(arrays, window) -> list of arrays, one per output, shaped (bands, h, w) or (h, w); arrays
     are float32 (bands, h+2*halo, w+2*halo) with NaN for nodata.
+    metadata: optional callable, called after the last block, returning one dict (or None) per output: GDAL
+    metadata items written into that output before it is renamed (figures known only once every block is done).
     """
     first = inputs[0][0]
     for src, _ in inputs[1:]:
@@ -283,6 +285,9 @@ def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOC
                     writer.write(b, window, result[b])
                 writer.ds.FlushCache()  # finished tiles go to disk: memory stays bounded by one strip
         progress.step(len(blocks))
+        for writer, items in zip(writers, metadata() if metadata else []):
+            if items:
+                writer.ds.SetMetadata({str(k): str(v) for k, v in items.items()})
     except BaseException as exc:
         for writer in writers:
             writer.__exit__(type(exc), exc, None)

@@ -8,6 +8,7 @@ Outside the equations' domain (R750 <= x0, theta_Ti < 0, nodata input) the resul
 from dataclasses import dataclass, replace
 
 import numpy as np
+from osgeo import gdal
 
 
 @dataclass(frozen=True)
@@ -82,15 +83,24 @@ def mg_number(feo_wt, mgo_wt):
     return np.where(ok, value, np.nan).astype(np.float32)
 
 
+#: Bands of the equations' spectral domain (``models/oxide_equations_domain.json``), in the order it stores them.
+DOMAIN_BANDS = ["R415", "R750", "R950"]
+DOMAIN_NODATA = 255
+
+
 def equation_maps(input_path, band_415, band_750, band_950, outputs, constants=PRESETS[0],
-                  reflectance_scale=1.0, feedback=None):
+                  reflectance_scale=1.0, feedback=None, domain=None):
     """Write FeO, TiO2 and OMAT rasters from a reflectance raster, block by block.
 
-    ``outputs`` maps 'feo', 'tio2', 'omat' to output paths (any subset). Reflectance is
-    DN * reflectance_scale on a 0..1 scale.
+    ``outputs`` maps 'feo', 'tio2', 'omat' and 'domain' to output paths (any subset). Reflectance is
+    DN * reflectance_scale on a 0..1 scale. ``domain`` (a trust.SpectralDomain of log R415, R750, R950 on the
+    sample stations the published fits used) gives the byte 'domain' output (1 inside, 0 outside, 255 nodata)
+    and the share of pixels outside it in the log and every output's metadata.
     """
-    from ..raster import RasterSource, all_nodata_check, process_blocks
     from ..errors import LunarInputError
+    from ..feedback import ensure
+    from ..raster import RasterSource, all_nodata_check, process_blocks
+    from . import trust
 
     src = RasterSource(input_path, "INPUT")
     bands = [src.check_band(band_415, "R415"), src.check_band(band_750, "R750"), src.check_band(band_950, "R950")]
@@ -101,16 +111,57 @@ def equation_maps(input_path, band_415, band_750, band_950, outputs, constants=P
                 "tio2": ("TiO2 (wt%) - " + constants.name + " equation", "wt%"),
                 "omat": ("OMAT - " + constants.name + " origin", "")}
     wanted = [key for key in ("feo", "tio2", "omat") if outputs.get(key)]
-    if not wanted:
+    if not wanted and not outputs.get("domain"):
         raise LunarInputError("no output requested")
+    if outputs.get("domain") and domain is None:
+        raise LunarInputError("OUTPUT_DOMAIN: no spectral domain of the equations' fitting sites was given")
+    specs = [(outputs[key], [products[key]]) for key in wanted]
+    if outputs.get("domain"):
+        specs.append((outputs["domain"], [("inside the spectral domain of the equations' fitting sites (1 yes, 0 no)",
+                                           "")], gdal.GDT_Byte, DOMAIN_NODATA))
     scale = np.float32(reflectance_scale)
+    tally = {"valid": 0, "outside": 0}
 
     def compute(arrays, window):
         r415, r750, r950 = arrays[0] * scale
         values = dict(zip(("feo", "tio2", "omat"), all_products(r415, r750, r950, constants)))
-        return [values[key] for key in wanted]
+        result = [values[key] for key in wanted]
+        if domain is not None:
+            d2 = domain.distance2(trust.log_spectra({"R415": r415, "R750": r750, "R950": r950}, DOMAIN_BANDS))
+            valid = np.isfinite(d2)
+            inside = d2 <= domain.threshold
+            tally["valid"] += int(valid.sum())
+            tally["outside"] += int((valid & ~inside).sum())
+            if outputs.get("domain"):
+                result.append(np.where(valid, inside, DOMAIN_NODATA).astype(np.uint8).reshape(r750.shape))
+        return result
 
-    return process_blocks([(src, bands)], [(outputs[key], [products[key]]) for key in wanted], compute, feedback)
+    def summary():
+        if domain is None:
+            return []
+        share = tally["outside"] / tally["valid"] if tally["valid"] else float("nan")
+        text = (f"{100 * share:.3f}% of {tally['valid']} valid pixels lie outside the spectral domain of the sample "
+                f"stations the equations were fitted on (Mahalanobis d^2 of log R415, R750, R950 > "
+                f"{domain.threshold:.2f}): the published fits end there")
+        (trust.warn(feedback, text) if share > 0 else feedback.pushInfo(text))
+        return [{"LUNAR_DOMAIN_FRACTION_OUTSIDE": f"{share:.6f}", "LUNAR_VALID_PIXELS": tally["valid"],
+                 "LUNAR_DOMAIN_THRESHOLD_D2": f"{domain.threshold:.4f}"}] * len(specs)
+
+    feedback = ensure(feedback)
+    return process_blocks([(src, bands)], specs, compute, feedback, metadata=summary)
+
+
+def load_equation_domain(path):
+    """The equations' spectral domain from its JSON card (``models/oxide_equations_domain.json``)."""
+    import json
+
+    from ..errors import LunarInputError
+    from . import trust
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return trust.SpectralDomain.from_dict(json.load(fh)["domain"])
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise LunarInputError(f"the equations' spectral domain '{path}' cannot be read ({err})") from None
 
 
 def mg_number_map(feo_path, mgo_path, output_path, feo_band=1, mgo_band=1, feedback=None):
