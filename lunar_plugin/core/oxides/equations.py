@@ -82,14 +82,28 @@ def mg_number(feo_wt, mgo_wt):
     return np.where(ok, value, np.nan).astype(np.float32)
 
 
+class EquationBlocks:
+    """One block of ``equation_maps``: an object (not a closure) so Dask workers run the very same code."""
+
+    def __init__(self, constants, reflectance_scale, wanted):
+        self.constants, self.scale, self.wanted = constants, np.float32(reflectance_scale), list(wanted)
+
+    def __call__(self, arrays, window):
+        r415, r750, r950 = arrays[0] * self.scale
+        values = dict(zip(("feo", "tio2", "omat"), all_products(r415, r750, r950, self.constants)))
+        return [values[key] for key in self.wanted]
+
+
 def equation_maps(input_path, band_415, band_750, band_950, outputs, constants=PRESETS[0],
-                  reflectance_scale=1.0, feedback=None):
+                  reflectance_scale=1.0, feedback=None, scheduler=""):
     """Write FeO, TiO2 and OMAT rasters from a reflectance raster, block by block.
 
     ``outputs`` maps 'feo', 'tio2', 'omat' to output paths (any subset). Reflectance is
-    DN * reflectance_scale on a 0..1 scale.
+    DN * reflectance_scale on a 0..1 scale. ``scheduler``: '' in-process, else a Dask SCHEDULER spec
+    (see core.cluster).
     """
-    from ..raster import RasterSource, all_nodata_check, process_blocks
+    from ..cluster import map_blocks
+    from ..raster import RasterSource, all_nodata_check
     from ..errors import LunarInputError
 
     src = RasterSource(input_path, "INPUT")
@@ -103,14 +117,8 @@ def equation_maps(input_path, band_415, band_750, band_950, outputs, constants=P
     wanted = [key for key in ("feo", "tio2", "omat") if outputs.get(key)]
     if not wanted:
         raise LunarInputError("no output requested")
-    scale = np.float32(reflectance_scale)
-
-    def compute(arrays, window):
-        r415, r750, r950 = arrays[0] * scale
-        values = dict(zip(("feo", "tio2", "omat"), all_products(r415, r750, r950, constants)))
-        return [values[key] for key in wanted]
-
-    return process_blocks([(src, bands)], [(outputs[key], [products[key]]) for key in wanted], compute, feedback)
+    return map_blocks([(src, bands)], [(outputs[key], [products[key]]) for key in wanted],
+                      EquationBlocks(constants, reflectance_scale, wanted), feedback, scheduler=scheduler)
 
 
 def mg_number_map(feo_path, mgo_path, output_path, feo_band=1, mgo_band=1, feedback=None):

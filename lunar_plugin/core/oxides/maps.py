@@ -4,7 +4,7 @@ import os
 import numpy as np
 
 from ..errors import LunarInputError
-from ..raster import RasterSource, all_nodata_check, process_blocks
+from ..raster import RasterSource, all_nodata_check
 from .equations import mg_number
 
 UNITS = {"FeO": "wt%", "TiO2": "wt%", "Al2O3": "wt%", "MgO": "wt%", "CaO": "wt%"}
@@ -20,17 +20,62 @@ def parse_band_list(text):
         raise LunarInputError(f"BANDS: '{text}' is not a comma-separated list of band numbers") from None
 
 
+class CnnBlocks:
+    """One block of ``cnn_maps``: an object (not a closure) so Dask workers run the very same code. A worker
+    builds the predictor from the model file once per process (it is not pickled)."""
+
+    _predictors = {}   # (model path, its mtime, device) -> Predictor, per process
+
+    def __init__(self, model_path, band_names, wanted, mgnumber, reflectance_scale, device, predictor=None):
+        self.model_path, self.band_names, self.wanted = model_path, list(band_names), list(wanted)
+        self.mgnumber, self.scale, self.device = bool(mgnumber), np.float32(reflectance_scale), str(device)
+        if predictor is not None:
+            self._predictors.clear()
+            self._predictors[self._key()] = predictor
+
+    def _key(self):
+        return self.model_path, os.path.getmtime(self.model_path), self.device
+
+    @property
+    def predictor(self):
+        key = self._key()
+        if key not in self._predictors:
+            from ..device import resolve_device
+            from . import cnn, model_io
+            self._predictors.clear()
+            self._predictors[key] = cnn.Predictor(model_io.load_model(self.model_path),
+                                                  device=resolve_device(self.device))
+        return self._predictors[key]
+
+    def __call__(self, arrays, window):
+        predictor = self.predictor
+        column = {t: j for j, t in enumerate(predictor.targets)}
+        data = arrays[0] * self.scale
+        h, w = data.shape[1:]
+        predicted = predictor.predict_bands({name: data[k].ravel() for k, name in enumerate(self.band_names)})
+        result = [predicted[:, column[t]].reshape(h, w) for t in self.wanted]
+        if self.mgnumber:
+            result.append(mg_number(predicted[:, column["FeO"]], predicted[:, column["MgO"]]).reshape(h, w))
+        return result
+
+
 def cnn_maps(input_path, model_path, outputs, band_indices=None, mgnumber_path=None, reflectance_scale=1.0,
-             feedback=None):
+             feedback=None, scheduler="", device="auto"):
     """Write one raster per requested oxide (``outputs``: target -> path) and optionally Mg#.
 
     band_indices: raster band (1-based) for each band the model reads, in the model's band order.
+    ``scheduler``: '' in-process, else a Dask SCHEDULER spec (core.cluster); ``device``: auto, cpu or cuda
+    (on a cluster each worker resolves 'auto' itself).
     Returns {target or 'Mg#': path}.
     """
+    from ..cluster import map_blocks, parse_scheduler
+    from ..device import resolve_device
     from . import cnn, model_io
 
     bundle = model_io.load_model(model_path)
-    predictor = cnn.Predictor(bundle)
+    on_cluster = parse_scheduler(scheduler)[0] != "inprocess"
+    here = resolve_device("cpu" if on_cluster and str(device) in ("auto", "0", "") else device)
+    predictor = cnn.Predictor(bundle, device=here)
     names = list(predictor.band_names)
     src = RasterSource(input_path, "INPUT")
     band_indices = list(band_indices or range(1, len(names) + 1))
@@ -55,19 +100,10 @@ def cnn_maps(input_path, model_path, outputs, band_indices=None, mgnumber_path=N
     specs = [(outputs[t], [(f"{t} ({UNITS.get(t, '')}) - 1D CNN", UNITS.get(t, ""))]) for t in wanted]
     if mgnumber_path:
         specs.append((mgnumber_path, [("Mg# (molar Mg/(Mg+Fe)) - 1D CNN", "")]))
-    scale = np.float32(reflectance_scale)
-    column = {t: j for j, t in enumerate(predictor.targets)}
-
-    def compute(arrays, window):
-        data = arrays[0] * scale
-        h, w = data.shape[1:]
-        predicted = predictor.predict_bands({name: data[k].ravel() for k, name in enumerate(names)})
-        result = [predicted[:, column[t]].reshape(h, w) for t in wanted]
-        if mgnumber_path:
-            result.append(mg_number(predicted[:, column["FeO"]], predicted[:, column["MgO"]]).reshape(h, w))
-        return result
-
+    worker_device = device if on_cluster else here
+    blocks = CnnBlocks(os.path.abspath(model_path), names, wanted, mgnumber_path, reflectance_scale,
+                       worker_device, None if on_cluster else predictor)
     # 1 M-pixel blocks: the network's activations, not the raster, set the peak memory (bench_oxide_maps.py)
-    paths = process_blocks([(src, bands)], specs, compute, feedback, max_pixels=1 << 20)
+    paths = map_blocks([(src, bands)], specs, blocks, feedback, max_pixels=1 << 20, scheduler=scheduler)
     keys = wanted + (["Mg#"] if mgnumber_path else [])
     return dict(zip(keys, paths))
