@@ -36,6 +36,8 @@ from .raster import (BLOCK_PIXELS, AtomicRasterWriter, RasterSource, check_align
 CONNECT_TIMEOUT_S = 5.0
 #: Seconds between two looks at the futures (progress and cancel).
 POLL_S = 0.05
+#: Pixels per raster chunk on a cluster; None: the caller's block size (4 M pixels, 1 M for the CNN).
+CHUNK_PIXELS = None
 
 
 def parse_scheduler(spec):
@@ -196,7 +198,7 @@ def map_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PI
     first = inputs[0][0]
     like = grid_of(first)
     specs = [(src.path, src.role, list(bands)) for src, bands in inputs]
-    blocks = windows(first.xsize, first.ysize, max_pixels)
+    blocks = windows(first.xsize, first.ysize, CHUNK_PIXELS or max_pixels)
     with dask_client(scheduler) as client:
         writers = [AtomicRasterWriter(spec[0], like, *spec[1:]) for spec in outputs]
         chunk_dir = writers[0].tmp + ".chunks"
