@@ -7,6 +7,7 @@ from ...lunar_plugin.core.raster import RasterSource
 from .. import styles
 from .base import LunarAlgorithm
 from .crater_layers import crater_fields, moon_crs, write_circles
+from .distributed import add_device, add_scheduler, device, scheduler
 from .models import model_path, require_torch
 
 DEFAULT_MODEL = "crater_detector.pt"
@@ -56,6 +57,8 @@ class DetectCraters(LunarAlgorithm):
                                               QgsProcessingParameterNumber.Double, 0.5, minValue=0.0, maxValue=0.9))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Detected craters"),
                                                             QgsProcessing.TypeVectorPolygon))
+        add_scheduler(self)
+        add_device(self)
 
     def execute(self, parameters, context, feedback):
         require_torch()
@@ -69,7 +72,8 @@ class DetectCraters(LunarAlgorithm):
             source, bundle, self.parameterAsDouble(parameters, "MIN_DIAMETER_KM", context),
             self.parameterAsDouble(parameters, "MAX_DIAMETER_KM", context), confidence,
             self.parameterAsInt(parameters, "TILE_SIZE", context),
-            self.parameterAsDouble(parameters, "OVERLAP", context), band=band, feedback=feedback)
+            self.parameterAsDouble(parameters, "OVERLAP", context), band=band, feedback=feedback,
+            scheduler=scheduler(self, parameters, context), device=device(self, parameters, context))
         fields = crater_fields([("confidence", QVariant.Double), ("level", QVariant.Int)])
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Polygon, moon_crs())
         write_circles(sink, fields, [(c["lon"], c["lat"], c["diameter_km"], [float(c["confidence"]), int(c["level"])])

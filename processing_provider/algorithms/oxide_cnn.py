@@ -13,6 +13,7 @@ from ...lunar_plugin.core.model_files import write_text_atomic
 from ...lunar_plugin.core.oxides import maps
 from .. import styles
 from .base import LunarAlgorithm
+from .distributed import add_device, add_scheduler, device, scheduler
 from .models import model_path, require_torch
 
 OXIDES = ["FeO", "TiO2", "Al2O3", "MgO", "CaO"]
@@ -51,6 +52,8 @@ class OxideCnn(LunarAlgorithm):
             self.addParameter(QgsProcessingParameterRasterDestination(
                 f"OUTPUT_{oxide.upper()}", self.tr("{0} (wt%)").format(oxide), optional=True))
         self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT_MGNUMBER", self.tr("Mg#"), optional=True))
+        add_scheduler(self)
+        add_device(self)
 
     def execute(self, parameters, context, feedback):
         require_torch()
@@ -62,7 +65,8 @@ class OxideCnn(LunarAlgorithm):
         bands = maps.parse_band_list(self.parameterAsString(parameters, "BANDS", context))
         written = maps.cnn_maps(self.raster_source(parameters, "INPUT", context), model, outputs, bands,
                                 mg or None, self.parameterAsDouble(parameters, "REFLECTANCE_SCALE", context),
-                                feedback)
+                                feedback, scheduler=scheduler(self, parameters, context),
+                                device=device(self, parameters, context))
         results = {}
         for key, path in written.items():
             name = "OUTPUT_MGNUMBER" if key == "Mg#" else f"OUTPUT_{key.upper()}"

@@ -5,6 +5,7 @@ from qgis.core import (QgsProcessingParameterEnum, QgsProcessingParameterNumber,
 from ...lunar_plugin.core.oxides import equations
 from .. import styles
 from .base import LunarAlgorithm
+from .distributed import add_scheduler, scheduler
 
 CONSTANTS = ["X0_FE", "Y0_FE", "FE_SLOPE", "FE_OFFSET", "X0_TI", "Y0_TI", "TI_SCALE", "TI_EXPONENT"]
 
@@ -42,6 +43,7 @@ class OxideEquations(LunarAlgorithm):
                      "Leave empty to use the preset's value.")
         for name, label in (("OUTPUT_FEO", "FeO (wt%)"), ("OUTPUT_TIO2", "TiO2 (wt%)"), ("OUTPUT_OMAT", "OMAT")):
             self.addParameter(QgsProcessingParameterRasterDestination(name, self.tr(label), optional=True))
+        add_scheduler(self)
 
     def execute(self, parameters, context, feedback):
         source = self.raster_source(parameters, "INPUT", context)
@@ -55,7 +57,8 @@ class OxideEquations(LunarAlgorithm):
         equations.equation_maps(source, self.parameterAsInt(parameters, "BAND_415", context),
                                 self.parameterAsInt(parameters, "BAND_750", context),
                                 self.parameterAsInt(parameters, "BAND_950", context), outputs, constants,
-                                self.parameterAsDouble(parameters, "REFLECTANCE_SCALE", context), feedback)
+                                self.parameterAsDouble(parameters, "REFLECTANCE_SCALE", context), feedback,
+                                scheduler=scheduler(self, parameters, context))
         names = {"feo": ("FeO (wt%) — {0} equation", "oxide"), "tio2": ("TiO2 (wt%) — {0} equation", "oxide"),
                  "omat": ("OMAT — {0}", "omat")}
         for key, path in outputs.items():
