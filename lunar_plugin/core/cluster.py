@@ -73,12 +73,17 @@ def _address_from_file(path):
 
 
 def _worker_python():
-    """The Python that LocalCluster spawns: QGIS's own executable is not one, so use the system's."""
-    exe = os.path.basename(sys.executable or "")
-    if exe.startswith("python"):
+    """The Python that LocalCluster spawns its workers with. Inside QGIS (qgis_process, the desktop) the running
+    program is not Python and ``sys.executable`` is whatever python3 the PATH finds first (under pyenv, another
+    version): use the interpreter of this very Python version instead; the workers get the driver's sys.path."""
+    try:
+        same = os.path.realpath("/proc/self/exe") == os.path.realpath(sys.executable)
+    except OSError:
+        same = os.path.basename(sys.executable or "").startswith("python")
+    if same:
         return sys.executable
-    for candidate in (f"/usr/bin/python{sys.version_info.major}.{sys.version_info.minor}",
-                      shutil.which("python3") or ""):
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    for candidate in (os.path.join(sys.exec_prefix, "bin", version), shutil.which(version) or ""):
         if candidate and os.path.exists(candidate):
             return candidate
     return sys.executable
