@@ -13,7 +13,7 @@ from ...lunar_plugin.core.model_files import write_text_atomic
 from ...lunar_plugin.core.oxides import maps
 from .. import styles
 from .base import LunarAlgorithm
-from .distributed import add_device, add_scheduler, device, scheduler
+from .cluster_parameters import add_device, add_scheduler, device, scheduler
 from .models import model_path, require_torch
 
 OXIDES = ["FeO", "TiO2", "Al2O3", "MgO", "CaO"]

@@ -5,7 +5,7 @@ from qgis.core import (QgsProcessingParameterEnum, QgsProcessingParameterNumber,
 from ...lunar_plugin.core.oxides import equations
 from .. import styles
 from .base import LunarAlgorithm
-from .distributed import add_scheduler, scheduler
+from .cluster_parameters import add_scheduler, scheduler
 
 CONSTANTS = ["X0_FE", "Y0_FE", "FE_SLOPE", "FE_OFFSET", "X0_TI", "Y0_TI", "TI_SCALE", "TI_EXPONENT"]
 

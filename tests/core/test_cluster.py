@@ -157,3 +157,13 @@ def test_unreachable_scheduler_is_a_clear_error_within_seconds(scene_files, tmp_
         equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / "feo.tif")},
                                 scheduler=str(tmp_path / "missing.json"))
     assert os.listdir(tmp_path) == []
+
+
+def test_dask_is_imported_only_when_a_cluster_is_asked_for():
+    import subprocess
+    import sys
+    code = ("import sys; sys.path.insert(0, %r); import plugin_path; "
+            "from lunar_lab.lunar_plugin.core import cluster; from lunar_lab.lunar_plugin.core.oxides import maps; "
+            "from lunar_lab.lunar_plugin.core.craters import detect; "
+            "print(sorted(m for m in ('dask', 'distributed') if m in sys.modules))") % str(ROOT / "scripts")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
