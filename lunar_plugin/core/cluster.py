@@ -18,6 +18,7 @@ Dask is imported inside functions only: the plugin loads without it.
 """
 import json
 import os
+import re
 import shutil
 import sys
 import time
@@ -45,8 +46,9 @@ def parse_scheduler(spec):
     spec = str(spec or "").strip()
     if not spec:
         return "inprocess", None
-    if spec.lower().startswith("local"):
-        count = spec[5:].lstrip(":").strip()
+    local = re.fullmatch(r"local(?::(.*))?", spec, re.IGNORECASE)
+    if local:
+        count = (local.group(1) or "").strip()
         if not count:
             return "local", os.cpu_count() or 1
         if not count.isdigit() or int(count) < 1:
@@ -56,6 +58,8 @@ def parse_scheduler(spec):
         return "address", spec
     if os.path.isfile(spec) or spec.lower().endswith(".json"):
         return "file", spec
+    if re.fullmatch(r"[\w.\-]+:\d+", spec):   # host:port, as 'dask worker' takes it
+        return "address", "tcp://" + spec
     raise LunarInputError(f"SCHEDULER: '{spec}' is none of: empty (in-process), local:N, tcp://host:port, "
                           "or the path of a Dask scheduler file")
 

@@ -6,8 +6,8 @@ from qgis.PyQt.QtCore import QVariant
 from ...lunar_plugin.core.raster import RasterSource
 from .. import styles
 from .base import LunarAlgorithm
-from .crater_layers import crater_fields, moon_crs, write_circles
 from .cluster_parameters import add_device, add_scheduler, device, scheduler
+from .crater_layers import crater_fields, moon_crs, write_circles
 from .models import model_path, require_torch
 
 DEFAULT_MODEL = "crater_detector.pt"

@@ -53,6 +53,8 @@ def test_scheduler_specs():
     assert cluster.parse_scheduler("") == ("inprocess", None)
     assert cluster.parse_scheduler(" local:3 ") == ("local", 3)
     assert cluster.parse_scheduler("tcp://10.0.0.1:8786") == ("address", "tcp://10.0.0.1:8786")
+    assert cluster.parse_scheduler("localhost:8786") == ("address", "tcp://localhost:8786")
+    assert cluster.parse_scheduler("LOCAL") == ("local", os.cpu_count())
     assert cluster.parse_scheduler("/shared/scheduler.json") == ("file", "/shared/scheduler.json")
     with pytest.raises(LunarInputError, match="local:N with N >= 1"):
         cluster.parse_scheduler("local:0")
