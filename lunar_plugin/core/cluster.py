@@ -126,7 +126,7 @@ def dask_client(spec, timeout=CONNECT_TIMEOUT_S):
                                       f"{timeout:g} s ({type(err).__name__}: {err}); nothing was written") from None
             try:
                 client.wait_for_workers(1, timeout=timeout)
-            except (OSError, TimeoutError) as err:
+            except (OSError, TimeoutError):
                 raise LunarInputError(f"SCHEDULER: the Dask scheduler at '{address}' has no workers "
                                       f"(none joined within {timeout:g} s); nothing was written") from None
         yield client
@@ -135,6 +135,25 @@ def dask_client(spec, timeout=CONNECT_TIMEOUT_S):
             client.close()
         if cluster is not None:
             cluster.close()
+
+
+def check_workers(client, paths):
+    """Every worker can import this package and sees ``paths`` (inputs, output folders): a clear error here
+    instead of a worker traceback later."""
+    import importlib
+
+    def probe(package, wanted):
+        try:
+            importlib.import_module(package)
+        except ImportError:
+            return f"cannot import '{package}' (put the folder holding it on the workers' PYTHONPATH)"
+        missing = [p for p in wanted if not os.path.exists(p)]
+        return f"does not see {', '.join(missing)} (use a file system every worker mounts)" if missing else ""
+
+    local_files = [os.path.abspath(p) for p in paths if os.path.exists(p)]   # not /vsi... or database sources
+    for worker, problem in client.run(probe, __name__, local_files).items():
+        if problem:
+            raise LunarInputError(f"SCHEDULER: Dask worker {worker} {problem}; nothing was written")
 
 
 def run_futures(client, calls, on_result, feedback=None, progress_range=(0.0, 100.0)):
@@ -209,6 +228,8 @@ def map_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PI
     specs = [(src.path, src.role, list(bands)) for src, bands in inputs]
     blocks = windows(first.xsize, first.ysize, CHUNK_PIXELS or max_pixels)
     with dask_client(scheduler) as client:
+        check_workers(client, [path for path, _, _ in specs] +
+                      [os.path.dirname(os.path.abspath(spec[0])) for spec in outputs])
         writers = [AtomicRasterWriter(spec[0], like, *spec[1:]) for spec in outputs]
         chunk_dir = writers[0].tmp + ".chunks"
         os.makedirs(chunk_dir)
@@ -282,6 +303,7 @@ def detect_on_cluster(scheduler, source, band, bundle, jobs, sigma, confidence, 
     chunks = detection_chunks(jobs)
     results = [None] * len(chunks)
     with dask_client(scheduler) as client:
+        check_workers(client, [source.path])
         shared = client.scatter(bundle, broadcast=True, hash=False)
         token = uuid.uuid4().hex
 
@@ -303,5 +325,5 @@ def _remove_tree(path):
         time.sleep(0.1)
 
 
-__all__ = ["parse_scheduler", "dask_client", "run_futures", "map_blocks", "compute_chunk", "read_and_compute",
+__all__ = ["parse_scheduler", "dask_client", "check_workers", "run_futures", "map_blocks", "compute_chunk", "read_and_compute",
            "detection_chunks", "detect_chunk", "detect_on_cluster"]

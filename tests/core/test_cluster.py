@@ -169,3 +169,10 @@ def test_dask_is_imported_only_when_a_cluster_is_asked_for():
             "from lunar_lab.lunar_plugin.core.craters import detect; "
             "print(sorted(m for m in ('dask', 'distributed') if m in sys.modules))") % str(ROOT / "scripts")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+
+
+def test_workers_that_cannot_see_the_input_are_a_clear_error(tmp_path, address):
+    with distributed.Client(address) as client:
+        cluster.check_workers(client, [str(tmp_path)])
+        with pytest.raises(LunarInputError, match="Dask worker tcp://.* does not see .*nowhere.tif"):
+            cluster.check_workers(client, [str(tmp_path / "nowhere.tif")])
