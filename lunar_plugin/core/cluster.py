@@ -138,18 +138,22 @@ def dask_client(spec, timeout=CONNECT_TIMEOUT_S):
 
 
 def check_workers(client, paths):
-    """Every worker can import this package and sees ``paths`` (inputs, output folders): a clear error here
-    instead of a worker traceback later."""
+    """The scheduler and every worker can import this package (the scheduler unpickles the tasks too) and the
+    workers see ``paths`` (inputs, output folders): a clear error here instead of a traceback later."""
     import importlib
 
     def probe(package, wanted):
         try:
             importlib.import_module(package)
         except ImportError:
-            return f"cannot import '{package}' (put the folder holding it on the workers' PYTHONPATH)"
+            return (f"cannot import '{package}': start it with the folder holding '{package.split('.')[0]}' on "
+                    "PYTHONPATH")
         missing = [p for p in wanted if not os.path.exists(p)]
         return f"does not see {', '.join(missing)} (use a file system every worker mounts)" if missing else ""
 
+    problem = client.run_on_scheduler(probe, __name__, [])
+    if problem:
+        raise LunarInputError(f"SCHEDULER: the Dask scheduler {problem}; nothing was written")
     local_files = [os.path.abspath(p) for p in paths if os.path.exists(p)]   # not /vsi... or database sources
     for worker, problem in client.run(probe, __name__, local_files).items():
         if problem:
