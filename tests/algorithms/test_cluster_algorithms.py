@@ -54,7 +54,8 @@ def test_detection_on_local_2_writes_the_same_craters(run_alg, scene_files, tmp_
         return np.array(sorted((f["lon"], f["lat"], f["diameter_km"]) for f in ds.GetLayer(0)))
     a, b = rows(here), rows(there)
     assert len(a) == len(b) > 20
-    assert np.abs(a - b).max() < 1e-7   # degrees (3 m) and km
+    assert np.abs(a[:, :2] - b[:, :2]).max() < 1e-7   # degrees: 3 mm
+    assert np.abs(a[:, 2] - b[:, 2]).max() < 1e-5    # km (torch rounds differently on 1 and 2 threads)
 
 
 def test_unreachable_scheduler_is_a_clear_error(run_alg, scene_files, tmp_path):

@@ -112,7 +112,8 @@ def test_detection_on_the_cluster_finds_the_same_craters(scene_files, address):
     a = np.array([[d["lon"], d["lat"], d["diameter_km"]] for d in here])
     b = np.array([[d["lon"], d["lat"], d["diameter_km"]] for d in there])
     assert great_circle_km(a[:, 0], a[:, 1], b[:, 0], b[:, 1]).max() < 1e-6
-    assert np.abs(a[:, 2] - b[:, 2]).max() < 1e-6
+    # diameters: torch's convolutions round differently with 1 thread (workers) and 2 (here): ~1e-6 km seen
+    assert np.abs(a[:, 2] - b[:, 2]).max() < 1e-5
     # chunk borders of pyramid level 0: between the tile rows' cores
     geo = RasterGeo(source)
     plan, _ = detect.level_plan(geo, bundle["card"], 0.8, 30.0)
@@ -171,8 +172,12 @@ def test_dask_is_imported_only_when_a_cluster_is_asked_for():
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
 
 
-def test_workers_that_cannot_see_the_input_are_a_clear_error(tmp_path, address):
+def test_workers_that_cannot_see_the_input_are_a_clear_error(tmp_path, address, monkeypatch):
+    """A file the driver sees but the workers do not (here: the driver is made to believe it exists)."""
     with distributed.Client(address) as client:
         cluster.check_workers(client, [str(tmp_path)])
-        with pytest.raises(LunarInputError, match="Dask worker tcp://.* does not see .*nowhere.tif"):
-            cluster.check_workers(client, [str(tmp_path / "nowhere.tif")])
+        real_exists = os.path.exists
+        with monkeypatch.context() as patch:
+            patch.setattr(os.path, "exists", lambda p: p.endswith("nowhere.tif") or real_exists(p))
+            with pytest.raises(LunarInputError, match="Dask worker tcp://.* does not see .*nowhere.tif"):
+                cluster.check_workers(client, [str(tmp_path / "nowhere.tif")])

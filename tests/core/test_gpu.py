@@ -48,4 +48,4 @@ def test_detector_on_cuda_finds_the_same_craters(tmp_path):
     assert len(a) == len(b) > 20
     a, b = a[np.lexsort(a.T[::-1])], b[np.lexsort(b.T[::-1])]
     assert great_circle_km(a[:, 0], a[:, 1], b[:, 0], b[:, 1]).max() < 1e-6
-    assert np.abs(a[:, 2] - b[:, 2]).max() < 1e-6
+    assert np.abs(a[:, 2] - b[:, 2]).max() < 1e-5

@@ -74,7 +74,7 @@ def cnn_maps(input_path, model_path, outputs, band_indices=None, mgnumber_path=N
 
     bundle = model_io.load_model(model_path)
     on_cluster = parse_scheduler(scheduler)[0] != "inprocess"
-    here = resolve_device("cpu" if on_cluster and str(device) in ("auto", "0", "") else device)
+    here = resolve_device("cpu" if on_cluster else device)   # on a cluster the driver only checks the inputs
     predictor = cnn.Predictor(bundle, device=here)
     names = list(predictor.band_names)
     src = RasterSource(input_path, "INPUT")
