@@ -6,6 +6,7 @@ from qgis.PyQt.QtCore import QVariant
 from ...lunar_plugin.core.raster import RasterSource, all_nodata_check
 from .. import styles
 from .base import LunarAlgorithm
+from .cluster_parameters import add_device, add_scheduler, device, scheduler
 from .crater_layers import CRATER_GEOMETRY, crater_fields, lon_domain, moon_crs, write_circles
 from .models import model_path, require_torch
 
@@ -57,6 +58,8 @@ class DetectCraters(LunarAlgorithm):
                                               QgsProcessingParameterNumber.Double, 0.5, minValue=0.0, maxValue=0.9))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Detected craters"),
                                                             QgsProcessing.TypeVectorPolygon))
+        add_scheduler(self)
+        add_device(self)
 
     def execute(self, parameters, context, feedback):
         require_torch()
@@ -78,7 +81,8 @@ class DetectCraters(LunarAlgorithm):
             source, bundle, self.parameterAsDouble(parameters, "MIN_DIAMETER_KM", context),
             self.parameterAsDouble(parameters, "MAX_DIAMETER_KM", context), confidence,
             self.parameterAsInt(parameters, "TILE_SIZE", context),
-            self.parameterAsDouble(parameters, "OVERLAP", context), band=band, feedback=feedback)
+            self.parameterAsDouble(parameters, "OVERLAP", context), band=band, feedback=feedback,
+            scheduler=scheduler(self, parameters, context), device=device(self, parameters, context))
         domain = lon_domain(source)
         write_circles(sink, fields, [(c["lon"], c["lat"], c["diameter_km"], [float(c["confidence"]), int(c["level"])])
                                      for c in craters], feedback, domain)

@@ -13,6 +13,7 @@ from ...lunar_plugin.core.model_files import write_text_atomic
 from ...lunar_plugin.core.oxides import maps, trust
 from .. import styles
 from .base import LunarAlgorithm
+from .cluster_parameters import add_device, add_scheduler, device, scheduler
 from .models import model_path, require_torch
 
 OXIDES = ["FeO", "TiO2", "Al2O3", "MgO", "CaO"]
@@ -64,6 +65,8 @@ class OxideCnn(LunarAlgorithm):
             "OUTPUT_DOMAIN", self.tr("Inside the training sites' spectral domain (1/0)"), optional=True))
         self.addParameter(QgsProcessingParameterRasterDestination(
             "OUTPUT_UNCERTAINTY", self.tr("1-sigma uncertainty (wt%, one band per oxide)"), optional=True))
+        add_scheduler(self)
+        add_device(self)
 
     def execute(self, parameters, context, feedback):
         require_torch()
@@ -76,7 +79,8 @@ class OxideCnn(LunarAlgorithm):
         written = maps.cnn_maps(self.raster_source(parameters, "INPUT", context), model, outputs, bands,
                                 mg or None, self.parameterAsDouble(parameters, "REFLECTANCE_SCALE", context),
                                 feedback, self.parameterAsOutputLayer(parameters, "OUTPUT_DOMAIN", context) or None,
-                                self.parameterAsOutputLayer(parameters, "OUTPUT_UNCERTAINTY", context) or None)
+                                self.parameterAsOutputLayer(parameters, "OUTPUT_UNCERTAINTY", context) or None,
+                                scheduler=scheduler(self, parameters, context), device=device(self, parameters, context))
         results = {}
         for key, path in written.items():
             if key == "Mg#":

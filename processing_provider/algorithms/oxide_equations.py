@@ -5,6 +5,7 @@ from qgis.core import (QgsProcessingParameterEnum, QgsProcessingParameterNumber,
 from ...lunar_plugin.core.oxides import equations
 from .. import styles
 from .base import LunarAlgorithm
+from .cluster_parameters import add_scheduler, scheduler
 from .models import shipped
 
 DOMAIN_FILE = "oxide_equations_domain.json"
@@ -50,6 +51,7 @@ class OxideEquations(LunarAlgorithm):
         for name, label in (("OUTPUT_FEO", "FeO (wt%)"), ("OUTPUT_TIO2", "TiO2 (wt%)"), ("OUTPUT_OMAT", "OMAT"),
                             ("OUTPUT_DOMAIN", "Inside the fitting sites' spectral domain (1/0)")):
             self.addParameter(QgsProcessingParameterRasterDestination(name, self.tr(label), optional=True))
+        add_scheduler(self)
 
     def execute(self, parameters, context, feedback):
         source = self.raster_source(parameters, "INPUT", context)
@@ -65,7 +67,8 @@ class OxideEquations(LunarAlgorithm):
         equations.equation_maps(source, self.parameterAsInt(parameters, "BAND_415", context),
                                 self.parameterAsInt(parameters, "BAND_750", context),
                                 self.parameterAsInt(parameters, "BAND_950", context), outputs, constants,
-                                self.parameterAsDouble(parameters, "REFLECTANCE_SCALE", context), feedback, domain)
+                                self.parameterAsDouble(parameters, "REFLECTANCE_SCALE", context), feedback, domain,
+                                scheduler=scheduler(self, parameters, context))
         names = {"feo": ("FeO (wt%) — {0} equation", "oxide"), "tio2": ("TiO2 (wt%) — {0} equation", "oxide"),
                  "omat": ("OMAT — {0}", "omat"),
                  "domain": ("Inside the fitting sites' spectral domain — {0}", "grey")}
