@@ -31,6 +31,8 @@ OUTPUT_STRIDE = 2
 LEVEL_MEMORY_PX = 1 << 24
 #: Source pixels read at once while building a level.
 STRIP_PX = 1 << 22
+#: Input kinds a model card may name: an elevation raster or an optical image (both normalised per tile).
+INPUT_KINDS = ("dem", "image")
 
 
 # ------------------------------------------------------------------------------------- image pieces
@@ -268,16 +270,21 @@ def nms_circles(dets, dist_frac=0.5, max_ratio=1.6):
 
 
 # ---------------------------------------------------------------------------------------- detection
-def detect_craters(source, bundle, min_diameter_km, max_diameter_km, confidence=0.5, tile_size=512,
-                   overlap=0.5, band=1, feedback=None, nms_dist_frac=None, nms_max_ratio=None, levels=None):
-    """Detect craters of ``min_diameter_km``..``max_diameter_km`` on band ``band`` of a DEM RasterSource.
+def detect_craters(source, bundle, min_diameter_km, max_diameter_km, confidence=0.5, tile_size=None,
+                   overlap=None, band=1, feedback=None, nms_dist_frac=None, nms_max_ratio=None, levels=None):
+    """Detect craters of ``min_diameter_km``..``max_diameter_km`` on band ``band`` of a DEM or image RasterSource
+    (the kind the model card's "input" names; both go through ``normalise_tile``, offset and gain invariant).
 
     ``bundle``: a detector bundle (dict from training.load_bundle) or the path of a .pt file.
     Returns a list of dicts: lon, lat (degrees, lon in -180..180), diameter_km, confidence (0..1),
     level (pyramid level it came from), x, y (centre in the raster CRS), radius_crs (radius along x in
     CRS units, for information), sorted by decreasing confidence.
     ``levels``: run only these pyramid levels (each keeping every size it finds) -- for benchmarks.
+    ``tile_size``, ``overlap``: None takes the model card's "tile_size" / "overlap" (default 512 and 0.5).
     """
+    model, card = load_model(bundle)
+    tile_size = int(card.get("tile_size", 512)) if tile_size is None else tile_size
+    overlap = float(card.get("overlap", 0.5)) if overlap is None else overlap
     geo = RasterGeo(source)
     band = source.check_band(band, "the DEM")
     if not (0 < float(min_diameter_km) < float(max_diameter_km)):
@@ -290,9 +297,9 @@ def detect_craters(source, bundle, min_diameter_km, max_diameter_km, confidence=
     tile = int(tile_size) // STRIDE * STRIDE
     if tile < 64:
         raise LunarInputError(f"tile size {tile_size} is too small: use at least 64 pixels")
-    model, card = load_model(bundle)
-    if card.get("input", "dem") != "dem":
-        raise LunarInputError(f"the crater model takes '{card.get('input')}' input, not a DEM")
+    if card.get("input", "dem") not in INPUT_KINDS:
+        raise LunarInputError(f"the crater model takes '{card.get('input')}' input: expected one of "
+                              f"{', '.join(INPUT_KINDS)}")
     sigma = float(card.get("highpass_sigma_px", 32.0))
     dist_frac = float(nms_dist_frac if nms_dist_frac is not None else card.get("nms_dist_frac", 0.5))
     max_ratio = float(nms_max_ratio if nms_max_ratio is not None else card.get("nms_max_ratio", 1.6))
@@ -359,5 +366,5 @@ def detect_craters(source, bundle, min_diameter_km, max_diameter_km, confidence=
     return sorted(out, key=lambda d: -d["confidence"])
 
 
-__all__ = ["detect_craters", "nms_circles", "normalise_tile", "read_level", "Pyramid", "RasterGeo", "FORMAT",
+__all__ = ["detect_craters", "nms_circles", "normalise_tile", "read_level", "Pyramid", "RasterGeo", "FORMAT", "INPUT_KINDS",
            "load_model", "level_plan", "tile_starts", "downsample"]
