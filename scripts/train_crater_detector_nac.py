@@ -185,6 +185,10 @@ def card_fields(base_name):
                     "seconds_per_1000px_tile_2_cores": 1.0},
         "keep_px": [16.0, 40.0], "nms_dist_frac": 0.5, "nms_max_ratio": 1.6,
         "tile_size": 1024, "overlap": 0.25,
+        "selection": "two runs were made (seed 0, crop 160, batch 8, lr 2e-3: 520 and 760 steps); the rule fixed "
+                     "before scoring was to ship the one with the higher training-tile F1: 760 steps (0.8161 against "
+                     "0.8139). The 520-step run's held-out figures were seen too: recall 0.838, precision 0.794, F1 "
+                     "0.815, median diameter error 8.8%",
     }
 
 

@@ -8,7 +8,7 @@ from qgis.core import QgsProcessingFeedback, QgsVectorLayer
 #: A tile scripts/train_crater_detector_nac.py holds out (never trained on); see models/crater_detector_nac.json.
 HELD_OUT = "M1229577647"
 #: Floors a little below the figures measured on this tile when the model was shipped (see the card's per_tile).
-RECALL_FLOOR, PRECISION_FLOOR = 0.70, 0.70
+RECALL_FLOOR, PRECISION_FLOOR = 0.73, 0.84   # measured 0.778 and 0.894
 
 
 class Feedback(QgsProcessingFeedback):
