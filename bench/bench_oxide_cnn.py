@@ -6,6 +6,8 @@
 A synthetic 5-band Clementine block goes through features_from_bands (not timed), then every oxide of the model
 is predicted by both paths on the same features. Prints Mpx/s of each (all oxides together), their ratio, and the
 largest absolute difference (wt%). Target: Predictor >= 0.4 Mpx/s on 2 cores, difference <= 1e-4 wt%.
+Then the whole per-block step of lunar:oxidecnn from reflectance (features, prediction, bounds) without and with
+both extra outputs (spectral domain and 1-sigma per oxide): their ratio, and the Mpx/s with both (target >= 0.3).
 """
 import argparse
 
@@ -13,7 +15,7 @@ from common import ROOT, best_of  # noqa: E402,F401 (also makes the checkout imp
 
 import numpy as np  # noqa: E402
 
-from lunar_lab.lunar_plugin.core.oxides import cnn, model_io  # noqa: E402
+from lunar_lab.lunar_plugin.core.oxides import cnn, maps, model_io, trust  # noqa: E402
 
 
 def synthetic_block(n, seed=0):
@@ -38,7 +40,8 @@ def main(argv=None):
     if args.threads:
         torch.set_num_threads(args.threads)
     bundle = model_io.load_model(args.model)
-    X = cnn.features_from_bands(synthetic_block(args.pixels), bundle)
+    block = synthetic_block(args.pixels)
+    X = cnn.features_from_bands(block, bundle)
     pred = cnn.Predictor(bundle)
     pred.predict(X[:10000])  # warm-up
     t_fast, fast = best_of(lambda: pred.predict(X), args.repeat)
@@ -53,7 +56,24 @@ def main(argv=None):
     print(f"plain torch Conv1d  : {ref_mpx:8.3f} Mpx/s ({nb} px)")
     print(f"ratio               : {fast_mpx / ref_mpx:8.2f}x")
     print(f"max |difference|    : {diff:.3g} wt%   (NaN pattern identical: {nan_ok})")
-    return fast_mpx, ref_mpx, diff
+    checks = trust.ModelTrust.from_card(bundle.card)
+    plain = trust.ModelTrust(None, {}, 0)
+    t_plain = t_trust = float("inf")
+    for _ in range(args.repeat):  # interleaved, so that both see the same moments of a shared machine
+        t_plain = min(t_plain, best_of(lambda: maps.trusted_prediction(pred, plain, block), 1)[0])
+        t_trust = min(t_trust, best_of(lambda: maps.trusted_prediction(pred, checks, block, uncertainty=True), 1)[0])
+    plain_mpx, trust_mpx = args.pixels / t_plain / 1e6, args.pixels / t_trust / 1e6
+
+    def extras_alone():
+        d2 = checks.domain.distance2(trust.log_spectra(block, checks.domain.band_names))
+        return d2 <= checks.domain.threshold, checks.sigmas(bundle.targets, d2)
+    t_extra, _ = best_of(extras_alone, args.repeat)
+    print(f"oxidecnn block step : {plain_mpx:8.3f} Mpx/s plain (features, prediction, bounds)")
+    print(f"  + domain, 1-sigma : {trust_mpx:8.3f} Mpx/s ({trust_mpx / plain_mpx:.2f}x the plain step)")
+    print(f"  domain + 1-sigma alone: {t_extra / args.pixels * 1e6:.3f} us/px against "
+          f"{t_plain / args.pixels * 1e6:.3f} us/px for the plain step "
+          f"(expected ratio {t_plain / (t_plain + t_extra):.2f}x)")
+    return fast_mpx, ref_mpx, diff, plain_mpx, trust_mpx
 
 
 if __name__ == "__main__":

@@ -97,10 +97,12 @@ def headline(card):
 
 
 def model_cards(models_dir=None):
-    """One dict per ``models/*.json`` card: file, name, date, validation, values, summary, weights present."""
+    """One dict per model card (``models/NAME.json`` beside a ``NAME.pt``; other JSON there, such as the equations'
+    spectral domain, is data, not a model): file, name, date, validation, values, summary, weights present."""
     models_dir = models_dir or os.path.join(ROOT, "models")
     cards = []
-    for path in sorted(glob.glob(os.path.join(models_dir, "*.json"))):
+    weights = {os.path.splitext(p)[0] for p in glob.glob(os.path.join(models_dir, "*.pt"))}
+    for path in sorted(p for p in glob.glob(os.path.join(models_dir, "*.json")) if os.path.splitext(p)[0] in weights):
         stem = os.path.splitext(os.path.basename(path))[0]
         try:
             with open(path, encoding="utf-8") as handle:

@@ -51,17 +51,38 @@ run lunar:oxideequations -- INPUT="$OUT/reflectance.tif" BAND_415=1 BAND_750=2 B
   OUTPUT_FEO="$OUT/feo_equation.tif" OUTPUT_TIO2="$OUT/tio2_equation.tif" OUTPUT_OMAT="$OUT/omat.tif"
 run lunar:oxidecnn -- INPUT="$OUT/reflectance.tif" BANDS=1,2,3,4,5 OUTPUT_FEO="$OUT/feo_cnn.tif" \
   OUTPUT_TIO2="$OUT/tio2_cnn.tif" OUTPUT_AL2O3="$OUT/al2o3_cnn.tif" OUTPUT_MGO="$OUT/mgo_cnn.tif" \
-  OUTPUT_CAO="$OUT/cao_cnn.tif"
+  OUTPUT_CAO="$OUT/cao_cnn.tif" OUTPUT_DOMAIN="$OUT/cnn_domain.tif" OUTPUT_UNCERTAINTY="$OUT/cnn_sigma.tif"
 run lunar:mgnumber -- FEO="$OUT/feo_cnn.tif" MGO="$OUT/mgo_cnn.tif" OUTPUT="$OUT/mg_number.tif"
 run lunar:equalareasampling -- RASTERS="$OUT/feo_equation.tif" RASTERS="$OUT/tio2_equation.tif" \
-  RASTERS="$OUT/omat.tif" RASTERS="$OUT/feo_cnn.tif" RASTERS="$OUT/mg_number.tif" LAT_STEP=0.05 AREA_KM2=2.25 \
-  ZONES="$OUT/units.gpkg" ZONE_FIELD=kind OUTPUT="$OUT/equal_area_samples.gpkg" OUTPUT_STATS="$OUT/equal_area_stats.csv"
-python3 - "$OUT/equal_area_stats.csv" <<'PY'
-import csv, sys
-for r in csv.DictReader(open(sys.argv[1])):
-    if r["variable"] in ("feo_equation", "feo_cnn", "mg_number") and r["count"] not in ("", "0"):
+  RASTERS="$OUT/omat.tif" RASTERS="$OUT/feo_cnn.tif" RASTERS="$OUT/tio2_cnn.tif" RASTERS="$OUT/al2o3_cnn.tif" \
+  RASTERS="$OUT/mgo_cnn.tif" RASTERS="$OUT/cao_cnn.tif" RASTERS="$OUT/mg_number.tif" RASTERS="$OUT/cnn_domain.tif" \
+  LAT_STEP=0.05 AREA_KM2=2.25 ZONES="$OUT/units.gpkg" ZONE_FIELD=kind OUTPUT="$OUT/equal_area_samples.gpkg" \
+  OUTPUT_STATS="$OUT/equal_area_stats.csv"
+# Every oxide layer per unit, then over all cells and over the cells inside the CNN's spectral domain (cnn_domain = 1).
+.venv/bin/python - "$OUT/equal_area_samples.gpkg" "$OUT/cnn_domain.tif" "$OUT/equal_area_stats.csv" <<'PY'
+import csv
+import sys
+import numpy as np
+from osgeo import gdal, ogr
+names = ["feo_equation", "tio2_equation", "feo_cnn", "tio2_cnn", "al2o3_cnn", "mgo_cnn", "cao_cnn", "mg_number"]
+for r in csv.DictReader(open(sys.argv[3])):
+    if r["variable"] in names and r["zone"] != "all" and r["count"] not in ("", "0"):
         print(f"   {r['variable']:<13} {r['zone']:<9} mean {float(r['mean']):6.2f}  median {float(r['p50']):6.2f}"
               f"  n={r['count']}")
+samples = ogr.Open(sys.argv[1])  # kept: a layer dies with its data source
+layer = samples.GetLayer(0)
+rows = np.array([[f.GetField(n) if f.GetField(n) is not None else np.nan for n in names + ["cnn_domain"]]
+                 for f in layer], float)
+inside = rows[:, -1] == 1
+print(f"   CNN spectral domain: {100 * float(gdal.Open(sys.argv[2]).GetMetadataItem('LUNAR_DOMAIN_FRACTION_OUTSIDE')):.1f}%"
+      f" of the pixels outside; {int(inside.sum())} of {len(rows)} equal-area cells inside")
+for j, name in enumerate(names):
+    ok = np.isfinite(rows[:, j])
+    masked = ok & inside
+    inner = (f"mean {np.mean(rows[masked, j]):6.2f} median {np.median(rows[masked, j]):6.2f} n={int(masked.sum())}"
+             if masked.any() else "no cell")
+    print(f"   {name:<13} all cells: mean {np.mean(rows[ok, j]):6.2f} median {np.median(rows[ok, j]):6.2f} "
+          f"n={int(ok.sum())} | inside the domain: {inner}")
 PY
 rm -f "$LAST"
 echo "== project and map"

@@ -11,6 +11,7 @@ import numpy as np
 from osgeo import gdal
 
 from .moon import MOON_RADIUS_M
+from .errors import LunarInputError
 from .raster import RasterSource, all_nodata_check, process_blocks
 
 BANDS = [("Brightness (DOM)", ""), ("Slope (degrees)", "deg"), ("Elevation (m)", "m")]
@@ -79,6 +80,12 @@ def fuse(dem_path, output_path, dom_path=None, dem_band=1, dom_band=1, eight_bit
         dom_band = dom.check_band(dom_band, "brightness")
         all_nodata_check(dom, [dom_band])
         if not dom.same_grid(dem) or not dom.srs.IsSame(dem.srs):
+            if abs(dom.srs.GetSemiMajor() - dem.srs.GetSemiMajor()) > 0.02 * dem.srs.GetSemiMajor():
+                raise LunarInputError(
+                    f"DOM '{dom.path}' and DEM '{dem.path}' are in CRSs of different bodies (ellipsoid radii "
+                    f"{dom.srs.GetSemiMajor():,.0f} m and {dem.srs.GetSemiMajor():,.0f} m), and no transformation "
+                    "joins two bodies: give the mislabelled one its lunar CRS first (e.g. gdal_edit.py -a_srs "
+                    "IAU_2015:30100)")
             warped = _warp_to(dem, dom)
             dem = RasterSource(warped, "DEM (warped to the DOM grid)")
             dem_band = 1

@@ -8,6 +8,7 @@ lets the next run remove what a killed run (SIGKILL, power cut) left: a partial 
 import glob
 import os
 import re
+import shutil
 import uuid
 
 #: Partials this process is writing now (removed from the set when renamed or deleted).
@@ -37,6 +38,9 @@ def siblings(tmp):
 def discard(tmp):
     """Remove a temporary file and its companions (never raises for a missing file)."""
     for p in siblings(tmp):
+        if os.path.isdir(p):  # a cluster run's folder of chunks
+            shutil.rmtree(p, ignore_errors=True)
+            continue
         try:
             os.remove(p)
         except FileNotFoundError:

@@ -245,16 +245,8 @@ def grid_of(source):
     return source.xsize, source.ysize, source.geotransform, source.wkt
 
 
-def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PIXELS,
-                   progress_range=(0.0, 100.0)):
-    """Run ``func`` over aligned inputs block by block and write its results atomically.
-
-    inputs:  list of (RasterSource, [1-based bands]) on one grid (the first one's).
-    outputs: list of (path, [(description, unit), ...]) -- one float32 GeoTIFF each, same grid -- or
-             (path, bands, gdal_type, nodata) for another data type.
-    func(arrays, window) -> list of arrays, one per output, shaped (bands, h, w) or (h, w); arrays
-    are float32 (bands, h+2*halo, w+2*halo) with NaN for nodata.
-    """
+def check_aligned(inputs, outputs):
+    """Inputs on one grid and CRS (the first one's); outputs writable and none of them an input."""
     first = inputs[0][0]
     for src, _ in inputs[1:]:
         if src.srs is not None and first.srs is not None and not src.srs.IsSame(first.srs):
@@ -267,6 +259,22 @@ def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOC
     input_paths = [src.path for src, _ in inputs]
     for spec in outputs:
         check_output_path(spec[0], input_paths)
+
+
+def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PIXELS,
+                   progress_range=(0.0, 100.0), metadata=None):
+    """Run ``func`` over aligned inputs block by block and write its results atomically.
+
+    inputs:  list of (RasterSource, [1-based bands]) on one grid (the first one's).
+    outputs: list of (path, [(description, unit), ...]) -- one float32 GeoTIFF each, same grid -- or
+             (path, bands, gdal_type, nodata) for another data type.
+    func(arrays, window) -> list of arrays, one per output, shaped (bands, h, w) or (h, w); arrays
+    are float32 (bands, h+2*halo, w+2*halo) with NaN for nodata.
+    metadata: optional callable, called after the last block, returning one dict (or None) per output: GDAL
+    metadata items written into that output before it is renamed (figures known only once every block is done).
+    """
+    check_aligned(inputs, outputs)
+    first = inputs[0][0]
     blocks = windows(first.xsize, first.ysize, max_pixels)
     progress = Progress(feedback, len(blocks), *progress_range)
     writers = [AtomicRasterWriter(spec[0], grid_of(first), *spec[1:]) for spec in outputs]
@@ -283,6 +291,9 @@ def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOC
                     writer.write(b, window, result[b])
                 writer.ds.FlushCache()  # finished tiles go to disk: memory stays bounded by one strip
         progress.step(len(blocks))
+        for writer, items in zip(writers, metadata() if metadata else []):
+            if items:
+                writer.ds.SetMetadata({str(k): str(v) for k, v in items.items()})
     except BaseException as exc:
         for writer in writers:
             writer.__exit__(type(exc), exc, None)
@@ -416,4 +427,4 @@ def all_nodata_check(source, bands):
 
 
 __all__ = ["NODATA", "RasterSource", "RasterGeo", "AtomicRasterWriter", "process_blocks", "windows", "grid_of",
-           "check_output_path", "all_nodata_check", "Cancelled"]
+           "check_output_path", "check_aligned", "all_nodata_check", "Cancelled"]

@@ -7,7 +7,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, Q
                        QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer, QgsSpatialIndex, QgsWkbTypes)
+                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer, QgsSpatialIndex)
 from qgis.PyQt.QtCore import QVariant
 
 from ...lunar_plugin.core.ages import SYSTEMS

@@ -72,7 +72,8 @@ def read_craters(source, diameter_field, context, what="CRATERS", require_diamet
             if x is None or y is None:
                 skipped += 1
                 continue
-            point = QgsPointXY(field_number(x, what, lon_field, feature.id()), field_number(y, what, lat_field, feature.id()))
+            point = QgsPointXY(field_number(x, what, lon_field, feature.id()),
+                               field_number(y, what, lat_field, feature.id()))
         else:
             geometry = feature.geometry()
             if geometry.isEmpty():

@@ -194,7 +194,8 @@ def csfd_report_html(png, area_km2, groups, fits, unclassified, out_of_range):
         image = base64.b64encode(fh.read()).decode("ascii")
     counts = "".join(f"<tr><td>{html.escape(name)}</td><td>{len(values)}</td></tr>" for name, values in groups.items())
     ages = "".join(f"<tr><td>{html.escape(name)}</td><td>{html.escape(f.age_text())}</td><td>{html.escape(f.system)}"
-                   f"</td><td>{f.n_craters}</td><td>{f.d_min_km:g}–{f.d_max_km:g}</td></tr>" for name, f in fits.items())
+                   f"</td><td>{f.n_craters}</td><td>{f.d_min_km:g}–{f.d_max_km:g}</td></tr>"
+                   for name, f in fits.items())
     return (f"<html><head><meta charset='utf-8'><title>CSFD</title></head><body><h1>Crater size-frequency "
             f"distribution</h1><p>Count area {area_km2:,.1f} km². {unclassified} craters without a System and "
             f"{out_of_range} outside the age model's diameter range are counted in 'all craters' only.</p>"

@@ -1,13 +1,13 @@
 """lunar:detectcraters -- multi-scale crater detection, one circle per crater."""
 from osgeo import gdal
 from qgis.core import (QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFile, QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer,
-                       QgsWkbTypes)
+                       QgsProcessingParameterFile, QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer)
 from qgis.PyQt.QtCore import QVariant
 
 from ...lunar_plugin.core.raster import RasterGeo, RasterSource, all_nodata_check
 from .. import styles
 from .base import LunarAlgorithm
+from .cluster_parameters import add_device, add_scheduler, device, scheduler
 from .crater_layers import CRATER_GEOMETRY, crater_fields, lon_domain, moon_crs, write_circles
 from .models import model_path, require_torch
 
@@ -115,6 +115,8 @@ class DetectCraters(LunarAlgorithm):
                  "Default: the model card's (0.5 for the LOLA DEM model, 0.25 for the NAC image model).")
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Detected craters"),
                                                             QgsProcessing.TypeVectorPolygon))
+        add_scheduler(self)
+        add_device(self)
 
     def execute(self, parameters, context, feedback):
         require_torch()
@@ -141,7 +143,8 @@ class DetectCraters(LunarAlgorithm):
             self.parameterAsInt(parameters, "TILE_SIZE", context) if parameters.get("TILE_SIZE") not in (None, "")
             else None,
             self.parameterAsDouble(parameters, "OVERLAP", context) if parameters.get("OVERLAP") not in (None, "")
-            else None, band=band, feedback=feedback)
+            else None, band=band, feedback=feedback,
+            scheduler=scheduler(self, parameters, context), device=device(self, parameters, context))
         domain = lon_domain(source)
         write_circles(sink, fields, [(c["lon"], c["lat"], c["diameter_km"], [float(c["confidence"]), int(c["level"])])
                                      for c in craters], feedback, domain)

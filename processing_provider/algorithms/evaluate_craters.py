@@ -1,7 +1,6 @@
 """lunar:evaluatecraters -- detections against a catalogue: recall, precision, F1, diameter error."""
 from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing, QgsProcessingOutputNumber,
-                       QgsProcessingParameterExtent, QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber,
-                       QgsWkbTypes)
+                       QgsProcessingParameterExtent, QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber)
 from qgis.PyQt.QtCore import QVariant
 
 from ...lunar_plugin.core.craters import matching

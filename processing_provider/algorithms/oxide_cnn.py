@@ -10,9 +10,10 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParam
                        QgsProcessingParameterString)
 
 from ...lunar_plugin.core.model_files import write_text_atomic
-from ...lunar_plugin.core.oxides import maps
+from ...lunar_plugin.core.oxides import maps, trust
 from .. import styles
 from .base import LunarAlgorithm
+from .cluster_parameters import add_device, add_scheduler, device, scheduler
 from .models import model_path, require_torch
 
 OXIDES = ["FeO", "TiO2", "Al2O3", "MgO", "CaO"]
@@ -36,7 +37,15 @@ class OxideCnn(LunarAlgorithm):
             "R1000; OMAT and the band-ratio angles are computed on the fly); models/oxide_kaguya_mi_tio2.pt maps TiO2 "
             "from the eight Kaguya MI bands; lunar:trainoxidecnn makes your own. BANDS gives, in the model's band "
             "order, the raster band of each (default 1, 2, 3, …). Each model's card (the .json beside it) holds its "
-            "leave-one-out validation figures.")
+            "validation figures, leaving one station and one landing site out.\n"
+            "No output holds an impossible value: every prediction is clipped to the physical bounds of lunar samples "
+            "(" + ", ".join(f"{k} {lo:g}-{hi:g}" for k, (lo, hi) in trust.OXIDE_BOUNDS.items()) + " wt%) "
+            "and the clipped pixels are counted in the log "
+            "and the outputs' metadata. OUTPUT_DOMAIN marks with 1 the pixels whose spectrum lies inside the "
+            "training sites' spectral domain (Mahalanobis distance of the log reflectance, threshold in the model "
+            "card) and 0 where the model extrapolates; the share outside goes to the log and the metadata. "
+            "OUTPUT_UNCERTAINTY gives each predicted oxide's 1-sigma (wt%), calibrated on the out-of-fold residuals "
+            "and growing with that distance.")
 
     def define(self):
         self.add(QgsProcessingParameterRasterLayer("INPUT", self.tr("Reflectance raster")))
@@ -52,6 +61,12 @@ class OxideCnn(LunarAlgorithm):
             self.addParameter(QgsProcessingParameterRasterDestination(
                 f"OUTPUT_{oxide.upper()}", self.tr("{0} (wt%)").format(oxide), optional=True))
         self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT_MGNUMBER", self.tr("Mg#"), optional=True))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            "OUTPUT_DOMAIN", self.tr("Inside the training sites' spectral domain (1/0)"), optional=True))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            "OUTPUT_UNCERTAINTY", self.tr("1-sigma uncertainty (wt%, one band per oxide)"), optional=True))
+        add_scheduler(self)
+        add_device(self)
 
     def execute(self, parameters, context, feedback):
         require_torch()
@@ -63,14 +78,24 @@ class OxideCnn(LunarAlgorithm):
         bands = maps.parse_band_list(self.parameterAsString(parameters, "BANDS", context))
         written = maps.cnn_maps(self.raster_source(parameters, "INPUT", context), model, outputs, bands,
                                 mg or None, self.parameterAsDouble(parameters, "REFLECTANCE_SCALE", context),
-                                feedback)
+                                feedback, self.parameterAsOutputLayer(parameters, "OUTPUT_DOMAIN", context) or None,
+                                self.parameterAsOutputLayer(parameters, "OUTPUT_UNCERTAINTY", context) or None,
+                                scheduler=scheduler(self, parameters, context), device=device(self, parameters, context))
         results = {}
         for key, path in written.items():
-            name = "OUTPUT_MGNUMBER" if key == "Mg#" else f"OUTPUT_{key.upper()}"
+            if key == "Mg#":
+                name, style, label = "OUTPUT_MGNUMBER", styles.pseudocolor("mgnumber"), self.tr("Mg# — 1D CNN")
+            elif key == "domain":
+                name, style = "OUTPUT_DOMAIN", styles.pseudocolor("grey", fixed_range=(0, 1))
+                label = self.tr("Inside the training sites' spectral domain — 1D CNN")
+            elif key == "uncertainty":
+                name, style = "OUTPUT_UNCERTAINTY", styles.pseudocolor("omat")
+                label = self.tr("1-sigma (wt%) — 1D CNN")
+            else:
+                name, style = f"OUTPUT_{key.upper()}", styles.pseudocolor("oxide")
+                label = self.tr("{0} (wt%) — 1D CNN").format(key)
             results[name] = path
-            ramp, label = ("mgnumber", self.tr("Mg# — 1D CNN")) if key == "Mg#" else \
-                ("oxide", self.tr("{0} (wt%) — 1D CNN").format(key))
-            self.style_output(context, path, styles.pseudocolor(ramp), label)
+            self.style_output(context, path, style, label)
         return results
 
 
@@ -85,13 +110,18 @@ class TrainOxideCnn(LunarAlgorithm):
             "normalisation, early-stopping decision and model choice made inside the training fold. A site missing "
             "a target is skipped for that target only. Outputs the model (one file for all targets, its card beside "
             "it), out-of-fold predictions (CSV: site, target, measured, predicted) and an HTML report with R² and "
-            "RMSE per oxide and predicted-vs-measured plots; training-fit figures are reported separately.")
+            "RMSE per oxide and predicted-vs-measured plots; training-fit figures are reported separately and "
+            "labelled as such. GROUP_FIELD adds leave-one-group-out figures beside the per-station ones: stations "
+            "of one landing site are not independent (a value starting with a mission name and number, e.g. "
+            "'Apollo 16 - S1' or 'Apollo16S1', counts as that mission, 'Apollo 16'). The defaults are the recipe of "
+            "the shipped Clementine model. The model also records the spectral domain and calibrated 1-sigma that "
+            "lunar:oxidecnn's OUTPUT_DOMAIN and OUTPUT_UNCERTAINTY use.")
 
     def define(self):
         self.add(QgsProcessingParameterFeatureSource("INPUT", self.tr("Sample sites"), [QgsProcessing.TypeVector]),
                  "E.g. clementine_sites.csv: one row per site, reflectance and oxide fields.")
         self.add(QgsProcessingParameterEnum("FEATURE_PRESET", self.tr("Feature preset"),
-                                            [label for _, label in FEATURE_PRESETS], defaultValue=0),
+                                            [label for _, label in FEATURE_PRESETS], defaultValue=1),
                  "Band fields named as in the preset (R415…R1000, or 414nm…1548nm); ignored when FEATURE_FIELDS "
                  "is given.")
         self.add(QgsProcessingParameterField("FEATURE_FIELDS", self.tr("Feature fields (band order)"), None, "INPUT",
@@ -101,6 +131,10 @@ class TrainOxideCnn(LunarAlgorithm):
                                              QgsProcessingParameterField.Any, allowMultiple=True, optional=True),
                  "Default: whichever of FeO, TiO2, Al2O3, MgO, CaO the table has.")
         self.add(QgsProcessingParameterField("SITE_FIELD", self.tr("Site name field"), None, "INPUT", optional=True))
+        self.add(QgsProcessingParameterField("GROUP_FIELD", self.tr("Group field (leave one group out)"), None,
+                                             "INPUT", optional=True),
+                 "E.g. the site field of clementine_sites.csv: 'Apollo 16 - S1' … 'Apollo 16 - LM' form one group, "
+                 "'Apollo 16'. Reported beside the per-station validation.")
         self.add(QgsProcessingParameterEnum("ARCHITECTURE", self.tr("Network"), ARCHITECTURES, defaultValue=0))
         self.add(QgsProcessingParameterEnum("VALIDATION", self.tr("Validation"),
                                             [self.tr("Leave-one-out"), self.tr("k-fold")], defaultValue=0))
@@ -132,21 +166,28 @@ class TrainOxideCnn(LunarAlgorithm):
             rows, features, targets, architecture=self.parameterAsEnum(parameters, "ARCHITECTURE", context),
             validation="loo" if self.parameterAsEnum(parameters, "VALIDATION", context) == 0 else "kfold",
             folds=self.parameterAsInt(parameters, "FOLDS", context), seed=self.parameterAsInt(parameters, "SEED", context),
-            feedback=feedback, site_field=site_field)
+            feedback=feedback, site_field=site_field,
+            group_field=self.parameterAsString(parameters, "GROUP_FIELD", context) or None)
         out = self.parameterAsFileOutput(parameters, "OUTPUT_MODEL", context)
         model_io.save_model(result.bundle, out)
         model_io.write_card(result.bundle, os.path.splitext(out)[0] + ".json",
                             extra={"training_table": source.sourceName()})
         for target, m in result.metrics.items():
-            feedback.pushInfo(f"{target}: out-of-fold R² {m['r2']:.3f} RMSE {m['rmse']:.2f} (n={m['n']}); "
-                              f"training fit R² {m['train_r2']:.3f}")
+            grouped = (f"; out-of-fold leaving one of {m['n_groups']} groups out R² {m['group_r2']:.3f} RMSE "
+                       f"{m['group_rmse']:.2f}") if "group_r2" in m else ""
+            feedback.pushInfo(f"{target}: out-of-fold R² {m['r2']:.3f} RMSE {m['rmse']:.2f} (n={m['n']}){grouped}; "
+                              f"training fit (not a validation) R² {m['train_r2']:.3f}")
         results = {"OUTPUT_MODEL": out}
         predictions = self.parameterAsFileOutput(parameters, "OUTPUT_PREDICTIONS", context)
         if predictions:
             table = io.StringIO()
             writer = csv.writer(table)
-            writer.writerow(["site", "target", "measured", "predicted"])
-            writer.writerows(result.predictions)
+            if result.grouped:
+                writer.writerow(["site", "target", "measured", "predicted", "predicted_group_left_out"])
+                writer.writerows(row + (g[3],) for row, g in zip(result.predictions, result.grouped))
+            else:
+                writer.writerow(["site", "target", "measured", "predicted"])
+                writer.writerows(result.predictions)
             write_text_atomic(table.getvalue(), predictions)
             results["OUTPUT_PREDICTIONS"] = predictions
         report = self.parameterAsFileOutput(parameters, "OUTPUT_REPORT", context)

@@ -5,6 +5,10 @@ from qgis.core import (QgsProcessingParameterEnum, QgsProcessingParameterNumber,
 from ...lunar_plugin.core.oxides import equations
 from .. import styles
 from .base import LunarAlgorithm
+from .cluster_parameters import add_scheduler, scheduler
+from .models import shipped
+
+DOMAIN_FILE = "oxide_equations_domain.json"
 
 CONSTANTS = ["X0_FE", "Y0_FE", "FE_SLOPE", "FE_OFFSET", "X0_TI", "Y0_TI", "TI_SCALE", "TI_EXPONENT"]
 
@@ -20,7 +24,11 @@ class OxideEquations(LunarAlgorithm):
             "theta_Ti = arctan[(R415/R750 - y0) / (R750 - x0)], TiO2 = scale * theta_Ti^exponent; "
             "OMAT = sqrt((R750 - x0)^2 + (R950/R750 - y0)^2).\n"
             "Input: reflectance raster (0-1 after REFLECTANCE_SCALE). Outputs: float32 GeoTIFFs, nodata where an "
-            "input is nodata or the equation leaves its domain (R750 <= x0, R415/R750 < y0Ti).")
+            "input is nodata or the equation leaves its domain (R750 <= x0, R415/R750 < y0Ti).\n"
+            "OUTPUT_DOMAIN (optional): a byte raster, 1 where the pixel's R415, R750, R950 lie inside the spectral "
+            "domain of the sample stations the published fits used (Mahalanobis distance of the log reflectance; "
+            "models/oxide_equations_domain.json), 0 where the fits end; the share outside goes to the log and to "
+            "every output's metadata.")
 
     def define(self):
         self.add(QgsProcessingParameterRasterLayer("INPUT", self.tr("Reflectance raster")),
@@ -40,8 +48,10 @@ class OxideEquations(LunarAlgorithm):
             self.add(QgsProcessingParameterNumber(name, self.tr("Custom {0} (overrides the preset)").format(name),
                                                   QgsProcessingParameterNumber.Double, None, optional=True),
                      "Leave empty to use the preset's value.")
-        for name, label in (("OUTPUT_FEO", "FeO (wt%)"), ("OUTPUT_TIO2", "TiO2 (wt%)"), ("OUTPUT_OMAT", "OMAT")):
+        for name, label in (("OUTPUT_FEO", "FeO (wt%)"), ("OUTPUT_TIO2", "TiO2 (wt%)"), ("OUTPUT_OMAT", "OMAT"),
+                            ("OUTPUT_DOMAIN", "Inside the fitting sites' spectral domain (1/0)")):
             self.addParameter(QgsProcessingParameterRasterDestination(name, self.tr(label), optional=True))
+        add_scheduler(self)
 
     def execute(self, parameters, context, feedback):
         source = self.raster_source(parameters, "INPUT", context)
@@ -50,15 +60,20 @@ class OxideEquations(LunarAlgorithm):
                                     if parameters.get(name) not in (None, "") else None) for name in CONSTANTS}
         constants = preset.with_overrides(**overrides)
         outputs = {key: self.parameterAsOutputLayer(parameters, "OUTPUT_" + key.upper(), context)
-                   for key in ("feo", "tio2", "omat")}
+                   for key in ("feo", "tio2", "omat", "domain")}
         outputs = {key: path for key, path in outputs.items() if path}
+        # Only when asked: the distance costs more than the equations themselves (bench_equations.py).
+        domain = equations.load_equation_domain(shipped(DOMAIN_FILE)) if "domain" in outputs else None
         equations.equation_maps(source, self.parameterAsInt(parameters, "BAND_415", context),
                                 self.parameterAsInt(parameters, "BAND_750", context),
                                 self.parameterAsInt(parameters, "BAND_950", context), outputs, constants,
-                                self.parameterAsDouble(parameters, "REFLECTANCE_SCALE", context), feedback)
+                                self.parameterAsDouble(parameters, "REFLECTANCE_SCALE", context), feedback, domain,
+                                scheduler=scheduler(self, parameters, context))
         names = {"feo": ("FeO (wt%) — {0} equation", "oxide"), "tio2": ("TiO2 (wt%) — {0} equation", "oxide"),
-                 "omat": ("OMAT — {0}", "omat")}
+                 "omat": ("OMAT — {0}", "omat"),
+                 "domain": ("Inside the fitting sites' spectral domain — {0}", "grey")}
         for key, path in outputs.items():
             label, ramp = names[key]
-            self.style_output(context, path, styles.pseudocolor(ramp), self.tr(label).format(preset.name))
+            style = styles.pseudocolor(ramp, fixed_range=(0, 1) if key == "domain" else None)
+            self.style_output(context, path, style, self.tr(label).format(preset.name))
         return {"OUTPUT_" + key.upper(): path for key, path in outputs.items()}

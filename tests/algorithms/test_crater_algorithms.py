@@ -1,26 +1,10 @@
 """Crater algorithms through processing.run: evaluation rule, detection on a synthetic scene, ages."""
 import numpy as np
 import pytest
-from qgis.core import (QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsProcessingException, QgsVectorFileWriter,
-                       QgsVectorLayer)
+from qgis.core import (QgsProcessingException, QgsVectorLayer)
 from qgis.PyQt.QtCore import QVariant
 
-
-def point_layer(path, rows, fields=(("diameter_km", QVariant.Double),)):
-    layer = QgsVectorLayer("Point?crs=IAU_2015:30100", "p", "memory")
-    layer.dataProvider().addAttributes([QgsField(n, t) for n, t in fields])
-    layer.updateFields()
-    features = []
-    for lon, lat, *attrs in rows:
-        f = QgsFeature(layer.fields())
-        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(lon, lat)))
-        f.setAttributes(list(attrs))
-        features.append(f)
-    layer.dataProvider().addFeatures(features)
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(path), layer.transformContext(), options)
-    return str(path)
+from lunar_lab.tests.vectors import point_layer
 
 
 @pytest.fixture(scope="module")

@@ -12,15 +12,14 @@ import re
 import shutil
 
 import pytest
-from qgis.core import (QgsApplication, QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsProcessingContext,
-                       QgsProcessingDestinationParameter, QgsProcessingException, QgsProcessingFeedback,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
+from qgis.core import (QgsApplication, QgsProcessingContext, QgsProcessingDestinationParameter, QgsProcessingException,
+                       QgsProcessingFeedback, QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber,
-                       QgsProcessingParameterRasterLayer, QgsProcessingParameterVectorLayer, QgsVectorFileWriter,
-                       QgsVectorLayer)
+                       QgsProcessingParameterRasterLayer, QgsProcessingParameterVectorLayer, QgsVectorLayer)
 from qgis.PyQt.QtCore import QVariant
 
 from lunar_lab.processing_provider.algorithms.models import MODELS_DIR
+from lunar_lab.tests.vectors import point_layer
 
 SHIPPED_MODEL = os.path.join(MODELS_DIR, "crater_detector.pt")
 
@@ -37,23 +36,6 @@ class Feedback(QgsProcessingFeedback):
         super().pushWarning(text)
 
 
-def _points(path, rows, fields, crs="IAU_2015:30100"):
-    layer = QgsVectorLayer(f"Point?crs={crs}", "p", "memory")
-    layer.dataProvider().addAttributes([QgsField(n, t) for n, t in fields])
-    layer.updateFields()
-    features = []
-    for lon, lat, *attrs in rows:
-        feature = QgsFeature(layer.fields())
-        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(lon, lat)))
-        feature.setAttributes(list(attrs))
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(path), layer.transformContext(), options)
-    return str(path)
-
-
 @pytest.fixture(scope="module")
 def kit(lunar_processing, shared_data, tmp_path_factory):
     """Small valid inputs for every algorithm, and broken ones, in one folder whose bytes must never change."""
@@ -67,7 +49,7 @@ def kit(lunar_processing, shared_data, tmp_path_factory):
         "OUTPUT_UNITS": str(root / "units.gpkg")})
     truth = sorted(QgsVectorLayer(scene["OUTPUT_CRATERS"], "t", "ogr").getFeatures(), key=lambda f: -f["diameter_km"])
     labelled = [(f["lon"], f["lat"], f["diameter_km"], 2 + i % 4) for i, f in enumerate(truth[:24])]
-    _points(root / "labels.gpkg", labelled, (("diameter_km", QVariant.Double), ("age", QVariant.Int)))
+    point_layer(root / "labels.gpkg", labelled, (("diameter_km", QVariant.Double), ("age", QVariant.Int)))
     shutil.copy(shared_data / "samples" / "clementine_sites.csv", root / "sites.csv")
     data = open(root / "dem.tif", "rb").read()
     (root / "truncated.tif").write_bytes(data[:len(data) // 2])
@@ -246,7 +228,7 @@ def test_warnings_say_what_was_assumed(lunar_processing, kit, tmp_path, name, pa
         truth = QgsVectorLayer(params[parameter], "t", "ogr")
         rows = [(f["lon"], f["lat"], f["diameter_km"] * (1000.0 if i < 3 else 1.0))  # three in metres
                 for i, f in enumerate(sorted(truth.getFeatures(), key=lambda f: -f["diameter_km"]))]
-        params[parameter] = _points(tmp_path / "metres.gpkg", rows, (("diameter_km", QVariant.Double),))
+        params[parameter] = point_layer(tmp_path / "metres.gpkg", rows, (("diameter_km", QVariant.Double),))
     feedback = Feedback()
     lunar_processing.run(f"lunar:{name}", params, context=QgsProcessingContext(), feedback=feedback)
     assert any(warning in w for w in feedback.warnings), feedback.warnings
@@ -283,7 +265,7 @@ def test_stale_partials_of_a_killed_run_are_removed(lunar_processing, kit, tmp_p
 def test_earth_crs_crater_layer_is_taken_as_lunar_degrees(lunar_processing, tmp_path):
     """Much planetary data is labelled EPSG:4326: its degrees are used as lunar degrees, with a warning."""
     rows = [(30.0, -20.0, 5.0), (30.1, -20.1, 3.0)]
-    earth = _points(tmp_path / "earth.gpkg", rows, (("diameter_km", QVariant.Double),), crs="EPSG:4326")
+    earth = point_layer(tmp_path / "earth.gpkg", rows, (("diameter_km", QVariant.Double),), crs="EPSG:4326")
     feedback = Feedback()
     out = lunar_processing.run("lunar:evaluatecraters", {"DETECTIONS": earth, "CATALOG": earth,
                                                          "OUTPUT": str(tmp_path / "scored.gpkg")},
@@ -293,3 +275,15 @@ def test_earth_crs_crater_layer_is_taken_as_lunar_degrees(lunar_processing, tmp_
                        .getFeatures())
     assert positions == [(30.0, -20.0), (30.1, -20.1)]
     assert any("DETECTIONS" in w and "EPSG:4326" in w and "taken as lunar" in w for w in feedback.warnings)
+
+
+def test_fusion_of_two_bodies_says_how_to_fix_it(lunar_processing, kit, tmp_path):
+    """A DOM labelled EPSG:4326 and a lunar DEM cannot be resampled onto each other (PROJ joins no two bodies)."""
+    from osgeo import gdal
+    earth = tmp_path / "dom_earth.tif"
+    gdal.Translate(str(earth), str(kit / "dom.tif"), outputSRS="EPSG:4326")
+    with pytest.raises(QgsProcessingException, match="CRSs of different bodies .* gdal_edit.py -a_srs IAU_2015:30100"):
+        lunar_processing.run("lunar:fusedomdem", {"DEM": str(kit / "dem.tif"), "DOM": str(earth),
+                                                  "OUTPUT": str(tmp_path / "fused.tif")},
+                             context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+    assert sorted(os.listdir(tmp_path)) == ["dom_earth.tif"]

@@ -161,3 +161,24 @@ def test_detections_east_of_180_keep_the_rasters_longitudes(run_module, tmp_path
     assert lons and min(lons) > 195.0 and max(lons) < 205.0
     box = craters.extent()
     assert box.xMinimum() > 195.0 and box.xMaximum() < 205.0
+
+
+def test_a_new_layer_in_an_existing_geopackage(run_module, scene, tmp_path):
+    """'Save to GeoPackage' into an existing file adds a layer (written in place, CRS and style stored); a layer
+    named like the input's own is refused."""
+    import shutil
+    from qgis.core import QgsProcessingException
+    book = tmp_path / "book.gpkg"
+    shutil.copy(scene["OUTPUT_CRATERS"], book)
+    assert QgsVectorLayer(str(book), "b", "ogr").isValid()  # QGIS's first opening switches it to WAL (bytes 18-19)
+    before = open(book, "rb").read()
+    with pytest.raises(QgsProcessingException, match="OUTPUT would overwrite the input DETECTIONS"):
+        run_module("lunar:evaluatecraters", {"DETECTIONS": str(book), "CATALOG": scene["OUTPUT_CRATERS"],
+                                             "OUTPUT": f"ogr:dbname='{book}' table=\"truth\" (geom)"})
+    assert open(book, "rb").read() == before
+    run_module("lunar:detectcraters", {"INPUT": scene["OUTPUT_DEM"],
+                                       "OUTPUT": f"ogr:dbname='{book}' table=\"detections\" (geom)"})
+    layer = QgsVectorLayer(f"{book}|layername=detections", "d", "ogr")
+    assert layer.isValid() and layer.featureCount() > 0 and layer.crs().authid() == "IAU_2015:30100"
+    assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
+    assert QgsVectorLayer(f"{book}|layername=truth", "t", "ogr").featureCount() > 0

@@ -4,11 +4,12 @@ import json
 
 import numpy as np
 import pytest
-from qgis.core import QgsProcessingException
+from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
 from lunar_lab.tests.rasters import r2_rmse, read_raster, write_raster
 
 BANDS = ("R415", "R750", "R900", "R950", "R1000")
+OXIDES = ["FeO", "TiO2", "Al2O3", "MgO", "CaO"]
 
 
 @pytest.fixture(scope="module")
@@ -55,13 +56,17 @@ def test_corrupt_model_file(run_alg, tmp_path):
 def test_train_kfold_writes_model_predictions_and_report(run_alg, shared_data, tmp_path):
     out = run_alg("lunar:trainoxidecnn", {
         "INPUT": str(shared_data / "samples" / "clementine_sites.csv"), "TARGET_FIELDS": ["FeO"], "VALIDATION": 1,
-        "FOLDS": 5, "OUTPUT_MODEL": str(tmp_path / "m.pt"), "OUTPUT_PREDICTIONS": str(tmp_path / "p.csv"),
-        "OUTPUT_REPORT": str(tmp_path / "r.html")})
+        "FOLDS": 5, "GROUP_FIELD": "site", "OUTPUT_MODEL": str(tmp_path / "m.pt"),
+        "OUTPUT_PREDICTIONS": str(tmp_path / "p.csv"), "OUTPUT_REPORT": str(tmp_path / "r.html")})
     rows = list(csv.DictReader(open(out["OUTPUT_PREDICTIONS"])))
     assert len(rows) == 47 and {r["target"] for r in rows} == {"FeO"}
     r2, _ = r2_rmse([float(r["predicted"]) for r in rows], [float(r["measured"]) for r in rows])
     assert r2 > 0.8
-    assert "R²" in open(out["OUTPUT_REPORT"], encoding="utf-8").read() or "R2" in open(out["OUTPUT_REPORT"]).read()
+    assert all(r["predicted_group_left_out"] for r in rows)  # GROUP_FIELD: landing sites left out, side by side
+    report = open(out["OUTPUT_REPORT"], encoding="utf-8").read()
+    assert "R² leaving one landing site out" in report and "training fit R² (not a validation)" in report
+    card = json.load(open(tmp_path / "m.json"))
+    assert card["settings"]["group_field"] == "site" and card["metrics"]["FeO"]["n_groups"] == 9
     raster = write_raster(tmp_path / "r.tif", np.full((5, 2, 2), 0.1, np.float32))
     mapped = run_alg("lunar:oxidecnn", {"INPUT": raster, "MODEL": out["OUTPUT_MODEL"],
                                         "OUTPUT_FEO": str(tmp_path / "feo.tif")})
@@ -83,3 +88,77 @@ def test_non_numeric_feature_field(run_alg, tmp_path):
                      "".join(f"s{i},x,0.1,0.1,0.1,0.1,{10 + i}\n" for i in range(8)))
     with pytest.raises(QgsProcessingException, match="R415"):
         run_alg("lunar:trainoxidecnn", {"INPUT": str(table), "OUTPUT_MODEL": str(tmp_path / "m.pt")})
+
+
+class LogFeedback(QgsProcessingFeedback):
+    """Keeps the info and warning lines an algorithm pushes."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushInfo(self, text):  # noqa: N802 (QGIS's name)
+        self.lines.append(text)
+
+    def pushWarning(self, text):  # noqa: N802
+        self.lines.append(text)
+
+
+def test_synthetic_scene_maps_stay_in_bounds_with_domain_and_uncertainty(run_alg, tmp_path):
+    from osgeo import gdal
+
+    from lunar_lab.lunar_plugin.core import synthetic
+    from lunar_lab.lunar_plugin.core.oxides import trust
+    scene = synthetic.make_scene(256, 256, -20, 10, pixel_m=100, seed=42)
+    raster = write_raster(tmp_path / "refl.tif", scene.reflectance)
+    feedback = LogFeedback()
+    params = {"INPUT": raster, **{f"OUTPUT_{o.upper()}": str(tmp_path / f"{o}.tif") for o in OXIDES},
+              "OUTPUT_DOMAIN": str(tmp_path / "domain.tif"), "OUTPUT_UNCERTAINTY": str(tmp_path / "sigma.tif")}
+    out = run_alg("lunar:oxidecnn", params, feedback)
+    for oxide in OXIDES:
+        values = read_raster(out[f"OUTPUT_{oxide.upper()}"])
+        low, high = trust.OXIDE_BOUNDS[oxide]
+        assert np.isfinite(values).all() and values.min() >= low and values.max() <= high, oxide
+    clipped = [line for line in feedback.lines if line.startswith("TiO2:") and "below 0 wt% set to 0" in line]
+    assert clipped and int(clipped[0].split()[1]) > 0  # the scene's TiO2 goes negative before the bounds
+    domain = gdal.Open(out["OUTPUT_DOMAIN"])
+    mask = domain.ReadAsArray()
+    assert set(np.unique(mask)) <= {0, 1} and domain.GetRasterBand(1).DataType == gdal.GDT_Byte
+    outside = float(domain.GetMetadataItem("LUNAR_DOMAIN_FRACTION_OUTSIDE"))
+    assert outside == pytest.approx(1 - mask.mean(), abs=1e-6)
+    assert any("outside the training sites' spectral domain" in line for line in feedback.lines)
+    sigma = gdal.Open(out["OUTPUT_UNCERTAINTY"])
+    assert [sigma.GetRasterBand(i + 1).GetDescription().split()[0] for i in range(sigma.RasterCount)] == OXIDES
+    assert np.all(sigma.ReadAsArray() > 0)
+    assert gdal.Open(out["OUTPUT_TIO2"]).GetMetadataItem("LUNAR_TIO2_CLIPPED").startswith(clipped[0].split()[1])
+
+
+def test_stations_lie_inside_the_domain(run_alg, sites, tmp_path):
+    bands = np.array([[float(r[k]) for r in sites] for k in BANDS], np.float32)[:, None, :]
+    raster = write_raster(tmp_path / "sites.tif", bands)
+    out = run_alg("lunar:oxidecnn", {"INPUT": raster, "OUTPUT_DOMAIN": str(tmp_path / "domain.tif")})
+    assert read_raster(out["OUTPUT_DOMAIN"]).mean() >= 0.9
+
+
+def test_model_without_a_domain_refuses_the_domain_output(run_alg, tmp_path):
+    import lunar_lab
+    from lunar_lab.lunar_plugin.core.oxides import model_io
+    bundle = model_io.load_model(lunar_lab.__path__[0] + "/models/oxide_clementine.pt")
+    del bundle.card["trust"]  # as the models trained before the domain was recorded
+    old = model_io.save_model(bundle, tmp_path / "old.pt")
+    raster = write_raster(tmp_path / "r.tif", np.full((5, 4, 4), 0.1, np.float32))
+    with pytest.raises(QgsProcessingException, match="has no spectral domain"):
+        run_alg("lunar:oxidecnn", {"INPUT": raster, "MODEL": str(old), "OUTPUT_DOMAIN": str(tmp_path / "d.tif")})
+    mapped = run_alg("lunar:oxidecnn", {"INPUT": raster, "MODEL": str(old), "OUTPUT_FEO": str(tmp_path / "f.tif")})
+    assert np.isfinite(read_raster(mapped["OUTPUT_FEO"])).all()
+
+
+def test_trainoxidecnn_defaults_are_the_shipped_recipe(lunar_processing):
+    from qgis.core import QgsApplication
+    alg = QgsApplication.processingRegistry().algorithmById("lunar:trainoxidecnn")
+    card = json.load(open(__import__("lunar_lab").__path__[0] + "/models/oxide_clementine.json"))
+    from lunar_lab.processing_provider.algorithms.oxide_cnn import FEATURE_PRESETS
+    assert FEATURE_PRESETS[alg.parameterDefinition("FEATURE_PRESET").defaultValue()][0] == card["feature_preset"]
+    assert alg.parameterDefinition("ARCHITECTURE").defaultValue() == card["settings"]["architecture"]
+    assert alg.parameterDefinition("VALIDATION").defaultValue() == 0 and card["settings"]["validation"] == "loo"
+    assert alg.parameterDefinition("SEED").defaultValue() == card["settings"]["seed"]

@@ -105,3 +105,17 @@ def test_cancel_leaves_no_file(run_alg, tmp_path):
     with pytest.raises(QgsProcessingException, match="Cancel"):
         run_alg("lunar:oxideequations", {"INPUT": path, "OUTPUT_FEO": str(tmp_path / "feo.tif")}, feedback)
     assert sorted(os.listdir(tmp_path)) == ["big.tif"]
+
+
+def test_domain_where_the_published_fits_end(run_alg, site_raster, tmp_path):
+    from osgeo import gdal
+    path, _ = site_raster
+    out = run_alg("lunar:oxideequations", {"INPUT": path, "OUTPUT_DOMAIN": str(tmp_path / "domain.tif")})
+    inside = read_raster(out["OUTPUT_DOMAIN"])
+    assert inside.mean() >= 0.9  # the fitting stations themselves
+    flat = write_raster(tmp_path / "flat.tif", np.stack([np.full((2, 3), v, np.float32)
+                                                         for v in (0.2, 0.2, 0.2, 0.2, 0.2)]))
+    out = run_alg("lunar:oxideequations", {"INPUT": flat, "OUTPUT_FEO": str(tmp_path / "feo.tif"),
+                                           "OUTPUT_DOMAIN": str(tmp_path / "flat_domain.tif")})
+    assert (read_raster(out["OUTPUT_DOMAIN"]) == 0).all()
+    assert gdal.Open(out["OUTPUT_FEO"]).GetMetadataItem("LUNAR_DOMAIN_FRACTION_OUTSIDE") == "1.000000"

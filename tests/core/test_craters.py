@@ -179,7 +179,7 @@ def test_pyramid_levels_built_from_strips_equal_tile_reads(tmp_path, monkeypatch
             assert np.array_equal(np.isnan(want), np.isnan(got))
             assert np.allclose(want[np.isfinite(want)], got[np.isfinite(got)], rtol=0, atol=1e-4)
     assert sorted(pyramid.levels) == [1, 2, 3]
-    assert np.isnan(pyramid.levels[1][25:35, 50:70]).all()
+    assert np.isnan(pyramid.levels[1][1][25:35, 50:70]).all()   # (first row held, pixels)
 
 
 # ------------------------------------------------------------------------------------------ model files
@@ -200,6 +200,11 @@ def test_model_load_errors(tmp_path):
     torch.save(bad, tmp_path / "bad.pt")
     with pytest.raises(LunarInputError, match="do not fit"):
         training.load_bundle(tmp_path / "bad.pt")
+    future = training.new_bundle(card={"input": "dem"})
+    future["version"] = training.VERSION + 1
+    torch.save(future, tmp_path / "future.pt")
+    with pytest.raises(LunarInputError, match=f"format version {training.VERSION + 1}; this Lunar Lab reads up to"):
+        training.load_bundle(tmp_path / "future.pt")
     ok = training.new_bundle(card={"input": "dem"})
     path = training.save_bundle(ok, tmp_path / "ok.pt")
     back = training.load_bundle(path)

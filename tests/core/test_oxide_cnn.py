@@ -210,7 +210,8 @@ def test_train_small_missing_targets_skipped_and_report(shared_data, tmp_path):
     assert back.card["metrics"]["MgO"]["n"] == 37
     html = training.write_report_html(res, tmp_path / "report.html")
     text = Path(html).read_text()
-    assert "data:image/png;base64," in text and "MgO" in text and "training R²" in text
+    assert "data:image/png;base64," in text and "MgO" in text and "training fit R² (not a validation)" in text
+    assert "out-of-fold R² (per station)" in text
 
 
 def _shipped(name):

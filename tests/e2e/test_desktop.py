@@ -60,7 +60,12 @@ def test_desktop_runs_quickly_and_cleans_up(desktop):
     assert not desktop["report"]["errors"], desktop["report"]["errors"]
     assert desktop["report"]["ok"], desktop["report"]
     assert desktop["seconds"] < 100, desktop["seconds"]
-    assert not _our_processes(desktop["report"]["task_file"])
+    # run_qgis SIGKILLs the process group; a killed Xvfb may take a moment to exit (seen on a loaded machine)
+    task_file = desktop["report"]["task_file"]
+    deadline = time.time() + 10
+    while _our_processes(task_file) and time.time() < deadline:
+        time.sleep(0.2)
+    assert not _our_processes(task_file)
 
 
 def test_plugin_is_the_installed_zip_with_menu_toolbar_and_provider(desktop):

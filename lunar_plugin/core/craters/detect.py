@@ -69,10 +69,12 @@ class Pyramid:
     ``read_level``, whose windows are then small. Both give the same block means.
     """
 
-    def __init__(self, source, band, wrap=False, feedback=None):
+    def __init__(self, source, band, wrap=False, feedback=None, rows=None):
         self.source, self.band, self.wrap = source, band, wrap
         self.feedback = ensure(feedback)
-        self.levels = {}
+        self.levels = {}   # level -> (first row held, pixels)
+        #: {level: (first, end)}: the level rows a cluster chunk needs; only the strips holding them are built.
+        self.rows = rows or {}
 
     def size(self, level):
         f = 1 << level
@@ -85,7 +87,7 @@ class Pyramid:
             return read_level(self.source, self.band, level, x0, y0, w, h, wrap=self.wrap)
         if level not in self.levels:
             self.levels[level] = self._build(level)
-        img = self.levels[level]
+        top, img = self.levels[level]
         out = np.full((h, w), np.nan, dtype=np.float32)
         ry0, ry1 = max(y0, 0), min(y0 + h, hl)
         if ry1 > ry0:
@@ -93,20 +95,24 @@ class Pyramid:
             if self.wrap:
                 cols %= wl
             inside = (cols >= 0) & (cols < wl)
-            out[ry0 - y0:ry1 - y0, inside] = img[ry0:ry1][:, cols[inside]]
+            out[ry0 - y0:ry1 - y0, inside] = img[ry0 - top:ry1 - top][:, cols[inside]]
         return out
 
     def _build(self, level):
         f = 1 << level
         wl, hl = self.size(level)
-        img = np.empty((hl, wl), dtype=np.float32)
         rows = max(1, STRIP_PX // (f * f * wl))
-        for r0 in range(0, hl, rows):
+        first, end = self.rows.get(level, (0, hl))
+        # strips on the same grid as a whole-level build, so a chunk's pixels are the in-process ones exactly
+        starts = range(max(0, first) // rows * rows, min(end, hl), rows)
+        top = starts[0] if len(starts) else 0
+        img = np.empty((min(starts[-1] + rows, hl) - top if len(starts) else 0, wl), dtype=np.float32)
+        for r0 in starts:
             if self.feedback.isCanceled():
                 raise Cancelled("cancelled by the user")
             n = min(rows, hl - r0)
-            img[r0:r0 + n] = read_level(self.source, self.band, level, 0, r0, wl, n)
-        return img
+            img[r0 - top:r0 - top + n] = read_level(self.source, self.band, level, 0, r0, wl, n)
+        return top, img
 
 
 def downsample(a, f):
@@ -179,23 +185,24 @@ def tile_starts(length, tile, overlap, wrap=False):
 
 
 # -------------------------------------------------------------------------------------- the model
-def load_model(bundle):
-    """(torch model in eval mode, card) from a bundle dict or a path (training.load_bundle)."""
+def load_model(bundle, device="cpu"):
+    """(torch model in eval mode on ``device``, card) from a bundle dict or a path (training.load_bundle)."""
     from .training import load_bundle, model_from_bundle
     if not isinstance(bundle, dict):
         bundle = load_bundle(bundle)
     import torch
-    model = model_from_bundle(bundle, fuse=True).to(memory_format=torch.channels_last)
+    model = model_from_bundle(bundle, fuse=True).to(device).to(memory_format=torch.channels_last)
     return model, bundle["card"]
 
 
 def run_network(model, x):
-    """Raw network output (5, H/2, W/2) for one normalised tile (H, W): heat logits, log radii (x, y) in
-    input pixels, centre offset logits (x, y)."""
+    """Raw network output (5, H/2, W/2) on the CPU for one normalised tile (H, W): heat logits, log radii (x, y)
+    in input pixels, centre offset logits (x, y). The tile goes to the model's device (CPU or CUDA)."""
     import torch
+    device = next(model.parameters()).device
     with torch.no_grad():
-        t = torch.from_numpy(np.ascontiguousarray(x))[None, None].contiguous(memory_format=torch.channels_last)
-        return model(t)[0]
+        t = torch.from_numpy(np.ascontiguousarray(x))[None, None].to(device)
+        return model(t.contiguous(memory_format=torch.channels_last))[0].cpu()
 
 
 def peaks(out, threshold, window=3):
@@ -270,8 +277,67 @@ def nms_circles(dets, dist_frac=0.5, max_ratio=1.6):
 
 
 # ---------------------------------------------------------------------------------------- detection
+def detection_jobs(source, geo, plan, tile, overlap):
+    """Every tile of every pyramid level: [(level, keep_lo, keep_hi, wl, hl, (x0, w, cx0, cx1), (y0, h, cy0, cy1))].
+    Tiles overlap; each keeps the detections centred in its core (cx0..cx1, cy0..cy1), so every place of a level
+    belongs to exactly one tile whichever machine runs it."""
+    jobs = []
+    for level, keep_lo, keep_hi in plan:
+        f = 1 << level
+        wl, hl = int(math.ceil(source.xsize / f)), int(math.ceil(source.ysize / f))
+        if level > plan[0][0] and max(wl, hl) < max(2.0 * keep_lo, 8):
+            continue   # the whole level is smaller than two of the smallest craters it would keep
+        xs = tile_starts(wl, tile, overlap, wrap=geo.wrap)
+        ys = tile_starts(hl, tile, overlap, wrap=False)
+        for ty in ys:
+            for tx in xs:
+                jobs.append((level, keep_lo, keep_hi, wl, hl, tx, ty))
+    return jobs
+
+
+def tile_detections(model, pyramid, geo, job, sigma, confidence):
+    """Raw detections (dicts, before suppression) of one tile job: the same code in-process and on a worker."""
+    source = pyramid.source
+    level, keep_lo, keep_hi, wl, hl, (x0, w, cx0, cx1), (y0, h, cy0, cy1) = job
+    f = 1 << level
+    x, valid = normalise_tile(pyramid.read(level, x0, y0, w, h), sigma)
+    if x is None:
+        return []
+    rows, cols, vals, rx, ry, ox, oy = peaks(run_network(model, x), confidence)
+    if not rows.size:
+        return []
+    lx = (cols + ox) * OUTPUT_STRIDE   # continuous tile pixel coords
+    ly = (rows + oy) * OUTPUT_STRIDE
+    gx, gy = lx + x0, ly + y0
+    vx = np.clip(lx.astype(int), 0, valid.shape[1] - 1)
+    vy = np.clip(ly.astype(int), 0, valid.shape[0] - 1)
+    core = (gx >= cx0) & (gx < cx1) & (gy >= cy0) & (gy < cy1) & valid[vy, vx]
+    dpx = 2.0 * np.sqrt(rx * ry)
+    core &= (dpx >= keep_lo) & (dpx < keep_hi)
+    if not core.any():
+        return []
+    gx, gy, rx, ry, vals = gx[core], gy[core], rx[core], ry[core], vals[core]
+    if geo.wrap:
+        gx = gx % wl
+    col0, row0 = gx * f, gy * f
+    inside = (col0 < source.xsize) & (row0 < source.ysize)
+    col0, row0, rx, ry, vals = col0[inside], row0[inside], rx[inside] * f, ry[inside] * f, vals[inside]
+    lon, lat, rkx, rky = geo.radii_km(col0, row0, rx, ry)
+    X, Y = geo.crs_xy(col0, row0)
+    raw = []
+    for i in range(len(vals)):
+        dkm = float(rkx[i] + rky[i])
+        if not np.isfinite(dkm):
+            continue
+        raw.append({"lon": float(lon[i]), "lat": float(lat[i]), "diameter_km": dkm,
+                    "confidence": float(vals[i]), "level": int(level), "x": float(X[i]), "y": float(Y[i]),
+                    "radius_crs": float(rx[i] * abs(geo.gt[1]))})
+    return raw
+
+
 def detect_craters(source, bundle, min_diameter_km, max_diameter_km, confidence=0.5, tile_size=None,
-                   overlap=None, band=1, feedback=None, nms_dist_frac=None, nms_max_ratio=None, levels=None):
+                   overlap=None, band=1, feedback=None, nms_dist_frac=None, nms_max_ratio=None, levels=None,
+                   scheduler="", device="auto"):
     """Detect craters of ``min_diameter_km``..``max_diameter_km`` on band ``band`` of a DEM or image RasterSource
     (the kind the model card's "input" names; both go through ``normalise_tile``, offset and gain invariant).
 
@@ -280,11 +346,18 @@ def detect_craters(source, bundle, min_diameter_km, max_diameter_km, confidence=
     level (pyramid level it came from), x, y (centre in the raster CRS), radius_crs (radius along x in
     CRS units, for information), sorted by decreasing confidence.
     ``levels``: run only these pyramid levels (each keeping every size it finds) -- for benchmarks.
+    ``scheduler``: '' in-process, else a Dask SCHEDULER spec: the tiles run in chunks on the workers
+    (core.cluster.detect_on_cluster) and their raw detections are merged here by the same suppression.
+    ``device``: auto, cpu or cuda (core.device).
     ``tile_size``, ``overlap``: None takes the model card's "tile_size" / "overlap" (default 512 and 0.5).
     """
-    model, card = load_model(bundle)
-    tile_size = int(card.get("tile_size", 512)) if tile_size is None else tile_size
-    overlap = float(card.get("overlap", 0.5)) if overlap is None else overlap
+    from ..cluster import parse_scheduler
+    from ..device import resolve_device
+    if not isinstance(bundle, dict):
+        from .training import load_bundle
+        bundle = load_bundle(bundle)
+    tile_size = int(bundle["card"].get("tile_size", 512)) if tile_size is None else tile_size
+    overlap = float(bundle["card"].get("overlap", 0.5)) if overlap is None else overlap
     geo = RasterGeo(source)
     band = source.check_band(band, "the DEM")
     if not (0 < float(min_diameter_km) < float(max_diameter_km)):
@@ -297,6 +370,8 @@ def detect_craters(source, bundle, min_diameter_km, max_diameter_km, confidence=
     tile = int(tile_size) // STRIDE * STRIDE
     if tile < 64:
         raise LunarInputError(f"tile size {tile_size} is too small: use at least 64 pixels")
+    on_cluster = parse_scheduler(scheduler)[0] != "inprocess"
+    model, card = load_model(bundle, "cpu" if on_cluster else resolve_device(device))
     if card.get("input", "dem") not in INPUT_KINDS:
         raise LunarInputError(f"the crater model takes '{card.get('input')}' input: expected one of "
                               f"{', '.join(INPUT_KINDS)}")
@@ -306,65 +381,28 @@ def detect_craters(source, bundle, min_diameter_km, max_diameter_km, confidence=
     plan, _ = level_plan(geo, card, float(min_diameter_km), float(max_diameter_km))
     if levels is not None:
         plan = [(int(k), 0.0, float("inf")) for k in levels]
-
-    jobs = []
-    for level, keep_lo, keep_hi in plan:
-        f = 1 << level
-        wl, hl = int(math.ceil(source.xsize / f)), int(math.ceil(source.ysize / f))
-        if level > plan[0][0] and max(wl, hl) < max(2.0 * keep_lo, 8):
-            continue   # the whole level is smaller than two of the smallest craters it would keep
-        xs = tile_starts(wl, tile, overlap, wrap=geo.wrap)
-        ys = tile_starts(hl, tile, overlap, wrap=False)
-        for ty in ys:
-            for tx in xs:
-                jobs.append((level, keep_lo, keep_hi, wl, hl, tx, ty))
+    jobs = detection_jobs(source, geo, plan, tile, overlap)
     used = sorted({job[0] for job in jobs})
     info(feedback,
          f"pyramid levels {', '.join(str(k) for k in used) or 'none'} (level k: 2^k source pixels per pixel), "
          f"{len(jobs)} tiles of {tile} px, overlap {float(overlap):.0%}")
-    progress = Progress(feedback, len(jobs) + 1)
-    pyramid = Pyramid(source, band, wrap=geo.wrap, feedback=feedback)
-    raw = []
-    for n, (level, keep_lo, keep_hi, wl, hl, tx, ty) in enumerate(jobs):
-        progress.step(n)
-        f = 1 << level
-        (x0, w, cx0, cx1), (y0, h, cy0, cy1) = tx, ty
-        x, valid = normalise_tile(pyramid.read(level, x0, y0, w, h), sigma)
-        if x is None:
-            continue
-        rows, cols, vals, rx, ry, ox, oy = peaks(run_network(model, x), confidence)
-        if not rows.size:
-            continue
-        lx = (cols + ox) * OUTPUT_STRIDE   # continuous tile pixel coords
-        ly = (rows + oy) * OUTPUT_STRIDE
-        gx, gy = lx + x0, ly + y0
-        vx = np.clip(lx.astype(int), 0, valid.shape[1] - 1)
-        vy = np.clip(ly.astype(int), 0, valid.shape[0] - 1)
-        core = (gx >= cx0) & (gx < cx1) & (gy >= cy0) & (gy < cy1) & valid[vy, vx]
-        dpx = 2.0 * np.sqrt(rx * ry)
-        core &= (dpx >= keep_lo) & (dpx < keep_hi)
-        if not core.any():
-            continue
-        gx, gy, rx, ry, vals = gx[core], gy[core], rx[core], ry[core], vals[core]
-        if geo.wrap:
-            gx = gx % wl
-        col0, row0 = gx * f, gy * f
-        inside = (col0 < source.xsize) & (row0 < source.ysize)
-        col0, row0, rx, ry, vals = col0[inside], row0[inside], rx[inside] * f, ry[inside] * f, vals[inside]
-        lon, lat, rkx, rky = geo.radii_km(col0, row0, rx, ry)
-        X, Y = geo.crs_xy(col0, row0)
-        for i in range(len(vals)):
-            dkm = float(rkx[i] + rky[i])
-            if not np.isfinite(dkm):
-                continue
-            raw.append({"lon": float(lon[i]), "lat": float(lat[i]), "diameter_km": dkm,
-                        "confidence": float(vals[i]), "level": int(level), "x": float(X[i]), "y": float(Y[i]),
-                        "radius_crs": float(rx[i] * abs(geo.gt[1]))})
+    if on_cluster:
+        from ..cluster import detect_on_cluster
+        raw = detect_on_cluster(scheduler, source, band, bundle, jobs, sigma, float(confidence), device,
+                                feedback, progress_range=(0.0, 99.0))
+        progress = Progress(feedback, 1, 99.0, 100.0)
+    else:
+        progress = Progress(feedback, len(jobs) + 1)
+        pyramid = Pyramid(source, band, wrap=geo.wrap, feedback=feedback)
+        raw = []
+        for n, job in enumerate(jobs):
+            progress.step(n)
+            raw.extend(tile_detections(model, pyramid, geo, job, sigma, float(confidence)))
     merged = nms_circles(raw, dist_frac, max_ratio)
     out = [d for d in merged if float(min_diameter_km) <= d["diameter_km"] <= float(max_diameter_km)]
-    progress.step(len(jobs) + 1)
+    progress.step(progress.total)
     return sorted(out, key=lambda d: -d["confidence"])
 
 
-__all__ = ["detect_craters", "nms_circles", "normalise_tile", "read_level", "Pyramid", "RasterGeo", "FORMAT", "INPUT_KINDS",
-           "load_model", "level_plan", "tile_starts", "downsample"]
+__all__ = ["INPUT_KINDS", "detect_craters", "detection_jobs", "tile_detections", "nms_circles", "normalise_tile", "read_level",
+           "Pyramid", "RasterGeo", "FORMAT", "load_model", "level_plan", "tile_starts", "downsample"]

@@ -69,7 +69,7 @@ def save_bundle(bundle, path, card_path=None):
 def load_bundle(path):
     """Load a bundle saved by ``save_bundle``; a missing, corrupt or foreign file raises LunarInputError."""
     path = str(path)
-    obj = load_checked(path, FORMAT, "crater detector")
+    obj = load_checked(path, FORMAT, "crater detector", max_version=VERSION)
     if not isinstance(obj.get("state_dict"), dict) or not isinstance(obj.get("card"), dict):
         raise LunarInputError(f"crater model '{path}' lacks its weights or model card")
     model_from_bundle(obj)  # check the weights fit

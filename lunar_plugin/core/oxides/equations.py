@@ -8,6 +8,7 @@ Outside the equations' domain (R750 <= x0, theta_Ti < 0, nodata input) the resul
 from dataclasses import dataclass, replace
 
 import numpy as np
+from osgeo import gdal
 
 
 @dataclass(frozen=True)
@@ -82,15 +83,51 @@ def mg_number(feo_wt, mgo_wt):
     return np.where(ok, value, np.nan).astype(np.float32)
 
 
+#: Bands of the equations' spectral domain (``models/oxide_equations_domain.json``), in the order it stores them.
+DOMAIN_BANDS = ["R415", "R750", "R950"]
+DOMAIN_NODATA = 255
+
+
+class EquationBlocks:
+    """One block of ``equation_maps``: an object (not a closure) so Dask workers run the very same code.
+    ``tally`` counts valid and out-of-domain pixels of the blocks run in this process."""
+
+    def __init__(self, constants, reflectance_scale, wanted, domain=None, domain_output=False):
+        self.constants, self.scale, self.wanted = constants, np.float32(reflectance_scale), list(wanted)
+        self.domain, self.domain_output = domain, bool(domain_output)
+        self.tally = {"valid": 0, "outside": 0}
+
+    def __call__(self, arrays, window):
+        from . import trust
+        r415, r750, r950 = arrays[0] * self.scale
+        values = dict(zip(("feo", "tio2", "omat"), all_products(r415, r750, r950, self.constants)))
+        result = [values[key] for key in self.wanted]
+        if self.domain is not None:
+            d2 = self.domain.distance2(trust.log_spectra({"R415": r415, "R750": r750, "R950": r950}, DOMAIN_BANDS))
+            valid = np.isfinite(d2)
+            inside = d2 <= self.domain.threshold
+            self.tally["valid"] += int(valid.sum())
+            self.tally["outside"] += int((valid & ~inside).sum())
+            if self.domain_output:
+                result.append(np.where(valid, inside, DOMAIN_NODATA).astype(np.uint8).reshape(r750.shape))
+        return result
+
+
 def equation_maps(input_path, band_415, band_750, band_950, outputs, constants=PRESETS[0],
-                  reflectance_scale=1.0, feedback=None):
+                  reflectance_scale=1.0, feedback=None, domain=None, scheduler=""):
     """Write FeO, TiO2 and OMAT rasters from a reflectance raster, block by block.
 
-    ``outputs`` maps 'feo', 'tio2', 'omat' to output paths (any subset). Reflectance is
-    DN * reflectance_scale on a 0..1 scale.
+    ``outputs`` maps 'feo', 'tio2', 'omat' and 'domain' to output paths (any subset). Reflectance is
+    DN * reflectance_scale on a 0..1 scale. ``domain`` (a trust.SpectralDomain of log R415, R750, R950 on the
+    sample stations the published fits used) gives the byte 'domain' output (1 inside, 0 outside, 255 nodata)
+    and the share of pixels outside it in the log and every output's metadata. ``scheduler``: '' in-process,
+    else a Dask SCHEDULER spec (see core.cluster).
     """
-    from ..raster import RasterSource, all_nodata_check, process_blocks
+    from ..cluster import map_blocks, parse_scheduler
     from ..errors import LunarInputError
+    from ..feedback import ensure
+    from ..raster import RasterSource, all_nodata_check
+    from . import trust
 
     src = RasterSource(input_path, "INPUT")
     bands = [src.check_band(band_415, "R415"), src.check_band(band_750, "R750"), src.check_band(band_950, "R950")]
@@ -101,16 +138,44 @@ def equation_maps(input_path, band_415, band_750, band_950, outputs, constants=P
                 "tio2": ("TiO2 (wt%) - " + constants.name + " equation", "wt%"),
                 "omat": ("OMAT - " + constants.name + " origin", "")}
     wanted = [key for key in ("feo", "tio2", "omat") if outputs.get(key)]
-    if not wanted:
+    if not wanted and not outputs.get("domain"):
         raise LunarInputError("no output requested")
-    scale = np.float32(reflectance_scale)
+    if outputs.get("domain") and domain is None:
+        raise LunarInputError("OUTPUT_DOMAIN: no spectral domain of the equations' fitting sites was given")
+    specs = [(outputs[key], [products[key]]) for key in wanted]
+    if outputs.get("domain"):
+        specs.append((outputs["domain"], [("inside the spectral domain of the equations' fitting sites (1 yes, 0 no)",
+                                           "")], gdal.GDT_Byte, DOMAIN_NODATA))
+    blocks = EquationBlocks(constants, reflectance_scale, wanted, domain, outputs.get("domain"))
+    on_cluster = parse_scheduler(scheduler)[0] != "inprocess"
 
-    def compute(arrays, window):
-        r415, r750, r950 = arrays[0] * scale
-        values = dict(zip(("feo", "tio2", "omat"), all_products(r415, r750, r950, constants)))
-        return [values[key] for key in wanted]
+    def summary():
+        if domain is None or on_cluster:  # on a cluster the counts stay with the workers
+            return []
+        tally = blocks.tally
+        share = tally["outside"] / tally["valid"] if tally["valid"] else float("nan")
+        text = (f"{100 * share:.3f}% of {tally['valid']} valid pixels lie outside the spectral domain of the sample "
+                f"stations the equations were fitted on (Mahalanobis d^2 of log R415, R750, R950 > "
+                f"{domain.threshold:.2f}): the published fits end there")
+        (trust.warn(feedback, text) if share > 0 else feedback.pushInfo(text))
+        return [{"LUNAR_DOMAIN_FRACTION_OUTSIDE": f"{share:.6f}", "LUNAR_VALID_PIXELS": tally["valid"],
+                 "LUNAR_DOMAIN_THRESHOLD_D2": f"{domain.threshold:.4f}"}] * len(specs)
 
-    return process_blocks([(src, bands)], [(outputs[key], [products[key]]) for key in wanted], compute, feedback)
+    feedback = ensure(feedback)
+    return map_blocks([(src, bands)], specs, blocks, feedback, scheduler=scheduler, metadata=summary)
+
+
+def load_equation_domain(path):
+    """The equations' spectral domain from its JSON card (``models/oxide_equations_domain.json``)."""
+    import json
+
+    from ..errors import LunarInputError
+    from . import trust
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return trust.SpectralDomain.from_dict(json.load(fh)["domain"])
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise LunarInputError(f"the equations' spectral domain '{path}' cannot be read ({err})") from None
 
 
 def mg_number_map(feo_path, mgo_path, output_path, feo_band=1, mgo_band=1, feedback=None):

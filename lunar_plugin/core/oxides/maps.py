@@ -3,11 +3,17 @@ import os
 
 import numpy as np
 
+from osgeo import gdal
+
 from ..errors import LunarInputError
-from ..raster import RasterSource, all_nodata_check, process_blocks
+from ..feedback import ensure
+from ..raster import RasterSource, all_nodata_check
+from . import trust
 from .equations import mg_number
 
 UNITS = {"FeO": "wt%", "TiO2": "wt%", "Al2O3": "wt%", "MgO": "wt%", "CaO": "wt%"}
+#: Nodata of the byte domain mask (1 inside, 0 outside).
+DOMAIN_NODATA = 255
 
 
 def parse_band_list(text):
@@ -20,17 +26,107 @@ def parse_band_list(text):
         raise LunarInputError(f"BANDS: '{text}' is not a comma-separated list of band numbers") from None
 
 
-def cnn_maps(input_path, model_path, outputs, band_indices=None, mgnumber_path=None, reflectance_scale=1.0,
-             feedback=None):
-    """Write one raster per requested oxide (``outputs``: target -> path) and optionally Mg#.
+def trusted_prediction(predictor, checks, band_arrays, uncertainty=False):
+    """Predict every target of a block of pixels ({band name: (n,) reflectance}), clip it to the bounds, and
+    place it in the spectral domain. Returns {predicted (n, T) clipped, clipped {target: (below, above)},
+    valid (n,), inside (n,) or None without a domain, sigma (n, T) float32 (NaN where not valid) if asked}."""
+    from . import cnn
+    predicted = predictor.predict(cnn.features_from_bands(band_arrays, predictor))
+    out = {"predicted": predicted, "clipped": trust.clip_to_bounds(predicted, predictor.targets),
+           "valid": np.isfinite(predicted).all(axis=1), "inside": None}
+    if checks.domain is not None:
+        d2 = checks.domain.distance2(trust.log_spectra(band_arrays, checks.domain.band_names))
+        out["inside"] = d2 <= checks.domain.threshold
+        if uncertainty:
+            sigma = checks.sigmas(predictor.targets, d2)
+            sigma[~out["valid"]] = np.nan
+            out["sigma"] = sigma
+    return out
 
+
+class CnnBlocks:
+    """One block of ``cnn_maps``: oxides clipped to their bounds, Mg#, the domain mask and the 1-sigma as asked.
+    An object (not a closure) so Dask workers run the very same code; a worker builds the predictor from the
+    model file once per process (it is not pickled). ``tally`` counts clipped and out-of-domain pixels of the
+    blocks run in this process (in-process runs report it; on a cluster each worker keeps its own)."""
+
+    _predictors = {}   # (model path, its mtime, device) -> (Predictor, ModelTrust), per process
+
+    def __init__(self, model_path, band_names, wanted, mgnumber, domain, uncertainty, reflectance_scale, device,
+                 predictor=None, checks=None):
+        self.model_path, self.band_names, self.wanted = model_path, list(band_names), list(wanted)
+        self.mgnumber, self.domain, self.uncertainty = bool(mgnumber), bool(domain), bool(uncertainty)
+        self.scale, self.device = np.float32(reflectance_scale), str(device)
+        self.tally = {"valid": 0, "outside": 0, "clipped": {}}
+        if predictor is not None:
+            self._predictors.clear()
+            self._predictors[self._key()] = (predictor, checks)
+
+    def _key(self):
+        return self.model_path, os.path.getmtime(self.model_path), self.device
+
+    def model(self):
+        key = self._key()
+        if key not in self._predictors:
+            from ..device import resolve_device
+            from . import cnn, model_io
+            bundle = model_io.load_model(self.model_path)
+            self._predictors.clear()
+            self._predictors[key] = (cnn.Predictor(bundle, device=resolve_device(self.device)),
+                                     trust.ModelTrust.from_card(bundle.card, f"model '{os.path.basename(self.model_path)}'"))
+        return self._predictors[key]
+
+    def __call__(self, arrays, window):
+        predictor, checks = self.model()
+        column = {t: j for j, t in enumerate(predictor.targets)}
+        data = arrays[0] * self.scale
+        h, w = data.shape[1:]
+        bands = {name: data[k].ravel() for k, name in enumerate(self.band_names)}
+        block = trusted_prediction(predictor, checks, bands, uncertainty=self.uncertainty)
+        for t, (below, above) in block["clipped"].items():
+            counts = self.tally["clipped"].setdefault(t, [0, 0])
+            counts[0] += below
+            counts[1] += above
+        valid, predicted = block["valid"], block["predicted"]
+        self.tally["valid"] += int(valid.sum())
+        result = [predicted[:, column[t]].reshape(h, w) for t in self.wanted]
+        if self.mgnumber:
+            result.append(mg_number(predicted[:, column["FeO"]], predicted[:, column["MgO"]]).reshape(h, w))
+        if checks.domain is not None:
+            self.tally["outside"] += int((valid & ~block["inside"]).sum())
+        if self.domain:
+            result.append(np.where(valid, block["inside"], DOMAIN_NODATA).astype(np.uint8).reshape(h, w))
+        if self.uncertainty:
+            result.append(block["sigma"].T.reshape(-1, h, w))
+        return result
+
+
+def cnn_maps(input_path, model_path, outputs, band_indices=None, mgnumber_path=None, reflectance_scale=1.0,
+             feedback=None, domain_path=None, uncertainty_path=None, scheduler="", device="auto"):
+    """Write one raster per requested oxide (``outputs``: target -> path) and optionally Mg#, the spectral-domain
+    mask (byte: 1 inside the training sites' domain, 0 outside, 255 nodata) and the 1-sigma uncertainty (one band
+    per predicted oxide, wt%).
+
+    Every prediction is clipped to ``trust.OXIDE_BOUNDS`` (Mg# is computed from the clipped FeO and MgO); the
+    clipped pixels and the share outside the domain go to the log and into every output's GDAL metadata.
     band_indices: raster band (1-based) for each band the model reads, in the model's band order.
-    Returns {target or 'Mg#': path}.
+    ``scheduler``: '' in-process, else a Dask SCHEDULER spec (core.cluster); ``device``: auto, cpu or cuda
+    (on a cluster each worker resolves 'auto' itself).
+    Returns {target, 'Mg#', 'domain' or 'uncertainty': path}.
     """
+    from ..cluster import map_blocks, parse_scheduler
+    from ..device import resolve_device
     from . import cnn, model_io
 
     bundle = model_io.load_model(model_path)
-    predictor = cnn.Predictor(bundle)
+    model_name = f"model '{os.path.basename(model_path)}'"
+    checks = trust.ModelTrust.from_card(bundle.card, model_name)
+    if (domain_path or uncertainty_path) and checks.domain is None:
+        raise LunarInputError(f"{model_name} has no spectral domain, so no domain mask or 1-sigma: "
+                              f"{checks.no_domain}")
+    on_cluster = parse_scheduler(scheduler)[0] != "inprocess"
+    here = resolve_device("cpu" if on_cluster else device)   # on a cluster the driver only checks the inputs
+    predictor = cnn.Predictor(bundle, device=here)
     names = list(predictor.band_names)
     src = RasterSource(input_path, "INPUT")
     band_indices = list(band_indices or range(1, len(names) + 1))
@@ -48,26 +144,56 @@ def cnn_maps(input_path, model_path, outputs, band_indices=None, mgnumber_path=N
         raise LunarInputError(f"the model predicts {', '.join(predictor.targets)}, not {', '.join(missing)}")
     if mgnumber_path and not {"FeO", "MgO"} <= set(predictor.targets):
         raise LunarInputError("Mg# needs a model that predicts both FeO and MgO")
+    no_sigma = [t for t in predictor.targets if t not in checks.sigma_scale]
+    if uncertainty_path and no_sigma:
+        raise LunarInputError(f"{model_name} has no calibrated 1-sigma for {', '.join(no_sigma)} (it was trained "
+                              "without out-of-fold validation)")
     all_nodata_check(src, bands)
     wanted = [t for t in predictor.targets if outputs.get(t)]
-    if not wanted and not mgnumber_path:
+    if not wanted and not (mgnumber_path or domain_path or uncertainty_path):
         raise LunarInputError("no output requested")
     specs = [(outputs[t], [(f"{t} ({UNITS.get(t, '')}) - 1D CNN", UNITS.get(t, ""))]) for t in wanted]
     if mgnumber_path:
         specs.append((mgnumber_path, [("Mg# (molar Mg/(Mg+Fe)) - 1D CNN", "")]))
-    scale = np.float32(reflectance_scale)
-    column = {t: j for j, t in enumerate(predictor.targets)}
+    if domain_path:
+        specs.append((domain_path, [("inside the training sites' spectral domain (1 yes, 0 no)", "")],
+                      gdal.GDT_Byte, DOMAIN_NODATA))
+    if uncertainty_path:
+        specs.append((uncertainty_path, [(f"{t} 1-sigma (wt%) - 1D CNN", "wt%") for t in predictor.targets]))
+    blocks = CnnBlocks(os.path.abspath(model_path), names, wanted, mgnumber_path, domain_path, uncertainty_path,
+                       reflectance_scale, device if on_cluster else here, None if on_cluster else predictor,
+                       None if on_cluster else checks)
+    tally = blocks.tally
 
-    def compute(arrays, window):
-        data = arrays[0] * scale
-        h, w = data.shape[1:]
-        predicted = predictor.predict_bands({name: data[k].ravel() for k, name in enumerate(names)})
-        result = [predicted[:, column[t]].reshape(h, w) for t in wanted]
-        if mgnumber_path:
-            result.append(mg_number(predicted[:, column["FeO"]], predicted[:, column["MgO"]]).reshape(h, w))
-        return result
+    def summary():
+        items = {}
+        if on_cluster:  # the counts stay with the workers; the bounds were applied all the same
+            feedback.pushInfo("every oxide was clipped to its bounds on the workers (pixel counts are gathered "
+                              "in-process runs only)")
+            return [None] * len(specs)
+        for t, (below, above) in tally["clipped"].items():
+            low, high = trust.bounds_of(t)
+            items[f"LUNAR_{t.upper()}_CLIPPED"] = f"{below} below {low:g}, {above} above {high:g} wt%"
+            if below or above:
+                trust.warn(feedback, f"{t}: {below} pixels predicted below {low:g} wt% set to {low:g}, {above} above "
+                                     f"{high:g} wt% set to {high:g} (of {tally['valid']} valid pixels)")
+            else:
+                feedback.pushInfo(f"{t}: no pixel outside {low:g}-{high:g} wt%")
+        items["LUNAR_VALID_PIXELS"] = tally["valid"]
+        if checks.domain is not None:
+            share = tally["outside"] / tally["valid"] if tally["valid"] else float("nan")
+            items["LUNAR_DOMAIN_FRACTION_OUTSIDE"] = f"{share:.6f}"
+            items["LUNAR_DOMAIN_THRESHOLD_D2"] = f"{checks.domain.threshold:.4f}"
+            text = (f"{100 * share:.3f}% of {tally['valid']} valid pixels lie outside the training sites' spectral "
+                    f"domain (Mahalanobis d^2 of the log reflectance > {checks.domain.threshold:.2f}): the model "
+                    "extrapolates there")
+            (trust.warn(feedback, text) if share > 0 else feedback.pushInfo(text))
+        return [items] * len(specs)
 
+    feedback = ensure(feedback)
     # 1 M-pixel blocks: the network's activations, not the raster, set the peak memory (bench_oxide_maps.py)
-    paths = process_blocks([(src, bands)], specs, compute, feedback, max_pixels=1 << 20)
-    keys = wanted + (["Mg#"] if mgnumber_path else [])
+    paths = map_blocks([(src, bands)], specs, blocks, feedback, max_pixels=1 << 20, scheduler=scheduler,
+                       metadata=summary)
+    keys = wanted + (["Mg#"] if mgnumber_path else []) + (["domain"] if domain_path else []) + \
+        (["uncertainty"] if uncertainty_path else [])
     return dict(zip(keys, paths))

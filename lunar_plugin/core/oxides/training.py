@@ -10,6 +10,7 @@ import datetime
 import html
 import io
 import math
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -17,7 +18,7 @@ import numpy as np
 
 from ..errors import LunarInputError
 from ..feedback import Progress, ensure
-from . import cnn
+from . import cnn, trust
 
 MIN_SITES = 5
 CODE_VERSION = "oxide-cnn 1.0"
@@ -31,6 +32,7 @@ class TrainingResult:
     settings: dict
     folds: dict = field(default_factory=dict)   # target -> list of (train site indices, test site indices)
     seconds: float = 0.0
+    grouped: list = field(default_factory=list)  # (site, target, measured, leave-one-group-out predicted)
 
 
 # --------------------------------------------------------------------------------------------- input
@@ -79,7 +81,8 @@ def _numbers(cols, name, what, sites):
 
 
 def read_table(rows, feature_fields, target_fields, site_field="site"):
-    """(sites, X (n, f), Y (n, t) with NaN for missing targets, band_names, wavelengths, feature_names)."""
+    """(sites, X (n, f), Y (n, t) with NaN for missing targets, band_names, wavelengths, feature_names, targets,
+    band_arrays {band name: (n,) reflectance})."""
     cols, n = _columns(rows)
     if n == 0:
         raise LunarInputError("table: no rows")
@@ -103,11 +106,38 @@ def read_table(rows, feature_fields, target_fields, site_field="site"):
     if not targets:
         raise LunarInputError("target fields: at least one target is needed")
     Y = np.stack([_numbers(cols, t, "target field", sites) for t in targets], axis=1)
-    return sites, X, Y, bands, wavelengths, features, targets
+    return sites, X, Y, bands, wavelengths, features, targets, band_arrays
 
 
-def make_folds(n, validation="loo", folds=10, seed=0, label="target"):
-    """[(train indices, test indices)] over range(n): leave-one-out or shuffled k-fold (deterministic)."""
+def landing_site(value):
+    """The group of a station: the mission name and number it starts with ('Apollo 16 - S1', 'Apollo16S1' and
+    'Apollo 16' -> 'Apollo 16'; 'Luna 24' -> 'Luna 24'), else the whole value (stripped)."""
+    m = re.match(r"\s*([A-Za-z][A-Za-z' ]*?)[\s_-]*(\d+)", str(value))
+    return f"{m.group(1).strip()} {m.group(2)}" if m else str(value).strip()
+
+
+def read_groups(rows, group_field, sites):
+    """Group label (``landing_site`` of the field's value) of every row; a clear error for a missing field/value."""
+    cols, _ = _columns(rows)
+    if group_field not in cols:
+        raise LunarInputError(f"group field '{group_field}' is missing from the table (columns: {list(cols)})")
+    groups = []
+    for site, value in zip(sites, cols[group_field]):
+        if value is None or str(value).strip() in ("", "NULL"):
+            raise LunarInputError(f"group field '{group_field}': no value at site '{site}'")
+        groups.append(landing_site(value))
+    return groups
+
+
+def make_folds(n, validation="loo", folds=10, seed=0, label="target", groups=None):
+    """[(train indices, test indices)] over range(n): leave-one-out, shuffled k-fold (deterministic) or
+    leave-one-group-out ('group', with ``groups`` a label per index)."""
+    if validation == "group":
+        labels = list(dict.fromkeys(groups))
+        if len(labels) < 2:
+            raise LunarInputError(f"{label}: leave-one-group-out needs at least 2 groups, got {labels}")
+        g = np.asarray(groups, dtype=object)
+        return [(np.flatnonzero(g != lab), np.flatnonzero(g == lab)) for lab in labels]
     if validation in ("loo", "loocv", "leave-one-out"):
         return [(np.array([j for j in range(n) if j != i]), np.array([i])) for i in range(n)]
     if validation in ("kfold", "k-fold"):
@@ -241,13 +271,16 @@ def r2_rmse(measured, predicted):
 
 
 def train_and_validate(rows, feature_fields, target_fields, architecture=0, validation="loo", folds=10, seed=0,
-                       feedback=None, ensemble=None, site_field="site", epochs=None):
+                       feedback=None, ensemble=None, site_field="site", epochs=None, group_field=None):
     """Cross-validate (leak-free) and train the final all-sites model for every target.
 
     ``rows``: csv.DictReader rows or a dict of columns. ``feature_fields``: a FeaturePreset, preset name or
     list of feature names (raw band fields plus derived OMAT/theta_Fe/theta_Ti). A site missing a target is
     left out for that target only. ``ensemble`` overrides the architecture's member count, ``epochs`` its
-    maximum epoch count. All folds, members and targets train together as one batch of independent networks.
+    maximum epoch count. ``group_field`` adds leave-one-group-out figures beside ``validation``'s (groups:
+    ``landing_site`` of the field's value). The folds, members and final models of all targets train together as
+    one batch of independent networks, the grouped folds as a second one. The bundle's card gets the bounds, the
+    spectral domain and the calibrated 1-sigma (``trust``), all measured on ``validation``'s folds.
     """
     import torch
     t0 = time.time()
@@ -255,47 +288,98 @@ def train_and_validate(rows, feature_fields, target_fields, architecture=0, vali
     n_members = int(ensemble or spec.ensemble)
     if n_members < 1:
         raise LunarInputError(f"ensemble: at least one member is needed, got {ensemble}")
-    sites, X, Y, bands, wavelengths, features, targets = read_table(rows, feature_fields, target_fields, site_field)
+    sites, X, Y, bands, wavelengths, features, targets, band_arrays = read_table(rows, feature_fields, target_fields,
+                                                                              site_field)
+    groups = read_groups(rows, group_field, sites) if group_field else None
     plan = []
     for j, t in enumerate(targets):
         have = np.flatnonzero(np.isfinite(Y[:, j]))
         if have.size < MIN_SITES:
             raise LunarInputError(f"target field '{t}': {have.size} sites have a value, at least {MIN_SITES} needed")
         fl = make_folds(have.size, validation, folds, seed, label=f"target field '{t}'")
-        plan.append((j, t, have, fl))
+        gl = make_folds(have.size, "group", label=f"target field '{t}'",
+                        groups=[groups[i] for i in have]) if groups else []
+        plan.append((j, t, have, fl, gl))
     feedback = ensure(feedback)
-    progress = Progress(feedback, int(epochs or spec.epochs))
+    n_epochs = int(epochs or spec.epochs)
     seeds = [int(seed) * 1000 + k for k in range(n_members)]
     members, x_mean, x_std, y_mean, y_std = {}, {}, {}, {}, {}
-    predictions, metrics, fold_record, epochs_run = [], {}, {}, {}
-    train_sets, columns, offsets = [], [], []
-    for j, t, have, fl in plan:
-        offsets.append(len(train_sets))
-        for tr, _ in fl:
-            train_sets.append(have[tr])
-            columns.append(j)
-        train_sets.append(have)
-        columns.append(j)
-    feedback.pushInfo(f"training {len(train_sets)} networks x {n_members} members together "
-                      f"({', '.join(f'{t}: {len(fl)} folds' for _, t, _, fl in plan)}, plus one final model each)")
-    fitted = fit_networks(X, Y, train_sets, architecture, seeds, progress=progress, columns=columns, epochs=epochs)
-    for (j, t, have, fl), off in zip(plan, offsets):
-        Xt, yt = X[have], Y[have, j]
-        oof = np.full(have.size, np.nan)
-        for f, (tr, te) in enumerate(fl):
-            group = fitted[(off + f) * n_members:(off + f + 1) * n_members]
-            oof[te] = predict_fitted(group, Xt[te], architecture)
+    predictions, grouped, metrics, fold_record, epochs_run = [], [], {}, {}, {}
+
+    def batch(fold_lists, with_final, start, end):
+        """Train every fold (and the final all-sites model) of every target as one batch; returns (fitted, offsets).
+        The grouped folds are a batch of their own, so adding them leaves the per-station figures and the
+        shipped weights as they were (a batch's size changes the float rounding, and training amplifies it)."""
+        train_sets, columns, offsets = [], [], []
+        for (j, t, have, _, _), fl in zip(plan, fold_lists):
+            offsets.append(len(train_sets))
+            for tr, _ in fl:
+                train_sets.append(have[tr])
+                columns.append(j)
+            if with_final:
+                train_sets.append(have)
+                columns.append(j)
+        fitted = fit_networks(X, Y, train_sets, architecture, seeds, columns=columns, epochs=epochs,
+                              progress=Progress(feedback, n_epochs, start, end))
+        return fitted, offsets
+
+    split = 80.0 if groups else 100.0
+    feedback.pushInfo(f"training {sum(len(fl) + 1 for *_, fl, _ in plan)} networks x {n_members} members together "
+                      f"({', '.join(f'{t}: {len(fl)} folds' for _, t, _, fl, _ in plan)}, plus one final model each)")
+    fitted, offsets = batch([fl for *_, fl, _ in plan], True, 0.0, split)
+    if groups:
+        feedback.pushInfo(f"training {sum(len(gl) for *_, gl in plan)} networks x {n_members} members leaving one "
+                          f"group out ({', '.join(f'{t}: {len(gl)} groups' for _, t, _, _, gl in plan)})")
+        group_fitted, group_offsets = batch([gl for *_, gl in plan], False, split, 100.0)
+    spectra = trust.log_spectra(band_arrays, bands)
+    try:
+        domain, loo_d2 = trust.SpectralDomain.fit_with_threshold(spectra, bands)
+    except LunarInputError as err:  # a small or degenerate table: no domain, a constant 1-sigma
+        domain, no_domain = None, str(err)
+        trust.warn(feedback, f"no spectral domain for this model: {err}")
+    n_domain = domain.n_sites if domain else len(sites)
+    sigma = {}
+
+    def held_out_d2(test):
+        """Squared distances of the test sites from the domain of all the other sites (0 without a domain)."""
+        if domain is None:
+            return np.zeros(len(test))
+        keep = np.setdiff1d(np.arange(len(sites)), test)
+        try:
+            return trust.SpectralDomain.fit(spectra[keep], bands).distance2(spectra[test])
+        except LunarInputError:  # too few sites left: the all-sites domain (a little optimistic)
+            return domain.distance2(spectra[test])
+
+    def out_of_fold(fold_list, networks, first, have):
+        """Out-of-fold predictions and the held-out squared distances (domain refitted without the test sites)."""
+        oof, d2 = np.full(have.size, np.nan), np.full(have.size, np.nan)
+        for f, (tr, te) in enumerate(fold_list):
+            group = networks[(first + f) * n_members:(first + f + 1) * n_members]
+            oof[te] = predict_fitted(group, X[have[te]], architecture)
+            d2[te] = held_out_d2(have[te])
+        return oof, d2
+
+    for k, (j, t, have, fl, gl) in enumerate(plan):
+        off = offsets[k]
+        yt = Y[have, j]
         final = fitted[(off + len(fl)) * n_members:(off + len(fl) + 1) * n_members]
-        fit_pred = predict_fitted(final, Xt, architecture)
-        tr2, trmse = r2_rmse(yt, fit_pred)
-        m = {"n": int(have.size), "train_r2": tr2, "train_rmse": trmse}
+        tr2, trmse = r2_rmse(yt, predict_fitted(final, X[have], architecture))
+        m = {"n": int(have.size), "train_r2": tr2, "train_rmse": trmse, "r2": float("nan"), "rmse": float("nan")}
         if fl:
-            r2, rmse = r2_rmse(yt, oof)
-            m.update(r2=r2, rmse=rmse)
-            for i in range(have.size):
-                predictions.append((sites[have[i]], t, float(yt[i]), float(oof[i])))
-        else:
-            m.update(r2=float("nan"), rmse=float("nan"))
+            oof, d2 = out_of_fold(fl, fitted, off, have)
+            m["r2"], m["rmse"] = r2_rmse(yt, oof)
+            predictions += [(sites[have[i]], t, float(yt[i]), float(oof[i])) for i in range(have.size)]
+            scale, coverage = trust.calibrate_sigma(yt - oof, d2, n_domain)
+            sigma[t] = {"scale": scale, "coverage": coverage}
+        if gl:
+            oof_g, d2_g = out_of_fold(gl, group_fitted, group_offsets[k], have)
+            m["group_r2"], m["group_rmse"] = r2_rmse(yt, oof_g)
+            m["n_groups"] = len(gl)
+            grouped += [(sites[have[i]], t, float(yt[i]), float(oof_g[i])) for i in range(have.size)]
+            if t in sigma:  # the per-station scale judged on groups never seen in training, and the scale they need
+                scaled = np.abs(yt - oof_g) / np.sqrt(1.0 + trust.leverage(d2_g, n_domain))
+                sigma[t]["coverage_grouped"] = float(np.mean(scaled <= sigma[t]["scale"]))
+                sigma[t]["scale_grouped"] = float(np.quantile(scaled, trust.ONE_SIGMA))
         metrics[t] = m
         fold_record[t] = [([int(have[i]) for i in tr], [int(have[i]) for i in te]) for tr, te in fl]
         members[t] = [f["state"] for f in final]
@@ -310,50 +394,96 @@ def train_and_validate(rows, feature_fields, target_fields, architecture=0, vali
                 "l2": spec.l2, "early_stopping_patience": spec.patience,
                 "early_stopping_monitor": "training loss" if spec.patience else None,
                 "final_epochs": epochs_run, "normalisation": "z-score of inputs and targets fitted on each training set",
-                "torch_version": str(torch.__version__), "code_version": CODE_VERSION}
+                "group_field": group_field, "torch_version": str(torch.__version__), "code_version": CODE_VERSION}
+    if domain is None:
+        domain_card = {"none": no_domain}
+    else:
+        domain_card = dict(domain.to_dict(),
+                           stations_inside_in_sample=float(np.mean(domain.distance2(spectra) <= domain.threshold)),
+                           stations_inside_leave_one_out=float(np.mean(loo_d2 <= domain.threshold)))
+        if groups:
+            held = np.empty(len(sites))
+            for lab in dict.fromkeys(groups):
+                out = np.flatnonzero([g == lab for g in groups])
+                held[out] = held_out_d2(out)
+            domain_card["stations_inside_leave_one_group_out"] = float(np.mean(held <= domain.threshold))
     card = {"features": features, "bands": bands, "wavelengths_nm": wavelengths, "targets": targets,
-            "training_sites": {t: [sites[i] for i in have] for _, t, have, _ in plan},
+            "training_sites": {t: [sites[i] for i in have] for _, t, have, _, _ in plan},
             "settings": settings, "metrics": metrics, "training_seconds": round(seconds, 2),
-            "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")}
+            "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+            "trust": {"bounds_wt_percent": {t: list(trust.bounds_of(t)) for t in targets}, "domain": domain_card,
+                      "sigma": {"method": "scale * sqrt(1 + 1/n + d^2/(n - 1)), d^2 the spectral-domain distance; "
+                                          "scale: 68.27% quantile of the out-of-fold |residual| / sqrt(1 + leverage)",
+                                "n": n_domain, **sigma}}}
+    if groups:
+        card["groups"] = {s: g for s, g in zip(sites, groups)}
     bundle = cnn.ModelBundle(int(architecture), features, bands, wavelengths, targets, x_mean, x_std, y_mean, y_std,
                              members, card)
-    return TrainingResult(bundle, predictions, metrics, settings, fold_record, seconds)
+    return TrainingResult(bundle, predictions, metrics, settings, fold_record, seconds, grouped)
 
 
 # --------------------------------------------------------------------------------------------- report
 
 def write_report_html(result, path, title="Oxide 1D-CNN training report"):
-    """An HTML report: out-of-fold and training-fit R²/RMSE per oxide, predicted-vs-measured plots, settings."""
+    """An HTML report: out-of-fold R²/RMSE per oxide (per station and, with groups, per landing site) beside the
+    training fit, the calibrated 1-sigma and its coverage, predicted-vs-measured plots, settings."""
     import matplotlib
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
+    def fmt(value, digits=3):
+        return "–" if value is None or not np.isfinite(value) else f"{value:.{digits}f}"
+
+    grouped = bool(result.grouped)
+    sigma = result.bundle.card.get("trust", {}).get("sigma", {})
     rows = []
     for t, m in result.metrics.items():
-        rows.append(f"<tr><td>{html.escape(t)}</td><td>{m['n']}</td><td>{m['r2']:.3f}</td><td>{m['rmse']:.3f}</td>"
-                    f"<td>{m['train_r2']:.3f}</td><td>{m['train_rmse']:.3f}</td></tr>")
+        group_cells = (f"<td>{m.get('n_groups', '–')}</td><td>{fmt(m.get('group_r2'))}</td>"
+                       f"<td>{fmt(m.get('group_rmse'))}</td>") if grouped else ""
+        s = sigma.get(t, {})
+        rows.append(f"<tr><td>{html.escape(t)}</td><td>{m['n']}</td><td>{fmt(m['r2'])}</td><td>{fmt(m['rmse'])}</td>"
+                    f"{group_cells}<td>{fmt(s.get('scale'), 2)}</td><td>{fmt(s.get('coverage'))}</td>"
+                    f"<td>{fmt(m['train_r2'])}</td><td>{fmt(m['train_rmse'])}</td></tr>")
     images = []
     for t in result.metrics:
-        pts = [(meas, pred) for _, tt, meas, pred in result.predictions if tt == t]
-        if not pts:
-            continue
-        a = np.array(pts)
-        fig = Figure(figsize=(4, 4), dpi=100)
-        ax = fig.add_subplot(111)
-        ax.scatter(a[:, 0], a[:, 1], s=14)
-        lo, hi = float(a.min()), float(a.max())
-        ax.plot([lo, hi], [lo, hi], "k--", lw=0.8)
-        m = result.metrics[t]
-        ax.set_title(f"{t}: out-of-fold R² {m['r2']:.3f}, RMSE {m['rmse']:.2f}")
-        ax.set_xlabel(f"measured {t} (wt%)")
-        ax.set_ylabel(f"predicted {t} (wt%)")
-        fig.tight_layout()
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png")
-        images.append(f'<img alt="{html.escape(t)}" src="data:image/png;base64,'
-                      f'{base64.b64encode(buf.getvalue()).decode()}">')
+        sets = [("out-of-fold", result.predictions)] + ([("leave one landing site out", result.grouped)]
+                                                        if grouped else [])
+        for label, predictions in sets:
+            pts = [(meas, pred) for _, tt, meas, pred in predictions if tt == t]
+            if not pts:
+                continue
+            a = np.array(pts)
+            fig = Figure(figsize=(4, 4), dpi=100)
+            ax = fig.add_subplot(111)
+            ax.scatter(a[:, 0], a[:, 1], s=14)
+            lo, hi = float(a.min()), float(a.max())
+            ax.plot([lo, hi], [lo, hi], "k--", lw=0.8)
+            r2, rmse = r2_rmse(a[:, 0], a[:, 1])
+            ax.set_title(f"{t}, {label}:\nR² {r2:.3f}, RMSE {rmse:.2f}", fontsize=9)
+            ax.set_xlabel(f"measured {t} (wt%)")
+            ax.set_ylabel(f"predicted {t} (wt%)")
+            fig.tight_layout()
+            buf = io.BytesIO()
+            fig.savefig(buf, format="png")
+            images.append(f'<img alt="{html.escape(t)} {html.escape(label)}" src="data:image/png;base64,'
+                          f'{base64.b64encode(buf.getvalue()).decode()}">')
     settings = "".join(f"<tr><td>{html.escape(str(k))}</td><td>{html.escape(str(v))}</td></tr>"
                        for k, v in result.settings.items())
+    domain = result.bundle.card.get("trust", {}).get("domain", {})
+    if "threshold_d2" in domain:
+        domain_text = (f"Spectral domain (Mahalanobis d² of the log reflectance, threshold "
+                       f"{domain['threshold_d2']:.2f}"
+                       f" = the {100 * domain['quantile']:.0f}th percentile of the stations' leave-one-out d²): "
+                       f"stations inside {100 * domain['stations_inside_leave_one_out']:.1f}% leaving each out, "
+                       f"{100 * domain['stations_inside_in_sample']:.1f}% in sample")
+        if "stations_inside_leave_one_group_out" in domain:
+            domain_text += (f", {100 * domain['stations_inside_leave_one_group_out']:.1f}% leaving each landing "
+                            "site out")
+        domain_text += "."
+    else:
+        domain_text = f"No spectral domain: {domain.get('none', 'not recorded')}."
+    group_head = ("<th>landing sites</th><th>R² leaving one landing site out</th><th>RMSE (landing site)</th>"
+                  if grouped else "")
     b = result.bundle
     doc = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <style>body{{font-family:sans-serif}} table{{border-collapse:collapse}} td,th{{border:1px solid #999;padding:3px 8px}}</style>
@@ -361,8 +491,14 @@ def write_report_html(result, path, title="Oxide 1D-CNN training report"):
 <p>Features: {html.escape(', '.join(b.feature_names))}; bands: {html.escape(', '.join(b.band_names))}.
 Validation: {html.escape(str(result.settings.get('validation')))} (normalisation and early stopping fitted inside
 each training fold). Wall time {result.seconds:.1f} s.</p>
-<table><tr><th>oxide</th><th>n</th><th>out-of-fold R²</th><th>out-of-fold RMSE</th><th>training R²</th>
-<th>training RMSE</th></tr>{''.join(rows)}</table>
+<p><b>Out-of-fold</b> figures judge each site with a network that never saw it: they are what a new site can expect.
+<b>Training fit</b> is the shipped all-sites network on its own training sites: always better, never a validation.
+{"Stations of one landing site are not independent, so the landing-site columns leave all of them out at once."
+ if grouped else ""}</p>
+<table><tr><th>oxide</th><th>n</th><th>out-of-fold R² (per station)</th><th>out-of-fold RMSE (per station)</th>
+{group_head}<th>1-sigma scale (wt%)</th><th>±1-sigma coverage (out-of-fold)</th>
+<th>training fit R² (not a validation)</th><th>training fit RMSE</th></tr>{''.join(rows)}</table>
+<p>{html.escape(domain_text)}</p>
 <h2>Predicted vs measured (out-of-fold)</h2>{''.join(images)}
 <h2>Settings</h2><table>{settings}</table></body></html>"""
     from ..model_files import write_text_atomic

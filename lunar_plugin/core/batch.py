@@ -1,0 +1,152 @@
+"""Batch runs without QGIS (``bin/lunar-batch``): the core functions behind lunar:oxideequations,
+lunar:oxidecnn and lunar:detectcraters, with the algorithms' parameter names and defaults, e.g.
+
+    bin/lunar-batch oxideequations INPUT=refl.tif OUTPUT_FEO=feo.tif SCHEDULER=local:2
+
+The same code runs on the driver and, through SCHEDULER, on the Dask workers.
+"""
+import os
+import uuid
+
+from .errors import LunarInputError
+
+MODELS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "models")
+OXIDES = ["FeO", "TiO2", "Al2O3", "MgO", "CaO"]
+
+
+class Parameters:
+    """KEY=VALUE strings with typed access; unknown keys are an error naming the ones the algorithm takes."""
+
+    def __init__(self, algorithm, pairs, known):
+        self.values = {}
+        for pair in pairs:
+            key, sep, value = pair.partition("=")
+            if not sep:
+                raise LunarInputError(f"'{pair}' is not KEY=VALUE")
+            if key not in known:
+                raise LunarInputError(f"{algorithm} has no parameter {key}; it takes {', '.join(known)}")
+            self.values[key] = value
+
+    def text(self, key, default=""):
+        return self.values.get(key, default)
+
+    def number(self, key, default=None, kind=float):
+        value = self.values.get(key, "")
+        if value == "":
+            return default
+        try:
+            return kind(value)
+        except ValueError:
+            raise LunarInputError(f"{key}: '{value}' is not a {'whole ' if kind is int else ''}number") from None
+
+    def required(self, key):
+        if not self.values.get(key):
+            raise LunarInputError(f"{key} is required")
+        return self.values[key]
+
+
+def oxide_equations(p, feedback):
+    from .oxides import equations
+    preset = equations.PRESETS[p.number("PRESET", 0, int)]
+    constants = preset.with_overrides(**{name.lower(): p.number(name) for name in EQUATION_CONSTANTS})
+    outputs = {key: p.text("OUTPUT_" + key.upper()) for key in ("feo", "tio2", "omat")}
+    paths = equations.equation_maps(p.required("INPUT"), p.number("BAND_415", 1, int), p.number("BAND_750", 2, int),
+                                    p.number("BAND_950", 4, int), {k: v for k, v in outputs.items() if v}, constants,
+                                    p.number("REFLECTANCE_SCALE", 1.0), feedback, scheduler=p.text("SCHEDULER"))
+    return dict(zip(["OUTPUT_" + k.upper() for k in outputs if outputs[k]], paths))
+
+
+def oxide_cnn(p, feedback):
+    from .oxides import maps
+    outputs = {oxide: p.text(f"OUTPUT_{oxide.upper()}") for oxide in OXIDES}
+    written = maps.cnn_maps(p.required("INPUT"), p.text("MODEL") or os.path.join(MODELS_DIR, "oxide_clementine.pt"),
+                            {k: v for k, v in outputs.items() if v}, maps.parse_band_list(p.text("BANDS")),
+                            p.text("OUTPUT_MGNUMBER") or None, p.number("REFLECTANCE_SCALE", 1.0), feedback,
+                            scheduler=p.text("SCHEDULER"), device=p.text("DEVICE", "auto"))
+    return {("OUTPUT_MGNUMBER" if k == "Mg#" else f"OUTPUT_{k.upper()}"): v for k, v in written.items()}
+
+
+def detect_craters(p, feedback):
+    from .craters import detect, training
+    from .raster import RasterSource, check_output_path
+    source = RasterSource(p.required("INPUT"), "INPUT")
+    band = p.number("BAND", 0, int)
+    if band:
+        band = source.check_band(band, "the detector")
+    else:   # as lunar:detectcraters: a fused raster's 'Elevation' band, else band 1
+        band = next((b for b in range(1, source.count + 1)
+                     if source.ds.GetRasterBand(b).GetDescription().lower().startswith("elevation")), 1)
+    output = check_output_path(p.required("OUTPUT"), [source.path])
+    bundle = training.load_bundle(p.text("MODEL") or os.path.join(MODELS_DIR, "crater_detector.pt"))
+    craters = detect.detect_craters(source, bundle, p.number("MIN_DIAMETER_KM", 0.01),
+                                    p.number("MAX_DIAMETER_KM", 1000.0),
+                                    p.number("CONFIDENCE", training.card_threshold(bundle)),
+                                    p.number("TILE_SIZE", 512, int), p.number("OVERLAP", 0.5), band=band,
+                                    feedback=feedback, scheduler=p.text("SCHEDULER"), device=p.text("DEVICE", "auto"))
+    write_crater_circles(craters, output)
+    return {"OUTPUT": output, "N_CRATERS": len(craters)}
+
+
+def write_crater_circles(craters, path):
+    """Circles (lon, lat, diameter_km, confidence, level) in the geographic Moon CRS, written under a temporary
+    name and renamed; the format follows the extension (GeoPackage, shapefile, GeoJSON, ...)."""
+    from osgeo import ogr, osr
+    from .moon import MOON_GEOGRAPHIC_CRS, circle_polygon_lonlat
+    ogr.UseExceptions()
+    driver = ogr.GetDriverByName({".shp": "ESRI Shapefile", ".geojson": "GeoJSON", ".json": "GeoJSON"}
+                                 .get(os.path.splitext(path)[1].lower(), "GPKG"))
+    folder, name = os.path.split(os.path.abspath(path))
+    base, ext = os.path.splitext(name)
+    tmp = os.path.join(folder, f".{base}.{uuid.uuid4().hex[:8]}.partial{ext or '.gpkg'}")
+    srs = osr.SpatialReference()
+    srs.SetFromUserInput(MOON_GEOGRAPHIC_CRS)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    ds = driver.CreateDataSource(tmp)
+    layer = ds.CreateLayer(os.path.splitext(name)[0] or "craters", srs, ogr.wkbPolygon)
+    for field, kind in (("lon", ogr.OFTReal), ("lat", ogr.OFTReal), ("diameter_km", ogr.OFTReal),
+                        ("confidence", ogr.OFTReal), ("level", ogr.OFTInteger)):
+        layer.CreateField(ogr.FieldDefn(field, kind))
+    layer.StartTransaction()
+    for c in craters:
+        ring = ogr.Geometry(ogr.wkbLinearRing)
+        for lon, lat in circle_polygon_lonlat(c["lon"], c["lat"], c["diameter_km"]) + \
+                [circle_polygon_lonlat(c["lon"], c["lat"], c["diameter_km"])[0]]:
+            ring.AddPoint_2D(float(lon), float(lat))
+        polygon = ogr.Geometry(ogr.wkbPolygon)
+        polygon.AddGeometry(ring)
+        feature = ogr.Feature(layer.GetLayerDefn())
+        for field in ("lon", "lat", "diameter_km", "confidence"):
+            feature.SetField(field, float(c[field]))
+        feature.SetField("level", int(c["level"]))
+        feature.SetGeometry(polygon)
+        layer.CreateFeature(feature)
+    layer.CommitTransaction()
+    ds = None
+    if driver.GetName() == "ESRI Shapefile":
+        for suffix in (".shp", ".shx", ".dbf", ".prj", ".cpg"):
+            if os.path.exists(tmp[:-4] + suffix):
+                os.replace(tmp[:-4] + suffix, os.path.join(folder, base + suffix))
+    else:
+        os.replace(tmp, path)
+    return path
+
+
+EQUATION_CONSTANTS = ["X0_FE", "Y0_FE", "FE_SLOPE", "FE_OFFSET", "X0_TI", "Y0_TI", "TI_SCALE", "TI_EXPONENT"]
+ALGORITHMS = {
+    "oxideequations": (oxide_equations, ["INPUT", "BAND_415", "BAND_750", "BAND_950", "REFLECTANCE_SCALE", "PRESET",
+                                         *EQUATION_CONSTANTS, "OUTPUT_FEO", "OUTPUT_TIO2", "OUTPUT_OMAT",
+                                         "SCHEDULER"]),
+    "oxidecnn": (oxide_cnn, ["INPUT", "MODEL", "BANDS", "REFLECTANCE_SCALE", *[f"OUTPUT_{o.upper()}" for o in OXIDES],
+                             "OUTPUT_MGNUMBER", "SCHEDULER", "DEVICE"]),
+    "detectcraters": (detect_craters, ["INPUT", "BAND", "MODEL", "MIN_DIAMETER_KM", "MAX_DIAMETER_KM", "CONFIDENCE",
+                                       "TILE_SIZE", "OVERLAP", "OUTPUT", "SCHEDULER", "DEVICE"]),
+}
+
+
+def run(algorithm, pairs, feedback=None):
+    """Run one algorithm ('oxideequations' or 'lunar:oxideequations', ...) with KEY=VALUE strings."""
+    name = algorithm.split(":", 1)[-1]
+    if name not in ALGORITHMS:
+        raise LunarInputError(f"unknown algorithm '{algorithm}'; lunar-batch runs {', '.join(ALGORITHMS)}")
+    func, known = ALGORITHMS[name]
+    return func(Parameters(name, pairs, known), feedback)

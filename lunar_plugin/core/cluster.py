@@ -1,0 +1,336 @@
+"""The core's block functions on a Dask cluster: the same code as in-process, mapped over chunks of a raster.
+
+``SCHEDULER`` specs (``parse_scheduler``): '' = in-process (no Dask at all); 'local:N' = a LocalCluster of N
+worker processes with one thread each, started and stopped by the run; 'tcp://host:port' = an existing
+scheduler; a path = a Dask scheduler file (what ``dask scheduler --scheduler-file``, dask-jobqueue and dask-mpi
+write). Workers import this package under the same name as the driver (LocalCluster workers inherit the driver's
+``sys.path``; remote workers need the plugin folder on their ``PYTHONPATH``) and read their windows with GDAL from
+the path the driver gives, so inputs and outputs must be on a file system every worker sees.
+
+Rasters (``map_blocks``): every chunk is one block of ``raster.windows`` (whole 256x256 output tiles); a worker
+reads it (with its halo), runs the block function and writes its results as chunk GeoTIFFs into a hidden folder
+beside the first output. The driver copies each finished chunk into the tiled outputs as it arrives (written
+under a temporary name, renamed when complete) and deletes the chunk. Measured against a VRT of all chunks plus a
+final ``gdal.Translate`` (``bench/bench_cluster.py``): direct assembly overlaps with the computation, needs no
+second pass, and keeps at most one chunk in the driver's memory.
+
+Dask is imported inside functions only: the plugin loads without it.
+"""
+import json
+import os
+import re
+import shutil
+import sys
+import time
+import uuid
+from contextlib import contextmanager
+
+import numpy as np
+from osgeo import gdal
+
+from .errors import LunarInputError
+from .feedback import Progress
+from .raster import (BLOCK_PIXELS, AtomicRasterWriter, RasterSource, check_aligned, grid_of, process_blocks,
+                     windows)
+
+#: Seconds to wait for a scheduler (and for its first worker) before giving up with a clear error.
+CONNECT_TIMEOUT_S = 5.0
+#: Seconds between two looks at the futures (progress and cancel).
+POLL_S = 0.05
+#: Pixels per raster chunk on a cluster; None: the caller's block size (4 M pixels, 1 M for the CNN).
+CHUNK_PIXELS = None
+
+
+def parse_scheduler(spec):
+    """('inprocess', None) | ('local', n_workers) | ('address', 'tcp://...') | ('file', path)."""
+    spec = str(spec or "").strip()
+    if not spec:
+        return "inprocess", None
+    local = re.fullmatch(r"local(?::(.*))?", spec, re.IGNORECASE)
+    if local:
+        count = (local.group(1) or "").strip()
+        if not count:
+            return "local", os.cpu_count() or 1
+        if not count.isdigit() or int(count) < 1:
+            raise LunarInputError(f"SCHEDULER: '{spec}' must be local:N with N >= 1 worker processes")
+        return "local", int(count)
+    if "://" in spec:
+        return "address", spec
+    if os.path.isfile(spec) or spec.lower().endswith(".json"):
+        return "file", spec
+    if re.fullmatch(r"[\w.\-]+:\d+", spec):   # host:port, as 'dask worker' takes it
+        return "address", "tcp://" + spec
+    raise LunarInputError(f"SCHEDULER: '{spec}' is none of: empty (in-process), local:N, tcp://host:port, "
+                          "or the path of a Dask scheduler file")
+
+
+def _address_from_file(path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            address = json.load(f)["address"]
+    except FileNotFoundError:
+        raise LunarInputError(f"SCHEDULER: scheduler file '{path}' does not exist") from None
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise LunarInputError(f"SCHEDULER: '{path}' is not a Dask scheduler file (JSON with an 'address'): "
+                              f"{err}") from None
+    return str(address)
+
+
+def _worker_python():
+    """The Python that LocalCluster spawns its workers with. Inside QGIS (qgis_process, the desktop) the running
+    program is not Python and ``sys.executable`` is whatever python3 the PATH finds first (under pyenv, another
+    version): use the interpreter of this very Python version instead; the workers get the driver's sys.path."""
+    try:
+        same = os.path.realpath("/proc/self/exe") == os.path.realpath(sys.executable)
+    except OSError:
+        same = os.path.basename(sys.executable or "").startswith("python")
+    if same:
+        return sys.executable
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    for candidate in (os.path.join(sys.exec_prefix, "bin", version), shutil.which(version) or ""):
+        if candidate and os.path.exists(candidate):
+            return candidate
+    return sys.executable
+
+
+@contextmanager
+def dask_client(spec, timeout=CONNECT_TIMEOUT_S):
+    """A connected ``distributed.Client`` for a SCHEDULER spec (None for in-process); closed on exit, and a
+    LocalCluster it started is stopped. Unreachable schedulers and clusters without workers raise
+    LunarInputError within about ``timeout`` seconds."""
+    kind, value = parse_scheduler(spec)
+    if kind == "inprocess":
+        yield None
+        return
+    try:
+        import logging
+        import multiprocessing
+
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise LunarInputError("SCHEDULER: a Dask cluster needs dask[distributed] (pip install "
+                              "'dask[distributed]'); leave SCHEDULER empty to run in-process") from None
+    cluster = client = None
+    try:
+        if kind == "local":
+            multiprocessing.set_executable(_worker_python())
+            cluster = LocalCluster(n_workers=value, threads_per_worker=1, processes=True, dashboard_address=None,
+                                   silence_logs=logging.ERROR)
+            client = Client(cluster, timeout=max(timeout, 30))
+        else:
+            address = value if kind == "address" else _address_from_file(value)
+            try:
+                client = Client(address, timeout=timeout)
+            except (OSError, TimeoutError, ValueError) as err:
+                raise LunarInputError(f"SCHEDULER: cannot reach the Dask scheduler at '{address}' within "
+                                      f"{timeout:g} s ({type(err).__name__}: {err}); nothing was written") from None
+            try:
+                client.wait_for_workers(1, timeout=timeout)
+            except (OSError, TimeoutError):
+                raise LunarInputError(f"SCHEDULER: the Dask scheduler at '{address}' has no workers "
+                                      f"(none joined within {timeout:g} s); nothing was written") from None
+        yield client
+    finally:
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def check_workers(client, paths):
+    """The scheduler and every worker can import this package (the scheduler unpickles the tasks too) and the
+    workers see ``paths`` (inputs, output folders): a clear error here instead of a traceback later."""
+    import importlib
+
+    def probe(package, wanted):
+        try:
+            importlib.import_module(package)
+        except ImportError:
+            return (f"cannot import '{package}': start it with the folder holding '{package.split('.')[0]}' on "
+                    "PYTHONPATH")
+        missing = [p for p in wanted if not os.path.exists(p)]
+        return f"does not see {', '.join(missing)} (use a file system every worker mounts)" if missing else ""
+
+    problem = client.run_on_scheduler(probe, __name__, [])
+    if problem:
+        raise LunarInputError(f"SCHEDULER: the Dask scheduler {problem}; nothing was written")
+    local_files = [os.path.abspath(p) for p in paths if os.path.exists(p)]   # not /vsi... or database sources
+    for worker, problem in client.run(probe, __name__, local_files).items():
+        if problem:
+            raise LunarInputError(f"SCHEDULER: Dask worker {worker} {problem}; nothing was written")
+
+
+def run_futures(client, calls, on_result, feedback=None, progress_range=(0.0, 100.0)):
+    """Submit ``calls`` ([(function, args)]) and hand each result to ``on_result(index, result)`` as it arrives.
+
+    Progress counts finished calls; a cancel (or any error) cancels every future still pending and raises.
+    """
+    progress = Progress(feedback, len(calls), *progress_range)
+    tag = uuid.uuid4().hex[:8]
+    futures = [client.submit(func, *args, key=f"lunar-{func.__name__}-{tag}-{i}", pure=False)
+               for i, (func, args) in enumerate(calls)]
+    pending = dict(enumerate(futures))
+    try:
+        while pending:
+            progress.step(len(calls) - len(pending))
+            ready = [i for i, future in pending.items() if future.done()]
+            if not ready:
+                time.sleep(POLL_S)
+                continue
+            for i in ready:
+                on_result(i, pending.pop(i).result())
+        progress.step(len(calls))
+    except BaseException:
+        client.cancel(list(pending.values()))
+        raise
+
+
+# ------------------------------------------------------------------------------------------- rasters
+def read_and_compute(input_specs, func, window, halo):
+    """What one block is, here or on a worker: read every input's window (with halo), run ``func``."""
+    arrays = []
+    for path, role, bands in input_specs:
+        source = RasterSource(path, role)
+        arrays.append(source.read(bands, window, halo))
+        source.close()
+    return [np.asarray(r)[None] if np.asarray(r).ndim == 2 else np.asarray(r) for r in func(arrays, window)]
+
+
+def compute_chunk(input_specs, func, window, halo, chunk_dir, index, like):
+    """Worker task: one block of the raster into chunk GeoTIFFs (one per output); returns their paths."""
+    gt = like[2]
+    chunk_gt = (gt[0] + window[0] * gt[1], gt[1], gt[2], gt[3] + window[1] * gt[5], gt[4], gt[5])
+    paths = []
+    for k, result in enumerate(read_and_compute(input_specs, func, window, halo)):
+        path = os.path.join(chunk_dir, f"chunk{index}-{k}.tif")
+        partial = path + ".partial.tif"
+        ds = gdal.GetDriverByName("GTiff").Create(partial, window[2], window[3], result.shape[0],
+                                                  gdal.GetDataTypeByName(result.dtype.name), ["TILED=YES"])
+        ds.SetGeoTransform(chunk_gt)
+        if like[3]:
+            ds.SetProjection(like[3])
+        for b in range(result.shape[0]):
+            ds.GetRasterBand(b + 1).WriteArray(result[b])
+        ds = None
+        os.replace(partial, path)
+        paths.append(path)
+    return paths
+
+
+def map_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PIXELS, scheduler="",
+               progress_range=(0.0, 100.0), metadata=None):
+    """``raster.process_blocks`` in-process (empty ``scheduler``) or chunk by chunk on a Dask cluster.
+
+    Same arguments and result as process_blocks; ``func`` must be picklable (a module-level function or an
+    object of a module-level class) to reach the workers. On the cluster every block is one chunk.
+    """
+    if parse_scheduler(scheduler)[0] == "inprocess":
+        return process_blocks(inputs, outputs, func, feedback, halo, max_pixels, progress_range, metadata)
+    check_aligned(inputs, outputs)
+    first = inputs[0][0]
+    like = grid_of(first)
+    specs = [(src.path, src.role, list(bands)) for src, bands in inputs]
+    blocks = windows(first.xsize, first.ysize, CHUNK_PIXELS or max_pixels)
+    with dask_client(scheduler) as client:
+        check_workers(client, [path for path, _, _ in specs] +
+                      [os.path.dirname(os.path.abspath(spec[0])) for spec in outputs])
+        writers = [AtomicRasterWriter(spec[0], like, *spec[1:]) for spec in outputs]
+        chunk_dir = writers[0].tmp + ".chunks"
+        os.makedirs(chunk_dir)
+
+        def assemble(i, paths):
+            for writer, path in zip(writers, paths):
+                ds = gdal.Open(path)
+                for b in range(ds.RasterCount):
+                    writer.write(b, blocks[i], ds.GetRasterBand(b + 1).ReadAsArray())
+                ds = None
+                writer.ds.FlushCache()
+                os.remove(path)
+
+        try:
+            run_futures(client, [(compute_chunk, (specs, func, window, halo, chunk_dir, i, like))
+                                 for i, window in enumerate(blocks)], assemble, feedback, progress_range)
+        except BaseException as exc:
+            for writer in writers:
+                writer.__exit__(type(exc), exc, None)
+            _remove_tree(chunk_dir)
+            raise
+        _remove_tree(chunk_dir)
+        for writer, items in zip(writers, metadata() if metadata else []):
+            if items:
+                writer.ds.SetMetadata({str(k): str(v) for k, v in items.items()})
+        for writer in writers:
+            writer.__exit__(None, None, None)
+    return [writer.path for writer in writers]
+
+
+# ----------------------------------------------------------------------------------------- detection
+#: Tiles of one pyramid level and one tile row per detection chunk, at most.
+TILES_PER_CHUNK = 16
+_detectors = {}   # (run token, device) -> torch model, per worker process
+
+
+def detection_chunks(jobs, tiles=TILES_PER_CHUNK):
+    """Consecutive runs of ``detect.detection_jobs`` on one level and one tile row, at most ``tiles`` long.
+    A chunk reads the level rows its tiles span, overlap included; concatenating the chunks' results in
+    order gives the in-process list of raw detections."""
+    chunks = []
+    for job in jobs:
+        if chunks and len(chunks[-1]) < tiles and (chunks[-1][0][0], chunks[-1][0][6]) == (job[0], job[6]):
+            chunks[-1].append(job)
+        else:
+            chunks.append([job])
+    return chunks
+
+
+def detect_chunk(path, role, band, bundle, token, jobs, sigma, confidence, device):
+    """Worker task: the raw detections of one chunk of tiles (``detect.tile_detections``, as in-process)."""
+    from .craters import detect
+    from .device import resolve_device
+    from .raster import RasterGeo
+    key = (token, str(device))
+    if key not in _detectors:
+        _detectors.clear()
+        _detectors[key] = detect.load_model(bundle, resolve_device(device))[0]
+    source = RasterSource(path, role)
+    geo = RasterGeo(source)
+    level, (y0, h) = jobs[0][0], jobs[0][6][:2]
+    pyramid = detect.Pyramid(source, band, wrap=geo.wrap, rows={level: (y0, y0 + h)})
+    raw = []
+    for job in jobs:
+        raw.extend(detect.tile_detections(_detectors[key], pyramid, geo, job, sigma, confidence))
+    source.close()
+    return raw
+
+
+def detect_on_cluster(scheduler, source, band, bundle, jobs, sigma, confidence, device="auto", feedback=None,
+                      progress_range=(0.0, 100.0)):
+    """The raw detections of every tile job, computed chunk by chunk on the cluster, in the in-process order
+    (the caller merges them with the same suppression)."""
+    chunks = detection_chunks(jobs)
+    results = [None] * len(chunks)
+    with dask_client(scheduler) as client:
+        check_workers(client, [source.path])
+        shared = client.scatter(bundle, broadcast=True, hash=False)
+        token = uuid.uuid4().hex
+
+        def keep(i, raw):
+            results[i] = raw
+
+        run_futures(client, [(detect_chunk, (source.path, source.role, band, shared, token, chunk, sigma,
+                                             confidence, device)) for chunk in chunks],
+                    keep, feedback, progress_range)
+    return [d for raw in results for d in raw]
+
+
+def _remove_tree(path):
+    """Remove a chunk folder; a task cancelled while running may still add a file, so try a few times."""
+    for _ in range(20):
+        shutil.rmtree(path, ignore_errors=True)
+        if not os.path.exists(path):
+            return
+        time.sleep(0.1)
+
+
+__all__ = ["parse_scheduler", "dask_client", "check_workers", "run_futures", "map_blocks", "compute_chunk", "read_and_compute",
+           "detection_chunks", "detect_chunk", "detect_on_cluster"]

@@ -1,0 +1,183 @@
+"""The same algorithms on a Dask cluster: LocalCluster of 2 worker processes against in-process runs."""
+import json
+import os
+import time
+
+import numpy as np
+import pytest
+from osgeo import gdal
+
+from lunar_lab.lunar_plugin.core import cluster, synthetic
+from lunar_lab.lunar_plugin.core.craters import detect, training
+from lunar_lab.lunar_plugin.core.errors import Cancelled, LunarInputError
+from lunar_lab.lunar_plugin.core.moon import great_circle_km
+from lunar_lab.lunar_plugin.core.oxides import equations, maps
+from lunar_lab.lunar_plugin.core.raster import RasterGeo, RasterSource
+
+from ..conftest import ROOT
+
+distributed = pytest.importorskip("distributed")
+
+#: 1024 x 512 pixels in 256 x 256 chunks: 8 chunks.
+CHUNK = 256 * 256
+
+
+@pytest.fixture(scope="module")
+def scene_files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cluster")
+    scene = synthetic.make_scene(1024, 512, seed=7, pixel_m=100.0)
+    dem, refl = folder / "dem.tif", folder / "refl.tif"
+    synthetic.write_scene(scene, str(dem), None, str(refl))
+    return scene, str(dem), str(refl)
+
+
+@pytest.fixture(scope="module")
+def address():
+    """One LocalCluster of 2 single-threaded worker processes shared by the tests that pass tcp://."""
+    import logging
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=logging.ERROR) as local:
+        yield local.scheduler_address
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    monkeypatch.setattr(cluster, "CHUNK_PIXELS", CHUNK)
+
+
+def read(path):
+    return gdal.Open(str(path)).ReadAsArray()
+
+
+def test_scheduler_specs():
+    assert cluster.parse_scheduler("") == ("inprocess", None)
+    assert cluster.parse_scheduler(" local:3 ") == ("local", 3)
+    assert cluster.parse_scheduler("tcp://10.0.0.1:8786") == ("address", "tcp://10.0.0.1:8786")
+    assert cluster.parse_scheduler("localhost:8786") == ("address", "tcp://localhost:8786")
+    assert cluster.parse_scheduler("LOCAL") == ("local", os.cpu_count())
+    assert cluster.parse_scheduler("/shared/scheduler.json") == ("file", "/shared/scheduler.json")
+    with pytest.raises(LunarInputError, match="local:N with N >= 1"):
+        cluster.parse_scheduler("local:0")
+    with pytest.raises(LunarInputError, match="none of: empty"):
+        cluster.parse_scheduler("my-cluster")
+
+
+def test_equations_local_cluster_bit_identical(scene_files, tmp_path, small_chunks):
+    """local:2 (started and stopped by the run) writes the in-process rasters bit for bit, over 8 chunks."""
+    _, _, refl = scene_files
+    assert len(cluster.windows(1024, 512, CHUNK)) == 8
+    here = {k: str(tmp_path / f"{k}_here.tif") for k in ("feo", "tio2", "omat")}
+    there = {k: str(tmp_path / f"{k}_cluster.tif") for k in ("feo", "tio2", "omat")}
+    equations.equation_maps(refl, 1, 2, 4, here)
+    equations.equation_maps(refl, 1, 2, 4, there, scheduler="local:2")
+    for key in here:
+        a, b = read(here[key]), read(there[key])
+        assert np.isfinite(a).mean() > 0.5
+        assert a.tobytes() == b.tobytes(), key
+    assert sorted(os.listdir(tmp_path)) == sorted(os.path.basename(p) for p in [*here.values(), *there.values()])
+
+
+def test_equations_through_a_scheduler_file(scene_files, tmp_path, address, small_chunks):
+    _, _, refl = scene_files
+    scheduler_file = tmp_path / "scheduler.json"
+    scheduler_file.write_text(json.dumps({"address": address, "type": "Scheduler"}))
+    equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / "a.tif")})
+    equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / "b.tif")}, scheduler=str(scheduler_file))
+    assert read(tmp_path / "a.tif").tobytes() == read(tmp_path / "b.tif").tobytes()
+
+
+def test_cnn_on_the_cluster_within_1e4(scene_files, tmp_path, address, small_chunks):
+    _, _, refl = scene_files
+    model = str(ROOT / "models" / "oxide_clementine.pt")
+    here = {t: str(tmp_path / f"{t}_here.tif") for t in ("FeO", "TiO2")}
+    there = {t: str(tmp_path / f"{t}_cluster.tif") for t in ("FeO", "TiO2")}
+    maps.cnn_maps(refl, model, here, mgnumber_path=str(tmp_path / "mg_here.tif"), device="cpu")
+    maps.cnn_maps(refl, model, there, mgnumber_path=str(tmp_path / "mg_cluster.tif"), scheduler=address,
+                  device="cpu")
+    for a, b in [(here[t], there[t]) for t in here] + [(tmp_path / "mg_here.tif", tmp_path / "mg_cluster.tif")]:
+        a, b = read(a), read(b)
+        assert np.array_equal(a == -9999, b == -9999)
+        assert np.abs(a - b).max() <= 1e-4
+
+
+def test_detection_on_the_cluster_finds_the_same_craters(scene_files, address):
+    """Same count and positions within 1e-6 km; at least one crater found in both straddles a chunk border."""
+    scene, dem, _ = scene_files
+    source = RasterSource(dem, "INPUT")
+    bundle = training.load_bundle(ROOT / "models" / "crater_detector.pt")
+    args = (source, bundle, 0.8, 30.0, 0.5, 128, 0.5)
+    here = detect.detect_craters(*args, device="cpu")
+    there = detect.detect_craters(*args, scheduler=address, device="cpu")
+    assert len(here) == len(there) > 50
+    a = np.array([[d["lon"], d["lat"], d["diameter_km"]] for d in here])
+    b = np.array([[d["lon"], d["lat"], d["diameter_km"]] for d in there])
+    assert great_circle_km(a[:, 0], a[:, 1], b[:, 0], b[:, 1]).max() < 1e-6
+    # diameters: torch's convolutions round differently with 1 thread (workers) and 2 (here): ~1e-6 km seen
+    assert np.abs(a[:, 2] - b[:, 2]).max() < 1e-5
+    # chunk borders of pyramid level 0: between the tile rows' cores
+    geo = RasterGeo(source)
+    plan, _ = detect.level_plan(geo, bundle["card"], 0.8, 30.0)
+    chunks = cluster.detection_chunks(detect.detection_jobs(source, geo, plan, 128, 0.5))
+    assert len(chunks) >= 8
+    chunks = [c for c in chunks if c[0][0] == 0]
+    borders = sorted({c[0][6][3] for c in chunks} - {source.ysize})
+    rows = geo.pixel(b[:, 0], b[:, 1])[1]   # geographic raster: lon/lat are CRS x/y
+    radius_rows = b[:, 2] / 2.0 / (scene.pixel_m / 1000.0)
+    across = [(r, rr) for r, rr in zip(rows, radius_rows) if any(abs(r - y) < rr for y in borders)]
+    assert across
+
+
+class CancelAfter:
+    """Feedback that asks to stop after ``n`` progress reports."""
+
+    def __init__(self, n):
+        self.n, self.reports = n, 0
+
+    def setProgress(self, percent):  # noqa: N802
+        self.reports += 1
+
+    def isCanceled(self):  # noqa: N802
+        return self.reports >= self.n
+
+
+def test_cancel_on_the_cluster_leaves_nothing(scene_files, tmp_path, address, small_chunks):
+    _, _, refl = scene_files
+    model = str(ROOT / "models" / "oxide_clementine.pt")
+    with pytest.raises(Cancelled, match="cancelled by the user"):
+        maps.cnn_maps(refl, model, {"FeO": str(tmp_path / "feo.tif")}, scheduler=address, device="cpu",
+                      feedback=CancelAfter(2))
+    time.sleep(1.0)   # a chunk still running on a worker must not re-create anything
+    assert os.listdir(tmp_path) == []
+
+
+def test_unreachable_scheduler_is_a_clear_error_within_seconds(scene_files, tmp_path):
+    _, _, refl = scene_files
+    start = time.monotonic()
+    with pytest.raises(LunarInputError, match="cannot reach the Dask scheduler at 'tcp://127.0.0.1:9'"):
+        equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / "feo.tif")}, scheduler="tcp://127.0.0.1:9")
+    assert time.monotonic() - start < 15
+    with pytest.raises(LunarInputError, match="scheduler file '.*missing.json' does not exist"):
+        equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / "feo.tif")},
+                                scheduler=str(tmp_path / "missing.json"))
+    assert os.listdir(tmp_path) == []
+
+
+def test_dask_is_imported_only_when_a_cluster_is_asked_for():
+    import subprocess
+    import sys
+    code = ("import sys; sys.path.insert(0, %r); import plugin_path; "
+            "from lunar_lab.lunar_plugin.core import cluster; from lunar_lab.lunar_plugin.core.oxides import maps; "
+            "from lunar_lab.lunar_plugin.core.craters import detect; "
+            "print(sorted(m for m in ('dask', 'distributed') if m in sys.modules))") % str(ROOT / "scripts")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+
+
+def test_workers_that_cannot_see_the_input_are_a_clear_error(tmp_path, address, monkeypatch):
+    """A file the driver sees but the workers do not (here: the driver is made to believe it exists)."""
+    with distributed.Client(address) as client:
+        cluster.check_workers(client, [str(tmp_path)])
+        real_exists = os.path.exists
+        with monkeypatch.context() as patch:
+            patch.setattr(os.path, "exists", lambda p: p.endswith("nowhere.tif") or real_exists(p))
+            with pytest.raises(LunarInputError, match="Dask worker tcp://.* does not see .*nowhere.tif"):
+                cluster.check_workers(client, [str(tmp_path / "nowhere.tif")])
