@@ -79,7 +79,11 @@ def headline(card):
             values.append(("majority-class baseline", _r(trials["majority_baseline_mean"])))
         return f"{trials.get('n', '?')} stratified {split} trials", values
     held_out = metrics.get("validation")
-    if isinstance(held_out, dict) and "recall" in held_out:  # crater detector: held-out longitudes
+    if isinstance(held_out, dict) and "recall" in held_out:  # crater detectors: held-out longitudes or tiles
+        values = [(key, _r(held_out[key])) for key in ("recall", "precision", "f1") if key in held_out]
+        tiles = (card.get("data") or {}).get("validation_tiles")
+        if tiles:
+            return f"{len(tiles)} held-out tiles ({held_out.get('n_catalog', '?')} craters)", values
         lon = (card.get("split") or {}).get("validation_lon")
         where = f" {lon[0]:g}° to {lon[1]:g}°" if lon else ""
         return (f"held-out longitudes{where} ({held_out.get('n_catalog', '?')} craters)",

@@ -30,6 +30,22 @@ run lunar:csfd -- CRATERS="$OUT/craters_aged.gpkg" AREA="$OUT/units.gpkg" MIN_DI
   OUTPUT_HTML="$OUT/csfd.html" OUTPUT_DIAM="$OUT/craters_detected.diam"
 result "f'   model age of the detected craters: {r[\"MODEL_AGE_GA\"]:.2f} ± {r[\"MODEL_AGE_ERR_GA\"]:.2f} Ga ({r[\"SYSTEM\"]}), {int(r[\"N_CRATERS\"])} craters'"
 
+# Metre-scale craters on a real LRO NAC tile (0.5 m/px; a tile the NAC model's training held out), when the shared
+# data is there: the shipped NAC image model, evaluation against the tile's labels (>= 8 px = 4 m), CSFD of the tile.
+NAC="${LUNAR_SHARED_DATA:-../shared/data}/nac_train/M1229577647_mosaic_train_small"
+if [ -f "$NAC.tif" ]; then
+  gdal_translate -q -of VRT "$(realpath "$NAC.tif")" "$OUT/nac_tile.vrt"
+  gdaltindex -t_srs "+proj=longlat +R=1737400 +no_defs" -f GPKG "$OUT/nac_footprint.gpkg" "$OUT/nac_tile.vrt" > /dev/null
+  run lunar:detectcraters -- INPUT="$OUT/nac_tile.vrt" SHIPPED_MODEL=1 MIN_DIAMETER_KM=0.003 MAX_DIAMETER_KM=1 \
+    OUTPUT="$OUT/nac_craters_detected.gpkg"
+  run lunar:evaluatecraters -- DETECTIONS="$OUT/nac_craters_detected.gpkg" CATALOG="${NAC}_craters.csv" \
+    DIAMETER_FIELD=Diam_km MIN_DIAMETER_KM=0.004 MAX_DIAMETER_KM=10 OUTPUT="$OUT/nac_craters_evaluation.gpkg"
+  result "f'   NAC tile, craters >= 8 px: recall {r[\"RECALL\"]:.3f}, precision {r[\"PRECISION\"]:.3f}, F1 {r[\"F1\"]:.3f}'"
+  run lunar:csfd -- CRATERS="$OUT/nac_craters_detected.gpkg" AREA="$OUT/nac_footprint.gpkg" MIN_DIAMETER_KM=0.01 \
+    MAX_DIAMETER_KM=0.05 OUTPUT_TABLE="$OUT/nac_csfd_table.csv" OUTPUT_PLOT="$OUT/nac_csfd.png" OUTPUT_HTML="$OUT/nac_csfd.html"
+  result "f'   NAC tile CSFD: {int(r[\"N_CRATERS\"])} craters, model age {r[\"MODEL_AGE_GA\"]:.2f} Ga'"
+fi
+
 # Chemistry: band-ratio equations and the shipped Clementine CNN, Mg#, equal-area statistics per unit.
 run lunar:oxideequations -- INPUT="$OUT/reflectance.tif" BAND_415=1 BAND_750=2 BAND_950=4 PRESET=0 \
   OUTPUT_FEO="$OUT/feo_equation.tif" OUTPUT_TIO2="$OUT/tio2_equation.tif" OUTPUT_OMAT="$OUT/omat.tif"

@@ -35,6 +35,11 @@ LAYERS = [
      False),
     ("craters_detected.gpkg", "Craters (detected)", styles.craters_by_confidence(), False),
     ("craters_aged.gpkg", "Craters by lunar System", styles.craters_by_system(), True),
+    ("nac_tile.vrt", "LRO NAC tile M1229577647 (0.5 m/px)", styles.pseudocolor("grey"), False),
+    ("nac_craters_evaluation.gpkg", "NAC craters: evaluation (matched / missed / false)",
+     styles.craters_by_category("status", [("matched", "#1a9641"), ("missed", "#2c7bb6"), ("false", "#d7191c")]),
+     False),
+    ("nac_craters_detected.gpkg", "NAC craters (detected, NAC image model)", styles.craters_by_confidence(), False),
 ]
 
 
@@ -49,7 +54,7 @@ def main(out):
         path = out / name
         if not path.exists():
             continue
-        layer = QgsRasterLayer(str(path), title) if path.suffix == ".tif" else QgsVectorLayer(str(path), title, "ogr")
+        layer = QgsRasterLayer(str(path), title) if path.suffix in (".tif", ".vrt") else QgsVectorLayer(str(path), title, "ogr")
         if not layer.isValid():
             raise SystemExit(f"demo output {path} does not open as a layer")
         styles.apply_style(layer, style)

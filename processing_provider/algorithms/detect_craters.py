@@ -1,9 +1,10 @@
 """lunar:detectcraters -- multi-scale crater detection, one circle per crater."""
-from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSink, QgsProcessingParameterFile,
-                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer)
+from osgeo import gdal
+from qgis.core import (QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFile, QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer)
 from qgis.PyQt.QtCore import QVariant
 
-from ...lunar_plugin.core.raster import RasterSource, all_nodata_check
+from ...lunar_plugin.core.raster import RasterGeo, RasterSource, all_nodata_check
 from .. import styles
 from .base import LunarAlgorithm
 from .cluster_parameters import add_device, add_scheduler, device, scheduler
@@ -11,6 +12,49 @@ from .crater_layers import CRATER_GEOMETRY, crater_fields, lon_domain, moon_crs,
 from .models import model_path, require_torch
 
 DEFAULT_MODEL = "crater_detector.pt"
+#: SHIPPED_MODEL choices: (label, file in models/).
+SHIPPED_MODELS = (("LOLA DEM model (km-scale craters)", DEFAULT_MODEL),
+                  ("NAC image model (metre-scale craters)", "crater_detector_nac.pt"))
+ELEVATION_WORDS = ("elev", "height", "dem", "topo")
+IMAGE_WORDS = ("image", "dom", "reflect", "albedo", "radiance", "i/f", "gray", "grey", "nac")
+
+
+def raster_kind(source, band):
+    """'dem', 'image' or None (cannot tell), from the band's description and unit, else its data type and range:
+    8/16-bit unsigned is an image; a signed or float band with negative values a DEM, one within 0..1.5 an image."""
+    b = source.ds.GetRasterBand(band)
+    text = f"{b.GetDescription()} {b.GetUnitType()}".lower()
+    if b.GetUnitType().lower() in ("m", "km", "metre", "meter", "metres", "meters") or \
+            any(w in text for w in ELEVATION_WORDS):
+        return "dem"
+    if any(w in text for w in IMAGE_WORDS) or b.DataType in (gdal.GDT_Byte, gdal.GDT_UInt16):
+        return "image"
+    try:
+        lo, hi = b.ComputeRasterMinMax(True)
+    except RuntimeError:   # no valid pixel to measure
+        return None
+    if lo < 0:
+        return "dem"
+    return "image" if hi <= 1.5 else None
+
+
+def model_fit_warnings(card, source, band):
+    """Why the model may not suit the raster: another input kind, or a pixel size far from the trained one."""
+    warnings = []
+    want, kind = card.get("input", "dem"), raster_kind(source, band)
+    names = {"dem": "a DEM", "image": "an image"}
+    if kind and kind != want:
+        warnings.append(f"INPUT band {band} looks like {names[kind]} but the model takes {names.get(want, want)}: "
+                        f"choose the SHIPPED_MODEL (or a MODEL) made for {names[kind]}")
+    lo_hi = card.get("pixel_km_range")
+    if lo_hi:
+        geo = RasterGeo(source)
+        _, ky = geo.km_per_px([geo.xsize / 2.0], [geo.ysize / 2.0])
+        px = float(ky[0])
+        if not lo_hi[0] <= px <= lo_hi[1]:
+            warnings.append(f"INPUT has {px * 1000:g} m pixels, far outside the {lo_hi[0] * 1000:g}-"
+                            f"{lo_hi[1] * 1000:g} m the model was trained for: expect fewer and worse detections")
+    return warnings
 
 
 def elevation_band(source, requested):
@@ -34,15 +78,24 @@ class DetectCraters(LunarAlgorithm):
             "find craters from a few pixels up to most of a tile; tiles overlap (OVERLAP, default 50%); detections of "
             "overlapping tiles and pyramid levels are merged into one crater each by suppression on circles in km on "
             "the Moon sphere. Diameters are true km at any latitude and in projected CRSs. Output: one circle per "
-            "crater with lon, lat, diameter_km, confidence and the pyramid level.")
+            "crater with lon, lat, diameter_km, confidence and the pyramid level. SHIPPED_MODEL chooses the LOLA "
+            "DEM model (km-scale craters on DEMs) or the NAC image model (metre-scale craters on images of about "
+            "0.25-4 m/px, trained on LRO NAC tiles of Yang et al.'s Lunar_Crater_Detection_Data; see "
+            "models/crater_detector_nac.json).")
 
     def define(self):
-        self.add(QgsProcessingParameterRasterLayer("INPUT", self.tr("DEM or fused DOM/DEM raster")),
-                 "The model card says which input the model takes (the shipped model: a DEM).")
+        self.add(QgsProcessingParameterRasterLayer("INPUT", self.tr("DEM, fused DOM/DEM raster or image")),
+                 "The model card says which input the model takes (LOLA DEM model: a DEM; NAC model: an image); "
+                 "a warning says when INPUT looks like the other kind.")
         self.add(QgsProcessingParameterNumber("BAND", self.tr("Band (0 = elevation band / band 1)"),
                                               QgsProcessingParameterNumber.Integer, 0, minValue=0))
         self.add(QgsProcessingParameterFile("MODEL", self.tr("Detector model (.pt)"), extension="pt", optional=True),
-                 "Default: the shipped models/crater_detector.pt; or one made by lunar:traincraterdetector.")
+                 "Overrides SHIPPED_MODEL: a model made by lunar:traincraterdetector.")
+        self.add(QgsProcessingParameterEnum("SHIPPED_MODEL", self.tr("Shipped model"),
+                                            [self.tr(label) for label, _ in SHIPPED_MODELS], defaultValue=0),
+                 "Used when MODEL is empty: the LOLA DEM model (models/crater_detector.pt) for km-scale craters on "
+                 "DEMs, or the LRO NAC image model (models/crater_detector_nac.pt, 0.5 m/px) for metre-scale craters "
+                 "on images.")
         self.add(QgsProcessingParameterNumber("MIN_DIAMETER_KM", self.tr("Minimum diameter (km)"),
                                               QgsProcessingParameterNumber.Double, 0.01, minValue=0.001),
                  "Craters smaller than about 4 pixels are not found whatever this says.")
@@ -53,9 +106,13 @@ class DetectCraters(LunarAlgorithm):
                                               maxValue=1.0),
                  "Default: the threshold calibrated in the model card (its best F1 on the training split).")
         self.add(QgsProcessingParameterNumber("TILE_SIZE", self.tr("Tile size (pixels)"),
-                                              QgsProcessingParameterNumber.Integer, 512, minValue=64, maxValue=4096))
+                                              QgsProcessingParameterNumber.Integer, None, optional=True, minValue=64,
+                                              maxValue=4096),
+                 "Default: the model card's (512 for the LOLA DEM model, 1024 for the NAC image model).")
         self.add(QgsProcessingParameterNumber("OVERLAP", self.tr("Tile overlap (fraction)"),
-                                              QgsProcessingParameterNumber.Double, 0.5, minValue=0.0, maxValue=0.9))
+                                              QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0,
+                                              maxValue=0.9),
+                 "Default: the model card's (0.5 for the LOLA DEM model, 0.25 for the NAC image model).")
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Detected craters"),
                                                             QgsProcessing.TypeVectorPolygon))
         add_scheduler(self)
@@ -67,8 +124,11 @@ class DetectCraters(LunarAlgorithm):
         source = RasterSource(self.raster_source(parameters, "INPUT", context), "INPUT")
         band = elevation_band(source, self.parameterAsInt(parameters, "BAND", context))
         all_nodata_check(source, [band])
-        model = model_path(self, parameters, "MODEL", context, DEFAULT_MODEL)
+        shipped = SHIPPED_MODELS[self.parameterAsEnum(parameters, "SHIPPED_MODEL", context)][1]
+        model = model_path(self, parameters, "MODEL", context, shipped)
         bundle = training.load_bundle(model)
+        for warning in model_fit_warnings(bundle["card"], source, band):
+            feedback.pushWarning(self.tr(warning))
         card_threshold = training.card_threshold(bundle)
         confidence = self.parameterAsDouble(parameters, "CONFIDENCE", context) \
             if parameters.get("CONFIDENCE") not in (None, "") else card_threshold
@@ -80,8 +140,10 @@ class DetectCraters(LunarAlgorithm):
         craters = detect.detect_craters(
             source, bundle, self.parameterAsDouble(parameters, "MIN_DIAMETER_KM", context),
             self.parameterAsDouble(parameters, "MAX_DIAMETER_KM", context), confidence,
-            self.parameterAsInt(parameters, "TILE_SIZE", context),
-            self.parameterAsDouble(parameters, "OVERLAP", context), band=band, feedback=feedback,
+            self.parameterAsInt(parameters, "TILE_SIZE", context) if parameters.get("TILE_SIZE") not in (None, "")
+            else None,
+            self.parameterAsDouble(parameters, "OVERLAP", context) if parameters.get("OVERLAP") not in (None, "")
+            else None, band=band, feedback=feedback,
             scheduler=scheduler(self, parameters, context), device=device(self, parameters, context))
         domain = lon_domain(source)
         write_circles(sink, fields, [(c["lon"], c["lat"], c["diameter_km"], [float(c["confidence"]), int(c["level"])])

@@ -39,7 +39,7 @@ def test_about_names_licence_authors_papers_data_and_every_model_in_one_form(qgi
                    "Plugin version", "PyTorch version"):
         assert needed in text.replace("&#x27;", "'"), needed
     cards = about.model_cards()
-    assert [c["file"] for c in cards] == ["crater_ages", "crater_detector", "oxide_clementine",
+    assert [c["file"] for c in cards] == ["crater_ages", "crater_detector", "crater_detector_nac", "oxide_clementine",
                                           "oxide_kaguya_mi_tio2"]
     for card in cards:
         assert card["weights"] and card["values"], card

@@ -224,6 +224,19 @@ def test_input_errors(tmp_path):
         detect.detect_craters(src, bundle, 20, 200, band=2)
     # a raster smaller than a tile is padded and runs (an untrained model finds nothing)
     assert detect.detect_craters(src, bundle, 20, 200, confidence=0.99) == []
+    # image models run on any raster (the algorithm warns about a kind mismatch); unknown kinds are refused
+    image = training.new_bundle(card={"input": "image", "tile_size": 256, "overlap": 0.25})
+    assert detect.detect_craters(src, image, 20, 200, confidence=0.99) == []
+    with pytest.raises(LunarInputError, match="takes 'radar' input: expected one of dem, image"):
+        detect.detect_craters(src, training.new_bundle(card={"input": "radar"}), 20, 200)
+
+
+def test_normalised_tile_ignores_gain_and_offset():
+    rng = np.random.default_rng(3)
+    image = rng.integers(0, 256, (96, 128)).astype(np.float32)
+    eight, _ = detect.normalise_tile(image)
+    sixteen, _ = detect.normalise_tile(image * 180.0 + 900.0)   # a 16-bit copy at another gain
+    assert np.allclose(eight, sixteen, atol=1e-3)
 
 
 # ------------------------------------------------------------------------------------- shipped model

@@ -31,6 +31,8 @@ OUTPUT_STRIDE = 2
 LEVEL_MEMORY_PX = 1 << 24
 #: Source pixels read at once while building a level.
 STRIP_PX = 1 << 22
+#: Input kinds a model card may name: an elevation raster or an optical image (both normalised per tile).
+INPUT_KINDS = ("dem", "image")
 
 
 # ------------------------------------------------------------------------------------- image pieces
@@ -333,10 +335,11 @@ def tile_detections(model, pyramid, geo, job, sigma, confidence):
     return raw
 
 
-def detect_craters(source, bundle, min_diameter_km, max_diameter_km, confidence=0.5, tile_size=512,
-                   overlap=0.5, band=1, feedback=None, nms_dist_frac=None, nms_max_ratio=None, levels=None,
+def detect_craters(source, bundle, min_diameter_km, max_diameter_km, confidence=0.5, tile_size=None,
+                   overlap=None, band=1, feedback=None, nms_dist_frac=None, nms_max_ratio=None, levels=None,
                    scheduler="", device="auto"):
-    """Detect craters of ``min_diameter_km``..``max_diameter_km`` on band ``band`` of a DEM RasterSource.
+    """Detect craters of ``min_diameter_km``..``max_diameter_km`` on band ``band`` of a DEM or image RasterSource
+    (the kind the model card's "input" names; both go through ``normalise_tile``, offset and gain invariant).
 
     ``bundle``: a detector bundle (dict from training.load_bundle) or the path of a .pt file.
     Returns a list of dicts: lon, lat (degrees, lon in -180..180), diameter_km, confidence (0..1),
@@ -346,9 +349,15 @@ def detect_craters(source, bundle, min_diameter_km, max_diameter_km, confidence=
     ``scheduler``: '' in-process, else a Dask SCHEDULER spec: the tiles run in chunks on the workers
     (core.cluster.detect_on_cluster) and their raw detections are merged here by the same suppression.
     ``device``: auto, cpu or cuda (core.device).
+    ``tile_size``, ``overlap``: None takes the model card's "tile_size" / "overlap" (default 512 and 0.5).
     """
     from ..cluster import parse_scheduler
     from ..device import resolve_device
+    if not isinstance(bundle, dict):
+        from .training import load_bundle
+        bundle = load_bundle(bundle)
+    tile_size = int(bundle["card"].get("tile_size", 512)) if tile_size is None else tile_size
+    overlap = float(bundle["card"].get("overlap", 0.5)) if overlap is None else overlap
     geo = RasterGeo(source)
     band = source.check_band(band, "the DEM")
     if not (0 < float(min_diameter_km) < float(max_diameter_km)):
@@ -362,12 +371,10 @@ def detect_craters(source, bundle, min_diameter_km, max_diameter_km, confidence=
     if tile < 64:
         raise LunarInputError(f"tile size {tile_size} is too small: use at least 64 pixels")
     on_cluster = parse_scheduler(scheduler)[0] != "inprocess"
-    if not isinstance(bundle, dict):
-        from .training import load_bundle
-        bundle = load_bundle(bundle)
     model, card = load_model(bundle, "cpu" if on_cluster else resolve_device(device))
-    if card.get("input", "dem") != "dem":
-        raise LunarInputError(f"the crater model takes '{card.get('input')}' input, not a DEM")
+    if card.get("input", "dem") not in INPUT_KINDS:
+        raise LunarInputError(f"the crater model takes '{card.get('input')}' input: expected one of "
+                              f"{', '.join(INPUT_KINDS)}")
     sigma = float(card.get("highpass_sigma_px", 32.0))
     dist_frac = float(nms_dist_frac if nms_dist_frac is not None else card.get("nms_dist_frac", 0.5))
     max_ratio = float(nms_max_ratio if nms_max_ratio is not None else card.get("nms_max_ratio", 1.6))
@@ -397,5 +404,5 @@ def detect_craters(source, bundle, min_diameter_km, max_diameter_km, confidence=
     return sorted(out, key=lambda d: -d["confidence"])
 
 
-__all__ = ["detect_craters", "detection_jobs", "tile_detections", "nms_circles", "normalise_tile", "read_level",
+__all__ = ["INPUT_KINDS", "detect_craters", "detection_jobs", "tile_detections", "nms_circles", "normalise_tile", "read_level",
            "Pyramid", "RasterGeo", "FORMAT", "load_model", "level_plan", "tile_starts", "downsample"]

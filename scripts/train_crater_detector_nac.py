@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""Train the shipped NAC image crater detector (models/crater_detector_nac.pt + .json) on labelled LRO NAC tiles.
+
+Data: ../shared/data/nac_train/ -- 12 LRO NAC CDR tiles (800 x 800, 8-bit, 0.5 m/px) near the Chang'E-4 landing
+site, each with a CSV of its labelled craters (Lon, Lat, Diam_km, x_px, y_px, diam_px; craters under about 7 px
+are not labelled). Source: the Lunar_Crater_Detection_Data repository of Yang et al. (CraterDANet, IEEE TGRS),
+GPL-3.0.
+
+Split: VALIDATION_TILES (3 of the 12) are never trained on; the other 9 train. The network and training loop are
+the project's (core.craters.network / training, transfer learning from models/crater_detector.pt, the LOLA DEM
+model); the image is normalised per tile by core.craters.detect.normalise_tile (high-pass, divided by the tile's
+standard deviation, clipped): invariant to offset and gain, so 8- or 16-bit data and other exposures give the same
+network input. The confidence threshold is the best F1 on the training tiles; the validation tiles are then
+scored once with it through detect_craters on the GeoTIFFs, matched with DeepMoon's rule (core.craters.matching)
+on craters >= 8 px.
+
+    .venv/bin/python scripts/train_crater_detector_nac.py [--steps N] [--minutes M]
+    .venv/bin/python scripts/train_crater_detector_nac.py --eval-only     # score models/crater_detector_nac.pt again
+"""
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from plugin_path import ROOT  # noqa: E402,F401 (makes the checkout importable as lunar_lab)
+
+from lunar_lab.lunar_plugin.core.craters import detect, matching, training  # noqa: E402
+from lunar_lab.lunar_plugin.core.raster import RasterSource  # noqa: E402
+
+DATA = Path(os.environ.get("LUNAR_SHARED_DATA", ROOT.parent / "shared" / "data")) / "nac_train"
+TILES = ("M115143943", "M1155395732", "M1183658592", "M1229577647", "M1231933714", "M1266003170",
+         "M1275410097", "M134022629", "M161142858", "M161149639", "M180000082", "M180007222")
+#: Held out (every fourth tile in name order): never trained on, scored once.
+VALIDATION_TILES = ("M1229577647", "M134022629", "M180007222")
+PIXEL_M = 0.5
+MIN_PX = 8.0          # scored craters: >= 8 px (labels stop near 7 px)
+LEVELS = (0, 1, 2)
+LEVEL_SHARE = {0: 0.55, 1: 0.3, 2: 0.15}
+SIGMA_PX = 32.0
+
+
+def tile_path(name):
+    return DATA / f"{name}_mosaic_train_small.tif"
+
+
+def labels(name):
+    """(N, 6) Lon, Lat, Diam_km, x_px, y_px, diam_px of a tile's CSV."""
+    a = np.genfromtxt(DATA / f"{name}_mosaic_train_small_craters.csv", delimiter=",", names=True,
+                      usecols=(0, 1, 2, 3, 4, 5))
+    return np.c_[a["Lon"], a["Lat"], a["Diam_km"], a["x_px"], a["y_px"], a["diam_px"]]
+
+
+def scenes(names):
+    """Training scenes: each tile at pyramid levels 0-2, normalised whole, craters in level pixels."""
+    out = []
+    for name in names:
+        source = RasterSource(str(tile_path(name)), "NAC tile")
+        pyramid = detect.Pyramid(source, 1)
+        lab = labels(name)
+        for level in LEVELS:
+            f = float(1 << level)
+            w, h = pyramid.size(level)
+            x, _ = detect.normalise_tile(pyramid.read(level, 0, 0, w, h), SIGMA_PX)
+            r = lab[:, 5] / 2.0 / f
+            cr = np.c_[lab[:, 3] / f, lab[:, 4] / f, r, r]
+            out.append({"dem": x, "normalised": True, "craters": cr, "box": None, "level": level, "weight": 1.0})
+    for sc in out:
+        sc["weight"] = LEVEL_SHARE[sc["level"]] / sum(1 for o in out if o["level"] == sc["level"])
+    return out
+
+
+def detections(bundle, names, confidence=0.05):
+    """{tile: detections} from detect_craters on the GeoTIFFs (the plugin's own path) and seconds per tile."""
+    runs, seconds = {}, []
+    min_km = MIN_PX * PIXEL_M / 1000.0
+    for name in names:
+        t = time.time()
+        runs[name] = detect.detect_craters(RasterSource(str(tile_path(name)), "NAC tile"), bundle, min_km / 1.3,
+                                           1.0, confidence=confidence)
+        seconds.append(time.time() - t)
+    return runs, seconds
+
+
+def score(runs, names, threshold):
+    min_km = MIN_PX * PIXEL_M / 1000.0
+    matches = []
+    for name in names:
+        lab = labels(name)
+        kept = [d for d in runs[name] if d["confidence"] >= threshold]
+        matches.append(matching.match(kept, lab[:, :3], min_km, 10.0))
+    out = training_scores(matches, threshold)
+    rel = [m["median_rel_diameter_error"] for m in matches if m["n_matched_catalog"]]
+    out["median_rel_diameter_error"] = round(float(np.median(rel)), 4) if rel else None
+    out["per_tile"] = {n: {"recall": round(m["recall"], 4), "precision": round(m["precision"], 4),
+                           "n_catalog": m["n_catalog"]} for n, m in zip(names, matches)}
+    return out
+
+
+def torch_threads():
+    import torch
+    return torch.get_num_threads()
+
+
+def training_scores(matches, threshold):
+    from train_crater_detector import pooled_scores
+    return pooled_scores(matches, threshold)
+
+
+def seconds_per_1000px_tile(bundle, name=VALIDATION_TILES[0], repeat=3):
+    """Best of ``repeat`` detect_craters runs on a 1000 x 1000 raster (a tile mirrored out to 1000 px, same
+    georeference), the model already loaded: the issue's speed target."""
+    import tempfile
+    from osgeo import gdal
+    ds = gdal.Open(str(tile_path(name)))
+    a = np.pad(ds.GetRasterBand(1).ReadAsArray(), ((0, 200), (0, 200)), mode="reflect")
+    best = float("inf")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "tile1000.tif")
+        out = gdal.GetDriverByName("GTiff").Create(path, 1000, 1000, 1, gdal.GDT_Byte)
+        out.SetGeoTransform(ds.GetGeoTransform())
+        out.SetProjection(ds.GetProjection())
+        out.GetRasterBand(1).WriteArray(a)
+        out = None
+        for _ in range(repeat):
+            t = time.time()
+            detect.detect_craters(RasterSource(path, "NAC tile"), bundle, MIN_PX * PIXEL_M / 1000.0 / 1.3, 1.0,
+                                  confidence=training.card_threshold(bundle))
+            best = min(best, time.time() - t)
+    return round(best, 3)
+
+
+def evaluate(bundle, log=print):
+    from train_crater_detector import THRESHOLD_GRID, best_f1
+    train_names = [n for n in TILES if n not in VALIDATION_TILES]
+    runs, sec_train = detections(bundle, train_names)
+    vruns, sec_val = detections(bundle, VALIDATION_TILES)
+    curve = [score(runs, train_names, th) for th in THRESHOLD_GRID]
+    best = best_f1(curve)
+    th = best["threshold"]
+    val = score(vruns, VALIDATION_TILES, th)
+    seconds = float(np.median(sec_train + sec_val))
+    bundle["card"]["confidence_threshold"] = th
+    tile_1000 = seconds_per_1000px_tile(bundle)
+    out = {"threshold": th, "train": best, "validation": val,
+           "seconds_per_800px_tile_median": round(seconds, 3),
+           "seconds_per_1000px_tile": tile_1000, "threads": torch_threads(),
+           "load_average_1min": round(os.getloadavg()[0], 2),
+           "protocol": f"detect_craters on each 800x800 GeoTIFF (the card's tile 1024, overlap 0.25), diameters "
+                       f"{MIN_PX / 1.3:.1f} px .. 1 km; matched one-to-one (DeepMoon rule, km) against the tile's "
+                       f"whole CSV; recall over labelled craters >= {MIN_PX:g} px, precision over detections "
+                       f">= {MIN_PX:g} px; counts pooled over tiles; threshold = best F1 on the training tiles",
+           "validation_curve": [{k: s[k] for k in ("threshold", "recall", "precision", "f1")}
+                                for s in (score(vruns, VALIDATION_TILES, t) for t in THRESHOLD_GRID)]}
+    log(f"threshold {th} | train R {best['recall']} P {best['precision']} F1 {best['f1']} | "
+        f"validation R {val['recall']} P {val['precision']} F1 {val['f1']} "
+        f"diam err {val['median_rel_diameter_error']} | {tile_1000:.2f}s per 1000x1000 tile "
+        f"(load average {os.getloadavg()[0]:.1f})")
+    return out
+
+
+def card_fields(base_name):
+    """The card's description of the data, split, settings and targets (metrics are added by ``evaluate``)."""
+    train_names = [n for n in TILES if n not in VALIDATION_TILES]
+    return {
+        "name": "crater_detector_nac", "input": "image", "transferred_from": base_name,
+        "description": "CenterNet-style crater detector (core.craters.network) for optical images, trained on "
+                       f"LRO NAC tiles at {PIXEL_M:g} m/px (transfer learning from {base_name})",
+        "pixel_m_trained": PIXEL_M,
+        "pixel_km_range": [0.25e-3, 4e-3],
+        "pixel_km_range_note": "pyramid levels 0-2 of 0.5 m/px tiles (0.5-2 m per network pixel), widened by the "
+                               "training zoom (0.7-1.45x) to about 0.25-4 m/px; the algorithm warns outside it",
+        "normalisation": f"per tile: minus a local mean of width {SIGMA_PX:g} px, divided by the tile's std, "
+                         "clipped to +-8 (offset and gain invariant: 8- or 16-bit, any exposure)",
+        "data": {"tiles": [tile_path(n).name for n in TILES],
+                 "train_tiles": train_names, "validation_tiles": list(VALIDATION_TILES),
+                 "labels": "per-tile CSV (x_px, y_px, diam_px); craters under about 7 px are not labelled",
+                 "source": "Lunar_Crater_Detection_Data repository of Yang et al. (CraterDANet, IEEE TGRS), "
+                           "GPL-3.0: LRO NAC CDR tiles near the Chang'E-4 landing site (45-46 S, 176.4-178.8 E)",
+                 "pyramid_levels": list(LEVELS), "level_share": {str(k): v for k, v in LEVEL_SHARE.items()}},
+        "targets": {"recall": 0.80, "precision": 0.80, "f1_aim": 0.88, "median_rel_diameter_error": 0.10,
+                    "seconds_per_1000px_tile_2_cores": 1.0},
+        "keep_px": [16.0, 40.0], "nms_dist_frac": 0.5, "nms_max_ratio": 1.6,
+        "tile_size": 1024, "overlap": 0.25,
+        "selection": "two runs were made (seed 0, crop 160, batch 8, lr 2e-3: 520 and 760 steps); the rule fixed "
+                     "before scoring was to ship the one with the higher training-tile F1: 760 steps (0.8161 against "
+                     "0.8139). The 520-step run's held-out figures were seen too: recall 0.838, precision 0.794, F1 "
+                     "0.815, median diameter error 8.8%",
+    }
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--base", default=str(ROOT / "models" / "crater_detector.pt"),
+                    help="transfer learning from this bundle ('' : random start)")
+    ap.add_argument("--steps", type=int, default=1200)
+    ap.add_argument("--minutes", type=float, default=20.0, help="time limit of training")
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--crop", type=int, default=192)
+    ap.add_argument("--batch", type=int, default=8)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--out", default=str(ROOT / "models" / "crater_detector_nac.pt"))
+    ap.add_argument("--eval-only", action="store_true", help="score --out again, do not train")
+    args = ap.parse_args(argv)
+    import torch
+    torch.set_num_threads(args.threads)
+    log = lambda s: print(s, flush=True)  # noqa: E731
+    if args.eval_only:
+        bundle = training.load_bundle(args.out)
+        bundle["card"].update(card_fields(bundle["card"].get("transferred_from", "a random start")))
+    else:
+        t0 = time.time()
+        train_names = [n for n in TILES if n not in VALIDATION_TILES]
+        sc = scenes(train_names)
+        log(f"{len(sc)} training scenes from {len(train_names)} tiles")
+        base = training.load_bundle(args.base) if args.base else None
+        if base is not None:
+            base["card"] = {}
+        settings = {"steps_per_epoch": args.steps, "lr": args.lr, "crop": args.crop, "batch": args.batch,
+                    "zoom": [0.7, 1.45], "train_px": [MIN_PX, 60.0], "highpass_sigma_px": SIGMA_PX}
+        bundle = training.train(sc, base_bundle=base, epochs=1, seed=args.seed, synthetic_fraction=0.0,
+                                settings=settings, log=log, time_limit_s=args.minutes * 60)
+        bundle["card"].update(card_fields(Path(args.base).name if args.base else "a random start"))
+        training.save_bundle(bundle, args.out)
+        log(f"saved {args.out} after {time.time() - t0:.0f}s; evaluating")
+    metrics = evaluate(bundle, log=log)
+    bundle["card"]["metrics"] = metrics
+    bundle["card"]["confidence_threshold"] = metrics["threshold"]
+    training.save_bundle(bundle, args.out)
+    log(json.dumps({k: metrics[k] for k in ("threshold", "seconds_per_800px_tile_median")}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
