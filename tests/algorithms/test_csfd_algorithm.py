@@ -92,7 +92,7 @@ def test_zero_area_polygon(run_alg, population, tmp_path):
 def test_unclassified_and_out_of_range_craters_are_counted_not_drawn(run_alg, population, tmp_path):
     """A NULL System is no group of its own; an age outside the model's range is no System curve; the HTML
     report's counts equal the table's and the log's."""
-    from qgis.core import QgsProcessingFeedback
+    from lunar_lab.tests.recording import RecordingFeedback
     craters, area, diameters, _ = population
     source = QgsVectorLayer(craters, "c", "ogr")
     rows = []
@@ -102,16 +102,7 @@ def test_unclassified_and_out_of_range_craters_are_counted_not_drawn(run_alg, po
     marked = _layer(tmp_path / "marked.gpkg", "Point", [("diameter_km", QVariant.Double), ("system", QVariant.String),
                                                        ("in_model_range", QVariant.Bool)], rows)
 
-    class Log(QgsProcessingFeedback):
-        lines = []
-
-        def pushWarning(self, text):  # noqa: N802
-            self.lines.append(text)
-
-        def pushInfo(self, text):  # noqa: N802
-            self.lines.append(text)
-
-    log = Log()
+    log = RecordingFeedback()
     out = run_alg("lunar:csfd", {"CRATERS": marked, "AREA": area, "MIN_DIAMETER_KM": 2.0, "SPLIT_BY_SYSTEM": True,
                                  "OUTPUT_TABLE": str(tmp_path / "t.csv"), "OUTPUT_PLOT": str(tmp_path / "p.png"),
                                  "OUTPUT_HTML": str(tmp_path / "r.html")}, feedback=log)

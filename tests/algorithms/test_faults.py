@@ -20,20 +20,9 @@ from qgis.PyQt.QtCore import QVariant
 
 from lunar_lab.processing_provider.algorithms.models import MODELS_DIR
 from lunar_lab.tests.vectors import point_layer
+from lunar_lab.tests.recording import RecordingFeedback
 
 SHIPPED_MODEL = os.path.join(MODELS_DIR, "crater_detector.pt")
-
-
-class Feedback(QgsProcessingFeedback):
-    """Keeps the warnings a run pushed."""
-
-    def __init__(self):
-        super().__init__()
-        self.warnings = []
-
-    def pushWarning(self, text):  # noqa: N802 (QGIS's name)
-        self.warnings.append(text)
-        super().pushWarning(text)
 
 
 @pytest.fixture(scope="module")
@@ -229,7 +218,7 @@ def test_warnings_say_what_was_assumed(lunar_processing, kit, tmp_path, name, pa
         rows = [(f["lon"], f["lat"], f["diameter_km"] * (1000.0 if i < 3 else 1.0))  # three in metres
                 for i, f in enumerate(sorted(truth.getFeatures(), key=lambda f: -f["diameter_km"]))]
         params[parameter] = point_layer(tmp_path / "metres.gpkg", rows, (("diameter_km", QVariant.Double),))
-    feedback = Feedback()
+    feedback = RecordingFeedback()
     lunar_processing.run(f"lunar:{name}", params, context=QgsProcessingContext(), feedback=feedback)
     assert any(warning in w for w in feedback.warnings), feedback.warnings
 
@@ -266,7 +255,7 @@ def test_earth_crs_crater_layer_is_taken_as_lunar_degrees(lunar_processing, tmp_
     """Much planetary data is labelled EPSG:4326: its degrees are used as lunar degrees, with a warning."""
     rows = [(30.0, -20.0, 5.0), (30.1, -20.1, 3.0)]
     earth = point_layer(tmp_path / "earth.gpkg", rows, (("diameter_km", QVariant.Double),), crs="EPSG:4326")
-    feedback = Feedback()
+    feedback = RecordingFeedback()
     out = lunar_processing.run("lunar:evaluatecraters", {"DETECTIONS": earth, "CATALOG": earth,
                                                          "OUTPUT": str(tmp_path / "scored.gpkg")},
                                context=QgsProcessingContext(), feedback=feedback)

@@ -3,24 +3,14 @@ warnings when the model and the raster are of different kinds."""
 import numpy as np
 import pytest
 from osgeo import gdal
-from qgis.core import QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsVectorLayer
+
+from lunar_lab.tests.recording import RecordingFeedback
 
 #: A tile scripts/train_crater_detector_nac.py holds out (never trained on); see models/crater_detector_nac.json.
 HELD_OUT = "M1229577647"
 #: Floors a little below the figures measured on this tile when the model was shipped (see the card's per_tile).
 RECALL_FLOOR, PRECISION_FLOOR = 0.73, 0.84   # measured 0.778 and 0.894
-
-
-class Feedback(QgsProcessingFeedback):
-    """Keeps the warnings a run pushed."""
-
-    def __init__(self):
-        super().__init__()
-        self.warnings = []
-
-    def pushWarning(self, text):  # noqa: N802 (QGIS's name)
-        self.warnings.append(text)
-        super().pushWarning(text)
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +24,7 @@ def detect(run_alg, raster, out, feedback=None, **params):
 
 
 def test_nac_model_on_a_held_out_tile(run_alg, tile, tmp_path):
-    feedback = Feedback()
+    feedback = RecordingFeedback()
     det = detect(run_alg, tile, tmp_path / "det.gpkg", feedback, SHIPPED_MODEL=1)
     assert feedback.warnings == []
     score = run_alg("lunar:evaluatecraters", {
@@ -63,10 +53,10 @@ def test_kind_mismatch_is_warned(run_alg, tile, tmp_path):
     from lunar_lab.tests.rasters import write_raster
     yy, xx = np.mgrid[0:256, 0:256]
     dem = write_raster(tmp_path / "dem.tif", (-500.0 + 3.0 * np.hypot(xx - 128, yy - 128)).astype(np.float32))
-    on_dem = Feedback()
+    on_dem = RecordingFeedback()
     detect(run_alg, dem, tmp_path / "a.gpkg", on_dem, SHIPPED_MODEL=1, MIN_DIAMETER_KM=1.0, MAX_DIAMETER_KM=100.0)
     assert any("looks like a DEM but the model takes an image" in w for w in on_dem.warnings), on_dem.warnings
     assert any("far outside" in w for w in on_dem.warnings), on_dem.warnings
-    on_image = Feedback()
+    on_image = RecordingFeedback()
     detect(run_alg, tile, tmp_path / "b.gpkg", on_image, SHIPPED_MODEL=0, MIN_DIAMETER_KM=0.05)
     assert any("looks like an image but the model takes a DEM" in w for w in on_image.warnings), on_image.warnings

@@ -4,9 +4,10 @@ import json
 
 import numpy as np
 import pytest
-from qgis.core import QgsProcessingException, QgsProcessingFeedback
+from qgis.core import QgsProcessingException
 
 from lunar_lab.tests.rasters import r2_rmse, read_raster, write_raster
+from lunar_lab.tests.recording import RecordingFeedback
 
 BANDS = ("R415", "R750", "R900", "R950", "R1000")
 OXIDES = ["FeO", "TiO2", "Al2O3", "MgO", "CaO"]
@@ -90,20 +91,6 @@ def test_non_numeric_feature_field(run_alg, tmp_path):
         run_alg("lunar:trainoxidecnn", {"INPUT": str(table), "OUTPUT_MODEL": str(tmp_path / "m.pt")})
 
 
-class LogFeedback(QgsProcessingFeedback):
-    """Keeps the info and warning lines an algorithm pushes."""
-
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, text):  # noqa: N802 (QGIS's name)
-        self.lines.append(text)
-
-    def pushWarning(self, text):  # noqa: N802
-        self.lines.append(text)
-
-
 def test_synthetic_scene_maps_stay_in_bounds_with_domain_and_uncertainty(run_alg, tmp_path):
     from osgeo import gdal
 
@@ -111,7 +98,7 @@ def test_synthetic_scene_maps_stay_in_bounds_with_domain_and_uncertainty(run_alg
     from lunar_lab.lunar_plugin.core.oxides import trust
     scene = synthetic.make_scene(256, 256, -20, 10, pixel_m=100, seed=42)
     raster = write_raster(tmp_path / "refl.tif", scene.reflectance)
-    feedback = LogFeedback()
+    feedback = RecordingFeedback()
     params = {"INPUT": raster, **{f"OUTPUT_{o.upper()}": str(tmp_path / f"{o}.tif") for o in OXIDES},
               "OUTPUT_DOMAIN": str(tmp_path / "domain.tif"), "OUTPUT_UNCERTAINTY": str(tmp_path / "sigma.tif")}
     out = run_alg("lunar:oxidecnn", params, feedback)
