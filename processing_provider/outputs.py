@@ -21,6 +21,7 @@ from qgis.core import (QgsMapLayer, QgsProcessing, QgsProcessingException, QgsPr
 
 from ..lunar_plugin.core import partial
 from ..lunar_plugin.core.errors import LunarInputError
+from ..lunar_plugin.core.raster import check_output_path
 from ..lunar_plugin.core.vector_files import make_crs_readable, name_single_layer
 from .algorithms.models import MODELS_DIR
 
@@ -164,21 +165,15 @@ def guard(alg, parameters, context):
                 raise QgsProcessingException(alg.tr("{0} and {1} point at the same file '{2}'; give each output "
                                                     "its own file").format(claimed[key], name, real))
             claimed[key] = name
-        _check_folder(alg, name, written)
+        _check_folder(name, written)
 
 
-def _check_folder(alg, name, path):
-    folder = os.path.dirname(path)
-    if not os.path.isdir(folder):
-        try:
-            os.makedirs(folder, exist_ok=True)
-        except OSError as err:
-            raise QgsProcessingException(alg.tr("{0}: cannot create the folder '{1}' ({2})").format(
-                name, folder, err.strerror)) from None
-    if not os.access(folder, os.W_OK):
-        raise QgsProcessingException(alg.tr("{0}: the folder '{1}' is not writable").format(name, folder))
-    if os.path.exists(path) and not os.access(path, os.W_OK):
-        raise QgsProcessingException(alg.tr("{0}: '{1}' exists and is not writable").format(name, path))
+def _check_folder(name, path):
+    """The output's folder is created if missing and must be writable (core.raster.check_output_path)."""
+    try:
+        check_output_path(path)
+    except LunarInputError as err:
+        raise QgsProcessingException(f"{name}: {err}") from None
 
 
 def save_style(path, style, table=None):
@@ -222,18 +217,19 @@ class VectorOutput:
     """One feature sink of a run: created at a temporary file, finished (CRS, style, rename) or discarded."""
 
     def __init__(self, alg, parameters, name, context, fields, geometry_type, crs, style=None, layer_name=None):
-        self.alg, self.name, self.context = alg, name, context
+        self.alg, self.context = alg, context
         self.style, self.layer_name = style, layer_name
         definition = alg.parameterDefinition(name)
         target = output_target(alg, parameters, name, context)
         self.tmp = self.table = None
+        self.in_place = False  # True: a new layer in an existing GeoPackage, written where it goes
         if target is None:  # a temporary (memory) layer, or a skipped optional output
             self.sink, self.dest = alg.parameterAsSink(parameters, name, context, fields, geometry_type, crs)
             self.final = self.dest
             return
         given, table = target
         self.final = written_path(definition, given)
-        self.in_place = table is not None  # a new layer in an existing GeoPackage: written where it goes
+        self.in_place = table is not None
         if self.in_place:
             self.table = table
             self.sink, self.dest = alg.parameterAsSink(parameters, name, context, fields, geometry_type, crs)
@@ -262,7 +258,7 @@ class VectorOutput:
     def finish(self, feedback):
         """Close the sink, store the CRS QGIS reads back and the style, and rename into place."""
         self.sink = None  # the last reference: the writer closes the file
-        if self.tmp is None and not getattr(self, "in_place", False):
+        if self.tmp is None and not self.in_place:
             self._load_as(self.dest)
             return
         written = self.final if self.in_place else self.tmp
@@ -284,7 +280,7 @@ class VectorOutput:
         self.sink = None
         if self.tmp is not None:
             partial.discard(self.tmp)
-        elif getattr(self, "in_place", False) and self.table:
+        elif self.in_place and self.table:
             from osgeo import ogr
             try:
                 ds = ogr.Open(self.final, 1)

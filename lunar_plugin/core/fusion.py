@@ -10,7 +10,7 @@ import uuid
 import numpy as np
 from osgeo import gdal
 
-from .moon import MOON_RADIUS_M
+from .moon import MOON_RADIUS_M, same_body
 from .errors import LunarInputError
 from .raster import RasterSource, all_nodata_check, process_blocks
 
@@ -80,7 +80,7 @@ def fuse(dem_path, output_path, dom_path=None, dem_band=1, dom_band=1, eight_bit
         dom_band = dom.check_band(dom_band, "brightness")
         all_nodata_check(dom, [dom_band])
         if not dom.same_grid(dem) or not dom.srs.IsSame(dem.srs):
-            if abs(dom.srs.GetSemiMajor() - dem.srs.GetSemiMajor()) > 0.02 * dem.srs.GetSemiMajor():
+            if not same_body(dom.srs.GetSemiMajor(), dem.srs.GetSemiMajor()):
                 raise LunarInputError(
                     f"DOM '{dom.path}' and DEM '{dem.path}' are in CRSs of different bodies (ellipsoid radii "
                     f"{dom.srs.GetSemiMajor():,.0f} m and {dem.srs.GetSemiMajor():,.0f} m), and no transformation "

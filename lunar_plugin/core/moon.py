@@ -12,6 +12,12 @@ QGIS_MOON_ELLIPSOID = "PARAMETER:1737400:1737400"
 KM_PER_DEGREE = math.pi * MOON_RADIUS_KM / 180.0
 
 
+def same_body(radius_a_m, radius_b_m):
+    """Whether two ellipsoid radii (m) are of one body: within 2%, far tighter than any two bodies mapped in GIS
+    (the Moon 1737.4 km, Mars 3396 km, Earth 6378 km) and looser than any one body's datums."""
+    return abs(radius_a_m - radius_b_m) < 0.02 * max(radius_a_m, radius_b_m)
+
+
 def great_circle_km(lon1, lat1, lon2, lat2):
     """Haversine distance on the lunar sphere, degrees in, km out (numpy broadcasting)."""
     lon1, lat1, lon2, lat2 = (np.radians(np.asarray(v, dtype=float)) for v in (lon1, lat1, lon2, lat2))

@@ -16,7 +16,7 @@ from qgis.PyQt.QtGui import QIcon
 from ...lunar_plugin.core import partial
 from ...lunar_plugin.core.errors import Cancelled, LunarInputError
 from ...lunar_plugin.core.model_files import read_weights
-from ...lunar_plugin.core.moon import MOON_RADIUS_M
+from ...lunar_plugin.core.moon import MOON_RADIUS_M, same_body
 from ...lunar_plugin.core.raster import RasterSource
 from .. import outputs, styles
 
@@ -42,7 +42,7 @@ def is_lunar(crs):
     if not crs.isValid():
         return True
     radius = QgsEllipsoidUtils.ellipsoidParameters(crs.ellipsoidAcronym()).semiMajor
-    return not radius > 0 or abs(radius - MOON_RADIUS_M) < 0.02 * MOON_RADIUS_M
+    return not radius > 0 or same_body(radius, MOON_RADIUS_M)
 
 
 class LunarAlgorithm(QgsProcessingAlgorithm):
@@ -209,8 +209,7 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
         from qgis.core import QgsCoordinateReferenceSystem as Crs, QgsWkbTypes
         output = outputs.VectorOutput(self, parameters, name, context, fields,
                                       QgsWkbTypes.NoGeometry if geometry_type is None else geometry_type,
-                                      crs if crs is not None else Crs(), style,
-                                      self.tr(layer_name) if layer_name else None)
+                                      crs if crs is not None else Crs(), style, layer_name)
         if output.sink is not None:
             self._vector_outputs.append(output)
         return output.sink, output.dest

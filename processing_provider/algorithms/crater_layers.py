@@ -88,16 +88,21 @@ def read_craters(source, diameter_field, context, what="CRATERS", require_diamet
             d = math.nan
         if require_diameter and not d > 0:
             raise QgsProcessingException(f"{what}: feature {feature.id()} has diameter {d}; diameters must be > 0 km")
-        lon.append(((point.x() + 180.0) % 360.0) - 180.0)
+        lon.append(to_domain(point.x()))
         lat.append(point.y())
         diameter.append(d)
         ids.append(feature.id())
     return np.array(lon), np.array(lat), np.array(diameter), ids, skipped
 
 
+def is_null(value):
+    """A NULL attribute, whichever way PyQGIS hands it over (None or a null QVariant)."""
+    return value is None or (hasattr(value, "isNull") and value.isNull())
+
+
 def field_number(value, what, field, fid):
     """A field value as a float (NULL -> NaN); text that is no number is refused, naming the first bad row."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
+    if is_null(value):
         return math.nan
     try:
         return float(value)

@@ -15,7 +15,7 @@ from ...lunar_plugin.core import csfd
 from ...lunar_plugin.core.model_files import write_text_atomic
 from ...lunar_plugin.core.moon import QGIS_MOON_ELLIPSOID
 from .base import LunarAlgorithm
-from .crater_layers import field_number, warn_diameters
+from .crater_layers import field_number, is_null, warn_diameters
 
 PRODUCTIONS = [("neukum2001", "Neukum et al. 2001"), ("hartmann2010", "Hartmann 2010")]
 METHODS = [("poisson", "Poisson likelihood (Michael et al. 2016)"), ("cumulative", "Cumulative fit")]
@@ -102,7 +102,7 @@ class CraterSizeFrequency(LunarAlgorithm):
             lats.append(point.y())
             if split:  # an age the model could not give, or gave outside its diameter range, is no System curve
                 system = feature["system"]
-                if system is None or str(system) in ("", "NULL") or (hasattr(system, "isNull") and system.isNull()):
+                if is_null(system) or str(system) in ("", "NULL"):
                     unclassified += 1
                 elif in_range_field and feature["in_model_range"] in (False, 0, "false"):
                     out_of_range += 1
