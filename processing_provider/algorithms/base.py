@@ -6,8 +6,8 @@ import signal
 import threading
 import traceback
 
-from qgis.core import (QgsEllipsoidUtils, QgsProcessingAlgorithm,
-                       QgsProcessingException, QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
+from qgis.core import (QgsEllipsoidUtils, QgsProcessingAlgorithm, QgsProcessingException,
+                       QgsProcessingParameterDefinition, QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterRasterLayer,
                        QgsProcessingParameterVectorLayer, QgsRasterLayer)
 from qgis.PyQt.QtCore import QCoreApplication, QUrl
@@ -100,10 +100,19 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
     def initAlgorithm(self, config=None):
         self.define()
 
-    def add(self, parameter, help_text=""):
-        """Add a parameter with its help text (shown in the dialog and in qgis_process help)."""
+    def add(self, parameter, help_text="", advanced=False, decimals=None):
+        """Add a parameter with its help text (shown in the dialog and in qgis_process help).
+
+        ``advanced``: under "Advanced Parameters", so that the dialog first shows only what a user must decide.
+        ``decimals``: the digits a number box shows (QGIS's own algorithms set the same widget_wrapper metadata)."""
         if help_text and hasattr(parameter, "setHelp"):
             parameter.setHelp(self.tr(help_text))
+        if advanced:
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        if decimals is not None:
+            metadata = parameter.metadata()
+            metadata.setdefault("widget_wrapper", {})["decimals"] = decimals
+            parameter.setMetadata(metadata)
         self.addParameter(parameter)
         return parameter
 

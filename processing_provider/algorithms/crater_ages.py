@@ -8,7 +8,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, Q
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer, QgsSpatialIndex)
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ...lunar_plugin.core.ages import SYSTEMS
 from ...lunar_plugin.core.feedback import ScaledFeedback
@@ -18,9 +18,7 @@ from .. import styles
 from .base import LunarAlgorithm
 from .crater_layers import (CRATER_GEOMETRY, carried_fields, crater_fields, crater_source_parameters, lon_domain,
                             moon_crs, read_craters, warn_diameters, write_circles)
-from .models import model_path, require_torch
-
-DEFAULT_MODEL = "crater_ages.pt"
+from .models import add_model_choice, chosen_model, require_torch
 PROBABILITY_FIELDS = ["p_pre_nectarian", "p_nectarian", "p_imbrian", "p_eratosthenian", "p_copernican"]
 _CODES_BY_NAME = {name.lower().replace("-", "").replace(" ", ""): code for code, name in SYSTEMS.items()}
 
@@ -35,8 +33,9 @@ def system_code(value, what):
     except ValueError:
         code = _CODES_BY_NAME.get(text.lower().replace("-", "").replace(" ", ""))
     if code not in SYSTEMS:
-        raise QgsProcessingException(f"{what}: '{value}' is not a lunar System (codes 1-5 or names "
-                                     f"{', '.join(SYSTEMS.values())})")
+        raise QgsProcessingException(QCoreApplication.translate(
+            "LunarLab", "{0}: '{1}' is not a lunar System (codes 1-5 or names {2})").format(
+            what, value, ", ".join(SYSTEMS.values())))
     return code
 
 
@@ -73,7 +72,7 @@ def _geology_codes(alg, parameters, context, lon, lat):
         return None
     field = alg.parameterAsString(parameters, "GEOLOGY_FIELD", context)
     if not field:
-        raise QgsProcessingException("GEOLOGY_FIELD: name the field holding each unit's System")
+        raise QgsProcessingException(alg.tr("GEOLOGY_FIELD: name the field holding each unit's System"))
     units = {f.id(): (QgsGeometry(f.geometry()), system_code(f[field], "GEOLOGY")) for f in source.getFeatures()}
     index = QgsSpatialIndex()
     for fid, (geometry, _) in units.items():
@@ -94,7 +93,7 @@ class ClassifyCraterAges(LunarAlgorithm):
     GROUP = "Crater ages"
     HELP = ("Assigns each crater one of the five lunar Systems (1 pre-Nectarian 3.92-4.52 Ga, 2 Nectarian 3.85-3.92, "
             "3 Imbrian 3.16-3.85, 4 Eratosthenian 0.8-3.16, 5 Copernican 0-0.8) with a dual-channel network as in Yang "
-            "et al. (seed 000): one channel sees a DEM/image chip of the crater, the other its morphometry in true km "
+            "et al. 2020: one channel sees a DEM/image chip of the crater, the other its morphometry in true km "
             "(depth/diameter, rim height and sharpness, wall slopes, interior roughness, ejecta) and context "
             "(optional OMAT, geologic unit). Output: the craters as circles with system, system_code, one probability "
             "per System and in_model_range (false where the crater's diameter is outside what the model was trained "
@@ -104,8 +103,8 @@ class ClassifyCraterAges(LunarAlgorithm):
     def define(self):
         crater_source_parameters(self, "CRATERS", "Craters")
         add_context_parameters(self)
-        self.add(QgsProcessingParameterFile("MODEL", self.tr("Age model (.pt)"), extension="pt", optional=True),
-                 "Default: the shipped models/crater_ages.pt.")
+        add_model_choice(self, "ages", self.tr("Age model file (.pt), instead of the shipped one"),
+                         "A model made by lunar:traincraterages; overrides the shipped model.")
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Craters by lunar System"),
                                                             QgsProcessing.TypeVectorPolygon))
 
@@ -116,7 +115,7 @@ class ClassifyCraterAges(LunarAlgorithm):
         lon, lat, diameter, ids, _ = read_craters(craters, self.parameterAsString(parameters, "DIAMETER_FIELD",
                                                                                   context), context)
         warn_diameters(diameter, "CRATERS", feedback)
-        bundle = training.load(model_path(self, parameters, "MODEL", context, DEFAULT_MODEL))
+        bundle = training.load(chosen_model(self, parameters, context, "ages"))
         if "image_rel" in bundle["channel_names"] and not parameters.get("DOM"):
             raise QgsProcessingException(self.tr("This age model was trained with an image channel: give a DOM "
                                                  "(or fused) raster as DOM"))
@@ -165,9 +164,9 @@ class TrainCraterAges(LunarAlgorithm):
     NEEDS_TORCH = True
     DISPLAY = "Train or fine-tune the crater age classifier"
     GROUP = "Crater ages"
-    HELP = ("Trains the dual-channel crater age classifier (seed 000) on labelled craters (LABEL_FIELD: System codes "
+    HELP = ("Trains the dual-channel crater age classifier of Yang et al. 2020 on labelled craters (LABEL_FIELD: System codes "
             "1-5 or names), semi-supervised with a mean teacher when UNLABELLED craters are given, or fine-tunes "
-            "BASE_MODEL. Validation as the seed (five trials of stratified 8:1:1 splits) or k-fold; the report gives "
+            "BASE_MODEL. Validation as in Yang et al. 2020 (five trials of stratified 8:1:1 splits) or k-fold; the report gives "
             "overall accuracy mean ± s.d., balanced accuracy, per-System recall, the majority-class baseline and the "
             "confusion matrix. The final model is trained on all labelled craters.")
 
@@ -179,14 +178,16 @@ class TrainCraterAges(LunarAlgorithm):
         self.add(QgsProcessingParameterFeatureSource("UNLABELLED", self.tr("Unlabelled craters (semi-supervised)"),
                                                      [QgsProcessing.TypeVector], optional=True))
         self.add(QgsProcessingParameterFile("BASE_MODEL", self.tr("Base model to fine-tune (.pt)"), extension="pt",
-                                            optional=True), "Empty: train from scratch.")
+                                            optional=True), "Empty: train from scratch.", advanced=True)
         self.add(QgsProcessingParameterEnum("VALIDATION", self.tr("Validation"),
-                                            [self.tr("Five trials, 8:1:1 (seed 000)"), self.tr("k-fold")], defaultValue=0))
+                                            [self.tr("Five trials, 8:1:1 (Yang et al. 2020)"), self.tr("k-fold")],
+                                            defaultValue=0))
         self.add(QgsProcessingParameterNumber("FOLDS", self.tr("Trials or folds"), QgsProcessingParameterNumber.Integer,
-                                              5, minValue=2, maxValue=50))
+                                              5, minValue=2, maxValue=50), advanced=True)
         self.add(QgsProcessingParameterNumber("EPOCHS", self.tr("Epochs"), QgsProcessingParameterNumber.Integer, 40,
-                                              minValue=1, maxValue=1000))
-        self.add(QgsProcessingParameterNumber("SEED", self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 0))
+                                              minValue=1, maxValue=1000), "The shipped model's recipe: 40.", advanced=True)
+        self.add(QgsProcessingParameterNumber("SEED", self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 0),
+                 "The same seed and data give the same model.", advanced=True)
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_MODEL", self.tr("Trained model"),
                                                                 self.tr("PyTorch model (*.pt)")))
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_REPORT", self.tr("Validation report"),

@@ -8,7 +8,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsFeatureRequest, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsPointXY, QgsProcessing,
                        QgsProcessingException, QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingUtils, QgsRectangle, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ...lunar_plugin.core.errors import Cancelled
 from ...lunar_plugin.core.moon import MOON_GEOGRAPHIC_CRS, QGIS_MOON_ELLIPSOID, circle_polygon_lonlat
@@ -23,6 +23,11 @@ LARGEST_BASIN_KM = 2500.0
 CRATER_GEOMETRY = QgsWkbTypes.MultiPolygon
 
 
+def _tr(text):
+    """These helpers serve several algorithms: their messages use the plugin's own context."""
+    return QCoreApplication.translate("LunarLab", text)
+
+
 def moon_crs():
     return QgsCoordinateReferenceSystem(MOON_GEOGRAPHIC_CRS)
 
@@ -32,9 +37,10 @@ def crater_source_parameters(alg, name, label, optional=False):
     field_name = "DIAMETER_FIELD" if name == "CRATERS" else f"{name}_DIAMETER_FIELD"
     alg.add(QgsProcessingParameterFeatureSource(name, alg.tr(label), [QgsProcessing.TypeVector], optional=optional),
             "Crater circles, points, or a table with lon/lat fields (degrees).")
-    alg.add(QgsProcessingParameterField(field_name, alg.tr("{0}: diameter field (km)").format(label), None, name,
-                                        QgsProcessingParameterField.Numeric, optional=True),
-            "Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon's area.")
+    alg.add(QgsProcessingParameterField(field_name, alg.tr(label + ": diameter field (km)"), None,
+                                        name, QgsProcessingParameterField.Numeric, optional=True),
+            "Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon's area.",
+            advanced=True)
     return field_name
 
 
@@ -46,19 +52,21 @@ def _find(fields, names):
 def read_craters(source, diameter_field, context, what="CRATERS", require_diameter=True):
     """(lon, lat, diameter_km, feature ids) arrays of a crater layer, lon/lat in the geographic Moon CRS."""
     if source is None:
-        raise QgsProcessingException(f"{what}: no layer given")
+        raise QgsProcessingException(_tr("{0}: no layer given").format(what))
     fields = source.fields()
     diameter_field = diameter_field or _find(fields, DIAMETER_NAMES)
     if diameter_field and fields.indexOf(diameter_field) < 0:
-        raise QgsProcessingException(f"{what} has no field '{diameter_field}' (fields: {', '.join(fields.names())})")
+        raise QgsProcessingException(_tr("{0} has no field '{1}' (fields: {2})").format(
+            what, diameter_field, ", ".join(fields.names())))
     geometry_type = QgsWkbTypes.geometryType(source.wkbType())
     from_polygons = geometry_type == QgsWkbTypes.PolygonGeometry
     if not diameter_field and not from_polygons and require_diameter:
-        raise QgsProcessingException(f"{what} has no diameter field: name one (km); fields: {', '.join(fields.names())}")
+        raise QgsProcessingException(_tr("{0} has no diameter field: name one (km); fields: {1}").format(
+            what, ", ".join(fields.names())))
     table = geometry_type in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry)
     lon_field, lat_field = (_find(fields, LON_NAMES), _find(fields, LAT_NAMES)) if table else (None, None)
     if table and not (lon_field and lat_field):
-        raise QgsProcessingException(f"{what} has no geometry and no lon/lat fields")
+        raise QgsProcessingException(_tr("{0} has no geometry and no lon/lat fields").format(what))
     crs = moon_crs() if table else source.sourceCrs()
     transform = QgsCoordinateTransform(crs, moon_crs(), context.transformContext())
     measure = QgsDistanceArea()
@@ -87,7 +95,8 @@ def read_craters(source, diameter_field, context, what="CRATERS", require_diamet
         else:
             d = math.nan
         if require_diameter and not d > 0:
-            raise QgsProcessingException(f"{what}: feature {feature.id()} has diameter {d}; diameters must be > 0 km")
+            raise QgsProcessingException(_tr("{0}: feature {1} has diameter {2}; diameters must be > 0 km").format(
+                what, feature.id(), d))
         lon.append(to_domain(point.x()))
         lat.append(point.y())
         diameter.append(d)
@@ -107,16 +116,17 @@ def field_number(value, what, field, fid):
     try:
         return float(value)
     except (TypeError, ValueError):
-        raise QgsProcessingException(f"{what}: field '{field}' of feature {fid} holds '{value}', not a number") \
-            from None
+        raise QgsProcessingException(_tr("{0}: field '{1}' of feature {2} holds '{3}', not a number").format(
+            what, field, fid, value)) from None
 
 
 def warn_diameters(diameter, what, feedback):
     """Warn about diameters beyond the Moon's largest basin (usually metres or pixels taken as km)."""
     big = int(np.sum(np.asarray(diameter) > LARGEST_BASIN_KM))
     if big:
-        feedback.pushWarning(f"{what}: {big} crater(s) are larger than {LARGEST_BASIN_KM:,.0f} km, the Moon's largest "
-                             f"basin (largest {np.nanmax(diameter):,.0f} km): is the diameter field in km?")
+        feedback.pushWarning(_tr("{0}: {1} crater(s) are larger than {2:,.0f} km, the Moon's largest basin (largest "
+                                 "{3:,.0f} km): is the diameter field in km?").format(
+            what, big, LARGEST_BASIN_KM, np.nanmax(diameter)))
     return big
 
 
@@ -186,4 +196,4 @@ def write_circles(sink, fields, rows, feedback=None, domain=(-180.0, 180.0)):
         feature.setGeometry(circle_geometry(lon, lat, diameter, domain))
         feature.setAttributes([float(to_domain(lon, domain)), float(lat), float(diameter)] + list(extra))
         if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
-            raise QgsProcessingException(f"could not write crater {i}: {sink.lastError()}")
+            raise QgsProcessingException(_tr("could not write crater {0}: {1}").format(i, sink.lastError()))

@@ -31,7 +31,7 @@ class CraterSizeFrequency(LunarAlgorithm):
     HELP = ("Crater size-frequency distribution (CSFD) of the craters whose centres lie in the AREA polygons (area "
             "measured on the 1737.4 km Moon sphere): cumulative, differential and R values in sqrt(2) bins with "
             "Poisson errors (OUTPUT_TABLE), a cumulative plot and an R-plot as PNG and SVG (OUTPUT_PLOT, like Yang "
-            "et al. Fig. 2, one colour per System when split by the 'system' field), and a model age fitted between "
+            "et al. 2020 Fig. 2, one colour per System when split by the 'system' field), and a model age fitted between "
             "MIN_DIAMETER_KM and MAX_DIAMETER_KM with the Neukum et al. (2001) production and chronology functions "
             "(Hartmann 2010 selectable), with the lunar System that age falls in. Also writes craterstats .diam and "
             ".scc files. Diameters in km.")
@@ -41,17 +41,17 @@ class CraterSizeFrequency(LunarAlgorithm):
                  "Crater circles or points with a diameter field in km.")
         self.add(QgsProcessingParameterField("DIAMETER_FIELD", self.tr("Diameter field (km)"), "diameter_km",
                                              "CRATERS", QgsProcessingParameterField.Numeric, optional=True),
-                 "Default: diameter_km (the field lunar:detectcraters writes).")
+                 "Default: diameter_km (the field lunar:detectcraters writes).", advanced=True)
         self.add(QgsProcessingParameterFeatureSource("AREA", self.tr("Count area"), [QgsProcessing.TypeVectorPolygon]),
                  "Polygon(s) of the counted surface; craters are counted when their centre lies inside.")
         self.add(QgsProcessingParameterNumber("MIN_DIAMETER_KM", self.tr("Fit range: minimum diameter (km)"),
-                                              QgsProcessingParameterNumber.Double, 1.0, minValue=0.01))
+                                              QgsProcessingParameterNumber.Double, 1.0, minValue=0.01), decimals=2)
         self.add(QgsProcessingParameterNumber("MAX_DIAMETER_KM", self.tr("Fit range: maximum diameter (km)"),
-                                              QgsProcessingParameterNumber.Double, 100.0, minValue=0.01))
+                                              QgsProcessingParameterNumber.Double, 100.0, minValue=0.01), decimals=2)
         self.add(QgsProcessingParameterEnum("PRODUCTION", self.tr("Production and chronology functions"),
-                                            [label for _, label in PRODUCTIONS], defaultValue=0))
-        self.add(QgsProcessingParameterEnum("METHOD", self.tr("Age fit method"), [label for _, label in METHODS],
-                                            defaultValue=0))
+                                            [self.tr(label) for _, label in PRODUCTIONS], defaultValue=0))
+        self.add(QgsProcessingParameterEnum("METHOD", self.tr("Age fit method"),
+                                            [self.tr(label) for _, label in METHODS], defaultValue=0), advanced=True)
         self.add(QgsProcessingParameterBoolean("SPLIT_BY_SYSTEM", self.tr("Split the CSFD by the 'system' field"),
                                                False), "One curve and one age per lunar System (field 'system').")
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_TABLE", self.tr("CSFD table"),

@@ -9,12 +9,9 @@ from .. import styles
 from .base import LunarAlgorithm
 from .cluster_parameters import add_device, add_scheduler, device, scheduler
 from .crater_layers import CRATER_GEOMETRY, crater_fields, lon_domain, moon_crs, write_circles
-from .models import model_path, require_torch
+from .models import SHIPPED_MODELS, add_model_choice, chosen_model, require_torch
 
-DEFAULT_MODEL = "crater_detector.pt"
-#: SHIPPED_MODEL choices: (label, file in models/).
-SHIPPED_MODELS = (("LOLA DEM model (km-scale craters)", DEFAULT_MODEL),
-                  ("NAC image model (metre-scale craters)", "crater_detector_nac.pt"))
+DEFAULT_MODEL = SHIPPED_MODELS["detector"][0][0]
 ELEVATION_WORDS = ("elev", "height", "dem", "topo")
 IMAGE_WORDS = ("image", "dom", "reflect", "albedo", "radiance", "i/f", "gray", "grey", "nac")
 
@@ -38,22 +35,24 @@ def raster_kind(source, band):
     return "image" if hi <= 1.5 else None
 
 
-def model_fit_warnings(card, source, band):
-    """Why the model may not suit the raster: another input kind, or a pixel size far from the trained one."""
+def model_fit_warnings(alg, card, source, band):
+    """Why the model may not suit the raster (translated): another input kind, or a pixel size far from the
+    trained one."""
     warnings = []
     want, kind = card.get("input", "dem"), raster_kind(source, band)
-    names = {"dem": "a DEM", "image": "an image"}
+    names = {"dem": alg.tr("a DEM"), "image": alg.tr("an image")}
     if kind and kind != want:
-        warnings.append(f"INPUT band {band} looks like {names[kind]} but the model takes {names.get(want, want)}: "
-                        f"choose the SHIPPED_MODEL (or a MODEL) made for {names[kind]}")
+        warnings.append(alg.tr("INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a "
+                               "MODEL) made for {1}").format(band, names[kind], names.get(want, want)))
     lo_hi = card.get("pixel_km_range")
     if lo_hi:
         geo = RasterGeo(source)
         _, ky = geo.km_per_px([geo.xsize / 2.0], [geo.ysize / 2.0])
         px = float(ky[0])
         if not lo_hi[0] <= px <= lo_hi[1]:
-            warnings.append(f"INPUT has {px * 1000:g} m pixels, far outside the {lo_hi[0] * 1000:g}-"
-                            f"{lo_hi[1] * 1000:g} m the model was trained for: expect fewer and worse detections")
+            warnings.append(alg.tr("INPUT has {0:g} m pixels, far outside the {1:g}-{2:g} m the model was trained "
+                                   "for: expect fewer and worse detections").format(
+                px * 1000, lo_hi[0] * 1000, lo_hi[1] * 1000))
     return warnings
 
 
@@ -74,11 +73,11 @@ class DetectCraters(LunarAlgorithm):
     GROUP = "Craters"
     HELP = ("Finds craters on a DEM (or the elevation band of a fused DOM/DEM raster) with Lunar Lab's own "
             "CenterNet-style network, trained on LOLA LDEM_4 with the Head et al. 2010 catalogue (see "
-            "models/crater_detector.json). Multi-scale as in Yang et al. (seed 000): an image pyramid lets one network "
+            "models/crater_detector.json). Multi-scale as in Yang et al. 2020: an image pyramid lets one network "
             "find craters from a few pixels up to most of a tile; tiles overlap (OVERLAP, default 50%); detections of "
             "overlapping tiles and pyramid levels are merged into one crater each by suppression on circles in km on "
             "the Moon sphere. Diameters are true km at any latitude and in projected CRSs. Output: one circle per "
-            "crater with lon, lat, diameter_km, confidence and the pyramid level. SHIPPED_MODEL chooses the LOLA "
+            "crater with lon, lat, diameter_km, confidence and the pyramid level. Model (SHIPPED_MODEL) chooses the LOLA "
             "DEM model (km-scale craters on DEMs) or the NAC image model (metre-scale craters on images of about "
             "0.25-4 m/px, trained on LRO NAC tiles of Yang et al.'s Lunar_Crater_Detection_Data; see "
             "models/crater_detector_nac.json).")
@@ -87,32 +86,30 @@ class DetectCraters(LunarAlgorithm):
         self.add(QgsProcessingParameterRasterLayer("INPUT", self.tr("DEM, fused DOM/DEM raster or image")),
                  "The model card says which input the model takes (LOLA DEM model: a DEM; NAC model: an image); "
                  "a warning says when INPUT looks like the other kind.")
-        self.add(QgsProcessingParameterNumber("BAND", self.tr("Band (0 = elevation band / band 1)"),
-                                              QgsProcessingParameterNumber.Integer, 0, minValue=0))
-        self.add(QgsProcessingParameterFile("MODEL", self.tr("Detector model (.pt)"), extension="pt", optional=True),
-                 "Overrides SHIPPED_MODEL: a model made by lunar:traincraterdetector.")
-        self.add(QgsProcessingParameterEnum("SHIPPED_MODEL", self.tr("Shipped model"),
-                                            [self.tr(label) for label, _ in SHIPPED_MODELS], defaultValue=0),
-                 "Used when MODEL is empty: the LOLA DEM model (models/crater_detector.pt) for km-scale craters on "
-                 "DEMs, or the LRO NAC image model (models/crater_detector_nac.pt, 0.5 m/px) for metre-scale craters "
-                 "on images.")
+        add_model_choice(self, "detector", self.tr("Detector model file (.pt), instead of the shipped one"),
+                         "A model made by lunar:traincraterdetector; overrides the shipped model.")
         self.add(QgsProcessingParameterNumber("MIN_DIAMETER_KM", self.tr("Minimum diameter (km)"),
                                               QgsProcessingParameterNumber.Double, 0.01, minValue=0.001),
-                 "Craters smaller than about 4 pixels are not found whatever this says.")
+                 "Craters smaller than about 4 pixels are not found whatever this says.", decimals=3)
         self.add(QgsProcessingParameterNumber("MAX_DIAMETER_KM", self.tr("Maximum diameter (km)"),
-                                              QgsProcessingParameterNumber.Double, 1000.0, minValue=0.001))
+                                              QgsProcessingParameterNumber.Double, 1000.0, minValue=0.001), decimals=3)
+        self.add(QgsProcessingParameterNumber("BAND", self.tr("Band (0 = elevation band / band 1)"),
+                                              QgsProcessingParameterNumber.Integer, 0, minValue=0),
+                 "0: a fused raster's 'Elevation' band, else band 1.", advanced=True)
         self.add(QgsProcessingParameterNumber("CONFIDENCE", self.tr("Minimum confidence"),
                                               QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0,
                                               maxValue=1.0),
-                 "Default: the threshold calibrated in the model card (its best F1 on the training split).")
+                 "Default: the threshold calibrated in the model card (its best F1 on the training split).",
+                 advanced=True, decimals=2)
         self.add(QgsProcessingParameterNumber("TILE_SIZE", self.tr("Tile size (pixels)"),
                                               QgsProcessingParameterNumber.Integer, None, optional=True, minValue=64,
                                               maxValue=4096),
-                 "Default: the model card's (512 for the LOLA DEM model, 1024 for the NAC image model).")
+                 "Default: the model card's (512 for the LOLA DEM model, 1024 for the NAC image model).", advanced=True)
         self.add(QgsProcessingParameterNumber("OVERLAP", self.tr("Tile overlap (fraction)"),
                                               QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0,
                                               maxValue=0.9),
-                 "Default: the model card's (0.5 for the LOLA DEM model, 0.25 for the NAC image model).")
+                 "Default: the model card's (0.5 for the LOLA DEM model, 0.25 for the NAC image model).",
+                 advanced=True, decimals=2)
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Detected craters"),
                                                             QgsProcessing.TypeVectorPolygon))
         add_scheduler(self)
@@ -124,11 +121,10 @@ class DetectCraters(LunarAlgorithm):
         source = RasterSource(self.raster_source(parameters, "INPUT", context), "INPUT")
         band = elevation_band(source, self.parameterAsInt(parameters, "BAND", context))
         all_nodata_check(source, [band])
-        shipped = SHIPPED_MODELS[self.parameterAsEnum(parameters, "SHIPPED_MODEL", context)][1]
-        model = model_path(self, parameters, "MODEL", context, shipped)
+        model = chosen_model(self, parameters, context, "detector")
         bundle = training.load_bundle(model)
-        for warning in model_fit_warnings(bundle["card"], source, band):
-            feedback.pushWarning(self.tr(warning))
+        for warning in model_fit_warnings(self, bundle["card"], source, band):
+            feedback.pushWarning(warning)
         card_threshold = training.card_threshold(bundle)
         confidence = self.parameterAsDouble(parameters, "CONFIDENCE", context) \
             if parameters.get("CONFIDENCE") not in (None, "") else card_threshold

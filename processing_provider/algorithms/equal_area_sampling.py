@@ -31,7 +31,7 @@ class EqualAreaSampling(LunarAlgorithm):
     NAME = "equalareasampling"
     DISPLAY = "Equal-area sampling and statistics"
     GROUP = "Statistics"
-    HELP = ("Qiu et al. 2025 (seed 002) quasi-equal-area grid on the Moon sphere (R = 1737.4 km): latitude step "
+    HELP = ("The quasi-equal-area grid of Qiu et al. 2025 on the Moon sphere (R = 1737.4 km): latitude step "
             "LAT_STEP (deg), and in each latitude band a longitude step dlambda = A / (R^2 dphi cos phi) so every "
             "cell covers AREA_KM2. Every band of every raster is sampled at the cell centres (nearest pixel) into "
             "OUTPUT (points or cell polygons, with lat, lon, cell area and one field per band), and OUTPUT_STATS "
@@ -47,17 +47,17 @@ class EqualAreaSampling(LunarAlgorithm):
                  "Default: the union of the rasters' extents.")
         self.add(QgsProcessingParameterNumber("LAT_STEP", self.tr("Latitude step (degrees)"),
                                               QgsProcessingParameterNumber.Double, 0.15, minValue=1e-4, maxValue=90),
-                 "Seed 002 uses 0.15 degrees.")
+                 "Qiu et al. 2025 use 0.15 degrees.", advanced=True, decimals=4)
         self.add(QgsProcessingParameterNumber("AREA_KM2", self.tr("Cell area (km²)"),
                                               QgsProcessingParameterNumber.Double, 2.25, minValue=1e-6),
-                 "Target area of each cell; seed 002 uses 2.25 km².")
+                 "Target area of each cell; Qiu et al. 2025 use 2.25 km².", decimals=3)
         self.add(QgsProcessingParameterEnum("GEOMETRY", self.tr("Output geometry"),
                                             [self.tr("Cell centre points"), self.tr("Cell polygons")], defaultValue=0))
         self.add(QgsProcessingParameterFeatureSource("ZONES", self.tr("Zones (polygons)"),
                                                      [QgsProcessing.TypeVectorPolygon], optional=True),
                  "Optional polygons, e.g. maria; statistics are also given per zone.")
         self.add(QgsProcessingParameterField("ZONE_FIELD", self.tr("Zone name field"), parentLayerParameterName="ZONES",
-                                             optional=True), "Default: the feature id.")
+                                             optional=True), "Default: the feature id.", advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Equal-area samples"),
                                                             QgsProcessing.TypeVectorAnyGeometry, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_STATS", self.tr("Equal-area statistics"),

@@ -26,9 +26,9 @@ class EvaluateCraters(LunarAlgorithm):
         crater_source_parameters(self, "DETECTIONS", "Detections")
         crater_source_parameters(self, "CATALOG", "Catalogue")
         self.add(QgsProcessingParameterNumber("MIN_DIAMETER_KM", self.tr("Minimum diameter (km)"),
-                                              QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
+                                              QgsProcessingParameterNumber.Double, 0.0, minValue=0.0), decimals=3)
         self.add(QgsProcessingParameterNumber("MAX_DIAMETER_KM", self.tr("Maximum diameter (km)"),
-                                              QgsProcessingParameterNumber.Double, 1e6, minValue=0.0))
+                                              QgsProcessingParameterNumber.Double, 1e6, minValue=0.0), decimals=3)
         self.add(QgsProcessingParameterExtent("EXTENT", self.tr("Extent"), optional=True),
                  "Only craters centred inside count (default: everywhere).")
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Matched, missed and false craters"),

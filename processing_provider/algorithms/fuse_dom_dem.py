@@ -1,4 +1,4 @@
-"""lunar:fusedomdem -- DOM + DEM -> fused 3-band raster (seed 000)."""
+"""lunar:fusedomdem -- DOM + DEM -> fused 3-band raster (Yang et al. 2020)."""
 from qgis.core import (QgsProcessingParameterBoolean, QgsProcessingParameterRasterDestination,
                        QgsProcessingParameterRasterLayer)
 
@@ -12,7 +12,7 @@ class FuseDomDem(LunarAlgorithm):
     DISPLAY = "Fuse DOM and DEM"
     GROUP = "Craters"
     HELP = ("Fuses a digital orthophoto map (DOM) and a DEM into one 3-band raster on the DOM's grid, as Yang et al. "
-            "(seed 000) fuse Chang'E DOM and DEM for crater detection: band 1 = image brightness (morphology; a DEM "
+            "2020 fuse Chang'E DOM and DEM for crater detection: band 1 = image brightness (morphology; a DEM "
             "hillshade when no DOM is given), band 2 = slope (degrees, from true metres on the 1737.4 km Moon sphere "
             "in geographic and projected CRSs), band 3 = elevation (m). The DEM is resampled (bilinear) to the DOM "
             "grid when they differ. '8-bit' stretches every band to 1-255 (0 = nodata) for detectors.")

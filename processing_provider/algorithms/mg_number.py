@@ -11,7 +11,7 @@ class MgNumber(LunarAlgorithm):
     DISPLAY = "Mg# from FeO and MgO"
     GROUP = "Surface chemistry"
     HELP = ("Magnesium number, the molar Mg/(Mg+Fe) = (MgO/40.30) / (MgO/40.30 + FeO/71.84), from FeO and MgO "
-            "abundance rasters (wt%) on one grid, as in Qiu et al. 2025 (seed 002) Fig. 1h. Output: float32 "
+            "abundance rasters (wt%) on one grid, as in Qiu et al. 2025 Fig. 1h. Output: float32 "
             "GeoTIFF, 0-1, nodata where an input is nodata or negative.")
 
     def define(self):

@@ -1,16 +1,105 @@
-"""Where the shipped models live, and torch imported only when a neural-network algorithm runs."""
+"""The shipped models (one list, offered by name in each algorithm's SHIPPED_MODEL), and torch imported only
+when a neural-network algorithm runs."""
+import functools
+import json
 import os
 
-from qgis.core import QgsProcessingException
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.core import QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingParameterFile
+from qgis.PyQt.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from ...lunar_plugin import deps
 
 MODELS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "models")
 
 
+#: The models in models/, by the kind of model an algorithm takes: (file, option label). The label's fields come from
+#: the model's card (card_figures), so that the choice shows what the model reads and how well it did.
+SHIPPED_MODELS = {
+    "detector": (
+        ("crater_detector.pt", QT_TRANSLATE_NOOP(
+            "LunarLab", "LOLA DEM model: elevation (DEM), trained at {pixel_km:.2f} km/px, km-scale craters; "
+                        "held-out F1 {f1:.2f}")),
+        ("crater_detector_nac.pt", QT_TRANSLATE_NOOP(
+            "LunarLab", "LRO NAC image model: image, {pixel_m_lo:g}-{pixel_m_hi:g} m/px, metre-scale craters; "
+                        "held-out F1 {f1:.2f}"))),
+    "oxide": (
+        ("oxide_clementine.pt", QT_TRANSLATE_NOOP(
+            "LunarLab", "Clementine UVVIS model: {n_bands} bands {nm_lo:.0f}-{nm_hi:.0f} nm, any pixel size; "
+                        "{targets}; FeO R² {r2_FeO:.2f} (leaving one station out)")),
+        ("oxide_kaguya_mi_tio2.pt", QT_TRANSLATE_NOOP(
+            "LunarLab", "Kaguya MI model: {n_bands} bands {nm_lo:.0f}-{nm_hi:.0f} nm, any pixel size; {targets}; "
+                        "TiO2 R² {r2_TiO2:.2f} (leaving one station out)"))),
+    "ages": (
+        ("crater_ages.pt", QT_TRANSLATE_NOOP(
+            "LunarLab", "Crater age model: DEM (LOLA LDEM_4) + image, craters of {d_min_km:.0f} km and more; "
+                        "accuracy {accuracy:.0%} ± {accuracy_sd:.0%} over {trials} trials")),),
+}
+#: LOLA LDEM_4, which the DEM detector's card names as its data: 4 pixels per degree on the 1737.4 km Moon.
+LDEM_4_PIXEL_KM = 2 * 3.141592653589793 * 1737.4 / 360 / 4
+
+
 def shipped(name):
     return os.path.join(MODELS_DIR, name)
+
+
+@functools.lru_cache(maxsize=None)
+def read_card(model_file):
+    """The card (models/NAME.json) of a shipped model, {} when it cannot be read."""
+    try:
+        with open(os.path.splitext(shipped(model_file))[0] + ".json", encoding="utf-8") as handle:
+            card = json.load(handle)
+    except (OSError, ValueError):
+        return {}
+    return card if isinstance(card, dict) else {}
+
+
+def card_figures(card):
+    """The numbers a model's option label shows, from its card: held-out F1, pixel sizes, bands, R², accuracy."""
+    figures = {"pixel_km": LDEM_4_PIXEL_KM}
+    held_out = (card.get("metrics") or {}).get("validation")
+    if isinstance(held_out, dict):
+        figures.update({k: held_out[k] for k in ("f1", "recall", "precision") if k in held_out})
+    if card.get("pixel_km_range"):
+        figures["pixel_m_lo"], figures["pixel_m_hi"] = (v * 1000 for v in card["pixel_km_range"])
+    wavelengths = card.get("wavelengths_nm") or []
+    if wavelengths:
+        figures.update(n_bands=len(wavelengths), nm_lo=min(wavelengths), nm_hi=max(wavelengths))
+    figures["targets"] = ", ".join(card.get("targets") or [])
+    for target, m in (card.get("metrics") or {}).items():
+        if isinstance(m, dict) and "r2" in m:
+            figures["r2_" + target] = m["r2"]
+    trials = card.get("trials") or {}
+    if "accuracy_mean" in trials:
+        figures.update(accuracy=trials["accuracy_mean"], accuracy_sd=trials["accuracy_sd"], trials=trials.get("n"))
+    figures["d_min_km"] = (card.get("diameter_range_km") or [0])[0]
+    return figures
+
+
+def shipped_labels(kind):
+    """The translated option label of each shipped model of ``kind``, its card's figures filled in (the bare file
+    name when the card lacks one)."""
+    labels = []
+    for model_file, label in SHIPPED_MODELS[kind]:
+        try:
+            labels.append(QCoreApplication.translate("LunarLab", label).format(**card_figures(read_card(model_file))))
+        except (KeyError, TypeError, ValueError):
+            labels.append(model_file)
+    return labels
+
+
+def add_model_choice(alg, kind, file_label, file_help, default=0):
+    """SHIPPED_MODEL (the shipped models of ``kind`` by name, with their cards' figures) and MODEL, a model file
+    that overrides it (advanced: most users take a shipped model)."""
+    alg.add(QgsProcessingParameterEnum("SHIPPED_MODEL", alg.tr("Model"), shipped_labels(kind), defaultValue=default),
+            "The models shipped with Lunar Lab: what each reads, the pixel size it was trained at and its measured "
+            "skill (from its card, models/NAME.json; the About box has the full figures). MODEL overrides it.")
+    alg.add(QgsProcessingParameterFile("MODEL", file_label, extension="pt", optional=True), file_help, advanced=True)
+
+
+def chosen_model(alg, parameters, context, kind):
+    """The MODEL file a user gave, else the shipped model chosen in SHIPPED_MODEL."""
+    model_file = SHIPPED_MODELS[kind][alg.parameterAsEnum(parameters, "SHIPPED_MODEL", context)][0]
+    return model_path(alg, parameters, "MODEL", context, model_file)
 
 
 def torch_missing_message():
@@ -40,5 +129,6 @@ def model_path(alg, parameters, name, context, default_file):
     """The MODEL file a user gave, or the shipped default; a clear error when neither exists."""
     path = alg.parameterAsFile(parameters, name, context) or shipped(default_file)
     if not os.path.isfile(path):
-        raise QgsProcessingException(f"{name}: model file '{path}' does not exist")
+        raise QgsProcessingException(QCoreApplication.translate("LunarLab", "{0}: model file '{1}' does not exist")
+                                     .format(name, path))
     return path

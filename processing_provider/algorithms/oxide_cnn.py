@@ -1,7 +1,8 @@
-"""lunar:oxidecnn and lunar:trainoxidecnn -- 1D-CNN oxide abundances (seeds 002 and 003)."""
+"""lunar:oxidecnn and lunar:trainoxidecnn -- 1D-CNN oxide abundances (Qiu et al. 2025; Zhang et al. 2023)."""
 import csv
 import io
 import os
+import re
 
 from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterFile,
@@ -9,21 +10,79 @@ from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParam
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer,
                        QgsProcessingParameterString)
 
+from ...lunar_plugin.core.errors import LunarInputError
 from ...lunar_plugin.core.model_files import write_text_atomic
 from ...lunar_plugin.core.oxides import maps, trust
+from ...lunar_plugin.core.raster import RasterSource
 from .. import styles
 from .base import LunarAlgorithm
 from .cluster_parameters import add_device, add_scheduler, device, scheduler
-from .models import model_path, require_torch
+from .models import add_model_choice, chosen_model, require_torch
 
 OXIDES = ["FeO", "TiO2", "Al2O3", "MgO", "CaO"]
-DEFAULT_MODEL = "oxide_clementine.pt"
-FEATURE_PRESETS = [("clementine", "Clementine UVVIS 5 bands + OMAT (seed 002)"),
+FEATURE_PRESETS = [("clementine", "Clementine UVVIS 5 bands + OMAT (Qiu et al. 2025)"),
                    ("clementine+theta", "Clementine UVVIS + OMAT, theta_Fe, theta_Ti"),
-                   ("kaguya_mi", "Kaguya MI 8 bands (seed 003)"),
+                   ("kaguya_mi", "Kaguya MI 8 bands (Zhang et al. 2023)"),
                    ("kaguya_mi+theta", "Kaguya MI 8 bands + OMAT, theta_Fe, theta_Ti")]
-ARCHITECTURES = ["Seed 002: Conv1D 32-32, MaxPool, Dense 64", "Seed 003: four Conv1D layers, Dense 64",
-                 "Lunar Lab: seed 002 layout, 5-member ensemble"]
+ARCHITECTURES = ["Qiu et al. 2025: Conv1D 32-32, MaxPool, Dense 64", "Zhang et al. 2023: four Conv1D layers, Dense 64",
+                 "Lunar Lab: the Qiu et al. 2025 layout, 5-member ensemble"]
+#: A raster band further than this from the model band it is given for is another band: half the smallest gap
+#: between the shipped models' bands (Clementine 900/950/1000 nm, Kaguya MI 901/950/1001 nm are 50 nm apart).
+WAVELENGTH_TOLERANCE_NM = 20.0
+UNIT_TO_NM = {"nm": 1.0, "nanometers": 1.0, "nanometres": 1.0, "um": 1000.0, "µm": 1000.0, "micrometers": 1000.0,
+              "micrometres": 1000.0, "microns": 1000.0}
+
+
+def band_wavelength(band):
+    """A raster band's centre wavelength (nm) from its metadata ('wavelength', as GDAL's ENVI driver and Lunar Lab
+    write it, in nm or µm) or its description ('R415', '750 nm'); None when the band does not say."""
+    metadata = {k.lower(): v for k, v in (band.GetMetadata() or {}).items()}
+    if metadata.get("wavelength"):
+        try:
+            value = float(metadata["wavelength"])
+        except ValueError:
+            value = None
+        if value is not None:
+            unit = metadata.get("wavelength_units", "").strip().lower()
+            return value * UNIT_TO_NM.get(unit, 1000.0 if value < 10 else 1.0)
+    text = band.GetDescription() or ""
+    found = re.match(r"\s*R(\d{3,4}(?:\.\d+)?)\b", text) or re.search(r"(\d{3,4}(?:\.\d+)?)\s*nm\b", text)
+    return float(found.group(1)) if found else None
+
+
+def check_bands(alg, text, input_path, names, wavelengths):
+    """The raster band (1-based) for each model band from BANDS (default 1, 2, 3, …), checked: as many as the
+    model reads, each in the raster, and each at the model band's wavelength where the raster band declares one."""
+    expects = ", ".join(f"{n} ({w:g} nm)" for n, w in zip(names, wavelengths))
+    try:
+        bands = maps.parse_band_list(text)
+    except LunarInputError:
+        raise QgsProcessingException(alg.tr("BANDS: '{0}' is not a comma-separated list of band numbers; the model "
+                                            "expects {1} bands: {2}").format(text, len(names), expects)) from None
+    given = bool(bands)
+    bands = bands or list(range(1, len(names) + 1))
+    if len(bands) != len(names):
+        raise QgsProcessingException(alg.tr("BANDS: {0} band numbers were given ('{1}'), but the model reads {2} "
+                                            "bands: {3}").format(len(bands), text, len(names), expects))
+    source = RasterSource(input_path, "INPUT")
+    for band in bands:
+        if not 1 <= band <= source.count:
+            raise QgsProcessingException(alg.tr("BANDS: band {0} does not exist in INPUT '{1}' ({2} bands); the "
+                                                "model expects {3} bands: {4}").format(
+                band, os.path.basename(input_path), source.count, len(names), expects))
+    raster_nm = [band_wavelength(source.ds.GetRasterBand(b)) for b in range(1, source.count + 1)]
+    for band, name, want in zip(bands, names, wavelengths):
+        have = raster_nm[band - 1]
+        if have is not None and abs(have - want) > WAVELENGTH_TOLERANCE_NM:
+            fitting = [next((b for b, nm in enumerate(raster_nm, 1) if nm is not None
+                             and abs(nm - w) <= WAVELENGTH_TOLERANCE_NM), None) for w in wavelengths]
+            hint = alg.tr("; the raster's wavelengths fit BANDS={0}").format(",".join(map(str, fitting))) \
+                if None not in fitting else alg.tr("; the raster has no band at {0}").format(", ".join(
+                    f"{w:g} nm" for w, b in zip(wavelengths, fitting) if b is None))
+            raise QgsProcessingException(alg.tr("BANDS{0}: raster band {1} is at {2:g} nm but stands for the "
+                                                "model's {3} ({4:g} nm); the model expects {5}{6}").format(
+                "" if given else alg.tr(" (empty: 1, 2, 3, …)"), band, have, name, want, expects, hint))
+    return bands
 
 
 class OxideCnn(LunarAlgorithm):
@@ -32,11 +91,12 @@ class OxideCnn(LunarAlgorithm):
     DISPLAY = "Oxide maps with a 1D CNN (FeO, TiO2, Al2O3, MgO, CaO, Mg#)"
     GROUP = "Surface chemistry"
     HELP = ("FeO, TiO2, Al2O3, MgO and CaO abundance (wt%) from a reflectance raster with a 1D convolutional network "
-            "trained on lunar sample sites (Qiu et al. 2025, seed 002; Zhang et al. 2023, seed 003), and Mg# from the "
-            "predicted FeO and MgO. The default MODEL is the shipped Clementine model (bands R415, R750, R900, R950, "
-            "R1000; OMAT and the band-ratio angles are computed on the fly); models/oxide_kaguya_mi_tio2.pt maps TiO2 "
-            "from the eight Kaguya MI bands; lunar:trainoxidecnn makes your own. BANDS gives, in the model's band "
-            "order, the raster band of each (default 1, 2, 3, …). Each model's card (the .json beside it) holds its "
+            "trained on lunar sample sites (Qiu et al. 2025; Zhang et al. 2023), and Mg# from the "
+            "predicted FeO and MgO. Model (SHIPPED_MODEL) offers the shipped Clementine model (bands R415, R750, R900, "
+            "R950, R1000; OMAT and the band-ratio angles are computed on the fly) and the Kaguya MI model (TiO2 from "
+            "the eight MI bands); MODEL takes one made by lunar:trainoxidecnn instead. BANDS gives, in the model's "
+            "band order, the raster band of each (default 1, 2, 3, …); where the raster's bands carry wavelengths "
+            "they must match the model's. Each model's card (the .json beside it) holds its "
             "validation figures, leaving one station and one landing site out.\n"
             "No output holds an impossible value: every prediction is clipped to the physical bounds of lunar samples "
             "(" + ", ".join(f"{k} {lo:g}-{hi:g}" for k, (lo, hi) in trust.OXIDE_BOUNDS.items()) + " wt%) "
@@ -49,14 +109,16 @@ class OxideCnn(LunarAlgorithm):
 
     def define(self):
         self.add(QgsProcessingParameterRasterLayer("INPUT", self.tr("Reflectance raster")))
-        self.add(QgsProcessingParameterFile("MODEL", self.tr("Oxide model (.pt)"), extension="pt", optional=True),
-                 "Default: the shipped Clementine model (models/oxide_clementine.pt).")
+        add_model_choice(self, "oxide", self.tr("Oxide model file (.pt), instead of the shipped one"),
+                         "A model made by lunar:trainoxidecnn; overrides the shipped model.")
         self.add(QgsProcessingParameterString("BANDS", self.tr("Raster band for each model band (comma list)"),
                                               "", optional=True),
-                 "E.g. '1,2,3,4,5' for Clementine 415/750/900/950/1000 nm; empty = 1, 2, 3, … in order.")
+                 "E.g. '1,2,3,4,5' for Clementine 415/750/900/950/1000 nm; empty = 1, 2, 3, … in order. Checked "
+                 "against the model's wavelengths where the raster's bands carry theirs.")
         self.add(QgsProcessingParameterNumber("REFLECTANCE_SCALE", self.tr("Reflectance scale factor"),
                                               QgsProcessingParameterNumber.Double, 1.0, minValue=1e-12),
-                 "Multiplies stored values to get reflectance on a 0-1 scale.")
+                 "Multiplies stored values to get reflectance on a 0-1 scale (e.g. 0.0001 for integer DNs).",
+                 decimals=6)
         for oxide in OXIDES:
             self.addParameter(QgsProcessingParameterRasterDestination(
                 f"OUTPUT_{oxide.upper()}", self.tr("{0} (wt%)").format(oxide), optional=True))
@@ -70,13 +132,17 @@ class OxideCnn(LunarAlgorithm):
 
     def execute(self, parameters, context, feedback):
         require_torch()
-        model = model_path(self, parameters, "MODEL", context, DEFAULT_MODEL)
+        model = chosen_model(self, parameters, context, "oxide")
         outputs = {oxide: self.parameterAsOutputLayer(parameters, f"OUTPUT_{oxide.upper()}", context)
                    for oxide in OXIDES}
         outputs = {k: v for k, v in outputs.items() if v}
         mg = self.parameterAsOutputLayer(parameters, "OUTPUT_MGNUMBER", context)
-        bands = maps.parse_band_list(self.parameterAsString(parameters, "BANDS", context))
-        written = maps.cnn_maps(self.raster_source(parameters, "INPUT", context), model, outputs, bands,
+        from ...lunar_plugin.core.oxides import model_io
+        bundle = model_io.load_model(model)
+        input_path = self.raster_source(parameters, "INPUT", context)
+        bands = check_bands(self, self.parameterAsString(parameters, "BANDS", context), input_path,
+                            bundle.band_names, bundle.wavelengths)
+        written = maps.cnn_maps(input_path, model, outputs, bands,
                                 mg or None, self.parameterAsDouble(parameters, "REFLECTANCE_SCALE", context),
                                 feedback, self.parameterAsOutputLayer(parameters, "OUTPUT_DOMAIN", context) or None,
                                 self.parameterAsOutputLayer(parameters, "OUTPUT_UNCERTAINTY", context) or None,
@@ -106,7 +172,7 @@ class TrainOxideCnn(LunarAlgorithm):
     DISPLAY = "Train and cross-validate an oxide 1D CNN"
     GROUP = "Surface chemistry"
     HELP = ("Trains a 1D CNN per oxide on sample sites (a table, CSV or vector layer with reflectance and measured "
-            "oxides) and validates it honestly: leave-one-out (seed 002) or k-fold (seed 003), with every "
+            "oxides) and validates it honestly: leave-one-out (Qiu et al. 2025) or k-fold (Zhang et al. 2023), with every "
             "normalisation, early-stopping decision and model choice made inside the training fold. A site missing "
             "a target is skipped for that target only. Outputs the model (one file for all targets, its card beside "
             "it), out-of-fold predictions (CSV: site, target, measured, predicted) and an HTML report with R² and "
@@ -121,26 +187,30 @@ class TrainOxideCnn(LunarAlgorithm):
         self.add(QgsProcessingParameterFeatureSource("INPUT", self.tr("Sample sites"), [QgsProcessing.TypeVector]),
                  "E.g. clementine_sites.csv: one row per site, reflectance and oxide fields.")
         self.add(QgsProcessingParameterEnum("FEATURE_PRESET", self.tr("Feature preset"),
-                                            [label for _, label in FEATURE_PRESETS], defaultValue=1),
+                                            [self.tr(label) for _, label in FEATURE_PRESETS], defaultValue=1),
                  "Band fields named as in the preset (R415…R1000, or 414nm…1548nm); ignored when FEATURE_FIELDS "
                  "is given.")
         self.add(QgsProcessingParameterField("FEATURE_FIELDS", self.tr("Feature fields (band order)"), None, "INPUT",
                                              QgsProcessingParameterField.Numeric, allowMultiple=True, optional=True),
-                 "Reflectance fields in band order; OMAT/theta_Fe/theta_Ti may be added by name in the preset.")
+                 "Reflectance fields in band order; OMAT/theta_Fe/theta_Ti may be added by name in the preset.",
+                 advanced=True)
         self.add(QgsProcessingParameterField("TARGET_FIELDS", self.tr("Target oxide fields"), None, "INPUT",
                                              QgsProcessingParameterField.Any, allowMultiple=True, optional=True),
-                 "Default: whichever of FeO, TiO2, Al2O3, MgO, CaO the table has.")
-        self.add(QgsProcessingParameterField("SITE_FIELD", self.tr("Site name field"), None, "INPUT", optional=True))
+                 "Default: whichever of FeO, TiO2, Al2O3, MgO, CaO the table has.", advanced=True)
+        self.add(QgsProcessingParameterField("SITE_FIELD", self.tr("Site name field"), None, "INPUT", optional=True),
+                 "Default: a field named site, name or station, else the first field.", advanced=True)
         self.add(QgsProcessingParameterField("GROUP_FIELD", self.tr("Group field (leave one group out)"), None,
                                              "INPUT", optional=True),
                  "E.g. the site field of clementine_sites.csv: 'Apollo 16 - S1' … 'Apollo 16 - LM' form one group, "
                  "'Apollo 16'. Reported beside the per-station validation.")
-        self.add(QgsProcessingParameterEnum("ARCHITECTURE", self.tr("Network"), ARCHITECTURES, defaultValue=0))
+        self.add(QgsProcessingParameterEnum("ARCHITECTURE", self.tr("Network"), [self.tr(a) for a in ARCHITECTURES],
+                                            defaultValue=0), advanced=True)
         self.add(QgsProcessingParameterEnum("VALIDATION", self.tr("Validation"),
                                             [self.tr("Leave-one-out"), self.tr("k-fold")], defaultValue=0))
         self.add(QgsProcessingParameterNumber("FOLDS", self.tr("Folds (k-fold)"), QgsProcessingParameterNumber.Integer,
-                                              10, minValue=2, maxValue=1000))
-        self.add(QgsProcessingParameterNumber("SEED", self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 0))
+                                              10, minValue=2, maxValue=1000), advanced=True)
+        self.add(QgsProcessingParameterNumber("SEED", self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 0),
+                 "The same seed and data give the same model.", advanced=True)
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_MODEL", self.tr("Trained model"),
                                                                 self.tr("PyTorch model (*.pt)")))
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_PREDICTIONS", self.tr("Out-of-fold predictions"),
@@ -173,10 +243,11 @@ class TrainOxideCnn(LunarAlgorithm):
         model_io.write_card(result.bundle, os.path.splitext(out)[0] + ".json",
                             extra={"training_table": source.sourceName()})
         for target, m in result.metrics.items():
-            grouped = (f"; out-of-fold leaving one of {m['n_groups']} groups out R² {m['group_r2']:.3f} RMSE "
-                       f"{m['group_rmse']:.2f}") if "group_r2" in m else ""
-            feedback.pushInfo(f"{target}: out-of-fold R² {m['r2']:.3f} RMSE {m['rmse']:.2f} (n={m['n']}){grouped}; "
-                              f"training fit (not a validation) R² {m['train_r2']:.3f}")
+            grouped = self.tr("; out-of-fold leaving one of {0} groups out R² {1:.3f} RMSE {2:.2f}").format(
+                m["n_groups"], m["group_r2"], m["group_rmse"]) if "group_r2" in m else ""
+            feedback.pushInfo(self.tr("{0}: out-of-fold R² {1:.3f} RMSE {2:.2f} (n={3}){4}; training fit (not a "
+                                      "validation) R² {5:.3f}").format(target, m["r2"], m["rmse"], m["n"], grouped,
+                                                                       m["train_r2"]))
         results = {"OUTPUT_MODEL": out}
         predictions = self.parameterAsFileOutput(parameters, "OUTPUT_PREDICTIONS", context)
         if predictions:

@@ -1,4 +1,4 @@
-"""lunar:oxideequations -- FeO, TiO2 and OMAT from band ratios (seed 002 eqs. 1-5)."""
+"""lunar:oxideequations -- FeO, TiO2 and OMAT from band ratios (Qiu et al. 2025 eqs. 1-5)."""
 from qgis.core import (QgsProcessingParameterEnum, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer)
 
@@ -18,7 +18,7 @@ class OxideEquations(LunarAlgorithm):
     DISPLAY = "Oxide maps from band ratios (FeO, TiO2, OMAT)"
     GROUP = "Surface chemistry"
     HELP = ("FeO and TiO2 abundance (wt%) and optical maturity (OMAT) from Clementine UVVIS reflectance with "
-            "the band-ratio equations of Qiu et al. 2025 (Nat. Commun., seed 002, eqs. 1-5; constants fitted on 49 "
+            "the band-ratio equations of Qiu et al. 2025 (Commun. Earth Environ., eqs. 1-5; constants fitted on 49 "
             "sites incl. Chang'E-6) or Lucey et al. 2000.\n"
             "theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + offset; "
             "theta_Ti = arctan[(R415/R750 - y0) / (R750 - x0)], TiO2 = scale * theta_Ti^exponent; "
@@ -37,17 +37,18 @@ class OxideEquations(LunarAlgorithm):
                                      ("BAND_950", "950 nm band", 4)):
             self.add(QgsProcessingParameterNumber(name, self.tr(label), QgsProcessingParameterNumber.Integer,
                                                   default, minValue=1),
-                     "1-based band index (Clementine order 415/750/900/950/1000: 1, 2, 4).")
+                     "1-based band index (Clementine order 415/750/900/950/1000: 1, 2, 4).", advanced=True)
         self.add(QgsProcessingParameterNumber("REFLECTANCE_SCALE", self.tr("Reflectance scale factor"),
                                               QgsProcessingParameterNumber.Double, 1.0, minValue=1e-12),
-                 "Multiplies stored values to get reflectance on a 0-1 scale (e.g. 0.0001 for integer DNs).")
+                 "Multiplies stored values to get reflectance on a 0-1 scale (e.g. 0.0001 for integer DNs).",
+                 decimals=6)
         self.add(QgsProcessingParameterEnum("PRESET", self.tr("Equation constants"),
-                                            [c.name for c in equations.PRESETS], defaultValue=0),
+                                            [self.tr(c.name) for c in equations.PRESETS], defaultValue=0),
                  "0 = Qiu et al. 2025 (Clementine incl. Chang'E-6); 1 = Lucey et al. 2000.")
         for name in CONSTANTS:
             self.add(QgsProcessingParameterNumber(name, self.tr("Custom {0} (overrides the preset)").format(name),
                                                   QgsProcessingParameterNumber.Double, None, optional=True),
-                     "Leave empty to use the preset's value.")
+                     "Leave empty to use the preset's value.", advanced=True, decimals=4)
         for name, label in (("OUTPUT_FEO", "FeO (wt%)"), ("OUTPUT_TIO2", "TiO2 (wt%)"), ("OUTPUT_OMAT", "OMAT"),
                             ("OUTPUT_DOMAIN", "Inside the fitting sites' spectral domain (1/0)")):
             self.addParameter(QgsProcessingParameterRasterDestination(name, self.tr(label), optional=True))

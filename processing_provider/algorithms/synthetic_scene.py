@@ -39,17 +39,21 @@ class SyntheticScene(LunarAlgorithm):
             self.add(QgsProcessingParameterNumber(name, self.tr(label), QgsProcessingParameterNumber.Integer, default,
                                                   minValue=lo, maxValue=hi))
         self.add(QgsProcessingParameterNumber("CENTRE_LON", self.tr("Centre longitude (degrees)"),
-                                              QgsProcessingParameterNumber.Double, -20.0, minValue=-360, maxValue=360))
+                                              QgsProcessingParameterNumber.Double, -20.0, minValue=-360, maxValue=360),
+                 decimals=4)
         self.add(QgsProcessingParameterNumber("CENTRE_LAT", self.tr("Centre latitude (degrees)"),
-                                              QgsProcessingParameterNumber.Double, 10.0, minValue=-89, maxValue=89))
+                                              QgsProcessingParameterNumber.Double, 10.0, minValue=-89, maxValue=89),
+                 decimals=4)
         self.add(QgsProcessingParameterNumber("PIXEL_M", self.tr("Pixel size (m, along a meridian)"),
-                                              QgsProcessingParameterNumber.Double, 100.0, minValue=0.01))
+                                              QgsProcessingParameterNumber.Double, 100.0, minValue=0.01), decimals=2)
         self.add(QgsProcessingParameterNumber("SEED", self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 42),
-                 "The same seed gives the same scene, byte for byte.")
+                 "The same seed gives the same scene, byte for byte.", advanced=True)
         self.add(QgsProcessingParameterNumber("CRATER_DENSITY", self.tr("Crater density (relative)"),
-                                              QgsProcessingParameterNumber.Double, 1.0, minValue=0.0))
+                                              QgsProcessingParameterNumber.Double, 1.0, minValue=0.0), advanced=True,
+                 decimals=2)
         self.add(QgsProcessingParameterNumber("MARE_FRACTION", self.tr("Mare fraction"),
-                                              QgsProcessingParameterNumber.Double, 0.4, minValue=0.0, maxValue=1.0))
+                                              QgsProcessingParameterNumber.Double, 0.4, minValue=0.0, maxValue=1.0),
+                 advanced=True, decimals=2)
         self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT_DEM", self.tr("Synthetic DEM")))
         self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT_DOM", self.tr("Synthetic DOM")))
         self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT_REFLECTANCE",

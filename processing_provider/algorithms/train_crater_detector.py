@@ -1,4 +1,4 @@
-"""lunar:traincraterdetector -- train or fine-tune (the seed's transfer learning) a crater detector."""
+"""lunar:traincraterdetector -- train or fine-tune (the transfer learning of Yang et al. 2020) a crater detector."""
 import html
 import json
 
@@ -23,7 +23,7 @@ class TrainCraterDetector(LunarAlgorithm):
     GROUP = "Craters"
     HELP = ("Trains a crater detector on a DEM (or the elevation band of a fused raster) and the craters marked on it "
             "(circles, or points with a diameter field), or fine-tunes BASE_MODEL on them: the transfer learning of "
-            "Yang et al. (seed 000), where a detector trained on coarse images is adapted to a new scene with a few "
+            "Yang et al. 2020, where a detector trained on coarse images is adapted to a new scene with a few "
             "labelled craters. Training uses only the part of the raster around the labelled craters: mark every "
             "crater of the sizes you care about inside that region (unmarked ones would be learnt as background). "
             "The report gives recall and precision there before and after training. OUTPUT_MODEL is a .pt file with "
@@ -35,10 +35,12 @@ class TrainCraterDetector(LunarAlgorithm):
         self.add(QgsProcessingParameterBoolean("FINE_TUNE", self.tr("Fine-tune BASE_MODEL (transfer learning)"),
                                                True), "Off: train a new network from scratch.")
         self.add(QgsProcessingParameterFile("BASE_MODEL", self.tr("Base model (.pt)"), extension="pt", optional=True),
-                 "Default: the shipped models/crater_detector.pt.")
+                 "Default: the shipped LOLA DEM model (models/crater_detector.pt).", advanced=True)
         self.add(QgsProcessingParameterNumber("EPOCHS", self.tr("Epochs (50 steps each)"),
-                                              QgsProcessingParameterNumber.Integer, 4, minValue=1, maxValue=1000))
-        self.add(QgsProcessingParameterNumber("SEED", self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 0))
+                                              QgsProcessingParameterNumber.Integer, 4, minValue=1, maxValue=1000),
+                 advanced=True)
+        self.add(QgsProcessingParameterNumber("SEED", self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 0),
+                 "The same seed and data give the same model.", advanced=True)
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_MODEL", self.tr("Trained model"),
                                                                 self.tr("PyTorch model (*.pt)")))
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_REPORT", self.tr("Training report"),
