@@ -4,9 +4,10 @@
 #
 # 1. pylupdate5 (Debian: pyqt5-dev-tools) over the plugin's .py files finds literal tr()/translate() calls.
 # 2. Strings the algorithms only build at run time (self.tr(self.DISPLAY), self.tr(label) in loops, parameter
-#    help given to LunarAlgorithm.add, and LunarAlgorithm's own messages, looked up with the subclass's name as
-#    context) are collected by instantiating every algorithm of all_algorithms() and written as literal
-#    translate(context, text) calls to build/i18n/runtime_strings.py, which pylupdate5 reads too.
+#    help given to LunarAlgorithm.add, enum options, LunarAlgorithm's own messages and the shared helpers'
+#    alg.tr("...") ones, looked up with the subclass's name as context) are collected by instantiating every
+#    algorithm of all_algorithms() and written as literal translate(context, text) calls to
+#    build/i18n/runtime_strings.py, which pylupdate5 reads too.
 # 3. A message still untranslated gets the translation of the same source text in another context, if any.
 # Prints how many messages are still unfinished per .ts (translate them in Qt Linguist or by editing the .ts).
 set -euo pipefail
@@ -28,12 +29,16 @@ app = QgsApplication([], False)
 app.initQgis()
 from lunar_lab.processing_provider.algorithms import all_algorithms
 
-base_src = Path("processing_provider/algorithms/base.py").read_text(encoding="utf-8")
-base_strings = []  # self.tr("literal") inside LunarAlgorithm: looked up with the subclass's name at run time
-for node in ast.walk(ast.parse(base_src)):
-    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr"
-            and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
-        base_strings.append(node.args[0].value)
+# Looked up with the running algorithm's class name as context: self.tr("literal") inside LunarAlgorithm (base.py)
+# and alg.tr("literal") in the helpers that several algorithms share (crater layers, models, outputs, ...).
+base_strings = []
+for path in sorted(Path("processing_provider").rglob("*.py")):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr"
+                and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
+                and (path.name == "base.py" or not (isinstance(node.func.value, ast.Name)
+                                                    and node.func.value.id == "self"))):
+            base_strings.append(node.args[0].value)
 
 def literals_passed_to_tr(cls):
     """String constants of tuples/lists that a method iterates and passes to self.tr (labels in loops)."""
@@ -81,6 +86,9 @@ for alg in all_algorithms():
     for p in alg.parameterDefinitions():
         emit(context, p.description())
         emit(context, p.help() if hasattr(p, "help") else "")
+        if p.type() == "enum" and p.name() != "SHIPPED_MODEL":  # the shipped models' labels: context LunarLab
+            for option in p.options():
+                emit(context, option)
     for o in alg.outputDefinitions():
         emit(context, o.description())
     for text in base_strings + literals_passed_to_tr(type(alg)):

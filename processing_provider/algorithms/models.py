@@ -16,23 +16,31 @@ MODELS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file
 #: the model's card (card_figures), so that the choice shows what the model reads and how well it did.
 SHIPPED_MODELS = {
     "detector": (
-        ("crater_detector.pt", QT_TRANSLATE_NOOP(
-            "LunarLab", "LOLA DEM model: elevation (DEM), trained at {pixel_km:.2f} km/px, km-scale craters; "
-                        "held-out F1 {f1:.2f}")),
+        ("crater_detector.pt", QT_TRANSLATE_NOOP("LunarLab", "LOLA DEM model: DEM, {pixel_km:.2f} km/px; F1 {f1:.2f}")),
         ("crater_detector_nac.pt", QT_TRANSLATE_NOOP(
-            "LunarLab", "LRO NAC image model: image, {pixel_m_lo:g}-{pixel_m_hi:g} m/px, metre-scale craters; "
-                        "held-out F1 {f1:.2f}"))),
+            "LunarLab", "LRO NAC image model: image, {pixel_m_lo:g}-{pixel_m_hi:g} m/px; F1 {f1:.2f}"))),
     "oxide": (
         ("oxide_clementine.pt", QT_TRANSLATE_NOOP(
-            "LunarLab", "Clementine UVVIS model: {n_bands} bands {nm_lo:.0f}-{nm_hi:.0f} nm, any pixel size; "
-                        "{targets}; FeO R² {r2_FeO:.2f} (leaving one station out)")),
+            "LunarLab", "Clementine model: {n_bands} bands {nm_lo:.0f}-{nm_hi:.0f} nm; FeO R² {r2_FeO:.2f}")),
         ("oxide_kaguya_mi_tio2.pt", QT_TRANSLATE_NOOP(
-            "LunarLab", "Kaguya MI model: {n_bands} bands {nm_lo:.0f}-{nm_hi:.0f} nm, any pixel size; {targets}; "
-                        "TiO2 R² {r2_TiO2:.2f} (leaving one station out)"))),
+            "LunarLab", "Kaguya MI model: {n_bands} bands {nm_lo:.0f}-{nm_hi:.0f} nm; TiO2 R² {r2_TiO2:.2f}"))),
     "ages": (
         ("crater_ages.pt", QT_TRANSLATE_NOOP(
-            "LunarLab", "Crater age model: DEM (LOLA LDEM_4) + image, craters of {d_min_km:.0f} km and more; "
-                        "accuracy {accuracy:.0%} ± {accuracy_sd:.0%} over {trials} trials")),),
+            "LunarLab", "Crater age model: DEM + image, D ≥ {d_min_km:.0f} km; accuracy {accuracy:.0%}")),),
+}
+#: What the figures in the option labels are, by kind (the dialog's help for SHIPPED_MODEL).
+SHIPPED_HELP = {
+    "detector": "The shipped detectors: the LOLA DEM model finds km-scale craters on elevation rasters (trained on LOLA "
+                "LDEM_4, 7.58 km/px, and synthetic scenes); the LRO NAC image model finds metre-scale craters on "
+                "images of about 0.25-4 m/px. F1: recall and precision together on held-out longitudes or tiles "
+                "(the model card, models/NAME.json, and the About box have the full figures). MODEL overrides it.",
+    "oxide": "The shipped oxide models read reflectance bands at these wavelengths, pixel by pixel (any pixel size): "
+             "the Clementine UVVIS model predicts FeO, TiO2, Al2O3, MgO and CaO, the Kaguya MI model TiO2. R²: "
+             "leaving one sample station out (leaving a whole landing site out gives less; the model card, "
+             "models/NAME.json, and the About box have the full figures). MODEL overrides it.",
+    "ages": "The shipped age model reads a DEM (trained on LOLA LDEM_4, 7.58 km/px) and an image, for craters of "
+            "20 km and more. Accuracy: mean over five stratified 8:1:1 trials (the model card, models/crater_ages.json, "
+            "and the About box have the full figures). MODEL overrides it.",
 }
 #: LOLA LDEM_4, which the DEM detector's card names as its data: 4 pixels per degree on the 1737.4 km Moon.
 LDEM_4_PIXEL_KM = 2 * 3.141592653589793 * 1737.4 / 360 / 4
@@ -57,21 +65,21 @@ def card_figures(card):
     """The numbers a model's option label shows, from its card: held-out F1, pixel sizes, bands, R², accuracy."""
     figures = {"pixel_km": LDEM_4_PIXEL_KM}
     held_out = (card.get("metrics") or {}).get("validation")
-    if isinstance(held_out, dict):
-        figures.update({k: held_out[k] for k in ("f1", "recall", "precision") if k in held_out})
+    if isinstance(held_out, dict) and "f1" in held_out:
+        figures["f1"] = held_out["f1"]
     if card.get("pixel_km_range"):
         figures["pixel_m_lo"], figures["pixel_m_hi"] = (v * 1000 for v in card["pixel_km_range"])
     wavelengths = card.get("wavelengths_nm") or []
     if wavelengths:
         figures.update(n_bands=len(wavelengths), nm_lo=min(wavelengths), nm_hi=max(wavelengths))
-    figures["targets"] = ", ".join(card.get("targets") or [])
     for target, m in (card.get("metrics") or {}).items():
         if isinstance(m, dict) and "r2" in m:
             figures["r2_" + target] = m["r2"]
     trials = card.get("trials") or {}
     if "accuracy_mean" in trials:
-        figures.update(accuracy=trials["accuracy_mean"], accuracy_sd=trials["accuracy_sd"], trials=trials.get("n"))
-    figures["d_min_km"] = (card.get("diameter_range_km") or [0])[0]
+        figures["accuracy"] = trials["accuracy_mean"]
+    if card.get("diameter_range_km"):
+        figures["d_min_km"] = card["diameter_range_km"][0]
     return figures
 
 
@@ -91,8 +99,7 @@ def add_model_choice(alg, kind, file_label, file_help, default=0):
     """SHIPPED_MODEL (the shipped models of ``kind`` by name, with their cards' figures) and MODEL, a model file
     that overrides it (advanced: most users take a shipped model)."""
     alg.add(QgsProcessingParameterEnum("SHIPPED_MODEL", alg.tr("Model"), shipped_labels(kind), defaultValue=default),
-            "The models shipped with Lunar Lab: what each reads, the pixel size it was trained at and its measured "
-            "skill (from its card, models/NAME.json; the About box has the full figures). MODEL overrides it.")
+            SHIPPED_HELP[kind])
     alg.add(QgsProcessingParameterFile("MODEL", file_label, extension="pt", optional=True), file_help, advanced=True)
 
 

@@ -118,7 +118,7 @@ class OxideCnn(LunarAlgorithm):
         self.add(QgsProcessingParameterNumber("REFLECTANCE_SCALE", self.tr("Reflectance scale factor"),
                                               QgsProcessingParameterNumber.Double, 1.0, minValue=1e-12),
                  "Multiplies stored values to get reflectance on a 0-1 scale (e.g. 0.0001 for integer DNs).",
-                 decimals=6)
+                 decimals=5)
         for oxide in OXIDES:
             self.addParameter(QgsProcessingParameterRasterDestination(
                 f"OUTPUT_{oxide.upper()}", self.tr("{0} (wt%)").format(oxide), optional=True))

@@ -41,7 +41,7 @@ class OxideEquations(LunarAlgorithm):
         self.add(QgsProcessingParameterNumber("REFLECTANCE_SCALE", self.tr("Reflectance scale factor"),
                                               QgsProcessingParameterNumber.Double, 1.0, minValue=1e-12),
                  "Multiplies stored values to get reflectance on a 0-1 scale (e.g. 0.0001 for integer DNs).",
-                 decimals=6)
+                 decimals=5)
         self.add(QgsProcessingParameterEnum("PRESET", self.tr("Equation constants"),
                                             [self.tr(c.name) for c in equations.PRESETS], defaultValue=0),
                  "0 = Qiu et al. 2025 (Clementine incl. Chang'E-6); 1 = Lucey et al. 2000.")
