@@ -422,22 +422,22 @@
         <translation>{0} 无模式年龄：{1}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="144" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="145" />
         <source>CSFD, area {0:.0f} km²</source>
         <translation>CSFD，面积 {0:.0f} km²</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="165" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="166" />
         <source>AREA holds no polygon</source>
         <translation>AREA 中没有多边形</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="172" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="173" />
         <source>AREA has zero size on the Moon sphere</source>
         <translation>AREA 在月球球面上的面积为零</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="186" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="187" />
         <source>Could not write the CSFD table: {0}</source>
         <translation>无法写入 CSFD 表：{0}</translation>
     </message>
@@ -700,6 +700,11 @@
         <location filename="../build/i18n/runtime_strings.py" line="776" />
         <source>{0} would overwrite the input {1} ('{2}'): inputs are never overwritten; choose another file</source>
         <translation>{0} 会覆盖输入 {1}（“{2}”）：输入从不被覆盖；请选择其他文件</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="137" />
+        <source>{0}: {1} ({2}), N={3}, N(1)={4:.3e} km^-2</source>
+        <translation>{0}：{1}（{2}），N={3}，N(1)={4:.3e} km^-2</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1366,11 @@
         <location filename="../build/i18n/runtime_strings.py" line="411" />
         <source>{0} would overwrite the input {1} ('{2}'): inputs are never overwritten; choose another file</source>
         <translation>{0} 会覆盖输入 {1}（“{2}”）：输入从不被覆盖；请选择其他文件</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="142" />
+        <source>{0}: n={1} mean={2:.4g} std={3:.4g} median={4:.4g}</source>
+        <translation>{0}：n={1}，均值={2:.4g}，标准差={3:.4g}，中位数={4:.4g}</translation>
     </message>
 </context>
 <context>

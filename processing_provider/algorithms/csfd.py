@@ -134,7 +134,8 @@ class CraterSizeFrequency(LunarAlgorithm):
                 except Exception as err:  # noqa: BLE001 -- a sparse System gets no age, the others do
                     feedback.pushWarning(self.tr("No model age for {0}: {1}").format(name, err))
         for name, f in fits.items():
-            feedback.pushInfo(f"{name}: {f.age_text()} ({f.system}), N={f.n_craters}, N(1)={f.n1:.3e} km^-2")
+            feedback.pushInfo(self.tr("{0}: {1} ({2}), N={3}, N(1)={4:.3e} km^-2").format(
+                name, f.age_text(), f.system, f.n_craters, f.n1))
 
         table_groups = dict({"all craters": every}, **groups)
         results = self._table(parameters, context, table_groups, area_km2)

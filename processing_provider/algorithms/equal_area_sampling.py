@@ -139,8 +139,8 @@ class EqualAreaSampling(LunarAlgorithm):
             results["OUTPUT_STATS"] = stats_dest
             for row in rows:
                 if row["zone"] == "all" and row["count"]:
-                    feedback.pushInfo(f"{row['variable']}: n={row['count']} mean={row['mean']:.4g} "
-                                      f"std={row['std']:.4g} median={row['p50']:.4g}")
+                    feedback.pushInfo(self.tr("{0}: n={1} mean={2:.4g} std={3:.4g} median={4:.4g}").format(
+                        row["variable"], row["count"], row["mean"], row["std"], row["p50"]))
         return results
 
     def _zones(self, parameters, context, moon):
