@@ -17,7 +17,7 @@ import plugin_path  # noqa: E402,F401 -- the checkout importable as lunar_lab
 STYLE = ("body{font-family:sans-serif;max-width:60em;margin:1em auto;padding:0 1em;line-height:1.4}"
          "table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.25em .5em;vertical-align:top;"
          "text-align:left}code{background:#f2f2f2}")
-OPTIONAL = None
+OPTIONAL = ADVANCED = None
 
 
 def default_text(parameter):
@@ -31,18 +31,20 @@ def default_text(parameter):
 
 def page(alg):
     e = html.escape
-    global OPTIONAL
+    global OPTIONAL, ADVANCED
     if OPTIONAL is None:  # Qgis.ProcessingParameterFlag from QGIS 3.36 (and only it in QGIS 4)
         from qgis.core import Qgis, QgsProcessingParameterDefinition
         flags = getattr(Qgis, "ProcessingParameterFlag", None)
         OPTIONAL = flags.Optional if flags is not None else QgsProcessingParameterDefinition.FlagOptional
+        ADVANCED = flags.Advanced if flags is not None else QgsProcessingParameterDefinition.FlagAdvanced
     rows = []
     for p in alg.parameterDefinitions():
         help_text = p.help() if hasattr(p, "help") else ""
         options = ""
         if hasattr(p, "options") and p.type() == "enum":
             options = "<br>" + "; ".join(f"{i} = {e(o)}" for i, o in enumerate(p.options()))
-        optional = "optional" if p.flags() & OPTIONAL else ""
+        optional = ", ".join(word for word, flag in (("optional", OPTIONAL), ("advanced", ADVANCED))
+                             if p.flags() & flag)
         rows.append(f"<tr><td><code>{e(p.name())}</code></td><td>{e(p.description())}</td><td>{e(p.type())}"
                     f"</td><td>{e(default_text(p))}</td><td>{optional}</td><td>{e(help_text)}{options}</td></tr>")
     outputs = "".join(f"<tr><td><code>{e(o.name())}</code></td><td>{e(o.description())}</td><td>{e(o.type())}"

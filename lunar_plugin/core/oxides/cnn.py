@@ -166,11 +166,11 @@ class ArchSpec:
 ARCHITECTURES = {
     0: ArchSpec((("conv", 32, 2, True), ("conv", 32, 2, False), ("pool", 2), ("dense", 64, True)),
                 lr=0.01, epochs=400, batch=50, l2=0.001, patience=30, ensemble=1,
-                description="seed 002 (Qiu 2025): Conv1D32k2 ReLU, Conv1D32k2, MaxPool2, Dense64 ReLU, L2 1e-3"),
+                description="Qiu et al. 2025: Conv1D32k2 ReLU, Conv1D32k2, MaxPool2, Dense64 ReLU, L2 1e-3"),
     1: ArchSpec((("conv", 16, 2, True), ("conv", 16, 2, True), ("pool", 2), ("conv", 128, 2, True),
                  ("conv", 128, 2, True), ("dense", 64, True)),
                 lr=0.001, epochs=500, batch=10, l2=0.0, patience=0, ensemble=1,
-                description="seed 003 (Zhang 2023): Conv16k2, Conv16k2, MaxPool2, Conv128k2, Conv128k2, Dense64"),
+                description="Zhang et al. 2023: Conv16k2, Conv16k2, MaxPool2, Conv128k2, Conv128k2, Dense64"),
     2: ArchSpec((("conv", 16, 2, True), ("conv", 16, 2, True), ("pool", 2), ("dense", 32, True)),
                 lr=0.01, epochs=400, batch=50, l2=0.001, patience=30, ensemble=5,
                 description="Lunar Lab: Conv1D16k2 ReLU x2, MaxPool2, Dense32 ReLU, L2 1e-3, 5-seed ensemble"),
