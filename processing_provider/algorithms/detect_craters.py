@@ -1,7 +1,7 @@
 """lunar:detectcraters -- multi-scale crater detection, one circle per crater."""
 from osgeo import gdal
-from qgis.core import (QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFile, QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer)
+from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber,
+                       QgsProcessingParameterRasterLayer)
 from qgis.PyQt.QtCore import QVariant
 
 from ...lunar_plugin.core.raster import RasterGeo, RasterSource, all_nodata_check
