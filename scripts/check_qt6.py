@@ -10,7 +10,7 @@
   which scripts/qt6_spellings.py --fix does).
 
     .venv/bin/python scripts/check_qt6.py      # prints FILE:LINE: what, exit status 1 when anything is found
-tests/core/test_qt6_static.py runs it and fails on any spot not in its list of known ones.
+tests/core/test_qt6_static.py runs it and fails on any spot.
 """
 import ast
 import sys
