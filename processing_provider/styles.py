@@ -2,13 +2,17 @@
 
 Post-processors run in the main thread after the algorithm; ``PostProcessor.create`` keeps a Python
 reference to each (QGIS holds only a C++ pointer, so an unreferenced one would be garbage collected).
+Legend labels are rounded to the digits the value range needs, and every map of one oxide (the equations' and the
+1D CNN's) uses the same scale from ``OXIDE_SCALES``, so that two maps compare side by side.
 """
-from qgis.core import (QgsCategorizedSymbolRenderer, QgsColorRampShader, QgsContrastEnhancement,
-                       QgsFillSymbol, QgsGradientColorRamp, QgsGradientStop, QgsGraduatedSymbolRenderer,
+import math
+
+from qgis.core import (QgsBasicNumericFormat, QgsCategorizedSymbolRenderer, QgsColorRampLegendNodeSettings,
+                       QgsColorRampShader, QgsContrastEnhancement, QgsDefaultRasterLayerLegend, QgsFillSymbol, QgsGradientColorRamp, QgsGradientStop, QgsGraduatedSymbolRenderer,
                        QgsMarkerSymbol, QgsMultiBandColorRenderer, QgsProcessingLayerPostProcessorInterface,
                        QgsRasterBandStats, QgsRasterShader, QgsRendererCategory, QgsRendererRange,
-                       QgsSingleBandPseudoColorRenderer, QgsSingleSymbolRenderer, QgsRasterLayer,
-                       QgsVectorLayer)
+                       QgsSimpleLegendNode, QgsSingleBandPseudoColorRenderer, QgsSingleSymbolRenderer,
+                       QgsRasterLayer, QgsVectorLayer)
 from qgis.PyQt.QtGui import QColor
 
 from ..lunar_plugin.core.ages import SYSTEM_AGES_GA, SYSTEMS
@@ -20,6 +24,17 @@ RAMPS = {
     "mgnumber": ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"],
     "elevation": ["#2c3e8c", "#4f9fd1", "#a6d96a", "#f4e285", "#b2672d", "#f7f7f7"],
     "grey": ["#000000", "#ffffff"],
+}
+#: One colour scale per oxide, shared by all its maps (Qiu et al. 2025 equations and 1D CNN): (low, high) in wt%
+#: and the ramp. The ranges hold the returned-sample sites' values (data/samples/zhang2023_table1_sites.csv: FeO
+#: 4.1-22.2, TiO2 0.4-10.0, Al2O3 10.9-28.6, MgO 4.6-11.4, CaO 9.7-16.9 wt%) with a margin; a value beyond
+#: the range takes the end colour (the legend says "≥ high").
+OXIDE_SCALES = {
+    "FeO": (0.0, 24.0, "oxide"),
+    "TiO2": (0.0, 12.0, "oxide"),
+    "Al2O3": (8.0, 32.0, "oxide"),
+    "MgO": (2.0, 14.0, "oxide"),
+    "CaO": (8.0, 18.0, "oxide"),
 }
 #: The five lunar Systems' colours (seed 000's), oldest first.
 SYSTEM_COLOURS = {1: "#d7191c", 2: "#8c510a", 3: "#f2c200", 4: "#1a9641", 5: "#2c7bb6"}
@@ -50,18 +65,103 @@ def value_range(layer, band=1, cut=(0.025, 0.975)):
     return low, high if high > low else low + 1.0
 
 
-def pseudocolor(ramp, band=1, fixed_range=None):
+def label_decimals(low, high):
+    """Decimals that give a range's labels about three significant digits: 3.7-19.4, 0.148-0.339, -508-838."""
+    span = abs(high - low)
+    return max(0, 2 - math.floor(math.log10(span))) if span > 0 else 2
+
+
+def rounded_range(low, high):
+    """(low, high, decimals): a stretch widened to the digits its labels show, so that a label is the class limit."""
+    decimals = label_decimals(low, high)
+    scale = 10 ** decimals
+    return math.floor(low * scale) / scale, math.ceil(high * scale) / scale, decimals
+
+
+def number(value, decimals, unit=""):
+    text = f"{value:.{decimals}f}"
+    return f"{text} {unit}" if unit else text
+
+
+def pseudocolor(ramp, band=1, fixed_range=None, unit="", end_labels=None):
+    """A single-band colour ramp stretched over the central 95% of the values (rounded for its labels), or over
+    ``fixed_range``; ``unit`` follows the legend's numbers and ``end_labels`` replaces its (low, high) labels."""
     def apply(layer):
-        low, high = fixed_range or value_range(layer, band)
+        if fixed_range:
+            low, high = fixed_range
+            decimals = label_decimals(low, high)
+        else:
+            low, high, decimals = rounded_range(*value_range(layer, band))
         shader_fn = QgsColorRampShader(low, high, gradient(RAMPS[ramp]), QgsColorRampShader.Interpolated)
         shader_fn.classifyColorRamp(7, band)
+        items = shader_fn.colorRampItemList()
+        for item in items:
+            item.label = number(item.value, decimals, unit)
+        shader_fn.setColorRampItemList(items)
+        shader_fn.setLabelPrecision(decimals)
+        shader_fn.setLegendSettings(ramp_legend(decimals, unit, end_labels))
         shader = QgsRasterShader()
         shader.setRasterShaderFunction(shader_fn)
         renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), band, shader)
         renderer.setClassificationMin(low)
         renderer.setClassificationMax(high)
         layer.setRenderer(renderer)
+        layer.setLegend(RasterLegend(layer))
     return apply
+
+
+def ramp_legend(decimals, unit, end_labels=None):
+    settings = QgsColorRampLegendNodeSettings()
+    numbers = QgsBasicNumericFormat()
+    numbers.setNumberDecimalPlaces(decimals)
+    numbers.setShowTrailingZeros(True)
+    numbers.setShowThousandsSeparator(False)
+    settings.setNumericFormat(numbers)
+    if unit:
+        settings.setSuffix(" " + unit)
+    if end_labels:
+        settings.setMinimumLabel(end_labels[0])
+        settings.setMaximumLabel(end_labels[1])
+    return settings
+
+
+def oxide_map(oxide):
+    """The oxide's shared scale (OXIDE_SCALES), whichever method made the map; an oxide without one (a model
+    trained on another target) is stretched on its own."""
+    if oxide not in OXIDE_SCALES:
+        return pseudocolor("oxide", unit="wt%")
+    low, high, ramp = OXIDE_SCALES[oxide]
+    decimals = label_decimals(low, high)
+    below = ("\u2264 " if low > 0 else "") + number(low, decimals)  # the legend adds the unit
+    return pseudocolor(ramp, fixed_range=(low, high), unit="wt%",
+                       end_labels=(below, "\u2265 " + number(high, decimals)))
+
+
+def inside_domain():
+    """A 1/0 mask (the layer's name says which is inside): the legend shows 0 and 1, not 0.00 and 1.00."""
+    return pseudocolor("grey", fixed_range=(0, 1), end_labels=("0", "1"))
+
+
+class RasterLegend(QgsDefaultRasterLayerLegend):
+    """QGIS's raster legend without the band row it puts above a colour ramp ('Band 1: FeO (wt%) ... (Gray)': the
+    layer's name says it, and a GeoTIFF's single band always reads back as Gray) and without '(Gray)' in an RGB
+    legend's rows. It lives with the layer in this session; a project reopened later shows QGIS's own."""
+
+    def createLayerTreeModelLegendNodes(self, node):  # noqa: N802 (QGIS's name)
+        nodes = super().createLayerTreeModelLegendNodes(node)
+        layer = node.layer()
+        renderer = layer.renderer() if layer else None
+        if isinstance(renderer, QgsSingleBandPseudoColorRenderer):
+            nodes = [n for n in nodes if not isinstance(n, QgsSimpleLegendNode)]
+        provider = layer.dataProvider() if layer else None
+        suffixes = {f" ({provider.colorInterpretationName(band)})" for band in range(1, provider.bandCount() + 1)
+                    if provider.colorInterpretationName(band) != "Undefined"} if provider else set()
+        for legend_node in nodes:
+            text = legend_node.data(0)
+            for suffix in suffixes:
+                if isinstance(text, str) and text.endswith(suffix):
+                    legend_node.setUserLabel(text[:-len(suffix)])
+        return nodes
 
 
 def rgb(bands=(1, 2, 3)):
@@ -76,6 +176,7 @@ def rgb(bands=(1, 2, 3)):
             enhancement.setMaximumValue(high)
             setter(enhancement)
         layer.setRenderer(renderer)
+        layer.setLegend(RasterLegend(layer))
     return apply
 
 

@@ -6,10 +6,11 @@
   from ``lunar_plugin.qt_compat``);
 - unscoped enum members of Qt classes, e.g. ``Qt.RichText`` or ``QMessageBox.Ok`` (PyQt6 needs
   ``Qt.TextFormat.RichText``; PyQt5 5.11+ accepts that form too);
-- ``QVariant.<Type>`` (gone in PyQt6: QGIS 4 takes ``QMetaType.Type``; to be bridged in qt_compat).
+- ``QVariant.<Type>`` (gone in PyQt6: QGIS 4 takes ``QMetaType.Type``; write ``qt_compat.FieldType.<Type>``,
+  which scripts/qt6_spellings.py --fix does).
 
     .venv/bin/python scripts/check_qt6.py      # prints FILE:LINE: what, exit status 1 when anything is found
-tests/core/test_qt6_static.py runs it and fails on any spot not in its list of known ones.
+tests/core/test_qt6_static.py runs it and fails on any spot.
 """
 import ast
 import sys

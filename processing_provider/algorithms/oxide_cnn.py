@@ -152,13 +152,13 @@ class OxideCnn(LunarAlgorithm):
             if key == "Mg#":
                 name, style, label = "OUTPUT_MGNUMBER", styles.pseudocolor("mgnumber"), self.tr("Mg# — 1D CNN")
             elif key == "domain":
-                name, style = "OUTPUT_DOMAIN", styles.pseudocolor("grey", fixed_range=(0, 1))
+                name, style = "OUTPUT_DOMAIN", styles.inside_domain()
                 label = self.tr("Inside the training sites' spectral domain — 1D CNN")
             elif key == "uncertainty":
-                name, style = "OUTPUT_UNCERTAINTY", styles.pseudocolor("omat")
+                name, style = "OUTPUT_UNCERTAINTY", styles.pseudocolor("omat", unit="wt%")
                 label = self.tr("1-sigma (wt%) — 1D CNN")
             else:
-                name, style = f"OUTPUT_{key.upper()}", styles.pseudocolor("oxide")
+                name, style = f"OUTPUT_{key.upper()}", styles.oxide_map(key)
                 label = self.tr("{0} (wt%) — 1D CNN").format(key)
             results[name] = path
             self.style_output(context, path, style, label)

@@ -70,11 +70,11 @@ class OxideEquations(LunarAlgorithm):
                                 self.parameterAsInt(parameters, "BAND_950", context), outputs, constants,
                                 self.parameterAsDouble(parameters, "REFLECTANCE_SCALE", context), feedback, domain,
                                 scheduler=scheduler(self, parameters, context))
-        names = {"feo": ("FeO (wt%) — {0} equation", "oxide"), "tio2": ("TiO2 (wt%) — {0} equation", "oxide"),
-                 "omat": ("OMAT — {0}", "omat"),
-                 "domain": ("Inside the fitting sites' spectral domain — {0}", "grey")}
+        names = {"feo": ("FeO (wt%) — {0} equation", styles.oxide_map("FeO")),
+                 "tio2": ("TiO2 (wt%) — {0} equation", styles.oxide_map("TiO2")),
+                 "omat": ("OMAT — {0}", styles.pseudocolor("omat")),
+                 "domain": ("Inside the fitting sites' spectral domain — {0}", styles.inside_domain())}
         for key, path in outputs.items():
-            label, ramp = names[key]
-            style = styles.pseudocolor(ramp, fixed_range=(0, 1) if key == "domain" else None)
+            label, style = names[key]
             self.style_output(context, path, style, self.tr(label).format(preset.name))
         return {"OUTPUT_" + key.upper(): path for key, path in outputs.items()}

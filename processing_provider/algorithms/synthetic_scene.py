@@ -97,7 +97,7 @@ class SyntheticScene(LunarAlgorithm):
                 units_sink.addFeature(feature, QgsFeatureSink.FastInsert)
             results["OUTPUT_UNITS"] = units_dest
         feedback.pushInfo(self.tr("{0} ground-truth craters").format(len(scene.craters)))
-        self.style_output(context, paths["OUTPUT_DEM"], styles.pseudocolor("elevation"), self.tr("DEM (synthetic, m)"))
+        self.style_output(context, paths["OUTPUT_DEM"], styles.pseudocolor("elevation", unit="m"), self.tr("DEM (synthetic, m)"))
         self.style_output(context, paths["OUTPUT_DOM"], styles.pseudocolor("grey"), self.tr("DOM (synthetic)"))
         self.style_output(context, paths["OUTPUT_REFLECTANCE"], styles.rgb((4, 2, 1)),
                           self.tr("Reflectance (synthetic Clementine, 950/750/415 nm)"))

@@ -1,7 +1,7 @@
 """Outputs load styled and named, as the Toolbox loads them (handleAlgorithmResults runs the post-processors)."""
-from qgis.core import (QgsApplication, QgsMultiBandColorRenderer, QgsProcessingContext, QgsProcessingFeedback,
-                       QgsProcessingOutputLayerDefinition, QgsProject, QgsSingleBandPseudoColorRenderer,
-                       QgsSingleSymbolRenderer)
+from qgis.core import (QgsApplication, QgsMultiBandColorRenderer, QgsNumericFormatContext, QgsProcessingContext,
+                       QgsProcessingFeedback, QgsProcessingOutputLayerDefinition, QgsProject,
+                       QgsSingleBandPseudoColorRenderer, QgsSingleSymbolRenderer)
 
 
 def run_and_load(lunar_processing, alg_id, params, outputs, tmp_path):
@@ -17,6 +17,10 @@ def run_and_load(lunar_processing, alg_id, params, outputs, tmp_path):
     lunar_processing.run(alg_id, params, context=context, feedback=feedback)
     assert handleAlgorithmResults(alg, context, feedback, showResults=False)
     return {layer.name(): layer for layer in project.mapLayers().values()}
+
+
+SCENE_OUTPUTS = {"OUTPUT_DEM": "dem.tif", "OUTPUT_DOM": "dom.tif", "OUTPUT_REFLECTANCE": "refl.tif",
+                 "OUTPUT_CRATERS": "craters.gpkg"}
 
 
 def test_scene_and_oxide_layers_are_styled(lunar_processing, tmp_path):
@@ -35,11 +39,82 @@ def test_scene_and_oxide_layers_are_styled(lunar_processing, tmp_path):
     feo = layers["FeO (wt%) — Qiu et al. 2025 equation"]
     renderer = feo.renderer()
     assert isinstance(renderer, QgsSingleBandPseudoColorRenderer)
-    low, high = renderer.classificationMin(), renderer.classificationMax()
-    assert 0 < low < high < 30  # the central 95% of the scene's FeO, not the raw min/max
     items = renderer.shader().rasterShaderFunction().colorRampItemList()
     assert items[0].color.blue() > items[0].color.red() and items[-1].color.red() > items[-1].color.blue()
-    assert "OMAT — Qiu et al. 2025" in layers
+    omat = layers["OMAT — Qiu et al. 2025"].renderer()
+    low, high = omat.classificationMin(), omat.classificationMax()
+    assert 0 < low < high < 1  # the central 95% of the scene's OMAT, not the raw min/max
+
+
+def legend_texts(model, layer):
+    """What the Layers panel (``model``) shows under a layer (a ramp's end labels for a colour ramp)."""
+    from qgis.core import QgsColorRampLegendNode
+    texts = []
+    for node in model.layerLegendNodes(model.rootGroup().findLayer(layer.id())):
+        if isinstance(node, QgsColorRampLegendNode):
+            settings = node.settings()
+            fmt = settings.numericFormat()
+            ends = ((settings.minimumLabel(), layer.renderer().classificationMin()),
+                    (settings.maximumLabel(), layer.renderer().classificationMax()))
+            texts += [(label or fmt.formatDouble(value, QgsNumericFormatContext())) + settings.suffix()
+                      for label, value in ends]
+        else:
+            texts.append(node.data(0))
+    return texts
+
+
+def ramp_of(layer):
+    """(min, max, [(value, colour, label)], the layer's own central 95%) of a colour-ramp layer."""
+    from lunar_lab.processing_provider import styles
+    renderer = layer.renderer()
+    items = renderer.shader().rasterShaderFunction().colorRampItemList()
+    return (renderer.classificationMin(), renderer.classificationMax(),
+            [(item.value, item.color.name(), item.label) for item in items], styles.value_range(layer))
+
+
+def test_equation_and_cnn_maps_of_an_oxide_share_one_scale(lunar_processing, tmp_path):
+    """The FeO (TiO2) maps of the two methods get the same range and ramp, so that they compare side by side."""
+    from lunar_lab.processing_provider import styles
+    run_and_load(lunar_processing, "lunar:syntheticscene", {"WIDTH": 64, "HEIGHT": 64}, dict(SCENE_OUTPUTS), tmp_path)
+    refl = {"INPUT": str(tmp_path / "refl.tif")}
+    layers = run_and_load(lunar_processing, "lunar:oxideequations", dict(refl),
+                          {"OUTPUT_FEO": "feo_eq.tif", "OUTPUT_TIO2": "tio2_eq.tif"}, tmp_path)
+    equation = {oxide: ramp_of(layers[f"{oxide} (wt%) — Qiu et al. 2025 equation"]) for oxide in ("FeO", "TiO2")}
+    layers = run_and_load(lunar_processing, "lunar:oxidecnn", dict(refl),
+                          {"OUTPUT_FEO": "feo_cnn.tif", "OUTPUT_TIO2": "tio2_cnn.tif"}, tmp_path)
+    cnn = {oxide: ramp_of(layers[f"{oxide} (wt%) — 1D CNN"]) for oxide in ("FeO", "TiO2")}
+    for oxide in ("FeO", "TiO2"):
+        low, high, _ = styles.OXIDE_SCALES[oxide]
+        assert equation[oxide][:3] == cnn[oxide][:3] and equation[oxide][:2] == (low, high), (oxide, equation, cnn)
+        # each stretched on its own, the two maps would get different ranges
+        assert equation[oxide][3] != cnn[oxide][3]
+
+
+def test_legends_are_rounded_and_name_no_band(lunar_processing, tmp_path):
+    """Legend labels carry the digits the range needs and the unit; no 'Band 1: ... (Gray)' row under a layer."""
+    import re
+    from qgis.core import QgsLayerTreeModel, QgsProject
+    QgsProject.instance().removeAllMapLayers()
+    model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())  # open before the runs, as the Layers panel is
+    layers = run_and_load(lunar_processing, "lunar:syntheticscene", {"WIDTH": 64, "HEIGHT": 64}, dict(SCENE_OUTPUTS),
+                          tmp_path)
+    texts = {name: legend_texts(model, layer) for name, layer in layers.items()}
+    layers = run_and_load(lunar_processing, "lunar:oxideequations", {"INPUT": str(tmp_path / "refl.tif")},
+                          {"OUTPUT_FEO": "feo.tif", "OUTPUT_OMAT": "omat.tif"}, tmp_path)
+    texts.update({name: legend_texts(model, layer) for name, layer in layers.items()})
+    assert texts["FeO (wt%) — Qiu et al. 2025 equation"] == ["0.0 wt%", "\u2265 24.0 wt%"]
+    assert re.fullmatch(r"0\.\d{3}", texts["OMAT — Qiu et al. 2025"][0]), texts
+    assert all(re.fullmatch(r"-?\d+ m", t) for t in texts["DEM (synthetic, m)"]), texts
+    assert texts["Reflectance (synthetic Clementine, 950/750/415 nm)"][2] == "Band 1: R415 (Clementine UVVIS 415 nm)"
+    assert not [t for ts in texts.values() for t in ts if "Gray" in t or t.startswith("Band 1: FeO")], texts
+
+
+def test_label_digits_follow_the_range():
+    from lunar_lab.processing_provider import styles
+    assert styles.rounded_range(3.714492, 19.429626) == (3.7, 19.5, 1)
+    assert styles.rounded_range(0.148254, 0.338678) == (0.148, 0.339, 3)
+    assert styles.rounded_range(-507.84, 837.51) == (-508, 838, 0)
+    assert styles.label_decimals(0.0, 24.0) == 1
 
 
 def test_age_classes_legend_names_system_and_age_span():
