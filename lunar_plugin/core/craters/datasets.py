@@ -191,7 +191,7 @@ def scenes_from_raster(source, lon, lat, d_km, levels=(0, 1, 2), lon_ranges=((-1
     return scenes
 
 
-def crop(scene, crop, rng, zoom_range, sigma):
+def random_crop(scene, crop, rng, zoom_range, sigma):
     """A normalised crop (crop x crop), its craters and its loss mask (1 inside the scene's box).
 
     Random zoom and flips. The crop may reach outside the box (context), but the loss there is masked.
@@ -259,4 +259,5 @@ def labelled_region(source, lon, lat, d_km, margin=1.0):
     return RasterSource(path, source.role + " (labelled region)"), path
 
 
-__all__ = ["make_targets", "synthetic_scene", "craters_to_pixels", "scenes_from_raster", "crop", "labelled_region"]
+__all__ = ["make_targets", "synthetic_scene", "craters_to_pixels", "scenes_from_raster", "random_crop",
+           "labelled_region"]

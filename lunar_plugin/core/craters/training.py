@@ -11,7 +11,7 @@ import numpy as np
 from ..errors import LunarInputError
 from ..feedback import Progress
 from . import model_io
-from .datasets import crop as random_crop, make_targets, synthetic_scene
+from .datasets import make_targets, random_crop, synthetic_scene
 from .tiles import normalise_tile
 
 DEFAULT_SETTINGS = {
