@@ -62,7 +62,7 @@ IMAGE_MEASURES = {
     "rim_out_ratio": "mean of 0.8-1.2 R / median of 1.5-3 R",
     "exterior_level": "median of 1.5-3 R (mare vs highland); standardised by the network",
     "interior_cv": "s.d. / mean inside 0.8 R",
-    "regional_level": "median on the regional rings",
+    "regional_level": "median on the regional rings (the exterior level where they leave the raster)",
     "exterior_regional_ratio": "exterior level / regional level",
 }
 IMAGE_ATTRIBUTES = ["image_" + m for m in IMAGE_MEASURES]
