@@ -14,7 +14,7 @@ from pathlib import Path
 
 from common import ROOT, best_of  # noqa: E402 (also makes the checkout importable as lunar_lab)
 
-from lunar_lab.lunar_plugin.core.ages import features, training  # noqa: E402
+from lunar_lab.lunar_plugin.core.ages import features, inference, model_io  # noqa: E402
 from lunar_lab.lunar_plugin.core.raster import RasterSource  # noqa: E402
 
 SHARED = Path(os.environ.get("LUNAR_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -29,7 +29,7 @@ def main():
     import torch
     torch.set_num_threads(1)
 
-    bundle = training.load(args.model)
+    bundle = model_io.load(args.model)
     dmin = bundle["card"].get("diameter_range_km", [20.0])[0]
     rows = list(csv.DictReader(open(SHARED / "craters" / "yang2020_ages_west.csv")))
     craters = [(float(r["Lon"]), float(r["Lat"]), float(r["Diam_km"])) for r in rows
@@ -47,11 +47,11 @@ def main():
 
     def full():
         chips, attrs, _, _ = feats()
-        return training.classify(bundle, chips, attrs)
+        return inference.classify(bundle, chips, attrs)
 
     chips, attrs, _, _ = feats()
     full()   # warm-up (file cache, torch kernels)
-    t_net, _ = best_of(lambda: training.classify(bundle, chips, attrs), args.repeat)
+    t_net, _ = best_of(lambda: inference.classify(bundle, chips, attrs), args.repeat)
     t_feat, _ = best_of(feats, args.repeat)
     t_full, _ = best_of(full, args.repeat)
     f_ms = 1000 * t_feat / n

@@ -18,7 +18,7 @@ from osgeo import gdal
 from common import ROOT, clementine_tile, mosaic
 
 from lunar_lab.lunar_plugin.core import cluster, synthetic
-from lunar_lab.lunar_plugin.core.craters import detect, training
+from lunar_lab.lunar_plugin.core.craters import detect, model_io
 from lunar_lab.lunar_plugin.core.oxides import equations, maps
 from lunar_lab.lunar_plugin.core.raster import GTIFF_OPTIONS, AtomicRasterWriter, RasterSource, windows
 
@@ -40,7 +40,7 @@ def main():
         synthetic.write_scene(synthetic.make_scene(1000, 1000, seed=4), dem_tile, None, None)
         dem = mosaic(dem_tile, os.path.join(folder, "dem.vrt"), size)
         model = str(ROOT / "models" / "oxide_clementine.pt")
-        bundle = training.load_bundle(ROOT / "models" / "crater_detector.pt")
+        detector = detect.Detector(model_io.load(ROOT / "models" / "crater_detector.pt"), "cpu")
         mpx = size * size / 1e6
         print(f"{size} x {size} ({mpx:.0f} Mpx); start-up of the LocalCluster included")
         rows = []
@@ -48,8 +48,8 @@ def main():
                 ("oxide CNN (5 oxides)", lambda s: maps.cnn_maps(
                     refl, model, {t: os.path.join(folder, f"{t}.tif") for t in ("FeO", "TiO2", "Al2O3", "MgO", "CaO")},
                     scheduler=s, device="cpu")),
-                ("crater detection", lambda s: detect.detect_craters(
-                    RasterSource(dem, "INPUT"), bundle, 0.2, 20.0, 0.5, scheduler=s, device="cpu"))):
+                ("crater detection", lambda s: detector.detect(
+                    RasterSource(dem, "INPUT"), 0.2, 20.0, 0.5, scheduler=s))):
             t1, t2 = timed(lambda: run("local:1")), timed(lambda: run("local:2"))
             rows.append((name, t1, t2))
             print(f"{name}: local:1 {t1:.1f} s ({mpx / t1:.2f} Mpx/s), local:2 {t2:.1f} s ({mpx / t2:.2f} Mpx/s): "

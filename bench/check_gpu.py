@@ -23,7 +23,7 @@ def main():
               "by the test suite)")
         return 0
     from lunar_lab.lunar_plugin.core import synthetic
-    from lunar_lab.lunar_plugin.core.craters import detect, training
+    from lunar_lab.lunar_plugin.core.craters import detect, model_io
     from lunar_lab.lunar_plugin.core.device import resolve_device
     from lunar_lab.lunar_plugin.core.moon import great_circle_km
     from lunar_lab.lunar_plugin.core.oxides import cnn, model_io
@@ -58,13 +58,13 @@ def main():
         dem = str(Path(folder) / "dem.tif")
         synthetic.write_scene(synthetic.make_scene(2048, 2048, seed=21), dem, None, None)
         source = RasterSource(dem, "INPUT")
-        detector = training.load_bundle(ROOT / "models" / "crater_detector.pt")
+        bundle = model_io.load(ROOT / "models" / "crater_detector.pt")
         found = {}
         for device in ("cpu", "cuda"):
             start = time.perf_counter()
-            found[device] = detect.detect_craters(source, detector, 0.5, 100.0, 0.5, device=device)
+            found[device] = detect.Detector(bundle, device).detect(source, 0.5, 100.0, 0.5)
             timings["det_" + device] = time.perf_counter() - start
-    a, b = (np.array([[d["lon"], d["lat"], d["diameter_km"]] for d in found[k]]) for k in ("cpu", "cuda"))
+    a, b = (np.array([[c.lon, c.lat, c.diameter_km] for c in found[k]]) for k in ("cpu", "cuda"))
     same = len(a) == len(b) and len(a) > 0
     if same:
         a, b = a[np.lexsort(a.T[::-1])], b[np.lexsort(b.T[::-1])]

@@ -15,7 +15,7 @@ from qgis.core import (QgsBasicNumericFormat, QgsCategorizedSymbolRenderer, QgsC
                        QgsRasterLayer, QgsVectorLayer)
 from qgis.PyQt.QtGui import QColor
 
-from ..lunar_plugin.core.ages import SYSTEM_AGES_GA, SYSTEMS
+from ..lunar_plugin.core.systems import SYSTEMS
 
 #: Colour ramps after the seeds' maps: oxides blue (low) to red (high), OMAT grey, Mg# viridis.
 RAMPS = {
@@ -36,18 +36,10 @@ OXIDE_SCALES = {
     "MgO": (2.0, 14.0, "oxide"),
     "CaO": (8.0, 18.0, "oxide"),
 }
-#: The five lunar Systems' colours (seed 000's), oldest first.
-SYSTEM_COLOURS = {1: "#d7191c", 2: "#8c510a", 3: "#f2c200", 4: "#1a9641", 5: "#2c7bb6"}
 #: Craters without a System (outside the DEM, in nodata): drawn, grey and dashed, never hidden.
 UNCLASSIFIED_COLOUR = "#969696"
 #: Catalogue (ground-truth) craters: cyan, far from the orange-red ramp of detections by confidence.
 CATALOGUE_COLOUR = "#00d5ff"
-
-
-def system_label(code):
-    """Legend text: the System and its age span, e.g. 'Eratosthenian (3.16–0.8 Ga)'."""
-    young, old = SYSTEM_AGES_GA[code]
-    return f"{SYSTEMS[code]} ({old:g}\u2013{young:g} Ga)"
 
 
 def gradient(colours):
@@ -199,8 +191,8 @@ SYSTEM_EXPRESSION = 'if("in_model_range" IS false, NULL, "system_code")'
 
 def craters_by_system(field=SYSTEM_EXPRESSION):
     def apply(layer):
-        categories = [QgsRendererCategory(code, outline_symbol(colour, 0.6), system_label(code))
-                      for code, colour in SYSTEM_COLOURS.items()]
+        categories = [QgsRendererCategory(system.code, outline_symbol(system.colour, 0.6), system.label)
+                      for system in SYSTEMS]
         # '' is the renderer's "all other values" category: it draws the NULL (unclassified) craters
         categories.append(QgsRendererCategory("", outline_symbol(UNCLASSIFIED_COLOUR, 0.4, dashed=True),
                                               "No System (outside the DEM, in nodata or outside the age "

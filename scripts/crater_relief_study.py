@@ -21,7 +21,7 @@ import train_crater_detector as shipped
 from plugin_path import ROOT  # noqa: F401 (makes the checkout importable as lunar_lab)
 
 from lunar_lab.lunar_plugin.core.ages.features import crater_features  # noqa: E402
-from lunar_lab.lunar_plugin.core.craters import matching, training  # noqa: E402
+from lunar_lab.lunar_plugin.core.craters import matching, model_io  # noqa: E402
 from lunar_lab.lunar_plugin.core.raster import RasterSource  # noqa: E402
 
 MODEL = ROOT / "models" / "crater_detector.pt"
@@ -48,8 +48,8 @@ def study(model=MODEL, log=print):
     torch.set_num_threads(2)
     source = RasterSource(shipped.DEM, "DEM")
     catalog = shipped.load_catalog()
-    bundle = training.load_bundle(model)
-    threshold = training.card_threshold(bundle)
+    bundle = model_io.load(model)
+    threshold = model_io.card(bundle).confidence_threshold
     detections = shipped.west_detections(source, bundle, threshold)
     splits = {}
     for name, ranges in SPLITS.items():
@@ -95,7 +95,7 @@ def main(argv=None):
     bundle, out = study()
     if args.write:
         bundle["card"]["relief_study"] = out
-        training.save_bundle(bundle, MODEL)
+        model_io.save(bundle, MODEL)
     print(json.dumps({k: v for k, v in out.items() if k not in SPLITS}, indent=1))
     return 0
 

@@ -27,7 +27,8 @@ import numpy as np
 
 from plugin_path import ROOT  # noqa: E402,F401 (makes the checkout importable as lunar_lab)
 
-from lunar_lab.lunar_plugin.core.ages import SYSTEMS, features, training  # noqa: E402
+from lunar_lab.lunar_plugin.core.ages import features, inference, metrics, model_io, training  # noqa: E402
+from lunar_lab.lunar_plugin.core.systems import SYSTEMS  # noqa: E402
 from lunar_lab.lunar_plugin.core.model_files import write_json_atomic  # noqa: E402
 from lunar_lab.lunar_plugin.core.raster import RasterSource  # noqa: E402
 
@@ -149,8 +150,8 @@ def main(argv=None):
                             list(y_dev[tr]) + [None] * len(u_chips), epochs=args.epochs, seed=args.seed,
                             val=(c_dev[va], a_dev[va], y_dev[va]), channel_names=chans, attribute_names=names)
     t_train = time.perf_counter() - t0
-    pred = training.predict(bundle, c_band, a_band)
-    band = training.metrics(y_band, pred)
+    pred = inference.predict(bundle, c_band, a_band)
+    band = metrics.metrics(y_band, pred)
     majority = int(np.bincount(y_dev).argmax())
     band["majority_class"] = majority
     band["majority_baseline"] = float((y_band == majority).mean())
@@ -167,7 +168,7 @@ def main(argv=None):
     card = {
         "name": "crater_ages",
         "task": "crater age classification into the five lunar Systems "
-                + ", ".join(f"{k} = {v}" for k, v in SYSTEMS.items()),
+                + ", ".join(f"{s.code} = {s.name}" for s in SYSTEMS),
         "created": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "data": {
             "labels": LABELS_CSV + " (Yang et al. 2020 ages, western hemisphere)",
@@ -205,7 +206,7 @@ def main(argv=None):
     bundle["card"].update(card)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    training.save(bundle, str(out) + ".pt")
+    model_io.save(bundle, str(out) + ".pt")
     write_json_atomic(bundle["card"], str(out) + ".json")
     print(f"wrote {out}.pt and {out}.json in {time.perf_counter() - t_start:.0f} s")
 

@@ -7,7 +7,7 @@ the eastern hemisphere is held out by the data provider and is never used here, 
 
 Split (western hemisphere): validation = lon [-100, -60) (never trained on, its labels never read for
 training); training = lon [-180, -100) and [-60, 0), each shrunk by a 2 deg buffer.
-Stages: (1) optional pre-training on synthetic crater scenes (core.craters.training.synthetic_scene),
+Stages: (1) optional pre-training on synthetic crater scenes (core.craters.datasets.synthetic_scene),
 (2) training / fine-tuning (transfer learning from stage 1) on pyramid levels 0-2 of the training split.
 The confidence threshold is chosen on the training split (best F1), then the held-out split is scored
 once with it. Targets: craters 60-500 km within +-60 deg latitude. The card also scores the model at that
@@ -29,7 +29,7 @@ import numpy as np
 
 from plugin_path import ROOT  # noqa: E402,F401 (makes the checkout importable as lunar_lab)
 
-from lunar_lab.lunar_plugin.core.craters import detect, matching, training  # noqa: E402
+from lunar_lab.lunar_plugin.core.craters import datasets, detect, matching, model_io, tiles, training  # noqa: E402
 from lunar_lab.lunar_plugin.core.raster import RasterSource  # noqa: E402
 
 DATA = Path(os.environ.get("LUNAR_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -62,8 +62,8 @@ def synthetic_scenes(n, seed=0, log=print):
         cr = np.array([(c["x"], c["y"], c["radius_px_x"], c["radius_px"]) for c in sc.craters + sc.edge_craters],
                       float).reshape(-1, 4)
         for level in (0, 1):
-            dem = sc.dem if level == 0 else detect.downsample(sc.dem, 2)
-            x, _ = detect.normalise_tile(dem, 32.0)
+            dem = sc.dem if level == 0 else tiles.downsample(sc.dem, 2)
+            x, _ = tiles.normalise_tile(dem, 32.0)
             f = float(1 << level)
             out.append({"dem": x, "normalised": True, "craters": cr / f, "box": None, "level": "synthetic",
                         "weight": 1.0})
@@ -90,8 +90,8 @@ def best_f1(scores):
 
 def west_detections(source, bundle, confidence):
     """Detections of the scored size range (with 1.3x slack) over all of LDEM_4, kept where the catalogue is."""
-    dets = detect.detect_craters(source, bundle, MIN_D / 1.3, MAX_D * 1.3, confidence=confidence)
-    return [d for d in dets if d["lon"] < 0]
+    dets = detect.Detector(bundle).detect(source, MIN_D / 1.3, MAX_D * 1.3, confidence=confidence)
+    return [d for d in dets if d.lon < 0]
 
 
 def evaluate(source, bundle, catalog, confidence=0.05, log=print):
@@ -104,8 +104,8 @@ def evaluate(source, bundle, catalog, confidence=0.05, log=print):
               "west": [(-180.0, 0.0, -LAT_LIMIT, LAT_LIMIT)]}
 
     def score(th, name, strict=False):
-        kept = [d for d in west if d["confidence"] >= th
-                and (not strict or MIN_D <= d["diameter_km"] <= MAX_D)]
+        kept = [d for d in west if d.confidence >= th
+                and (not strict or MIN_D <= d.diameter_km <= MAX_D)]
         matches = [matching.match(kept, catalog, MIN_D, MAX_D, extent=ext) for ext in splits[name]]
         rel = [m["median_rel_diameter_error"] for m in matches if m["n_matched_catalog"]]
         bins = {}
@@ -157,6 +157,7 @@ def evaluate_synthetic(bundle, threshold=None, log=print, workdir=None):
     lonlat = {42: (-20.0, 10.0), 500: (30.0, -35.0), 501: (-120.0, 50.0), 502: (100.0, 0.0),
               600: (-60.0, 25.0), 601: (150.0, -50.0)}
     runs = {}
+    detector = detect.Detector(bundle)
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
         for seed in FINE_THRESHOLD_SEEDS + FINE_TEST_SEEDS + (42,):
             lon, lat = lonlat[seed]
@@ -164,11 +165,11 @@ def evaluate_synthetic(bundle, threshold=None, log=print, workdir=None):
             path = str(Path(tmp) / f"dem{seed}.tif")
             synthetic.write_scene(sc, path, None, None)
             min_d = FINE_MIN_PX * FINE_PIXEL_M / 1000.0
-            dets = detect.detect_craters(RasterSource(path, "DEM"), bundle, 0.5 * min_d, 1000.0, confidence=0.05)
+            dets = detector.detect(RasterSource(path, "DEM"), 0.5 * min_d, 1000.0, confidence=0.05)
             runs[seed] = (dets, [(c["lon"], c["lat"], c["diameter_km"]) for c in sc.craters], min_d)
 
     def score(seeds, th):
-        return pooled_scores([matching.match([d for d in runs[s][0] if d["confidence"] >= th], runs[s][1],
+        return pooled_scores([matching.match([d for d in runs[s][0] if d.confidence >= th], runs[s][1],
                                              runs[s][2], 1000.0) for s in seeds], th)
 
     th = threshold if threshold is not None else \
@@ -189,7 +190,7 @@ def main(argv=None):
     ap.add_argument("--steps", type=int, default=400, help="training steps on LDEM_4")
     ap.add_argument("--minutes", type=float, default=12.0, help="time limit of the LDEM_4 stage")
     ap.add_argument("--synthetic-fraction", type=float, default=0.0,
-                    help="share of each batch from training.synthetic_scene (simple bowls)")
+                    help="share of each batch from datasets.synthetic_scene (simple bowls)")
     ap.add_argument("--make-scenes", type=int, default=0,
                     help="add this many core.synthetic.make_scene scenes (levels 0 and 1) to the training tiles")
     ap.add_argument("--make-scene-share", type=float, default=0.25)
@@ -212,23 +213,23 @@ def main(argv=None):
     if args.fine:
         return train_fine(args, log)
     if args.eval_only:
-        bundle = training.load_bundle(args.out)
+        bundle = model_io.load(args.out)
         metrics = evaluate(source, bundle, catalog, log=log)
         metrics["synthetic"] = evaluate_synthetic(bundle, metrics["threshold"], log=log)
         bundle["card"]["metrics"] = metrics
-        training.save_bundle(bundle, args.out)
+        model_io.save(bundle, args.out)
         return 0
     t0 = time.time()
-    base = training.load_bundle(args.base) if args.base else None
+    base = model_io.load(args.base) if args.base else None
     if args.pretrain_steps and base is None:
         log(f"stage 1: synthetic pre-training, {args.pretrain_steps} steps")
         base = training.train([], epochs=1, seed=args.seed, synthetic_fraction=1.0,
                               settings={"steps_per_epoch": args.pretrain_steps, "lr": args.lr},
-                              card={"stage1": "synthetic scenes (training.synthetic_scene)"}, log=log)
+                              card={"stage1": "synthetic scenes (datasets.synthetic_scene)"}, log=log)
     # training scenes: only the training split's longitudes (labels outside only shape targets at edges
     # and are masked out of the loss)
     train_cat = catalog[np.array([any(a - 5 <= lo < b + 5 for a, b in TRAIN_LON) for lo in catalog[:, 0]])]
-    scenes = training.scenes_from_raster(source, train_cat[:, 0], train_cat[:, 1], train_cat[:, 2],
+    scenes = datasets.scenes_from_raster(source, train_cat[:, 0], train_cat[:, 1], train_cat[:, 2],
                                          levels=(0, 1, 2), lon_ranges=TRAIN_LON, lat_limit=75.0)
     share = {0: 0.5, 1: 0.35, 2: 0.15}   # sampling share per pyramid level (big craters live in 1-2)
     if args.make_scenes:
@@ -259,13 +260,13 @@ def main(argv=None):
                             settings={"steps_per_epoch": args.steps, "lr": args.lr, "crop": args.crop,
                                       "batch": args.batch, "zoom": [0.6, 1.6]}, card=card, log=log,
                             time_limit_s=args.minutes * 60)
-    training.save_bundle(bundle, args.out)
+    model_io.save(bundle, args.out)
     log(f"saved {args.out} after {time.time() - t0:.0f}s; evaluating")
     metrics = evaluate(source, bundle, catalog, log=log)
     metrics["synthetic"] = evaluate_synthetic(bundle, metrics["threshold"], log=log)
     bundle["card"]["metrics"] = metrics
     bundle["card"]["confidence_threshold"] = metrics["threshold"]
-    training.save_bundle(bundle, args.out)
+    model_io.save(bundle, args.out)
     log(json.dumps({k: metrics[k] for k in ("threshold", "seconds_detect_whole_raster")}))
     return 0
 
@@ -273,12 +274,12 @@ def main(argv=None):
 def train_fine(args, log):
     """Seed 000's transfer step: the coarse (LDEM_4) detector fine-tuned on high-resolution synthetic scenes."""
     if args.eval_only:
-        bundle = training.load_bundle(args.out)
+        bundle = model_io.load(args.out)
     else:
         if not args.base or not args.make_scenes:
             raise SystemExit("--fine needs --base (the coarse model) and --make-scenes N")
         t0 = time.time()
-        base = training.load_bundle(args.base)
+        base = model_io.load(args.base)
         scenes = synthetic_scenes(args.make_scenes, args.seed, log)
         for sc in scenes:
             sc["weight"] = 1.0 / len(scenes)
@@ -298,12 +299,12 @@ def train_fine(args, log):
                                 settings={"steps_per_epoch": args.steps, "lr": args.lr, "crop": args.crop,
                                           "batch": args.batch, "zoom": [0.6, 1.6]}, card=card, log=log,
                                 time_limit_s=args.minutes * 60)
-        training.save_bundle(bundle, args.out)
+        model_io.save(bundle, args.out)
         log(f"saved {args.out} after {time.time() - t0:.0f}s; evaluating")
     metrics = evaluate_synthetic(bundle, log=log)
     bundle["card"]["metrics"] = metrics
     bundle["card"]["confidence_threshold"] = metrics["threshold"]
-    training.save_bundle(bundle, args.out)
+    model_io.save(bundle, args.out)
     return 0
 
 

@@ -8,7 +8,7 @@ GPL-3.0.
 
 Split: VALIDATION_TILES (3 of the 12) are never trained on; the other 9 train. The network and training loop are
 the project's (core.craters.network / training, transfer learning from models/crater_detector.pt, the LOLA DEM
-model); the image is normalised per tile by core.craters.detect.normalise_tile (high-pass, divided by the tile's
+model); the image is normalised per tile by core.craters.tiles.normalise_tile (high-pass, divided by the tile's
 standard deviation, clipped): invariant to offset and gain, so 8- or 16-bit data and other exposures give the same
 network input. The confidence threshold is the best F1 on the training tiles; the validation tiles are then
 scored once with it through detect_craters on the GeoTIFFs, matched with DeepMoon's rule (core.craters.matching)
@@ -28,7 +28,7 @@ import numpy as np
 
 from plugin_path import ROOT  # noqa: E402,F401 (makes the checkout importable as lunar_lab)
 
-from lunar_lab.lunar_plugin.core.craters import detect, matching, training  # noqa: E402
+from lunar_lab.lunar_plugin.core.craters import detect, matching, model_io, tiles, training  # noqa: E402
 from lunar_lab.lunar_plugin.core.raster import RasterSource  # noqa: E402
 
 DATA = Path(os.environ.get("LUNAR_SHARED_DATA", ROOT.parent / "shared" / "data")) / "nac_train"
@@ -59,12 +59,12 @@ def scenes(names):
     out = []
     for name in names:
         source = RasterSource(str(tile_path(name)), "NAC tile")
-        pyramid = detect.Pyramid(source, 1)
+        pyramid = tiles.Pyramid(source, 1)
         lab = labels(name)
         for level in LEVELS:
             f = float(1 << level)
             w, h = pyramid.size(level)
-            x, _ = detect.normalise_tile(pyramid.read(level, 0, 0, w, h), SIGMA_PX)
+            x, _ = tiles.normalise_tile(pyramid.read(level, 0, 0, w, h), SIGMA_PX)
             r = lab[:, 5] / 2.0 / f
             cr = np.c_[lab[:, 3] / f, lab[:, 4] / f, r, r]
             out.append({"dem": x, "normalised": True, "craters": cr, "box": None, "level": level, "weight": 1.0})
@@ -77,10 +77,11 @@ def detections(bundle, names, confidence=0.05):
     """{tile: detections} from detect_craters on the GeoTIFFs (the plugin's own path) and seconds per tile."""
     runs, seconds = {}, []
     min_km = MIN_PX * PIXEL_M / 1000.0
+    detector = detect.Detector(bundle)
     for name in names:
         t = time.time()
-        runs[name] = detect.detect_craters(RasterSource(str(tile_path(name)), "NAC tile"), bundle, min_km / 1.3,
-                                           1.0, confidence=confidence)
+        runs[name] = detector.detect(RasterSource(str(tile_path(name)), "NAC tile"), min_km / 1.3, 1.0,
+                                     confidence=confidence)
         seconds.append(time.time() - t)
     return runs, seconds
 
@@ -90,7 +91,7 @@ def score(runs, names, threshold):
     matches = []
     for name in names:
         lab = labels(name)
-        kept = [d for d in runs[name] if d["confidence"] >= threshold]
+        kept = [d for d in runs[name] if d.confidence >= threshold]
         matches.append(matching.match(kept, lab[:, :3], min_km, 10.0))
     out = training_scores(matches, threshold)
     rel = [m["median_rel_diameter_error"] for m in matches if m["n_matched_catalog"]]
@@ -127,8 +128,9 @@ def seconds_per_1000px_tile(bundle, name=VALIDATION_TILES[0], repeat=3):
         out = None
         for _ in range(repeat):
             t = time.time()
-            detect.detect_craters(RasterSource(path, "NAC tile"), bundle, MIN_PX * PIXEL_M / 1000.0 / 1.3, 1.0,
-                                  confidence=training.card_threshold(bundle))
+            detector = detect.Detector(bundle)
+            detector.detect(RasterSource(path, "NAC tile"), MIN_PX * PIXEL_M / 1000.0 / 1.3, 1.0,
+                            confidence=detector.card.confidence_threshold)
             best = min(best, time.time() - t)
     return round(best, 3)
 
@@ -210,14 +212,14 @@ def main(argv=None):
     torch.set_num_threads(args.threads)
     log = lambda s: print(s, flush=True)  # noqa: E731
     if args.eval_only:
-        bundle = training.load_bundle(args.out)
+        bundle = model_io.load(args.out)
         bundle["card"].update(card_fields(bundle["card"].get("transferred_from", "a random start")))
     else:
         t0 = time.time()
         train_names = [n for n in TILES if n not in VALIDATION_TILES]
         sc = scenes(train_names)
         log(f"{len(sc)} training scenes from {len(train_names)} tiles")
-        base = training.load_bundle(args.base) if args.base else None
+        base = model_io.load(args.base) if args.base else None
         if base is not None:
             base["card"] = {}
         settings = {"steps_per_epoch": args.steps, "lr": args.lr, "crop": args.crop, "batch": args.batch,
@@ -225,12 +227,12 @@ def main(argv=None):
         bundle = training.train(sc, base_bundle=base, epochs=1, seed=args.seed, synthetic_fraction=0.0,
                                 settings=settings, log=log, time_limit_s=args.minutes * 60)
         bundle["card"].update(card_fields(Path(args.base).name if args.base else "a random start"))
-        training.save_bundle(bundle, args.out)
+        model_io.save(bundle, args.out)
         log(f"saved {args.out} after {time.time() - t0:.0f}s; evaluating")
     metrics = evaluate(bundle, log=log)
     bundle["card"]["metrics"] = metrics
     bundle["card"]["confidence_threshold"] = metrics["threshold"]
-    training.save_bundle(bundle, args.out)
+    model_io.save(bundle, args.out)
     log(json.dumps({k: metrics[k] for k in ("threshold", "seconds_per_800px_tile_median")}))
     return 0
 

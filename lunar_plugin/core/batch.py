@@ -67,7 +67,7 @@ def oxide_cnn(p, feedback):
 
 
 def detect_craters(p, feedback):
-    from .craters import detect, training
+    from .craters import detect, model_io
     from .raster import RasterSource, check_output_path
     source = RasterSource(p.required("INPUT"), "INPUT")
     band = p.number("BAND", 0, int)
@@ -77,20 +77,21 @@ def detect_craters(p, feedback):
         band = next((b for b in range(1, source.count + 1)
                      if source.ds.GetRasterBand(b).GetDescription().lower().startswith("elevation")), 1)
     output = check_output_path(p.required("OUTPUT"), [source.path])
-    bundle = training.load_bundle(p.text("MODEL") or os.path.join(MODELS_DIR, "crater_detector.pt"))
-    craters = detect.detect_craters(source, bundle, p.number("MIN_DIAMETER_KM", 0.01),
-                                    p.number("MAX_DIAMETER_KM", 1000.0),
-                                    p.number("CONFIDENCE", training.card_threshold(bundle)),
-                                    p.number("TILE_SIZE", 512, int), p.number("OVERLAP", 0.5), band=band,
-                                    feedback=feedback, scheduler=p.text("SCHEDULER"), device=p.text("DEVICE", "auto"))
+    detector = detect.Detector(model_io.load(p.text("MODEL") or os.path.join(MODELS_DIR, "crater_detector.pt")),
+                               p.text("DEVICE", "auto"))
+    craters = detector.detect(source, p.number("MIN_DIAMETER_KM", 0.01), p.number("MAX_DIAMETER_KM", 1000.0),
+                              p.number("CONFIDENCE", detector.card.confidence_threshold),
+                              p.number("TILE_SIZE", 512, int), p.number("OVERLAP", 0.5), band=band,
+                              feedback=feedback, scheduler=p.text("SCHEDULER"))
     write_crater_circles(craters, output)
     return {"OUTPUT": output, "N_CRATERS": len(craters)}
 
 
 def write_crater_circles(craters, path):
-    """Circles (lon, lat, diameter_km, confidence, level) in the geographic Moon CRS, written under a temporary
+    """Circles of [Crater] (fields: craters.schema.FIELDS) in the geographic Moon CRS, written under a temporary
     name and renamed; the format follows the extension (GeoPackage, shapefile, GeoJSON, ...)."""
     from osgeo import ogr, osr
+    from .craters.schema import FIELDS
     from .moon import MOON_GEOGRAPHIC_CRS, circle_polygon_lonlat
     ogr.UseExceptions()
     driver = ogr.GetDriverByName({".shp": "ESRI Shapefile", ".geojson": "GeoJSON", ".json": "GeoJSON"}
@@ -103,21 +104,19 @@ def write_crater_circles(craters, path):
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     ds = driver.CreateDataSource(tmp)
     layer = ds.CreateLayer(os.path.splitext(name)[0] or "craters", srs, ogr.wkbPolygon)
-    for field, kind in (("lon", ogr.OFTReal), ("lat", ogr.OFTReal), ("diameter_km", ogr.OFTReal),
-                        ("confidence", ogr.OFTReal), ("level", ogr.OFTInteger)):
-        layer.CreateField(ogr.FieldDefn(field, kind))
+    for field, kind in FIELDS:
+        layer.CreateField(ogr.FieldDefn(field, {float: ogr.OFTReal, int: ogr.OFTInteger}[kind]))
     layer.StartTransaction()
     for c in craters:
         ring = ogr.Geometry(ogr.wkbLinearRing)
-        for lon, lat in circle_polygon_lonlat(c["lon"], c["lat"], c["diameter_km"]) + \
-                [circle_polygon_lonlat(c["lon"], c["lat"], c["diameter_km"])[0]]:
+        for lon, lat in circle_polygon_lonlat(c.lon, c.lat, c.diameter_km) + \
+                [circle_polygon_lonlat(c.lon, c.lat, c.diameter_km)[0]]:
             ring.AddPoint_2D(float(lon), float(lat))
         polygon = ogr.Geometry(ogr.wkbPolygon)
         polygon.AddGeometry(ring)
         feature = ogr.Feature(layer.GetLayerDefn())
-        for field in ("lon", "lat", "diameter_km", "confidence"):
-            feature.SetField(field, float(c[field]))
-        feature.SetField("level", int(c["level"]))
+        for field, kind in FIELDS:
+            feature.SetField(field, kind(getattr(c, field)))
         feature.SetGeometry(polygon)
         layer.CreateFeature(feature)
     layer.CommitTransaction()

@@ -267,43 +267,43 @@ def map_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PI
 # ----------------------------------------------------------------------------------------- detection
 #: Tiles of one pyramid level and one tile row per detection chunk, at most.
 TILES_PER_CHUNK = 16
-_detectors = {}   # (run token, device) -> torch model, per worker process
+_detectors = {}   # (run token, device) -> detect.Detector, per worker process
 
 
 def detection_chunks(jobs, tiles=TILES_PER_CHUNK):
-    """Consecutive runs of ``detect.detection_jobs`` on one level and one tile row, at most ``tiles`` long.
+    """Consecutive runs of ``tiles.tile_jobs`` on one level and one tile row, at most ``tiles`` long.
     A chunk reads the level rows its tiles span, overlap included; concatenating the chunks' results in
     order gives the in-process list of raw detections."""
     chunks = []
     for job in jobs:
-        if chunks and len(chunks[-1]) < tiles and (chunks[-1][0][0], chunks[-1][0][6]) == (job[0], job[6]):
+        if chunks and len(chunks[-1]) < tiles and (chunks[-1][0].level, chunks[-1][0].y) == (job.level, job.y):
             chunks[-1].append(job)
         else:
             chunks.append([job])
     return chunks
 
 
-def detect_chunk(path, role, band, bundle, token, jobs, sigma, confidence, device):
-    """Worker task: the raw detections of one chunk of tiles (``detect.tile_detections``, as in-process)."""
-    from .craters import detect
-    from .device import resolve_device
+def detect_chunk(path, role, band, bundle, token, jobs, confidence, device):
+    """Worker task: the raw detections of one chunk of tiles (``Detector.tile_craters``, as in-process)."""
+    from .craters.detect import Detector
+    from .craters.tiles import Pyramid
     from .raster import RasterGeo
     key = (token, str(device))
     if key not in _detectors:
         _detectors.clear()
-        _detectors[key] = detect.load_model(bundle, resolve_device(device))[0]
+        _detectors[key] = Detector(bundle, device)
     source = RasterSource(path, role)
     geo = RasterGeo(source)
-    level, (y0, h) = jobs[0][0], jobs[0][6][:2]
-    pyramid = detect.Pyramid(source, band, wrap=geo.wrap, rows={level: (y0, y0 + h)})
+    level, y0, h = jobs[0].level, jobs[0].y.start, jobs[0].y.size
+    pyramid = Pyramid(source, band, wrap=geo.wrap, rows={level: (y0, y0 + h)})
     raw = []
     for job in jobs:
-        raw.extend(detect.tile_detections(_detectors[key], pyramid, geo, job, sigma, confidence))
+        raw.extend(_detectors[key].tile_craters(pyramid, geo, job, confidence))
     source.close()
     return raw
 
 
-def detect_on_cluster(scheduler, source, band, bundle, jobs, sigma, confidence, device="auto", feedback=None,
+def detect_on_cluster(scheduler, source, band, bundle, jobs, confidence, device="auto", feedback=None,
                       progress_range=(0.0, 100.0)):
     """The raw detections of every tile job, computed chunk by chunk on the cluster, in the in-process order
     (the caller merges them with the same suppression)."""
@@ -317,8 +317,8 @@ def detect_on_cluster(scheduler, source, band, bundle, jobs, sigma, confidence, 
         def keep(i, raw):
             results[i] = raw
 
-        run_futures(client, [(detect_chunk, (source.path, source.role, band, shared, token, chunk, sigma,
-                                             confidence, device)) for chunk in chunks],
+        run_futures(client, [(detect_chunk, (source.path, source.role, band, shared, token, chunk, confidence,
+                                             device)) for chunk in chunks],
                     keep, feedback, progress_range)
     return [d for raw in results for d in raw]
 

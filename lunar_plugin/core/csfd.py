@@ -17,8 +17,7 @@ Science core of the ``lunar:csfd`` algorithm: no qgis here.
   age is the median of the posterior and the errors are its 15.9/84.1 percentiles.
   ``cumulative`` = least-squares fit of the PF to the binned cumulative CSFD (log space, weight = cumulative count)
   over the bins inside [d_min, d_max]; errors from N(1) (1 +- 1/sqrt(N)), N = craters >= the smallest bin used.
-* Systems (Yang et al. seed, Wilhelms 1987): pre-Nectarian 3.92-4.52 Ga, Nectarian 3.85-3.92, Imbrian 3.16-3.85,
-  Eratosthenian 0.8-3.16, Copernican 0-0.8; colours red, brown, yellow, green, blue.
+* Systems: names, age spans and colours come from ``core.systems`` (the one table of the five lunar Systems).
 """
 import math
 from dataclasses import dataclass, field, asdict
@@ -29,6 +28,7 @@ from .errors import LunarInputError
 from .model_files import write_atomic, write_text_atomic
 from .feedback import Progress
 from .moon import MOON_RADIUS_KM
+from . import systems
 
 # --------------------------------------------------------------------------------------------------------------
 # Production functions
@@ -160,20 +160,9 @@ CHRONOLOGIES = {
 # Systems
 # --------------------------------------------------------------------------------------------------------------
 
-#: (name, start Ga (inclusive), end Ga (exclusive), colour) youngest first; colours from the seed's Fig. 1/2.
-SYSTEMS = [
-    ("Copernican", 0.0, 0.8, "blue"),
-    ("Eratosthenian", 0.8, 3.16, "green"),
-    ("Imbrian", 3.16, 3.85, "gold"),        # "yellow" in the paper; gold stays readable on white
-    ("Nectarian", 3.85, 3.92, "brown"),
-    ("pre-Nectarian", 3.92, 4.52, "red"),
-]
-SYSTEM_COLOURS = {name: colour for name, _, _, colour in SYSTEMS}
-MOON_AGE_GA = 4.52
-
 
 def system_for_age(age_ga):
-    """Name of the lunar System an age (Ga) falls in.
+    """Name of the lunar System an age (Ga) falls in (``core.systems``).
 
     A boundary age belongs to the older System (0.8 Ga is Eratosthenian, 3.85 Nectarian, 3.92 pre-Nectarian),
     i.e. each System is [start, end). Model ages beyond 4.52 Ga still return "pre-Nectarian" (the oldest System).
@@ -184,23 +173,14 @@ def system_for_age(age_ga):
         raise LunarInputError(f"age must be a number in Ga, got {age_ga!r}") from None
     if not math.isfinite(t) or t < 0:
         raise LunarInputError(f"age must be a finite number >= 0 Ga, got {age_ga!r}")
-    for name, start, end, _ in SYSTEMS:
-        if start <= t < end:
-            return name
-    return SYSTEMS[-1][0]
-
-
-def _system_key(name):
-    return "".join(ch for ch in str(name).lower() if ch.isalpha())
+    return systems.for_age(t).name
 
 
 def system_colour(name):
-    """Seed colour for a System name (case/hyphen-insensitive), or None if the name is not a System."""
-    key = _system_key(name)
-    for sname, colour in SYSTEM_COLOURS.items():
-        if _system_key(sname) == key:
-            return colour
-    return None
+    """The System's colour for a System name (case/hyphen-insensitive), or None if the name is not a System."""
+    system = systems.by_name(name)
+    return system.colour if system else None
+
 
 # --------------------------------------------------------------------------------------------------------------
 # Input checks

@@ -42,11 +42,6 @@ class Progress:
             raise Cancelled("cancelled by the user")
         self.feedback.setProgress(self.start + (self.end - self.start) * min(done, self.total) / self.total)
 
-    def sub(self, i, n=None):
-        """A Progress for the i-th of ``self.total`` equal parts (for nested loops)."""
-        width = (self.end - self.start) / self.total
-        return Progress(self.feedback, n or 1, self.start + i * width, self.start + (i + 1) * width)
-
 
 class ScaledFeedback:
     """Feedback for a sub-task: its 0-100% maps onto [start, end] of the whole run; cancel passes through."""

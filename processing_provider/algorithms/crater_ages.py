@@ -10,7 +10,7 @@ from qgis.core import (QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, Q
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer, QgsSpatialIndex)
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
-from ...lunar_plugin.core.ages import SYSTEMS
+from ...lunar_plugin.core.systems import CODES, SYSTEMS, by_code, by_name
 from ...lunar_plugin.core.feedback import ScaledFeedback
 from ...lunar_plugin.core.model_files import write_text_atomic
 from ...lunar_plugin.core.raster import RasterSource
@@ -19,8 +19,9 @@ from .base import LunarAlgorithm
 from .crater_layers import (CRATER_GEOMETRY, carried_fields, crater_fields, crater_source_parameters, lon_domain,
                             moon_crs, read_craters, warn_diameters, write_circles)
 from .models import add_model_choice, chosen_model, require_torch
-PROBABILITY_FIELDS = ["p_pre_nectarian", "p_nectarian", "p_imbrian", "p_eratosthenian", "p_copernican"]
-_CODES_BY_NAME = {name.lower().replace("-", "").replace(" ", ""): code for code, name in SYSTEMS.items()}
+
+#: p_pre_nectarian ... p_copernican: the model's probability of each System, oldest first.
+PROBABILITY_FIELDS = ["p_" + system.name.lower().replace("-", "_") for system in SYSTEMS]
 
 
 def system_code(value, what):
@@ -31,11 +32,12 @@ def system_code(value, what):
     try:
         code = int(float(text))
     except ValueError:
-        code = _CODES_BY_NAME.get(text.lower().replace("-", "").replace(" ", ""))
-    if code not in SYSTEMS:
+        system = by_name(text)
+        code = system.code if system else None
+    if code not in CODES:
         raise QgsProcessingException(QCoreApplication.translate(
             "LunarLab", "{0}: '{1}' is not a lunar System (codes 1-5 or names {2})").format(
-            what, value, ", ".join(SYSTEMS.values())))
+            what, value, ", ".join(system.name for system in SYSTEMS)))
     return code
 
 
@@ -110,12 +112,12 @@ class ClassifyCraterAges(LunarAlgorithm):
 
     def execute(self, parameters, context, feedback):
         require_torch()
-        from ...lunar_plugin.core.ages import training
+        from ...lunar_plugin.core.ages import inference, model_io
         craters = self.parameterAsSource(parameters, "CRATERS", context)
         lon, lat, diameter, ids, _ = read_craters(craters, self.parameterAsString(parameters, "DIAMETER_FIELD",
                                                                                   context), context)
         warn_diameters(diameter, "CRATERS", feedback)
-        bundle = training.load(chosen_model(self, parameters, context, "ages"))
+        bundle = model_io.load(chosen_model(self, parameters, context, "ages"))
         if "image_rel" in bundle["channel_names"] and not parameters.get("DOM"):
             raise QgsProcessingException(self.tr("This age model was trained with an image channel: give a DOM "
                                                  "(or fused) raster as DOM"))
@@ -127,7 +129,7 @@ class ClassifyCraterAges(LunarAlgorithm):
                                       styles.craters_by_system(), self.tr("Craters by lunar System"))
         chips, attributes, _, skipped = crater_context(self, parameters, context, ScaledFeedback(feedback, 0, 80),
                                                        lon, lat, diameter)
-        probabilities = training.classify(bundle, chips, attributes)
+        probabilities = inference.classify(bundle, chips, attributes)
         skipped_index = {i for i, _ in skipped}
         for i, reason in skipped[:20]:
             feedback.pushWarning(self.tr("crater {0} skipped: {1}").format(ids[i], reason))
@@ -149,11 +151,11 @@ class ClassifyCraterAges(LunarAlgorithm):
                 p = probabilities[k]
                 k += 1
                 code = int(np.argmax(p)) + 1
-                ages = [SYSTEMS[code], code] + [float(v) for v in p] + [in_range]
+                ages = [by_code(code).name, code] + [float(v) for v in p] + [in_range]
             rows.append((lon[i], lat[i], diameter[i], ages + list(carried.get(ids[i], []))))
         write_circles(sink, fields, rows, feedback, lon_domain(RasterSource(
             self.raster_source(parameters, "DEM", context), "DEM")))
-        counts = {SYSTEMS[c]: sum(1 for r in rows if r[3][1] == c) for c in SYSTEMS}
+        counts = {s.name: sum(1 for r in rows if r[3][1] == s.code) for s in SYSTEMS}
         feedback.pushInfo(self.tr("Systems: {0}; without a System: {1}").format(
             ", ".join(f"{n} {v}" for n, v in counts.items()), len(skipped)))
         return {"OUTPUT": dest}
@@ -197,7 +199,7 @@ class TrainCraterAges(LunarAlgorithm):
 
     def execute(self, parameters, context, feedback):
         require_torch()
-        from ...lunar_plugin.core.ages import features, training
+        from ...lunar_plugin.core.ages import features, model_io, training
         source = self.parameterAsSource(parameters, "CRATERS", context)
         label_field = self.parameterAsString(parameters, "LABEL_FIELD", context)
         lon, lat, diameter, ids, _ = read_craters(source, self.parameterAsString(parameters, "DIAMETER_FIELD", context),
@@ -208,7 +210,7 @@ class TrainCraterAges(LunarAlgorithm):
         labels = [system_code(label_of[i], "LABEL_FIELD") for i in ids]
         warn_diameters(diameter, "CRATERS", feedback)
         base = self.parameterAsFile(parameters, "BASE_MODEL", context)
-        base_bundle = training.load(base) if base else None  # a broken base model fails now, not after training
+        base_bundle = model_io.load(base) if base else None  # a broken base model fails now, not after training
         chips, attributes, names, skipped = crater_context(self, parameters, context, ScaledFeedback(feedback, 0, 20),
                                                            lon, lat, diameter)
         keep = np.array([i for i in range(lon.size) if i not in {s for s, _ in skipped}], int)
@@ -242,7 +244,7 @@ class TrainCraterAges(LunarAlgorithm):
                                 card={"validation": _plain(report), "diameter_range_km": [float(diameter.min()),
                                                                                           float(diameter.max())]})
         out = self.parameterAsFileOutput(parameters, "OUTPUT_MODEL", context)
-        training.save(bundle, out)
+        model_io.save(bundle, out)
         feedback.pushInfo(self.tr("overall accuracy {0:.1%} ± {1:.1%} (majority-class baseline {2:.1%})").format(
             report["accuracy_mean"], report["accuracy_sd"], report.get("majority_baseline_mean", float("nan"))))
         results = {"OUTPUT_MODEL": out, "ACCURACY_MEAN": report["accuracy_mean"], "ACCURACY_SD": report["accuracy_sd"]}
@@ -259,11 +261,11 @@ def _plain(value):
 
 def _write_report(path, report):
     confusion = np.asarray(report["confusion"])
-    head = "".join(f"<th>{html.escape(SYSTEMS[c])}</th>" for c in SYSTEMS)
-    body = "".join(f"<tr><th>{html.escape(SYSTEMS[r + 1])}</th>" + "".join(f"<td>{int(v)}</td>" for v in row)
+    head = "".join(f"<th>{html.escape(s.name)}</th>" for s in SYSTEMS)
+    body = "".join(f"<tr><th>{html.escape(by_code(r + 1).name)}</th>" + "".join(f"<td>{int(v)}</td>" for v in row)
                    + "</tr>" for r, row in enumerate(confusion))
-    recall_of = {c: report["recall_mean"].get(str(c)) for c in SYSTEMS}   # None: the System was never tested
-    recall = "".join(f"<tr><th>{html.escape(SYSTEMS[c])}</th><td>{'–' if v is None else f'{v:.3f}'}</td></tr>"
+    recall_of = {s.name: report["recall_mean"].get(str(s.code)) for s in SYSTEMS}   # None: never tested
+    recall = "".join(f"<tr><th>{html.escape(c)}</th><td>{'–' if v is None else f'{v:.3f}'}</td></tr>"
                      for c, v in recall_of.items())
     text = (f"<html><head><meta charset='utf-8'><title>Crater age validation</title></head><body>"
             f"<h1>Crater age classifier: validation</h1><p>Overall accuracy {report['accuracy_mean']:.1%} ± "

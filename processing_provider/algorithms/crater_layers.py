@@ -8,10 +8,12 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsFeatureRequest, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsPointXY, QgsProcessing,
                        QgsProcessingException, QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingUtils, QgsRectangle, QgsWkbTypes)
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
+from ...lunar_plugin.core.craters.schema import CIRCLE
 from ...lunar_plugin.core.errors import Cancelled
 from ...lunar_plugin.core.moon import MOON_GEOGRAPHIC_CRS, QGIS_MOON_ELLIPSOID, circle_polygon_lonlat
+from ...lunar_plugin.qt_compat import FieldType
 
 LON_NAMES = ("lon", "longitude", "long", "lon_e", "center_lon", "x")
 LAT_NAMES = ("lat", "latitude", "center_lat", "y")
@@ -157,11 +159,21 @@ def to_domain(lon, domain=(-180.0, 180.0)):
     return (lon - west) % 360.0 + west
 
 
+#: QgsField types of the Python types the core's schemas use (craters.schema.FIELDS).
+_FIELD_TYPES = {float: FieldType.Double, int: FieldType.Int, str: FieldType.String, bool: FieldType.Bool}
+
+
+def qgis_field_type(kind):
+    """The QgsField type of a Python type (a core schema's) or of a QVariant type (kept as it is)."""
+    return _FIELD_TYPES.get(kind, kind)
+
+
 def crater_fields(extra):
-    """QgsFields lon, lat, diameter_km followed by ``extra`` (name, QVariant type) pairs."""
+    """QgsFields: the crater circle (craters.schema.CIRCLE: lon, lat, diameter_km) followed by ``extra``
+    (name, type) pairs, a type being a Python type or a QVariant type."""
     fields = QgsFields()
-    for name, kind in [("lon", QVariant.Double), ("lat", QVariant.Double), ("diameter_km", QVariant.Double)] + extra:
-        fields.append(QgsField(name, kind))
+    for name, kind in list(CIRCLE) + list(extra):
+        fields.append(QgsField(name, qgis_field_type(kind)))
     return fields
 
 

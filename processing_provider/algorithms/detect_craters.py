@@ -2,7 +2,6 @@
 from osgeo import gdal
 from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterLayer)
-from qgis.PyQt.QtCore import QVariant
 
 from ...lunar_plugin.core.raster import RasterGeo, RasterSource, all_nodata_check
 from .. import styles
@@ -36,15 +35,15 @@ def raster_kind(source, band):
 
 
 def model_fit_warnings(alg, card, source, band):
-    """Why the model may not suit the raster (translated): another input kind, or a pixel size far from the
-    trained one."""
+    """Why the model (its craters.model_io.ModelCard) may not suit the raster (translated): another input kind,
+    or a pixel size far from the trained one."""
     warnings = []
-    want, kind = card.get("input", "dem"), raster_kind(source, band)
+    want, kind = card.input, raster_kind(source, band)
     names = {"dem": alg.tr("a DEM"), "image": alg.tr("an image")}
     if kind and kind != want:
         warnings.append(alg.tr("INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a "
                                "MODEL) made for {1}").format(band, names[kind], names.get(want, want)))
-    lo_hi = card.get("pixel_km_range")
+    lo_hi = card.pixel_km_range
     if lo_hi:
         geo = RasterGeo(source)
         _, ky = geo.km_per_px([geo.xsize / 2.0], [geo.ysize / 2.0])
@@ -117,33 +116,32 @@ class DetectCraters(LunarAlgorithm):
 
     def execute(self, parameters, context, feedback):
         require_torch()
-        from ...lunar_plugin.core.craters import detect, training
+        from ...lunar_plugin.core.craters import detect, model_io
+        from ...lunar_plugin.core.craters.schema import MEASURES
         source = RasterSource(self.raster_source(parameters, "INPUT", context), "INPUT")
         band = elevation_band(source, self.parameterAsInt(parameters, "BAND", context))
         all_nodata_check(source, [band])
         model = chosen_model(self, parameters, context, "detector")
-        bundle = training.load_bundle(model)
-        for warning in model_fit_warnings(self, bundle["card"], source, band):
+        detector = detect.Detector(model_io.load(model), device(self, parameters, context))
+        for warning in model_fit_warnings(self, detector.card, source, band):
             feedback.pushWarning(warning)
-        card_threshold = training.card_threshold(bundle)
+        card_threshold = detector.card.confidence_threshold
         confidence = self.parameterAsDouble(parameters, "CONFIDENCE", context) \
             if parameters.get("CONFIDENCE") not in (None, "") else card_threshold
         feedback.pushInfo(self.tr("Model {0} (card threshold {1:g}); confidence {2:g}; band {3}").format(
             model, card_threshold, confidence, band))
-        fields = crater_fields([("confidence", QVariant.Double), ("level", QVariant.Int)])
+        fields = crater_fields(MEASURES)
         sink, dest = self.output_sink(parameters, "OUTPUT", context, fields, CRATER_GEOMETRY, moon_crs(),
                                       styles.craters_by_confidence(), self.tr("Craters (detected)"))
-        craters = detect.detect_craters(
-            source, bundle, self.parameterAsDouble(parameters, "MIN_DIAMETER_KM", context),
+        craters = detector.detect(
+            source, self.parameterAsDouble(parameters, "MIN_DIAMETER_KM", context),
             self.parameterAsDouble(parameters, "MAX_DIAMETER_KM", context), confidence,
             self.parameterAsInt(parameters, "TILE_SIZE", context) if parameters.get("TILE_SIZE") not in (None, "")
             else None,
             self.parameterAsDouble(parameters, "OVERLAP", context) if parameters.get("OVERLAP") not in (None, "")
-            else None, band=band, feedback=feedback,
-            scheduler=scheduler(self, parameters, context), device=device(self, parameters, context))
+            else None, band=band, feedback=feedback, scheduler=scheduler(self, parameters, context))
         domain = lon_domain(source)
-        write_circles(sink, fields, [(c["lon"], c["lat"], c["diameter_km"], [float(c["confidence"]), int(c["level"])])
-                                     for c in craters], feedback, domain)
+        write_circles(sink, fields, [(c.lon, c.lat, c.diameter_km, c.measures()) for c in craters], feedback, domain)
         feedback.pushInfo(self.tr("{0} craters detected (longitudes {1:g}..{2:g})").format(len(craters), *domain))
         if not craters:
             feedback.pushWarning(self.tr("No crater was found: check that INPUT is a DEM with relief at this "

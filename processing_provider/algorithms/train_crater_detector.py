@@ -50,7 +50,7 @@ class TrainCraterDetector(LunarAlgorithm):
 
     def execute(self, parameters, context, feedback):
         require_torch()
-        from ...lunar_plugin.core.craters import training
+        from ...lunar_plugin.core.craters import datasets, model_io
         source = RasterSource(self.raster_source(parameters, "INPUT", context), "INPUT")
         band = elevation_band(source, 0)
         lon, lat, diameter, _, _ = read_craters(self.parameterAsSource(parameters, "CRATERS", context),
@@ -61,10 +61,10 @@ class TrainCraterDetector(LunarAlgorithm):
             raise self._error("CRATERS: at least 5 labelled craters are needed, got {0}", lon.size)
         base = None
         if self.parameterAsBool(parameters, "FINE_TUNE", context):
-            base = training.load_bundle(model_path(self, parameters, "BASE_MODEL", context, DEFAULT_MODEL))
+            base = model_io.load(model_path(self, parameters, "BASE_MODEL", context, DEFAULT_MODEL))
         d_lo, d_hi = float(diameter.min()) * 0.8, float(diameter.max()) * 1.25
         catalog = list(zip(lon, lat, diameter))
-        region, region_path = training.labelled_region(source, lon, lat, diameter)
+        region, region_path = datasets.labelled_region(source, lon, lat, diameter)
         try:
             return self._train(parameters, context, feedback, region, band, base, lon, lat, diameter, catalog,
                                (d_lo, d_hi))
@@ -74,17 +74,18 @@ class TrainCraterDetector(LunarAlgorithm):
             gdal.Unlink(region_path)
 
     def _train(self, parameters, context, feedback, source, band, base, lon, lat, diameter, catalog, d_range):
-        from ...lunar_plugin.core.craters import detect, matching, training
+        from ...lunar_plugin.core.craters import datasets, detect, matching, model_io, training
         d_lo, d_hi = d_range
 
         def score(bundle, start, end):
             feedback.setProgressText(self.tr("Scoring"))
-            found = detect.detect_craters(source, bundle, d_lo, d_hi, training.card_threshold(bundle), band=band,
-                                          feedback=ScaledFeedback(feedback, start, end))
+            detector = detect.Detector(bundle)
+            found = detector.detect(source, d_lo, d_hi, detector.card.confidence_threshold, band=band,
+                                    feedback=ScaledFeedback(feedback, start, end))
             return matching.match(found, catalog, d_lo, d_hi)
 
         before = score(base, 0, 10) if base is not None else None
-        scenes = training.scenes_from_raster(source, lon, lat, diameter, lon_ranges=((-180.0, 180.0),), band=band,
+        scenes = datasets.scenes_from_raster(source, lon, lat, diameter, lon_ranges=((-180.0, 180.0),), band=band,
                                              buffer_deg=0.0)
         feedback.setProgressText(self.tr("Training"))
         bundle = training.train(scenes, base_bundle=base, epochs=self.parameterAsInt(parameters, "EPOCHS", context),
@@ -93,7 +94,7 @@ class TrainCraterDetector(LunarAlgorithm):
         after = score(bundle, 90, 100)
         bundle.setdefault("card", {})["fine_tune_scores"] = {"before": _brief(before), "after": _brief(after)}
         out = self.parameterAsFileOutput(parameters, "OUTPUT_MODEL", context)
-        training.save_bundle(bundle, out)
+        model_io.save(bundle, out)
         results = {"OUTPUT_MODEL": out, "RECALL_AFTER": after["recall"],
                    "RECALL_BEFORE": before["recall"] if before else float("nan")}
         report = self.parameterAsFileOutput(parameters, "OUTPUT_REPORT", context)

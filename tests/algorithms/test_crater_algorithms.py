@@ -107,8 +107,8 @@ def test_train_ages_writes_model_and_report(run_alg, scene, tmp_path):
     report = (tmp_path / "ages.html").read_text()
     assert "Confusion matrix" in report and "Recall per System" in report
     # the model records that it reads the DOM (lunar:classifycraterages refuses to run it without one)
-    from lunar_lab.lunar_plugin.core.ages import training
-    assert training.load(out["OUTPUT_MODEL"])["channel_names"] == ["dem_relief", "image_rel"]
+    from lunar_lab.lunar_plugin.core.ages import model_io
+    assert model_io.load(out["OUTPUT_MODEL"])["channel_names"] == ["dem_relief", "image_rel"]
 
 
 def test_labels_outside_the_five_systems_are_refused(run_alg, scene, tmp_path):

@@ -131,6 +131,7 @@ def test_age_classes_legend_names_system_and_age_span():
 def test_unclassified_craters_are_drawn():
     """A crater with a NULL System gets the grey dashed symbol (it was not drawn at all)."""
     from qgis.core import QgsExpressionContextUtils, QgsFeature, QgsRenderContext, QgsVectorLayer
+    from lunar_lab.lunar_plugin.core import systems
     from lunar_lab.processing_provider import styles
     layer = QgsVectorLayer("Polygon?field=system_code:integer&field=in_model_range:boolean", "ages", "memory")
     styles.craters_by_system()(layer)
@@ -146,4 +147,4 @@ def test_unclassified_craters_are_drawn():
         colours.append(symbol.symbolLayer(0).strokeColor().name() if symbol else None)
     renderer.stopRender(context)
     # no System, a System, and a System outside the age model's diameter range (not vouched for)
-    assert colours == [styles.UNCLASSIFIED_COLOUR, styles.SYSTEM_COLOURS[3], styles.UNCLASSIFIED_COLOUR]
+    assert colours == [styles.UNCLASSIFIED_COLOUR, systems.by_code(3).colour, styles.UNCLASSIFIED_COLOUR]

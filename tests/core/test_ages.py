@@ -1,12 +1,14 @@
 """Crater age classification: features, labels, model files, inference and the shipped model."""
 import csv
 import math
+import re
 
 import numpy as np
 import pytest
 from osgeo import gdal, osr
 
-from lunar_lab.lunar_plugin.core.ages import features
+from lunar_lab.lunar_plugin.core import systems
+from lunar_lab.lunar_plugin.core.ages import features, metrics
 from lunar_lab.lunar_plugin.core.errors import LunarInputError
 from lunar_lab.lunar_plugin.core.moon import MOON_RADIUS_KM
 from lunar_lab.lunar_plugin.core.raster import RasterSource
@@ -153,6 +155,30 @@ def test_catalogue_context_counts():
     assert features.catalogue_context(crater, []).tolist() == [[0, 0, 0]]
 
 
+def test_attribute_matrix_is_stacked_by_name_from_the_tables(regional_dem):
+    """Each column is the measure its name says, whatever order the feature code computes them in."""
+    _, attrs, names, _ = features.crater_features(regional_dem, [(15.0, 50.0, 40.0)])
+    assert names == list(features.DEM_ATTRIBUTES) == features.attribute_names()
+    assert attrs[0, names.index("log10_diameter_km")] == pytest.approx(math.log10(40.0))
+    # depth_km = depth / 1000 m, depth_diameter = depth / 40 000 m
+    assert attrs[0, names.index("depth_km")] == pytest.approx(40.0 * attrs[0, names.index("depth_diameter")], rel=1e-5)
+    assert features.attribute_names(image=True, omat=True, geology=True, catalogue=True) == (
+        list(features.DEM_ATTRIBUTES) + [f"image_{m}" for m in features.IMAGE_MEASURES]
+        + ["omat_in_out_ratio", "omat_rim_out_ratio"] + [f"geology_system_{c}" for c in systems.CODES]
+        + features.CATALOGUE_ATTRIBUTES)
+    with pytest.raises(ValueError, match="do not match the table"):
+        features._columns({"depth_km": np.zeros(1)}, ["depth_km", "depth_diameter"])
+
+
+def test_metrics_count_the_confusion():
+    m = metrics.metrics([1, 1, 2, 3, 3, 3], [1, 2, 2, 3, 3, 1])
+    assert m["confusion"][0] == [1, 1, 0, 0, 0] and m["confusion"][2] == [1, 0, 2, 0, 0]
+    assert m["accuracy"] == pytest.approx(4 / 6)
+    assert m["recall"] == {"1": 0.5, "2": 1.0, "3": pytest.approx(2 / 3), "4": None, "5": None}
+    assert m["precision"]["1"] == 0.5 and m["precision"]["4"] is None
+    assert m["balanced_accuracy"] == pytest.approx((0.5 + 1.0 + 2 / 3) / 3)
+
+
 # ------------------------------------------------------------------------------------ training / files
 def test_label_validation():
     from lunar_lab.lunar_plugin.core.ages import training
@@ -169,7 +195,7 @@ def test_label_validation():
 
 
 def test_train_save_load_classify_roundtrip(tmp_path):
-    from lunar_lab.lunar_plugin.core.ages import training
+    from lunar_lab.lunar_plugin.core.ages import inference, model_io, training
     rng = np.random.default_rng(0)
     n = 60
     y = np.tile(np.arange(1, 6), n // 5)
@@ -178,17 +204,24 @@ def test_train_save_load_classify_roundtrip(tmp_path):
     attrs[:, 0] += y
     labels = list(y[:50]) + [None] * 10
     bundle = training.train(chips, attrs, labels, epochs=2, seed=1, settings={"batch": 16})
-    p = training.classify(bundle, chips, attrs)
+    assert bundle["card"]["n_labelled"] == 50 and bundle["card"]["n_unlabelled"] == 10
+    assert bundle["card"]["class_counts"] == {str(c): 10 for c in systems.CODES}
+    p = inference.classify(bundle, chips, attrs)
     assert p.shape == (n, 5)
-    np.testing.assert_allclose(p.sum(axis=1), 1.0, atol=1e-5)
-    path = training.save(bundle, tmp_path / "m.pt")
-    again = training.load(path)
-    np.testing.assert_allclose(training.classify(again, chips, attrs), p, atol=1e-6)
+    assert list(inference.predict(bundle, chips, attrs)) == list(p.argmax(axis=1) + 1)
+    path = model_io.save(bundle, tmp_path / "m.pt")
+    again = model_io.load(path)
+    assert not list(tmp_path.glob("*.partial*"))
+    np.testing.assert_allclose(inference.classify(again, chips, attrs), p, atol=1e-6)
+    # the same seed trains the same weights; the fine-tuned model starts from the loaded one and moves away
+    assert np.array_equal(inference.classify(training.train(chips, attrs, labels, epochs=2, seed=1,
+                                                            settings={"batch": 16}), chips, attrs), p)
     tuned = training.train(chips[:50], attrs[:50], list(y[:50]), base_bundle=again, epochs=1, seed=2,
                            settings={"batch": 16})
-    assert training.classify(tuned, chips, attrs).shape == (n, 5)
-    with pytest.raises(LunarInputError, match="attributes"):
-        training.classify(again, chips, attrs[:, :3])
+    assert tuned["attr_center"] == again["attr_center"]   # standardised as the base model was
+    assert not np.allclose(inference.classify(tuned, chips, attrs), p, atol=1e-4)
+    with pytest.raises(LunarInputError, match="attributes: 3 columns, the model expects 4"):
+        inference.classify(again, chips, attrs[:, :3])
 
 
 class PickledObject:
@@ -197,50 +230,51 @@ class PickledObject:
 
 def test_model_load_errors(tmp_path):
     import torch
-    from lunar_lab.lunar_plugin.core.ages import training
+    from lunar_lab.lunar_plugin.core.ages import model_io
     with pytest.raises(LunarInputError, match="does not exist"):
-        training.load(tmp_path / "missing.pt")
+        model_io.load(tmp_path / "missing.pt")
     junk = tmp_path / "junk.pt"
     junk.write_bytes(b"not a torch file at all")
     with pytest.raises(LunarInputError, match="cannot be read: it is truncated, corrupt or not a PyTorch file"):
-        training.load(junk)
+        model_io.load(junk)
     pickled = tmp_path / "pickled.pt"
     torch.save({"format": "lunar-lab-crater-ages", "payload": PickledObject()}, pickled)
     with pytest.raises(LunarInputError, match="refused: it is not a plain weights file"):
-        training.load(pickled)
+        model_io.load(pickled)
     foreign = tmp_path / "foreign.pt"
     torch.save({"format": "something-else", "state_dict": {}}, foreign)
     with pytest.raises(LunarInputError, match="not a Lunar Lab crater-ages model"):
-        training.load(foreign)
+        model_io.load(foreign)
     listed = tmp_path / "list.pt"
     torch.save([1, 2, 3], listed)
     with pytest.raises(LunarInputError, match="crater-ages"):
-        training.load(listed)
+        model_io.load(listed)
 
 
 # ------------------------------------------------------------------------------------ shipped model
 @pytest.fixture(scope="module")
 def shipped():
-    from lunar_lab.lunar_plugin.core.ages import training
+    from lunar_lab.lunar_plugin.core.ages import model_io
     if not MODEL.is_file():
         pytest.fail(f"shipped model {MODEL} is missing (run scripts/train_crater_ages.py)")
-    return training.load(MODEL)
+    return model_io.load(MODEL)
 
 
-def test_shipped_model_classify_shape(shipped):
-    from lunar_lab.lunar_plugin.core.ages import training
-    n = 7
+def test_shipped_model_records_the_attribute_table(shipped):
+    """The shipped model's columns are the features' named attributes, so a model and the features agree by name."""
+    from lunar_lab.lunar_plugin.core.ages import inference
+    names = shipped["attribute_names"]
+    assert names == features.attribute_names(image="image_rel" in shipped["channel_names"],
+                                             catalogue="superposed_density_log" in names)
+    assert shipped["config"]["n_attributes"] == len(names)
     c, s = shipped["config"]["n_channels"], shipped["chip_px"]
-    k = shipped["config"]["n_attributes"]
-    rng = np.random.default_rng(3)
-    p = training.classify(shipped, rng.normal(size=(n, c, s, s)).astype(np.float32),
-                          rng.normal(size=(n, k)).astype(np.float32))
-    assert p.shape == (n, 5) and (p >= 0).all()
-    np.testing.assert_allclose(p.sum(axis=1), 1.0, atol=1e-5)
+    expected = re.escape(f"chips: shaped (1, {s}, {s}), the model expects ({c}, {s}, {s})")
+    with pytest.raises(LunarInputError, match=expected):
+        inference.classify(shipped, np.zeros((2, 1, s, s), np.float32), np.zeros((2, len(names)), np.float32))
 
 
 def test_shipped_model_beats_majority_on_heldout_band(shipped, shared_data):
-    from lunar_lab.lunar_plugin.core.ages import training
+    from lunar_lab.lunar_plugin.core.ages import inference
     card = shipped["card"]
     band = card["data"]["holdout_band_lon"]
     dmin = card["diameter_range_km"][0]
@@ -261,11 +295,11 @@ def test_shipped_model_beats_majority_on_heldout_band(shipped, shared_data):
     keep = np.setdiff1d(np.arange(len(cr)), [i for i, _ in skipped])
     y = y[keep]
     assert len(y) > 100
-    pred = training.predict(shipped, chips, attrs)
+    pred = inference.predict(shipped, chips, attrs)
     acc = float((pred == y).mean())
     majority = float((y == card["holdout_band"]["majority_class"]).mean())
     assert acc > majority + 0.03
-    m = training.metrics(y, pred)
+    m = metrics.metrics(y, pred)
     # not a majority-class model: at least three Systems are recalled
     assert sum(1 for v in m["recall"].values() if v) >= 3
 

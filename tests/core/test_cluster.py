@@ -8,7 +8,7 @@ import pytest
 from osgeo import gdal
 
 from lunar_lab.lunar_plugin.core import cluster, synthetic
-from lunar_lab.lunar_plugin.core.craters import detect, training
+from lunar_lab.lunar_plugin.core.craters import detect, model_io, tiles
 from lunar_lab.lunar_plugin.core.errors import Cancelled, LunarInputError
 from lunar_lab.lunar_plugin.core.moon import great_circle_km
 from lunar_lab.lunar_plugin.core.oxides import equations, maps
@@ -104,23 +104,23 @@ def test_detection_on_the_cluster_finds_the_same_craters(scene_files, address):
     """Same count and positions within 1e-6 km; at least one crater found in both straddles a chunk border."""
     scene, dem, _ = scene_files
     source = RasterSource(dem, "INPUT")
-    bundle = training.load_bundle(ROOT / "models" / "crater_detector.pt")
-    args = (source, bundle, 0.8, 30.0, 0.5, 128, 0.5)
-    here = detect.detect_craters(*args, device="cpu")
-    there = detect.detect_craters(*args, scheduler=address, device="cpu")
+    detector = detect.Detector(model_io.load(ROOT / "models" / "crater_detector.pt"), "cpu")
+    args = (source, 0.8, 30.0, 0.5, 128, 0.5)
+    here = detector.detect(*args)
+    there = detector.detect(*args, scheduler=address)
     assert len(here) == len(there) > 50
-    a = np.array([[d["lon"], d["lat"], d["diameter_km"]] for d in here])
-    b = np.array([[d["lon"], d["lat"], d["diameter_km"]] for d in there])
+    a = np.array([[c.lon, c.lat, c.diameter_km] for c in here])
+    b = np.array([[c.lon, c.lat, c.diameter_km] for c in there])
     assert great_circle_km(a[:, 0], a[:, 1], b[:, 0], b[:, 1]).max() < 1e-6
     # diameters: torch's convolutions round differently with 1 thread (workers) and 2 (here): ~1e-6 km seen
     assert np.abs(a[:, 2] - b[:, 2]).max() < 1e-5
     # chunk borders of pyramid level 0: between the tile rows' cores
     geo = RasterGeo(source)
-    plan, _ = detect.level_plan(geo, bundle["card"], 0.8, 30.0)
-    chunks = cluster.detection_chunks(detect.detection_jobs(source, geo, plan, 128, 0.5))
+    plan, _ = tiles.level_plan(geo, detector.card.keep_px, 0.8, 30.0)
+    chunks = cluster.detection_chunks(tiles.tile_jobs(source, geo.wrap, plan, 128, 0.5))
     assert len(chunks) >= 8
-    chunks = [c for c in chunks if c[0][0] == 0]
-    borders = sorted({c[0][6][3] for c in chunks} - {source.ysize})
+    chunks = [c for c in chunks if c[0].level == 0]
+    borders = sorted({c[0].y.core_hi for c in chunks} - {source.ysize})
     rows = geo.pixel(b[:, 0], b[:, 1])[1]   # geographic raster: lon/lat are CRS x/y
     radius_rows = b[:, 2] / 2.0 / (scene.pixel_m / 1000.0)
     across = [(r, rr) for r, rr in zip(rows, radius_rows) if any(abs(r - y) < rr for y in borders)]

@@ -1,4 +1,7 @@
-"""Crater detection: matching rule, NMS, geometry at high latitude, model files, detection on bowls."""
+"""Crater detection: module layout, schema, matching rule, NMS, geometry at high latitude, tiles, model files,
+detection on bowls."""
+import ast
+import dataclasses
 import math
 from pathlib import Path
 
@@ -6,10 +9,11 @@ import numpy as np
 import pytest
 from osgeo import gdal, osr
 
-from lunar_lab.lunar_plugin.core.craters import detect, matching, training
+from lunar_lab.lunar_plugin.core.craters import datasets, detect, matching, model_io, schema, tiles, training
+from lunar_lab.lunar_plugin.core.craters.schema import Crater
 from lunar_lab.lunar_plugin.core.errors import LunarInputError
 from lunar_lab.lunar_plugin.core.moon import KM_PER_DEGREE
-from lunar_lab.lunar_plugin.core.raster import RasterSource
+from lunar_lab.lunar_plugin.core.raster import RasterGeo, RasterSource
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "crater_detector.pt"
@@ -61,6 +65,70 @@ def write_tif(path, z, gt, wkt=None, nodata=None):
     return RasterSource(path)
 
 
+def detector(card=None, **config):
+    """A Detector of an untrained network (finds nothing at a high threshold) with the given card."""
+    return detect.Detector(model_io.new_bundle(config or None, card={"input": "dem", **(card or {})}), "cpu")
+
+
+# ------------------------------------------------------------------------------------------ layout
+def relative_imports(package):
+    """{module: {sibling modules it imports}} of a package, counting imports inside functions too."""
+    folder = ROOT / "lunar_plugin" / "core" / package
+    modules = {p.stem for p in folder.glob("*.py") if p.stem != "__init__"}
+    graph = {}
+    for name in modules:
+        found = set()
+        for node in ast.walk(ast.parse((folder / f"{name}.py").read_text())):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                found |= {node.module} if node.module else {a.name for a in node.names}
+        graph[name] = found & modules
+    return graph
+
+
+def cycle(graph):
+    """A list of modules importing each other in a circle, or None."""
+    state = {}
+
+    def visit(node, path):
+        state[node] = "open"
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == "open":
+                return path[path.index(nxt):] + [nxt]
+            if nxt not in state and (found := visit(nxt, path + [nxt])):
+                return found
+        state[node] = "done"
+        return None
+
+    return next((c for n in sorted(graph) if n not in state and (c := visit(n, [n]))), None)
+
+
+def test_cycle_finder_finds_a_circle():
+    assert cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert cycle({"a": {"b"}, "b": set()}) is None
+
+
+@pytest.mark.parametrize("package", ["craters", "ages"])
+def test_modules_import_each_other_without_circles(package):
+    graph = relative_imports(package)
+    assert cycle(graph) is None
+    assert {"model_io"} <= set(graph)   # the layout the package docstring describes is there
+
+
+def test_crater_split_by_role():
+    graph = relative_imports("craters")
+    assert graph["training"] == {"model_io", "datasets", "tiles", "network"}   # the loop: reads no file, cuts no tile
+    assert graph["detect"] == {"model_io", "schema", "tiles"}
+    assert graph["tiles"] == set() and graph["schema"] == set()
+
+
+def test_crater_schema_is_the_record_and_the_field_list():
+    assert schema.FIELDS == (("lon", float), ("lat", float), ("diameter_km", float), ("confidence", float),
+                             ("level", int))
+    assert [f.name for f in dataclasses.fields(Crater)] == [name for name, _ in schema.FIELDS]
+    assert schema.CIRCLE + schema.MEASURES == schema.FIELDS
+    assert Crater(1.0, 2.0, 3.0, 0.7, 2).measures() == [0.7, 2]
+
+
 # ------------------------------------------------------------------------------------------ matching
 def test_match_deepmoon_rule_in_km():
     r = 50.0  # km
@@ -79,10 +147,10 @@ def test_match_deepmoon_rule_in_km():
 
 def test_match_is_one_to_one_and_counts_ranges():
     cat = [(-30.0, 10.0, 100.0), (-40.0, 10.0, 30.0)]
-    dets = [{"lon": -30.0, "lat": 10.0, "diameter_km": 100.0, "confidence": 0.9},
-            {"lon": -30.0, "lat": 10.1, "diameter_km": 105.0, "confidence": 0.8},
-            {"lon": -40.0, "lat": 10.0, "diameter_km": 62.0, "confidence": 0.7}]
+    dets = [Crater(-30.0, 10.0, 100.0, 0.9, 0), Crater(-30.0, 10.1, 105.0, 0.8, 0), Crater(-40.0, 10.0, 62.0, 0.7, 0)]
     m = matching.match(dets, cat, 60, 500)
+    as_dicts = [dataclasses.asdict(d) for d in dets]   # catalogues from other tools come as rows of dicts
+    assert matching.match(as_dicts, cat, 60, 500) == m
     # one of the two detections of the 100 km crater is false; the 62 km detection of a 30 km crater
     # does not match (dr = 16 > 15) and is false
     assert m["n_catalog"] == 1 and m["n_matched_catalog"] == 1
@@ -94,7 +162,7 @@ def test_match_is_one_to_one_and_counts_ranges():
     # an extent that excludes everything
     e = matching.match(dets, cat, 60, 500, extent=(0, 10, 0, 10))
     assert e["n_catalog"] == 0 and e["n_detections"] == 0
-    with pytest.raises(LunarInputError):
+    with pytest.raises(LunarInputError, match="catalog: lon/lat/diameter must be finite, .* diameter > 0"):
         matching.match(dets, [(0, 0, -5)], 60, 500)
 
 
@@ -106,14 +174,12 @@ def test_match_diameter_just_outside_range_still_counts_for_recall():
 
 # ----------------------------------------------------------------------------------------------- NMS
 def test_nms_merges_duplicates_and_keeps_nested_and_distant():
-    dets = [{"lon": 10.0, "lat": 5.0, "diameter_km": 100.0, "confidence": 0.6, "level": 0},
-            {"lon": 10.2, "lat": 5.1, "diameter_km": 110.0, "confidence": 0.9, "level": 1},   # same crater
-            {"lon": 10.0, "lat": 5.0, "diameter_km": 30.0, "confidence": 0.5, "level": 0},    # nested
-            {"lon": 20.0, "lat": 5.0, "diameter_km": 100.0, "confidence": 0.4, "level": 0}]   # elsewhere
+    dets = [Crater(10.0, 5.0, 100.0, 0.6, 0),
+            Crater(10.2, 5.1, 110.0, 0.9, 1),    # the same crater, more confident
+            Crater(10.0, 5.0, 30.0, 0.5, 0),     # nested
+            Crater(20.0, 5.0, 100.0, 0.4, 0)]    # elsewhere
     kept = detect.nms_circles(dets)
-    assert len(kept) == 3
-    assert kept[0]["confidence"] == 0.9 and kept[0]["level"] == 1
-    assert {d["diameter_km"] for d in kept} == {110.0, 30.0, 100.0}
+    assert kept == [dets[1], dets[2], dets[3]]   # most confident first
     assert detect.nms_circles([]) == []
 
 
@@ -121,7 +187,7 @@ def test_nms_merges_duplicates_and_keeps_nested_and_distant():
 def test_diameter_geometry_at_high_latitude(tmp_path):
     z, gt = bowl_dem(200, 100, -40.0, 75.0, 0.25, [])
     src = write_tif(tmp_path / "g.tif", z, gt, moon_wkt())
-    geo = detect.RasterGeo(src)
+    geo = RasterGeo(src)
     assert geo.geographic and not geo.wrap
     # a 200 km crater at lat 60 spans 2x more pixels along x than along y on a geographic raster
     d, lat = 200.0, 60.0
@@ -131,7 +197,7 @@ def test_diameter_geometry_at_high_latitude(tmp_path):
     lon, la, kx, ky = geo.radii_km(np.array([100.0]), np.array([row]), np.array([rx]), np.array([ry]))
     assert abs(la[0] - lat) < 1e-9 and abs(lon[0] - (-15.0)) < 1e-9
     assert abs(kx[0] + ky[0] - d) / d < 0.01
-    px = training.craters_to_pixels(geo, [-15.0], [lat], [d])
+    px = datasets.craters_to_pixels(geo, [-15.0], [lat], [d])
     assert np.allclose(px[0], [100.0, row, rx, ry], rtol=0.01)
 
 
@@ -143,7 +209,7 @@ def test_projected_global_raster_maps_longitudes_and_wraps(tmp_path):
     m_per_px = 2 * math.pi * 1737400 / w
     gt = (-w / 2 * m_per_px, m_per_px, 0, 90 * m_per_px, 0, -m_per_px)
     src = write_tif(tmp_path / "eqc.tif", np.zeros((180, w), np.float32), gt, srs.ExportToWkt())
-    geo = detect.RasterGeo(src)
+    geo = RasterGeo(src)
     assert not geo.geographic and geo.wrap
     lon, lat = geo.lonlat(*geo.crs_xy(np.array([0.5, 180.5, 270.5]), np.array([90.0, 90.0, 45.0])))
     assert np.allclose(lon, [0.5, -179.5, -89.5]) and np.allclose(lat, [0, 0, 45])
@@ -151,15 +217,36 @@ def test_projected_global_raster_maps_longitudes_and_wraps(tmp_path):
     assert np.allclose(geo.pixel(x, y), [[270.5], [45.0]])
 
 
-def test_tiles_cover_every_pixel_once_in_cores():
-    for length in (100, 512, 700, 1440, 3000):
-        for wrap in (False, True):
-            cover = np.zeros(length, int)
-            for start, size, lo, hi in detect.tile_starts(length, 512, 0.5, wrap):
-                assert size % detect.STRIDE == 0
-                idx = np.arange(lo, hi) % length if wrap else np.arange(max(lo, 0), min(hi, length))
-                cover[idx] += 1
-            assert cover.min() >= 1
+@pytest.mark.parametrize("wrap", [False, True])
+def test_tile_cores_cover_every_pixel_once_but_at_the_last_stride(wrap):
+    """Cores tile the axis exactly when it is a multiple of the stride (256 here); otherwise the last core
+    overlaps its neighbour by less than a stride (the suppression merges those duplicates)."""
+    stride = 256
+    for length, twice in ((100, 0), (512, 0), (1024, 0), (700, 68), (1440, 96), (3000, 72)):
+        cover = np.zeros(length, int)
+        for span in tiles.tile_starts(length, 512, 0.5, wrap):
+            assert span.size % tiles.STRIDE == 0 and span.start <= span.core_lo < span.core_hi
+            assert span.core_hi <= span.start + span.size
+            idx = np.arange(span.core_lo, span.core_hi) % length if wrap else \
+                np.arange(max(span.core_lo, 0), min(span.core_hi, length))
+            cover[idx] += 1
+        assert cover.min() == 1 and cover.max() <= 2, (length, wrap)
+        assert int((cover == 2).sum()) == twice < stride, (length, wrap)
+
+
+def test_tile_jobs_are_named_records_of_the_level_plan(tmp_path):
+    z, gt = bowl_dem(700, 300, -80.0, 40.0, 0.05, [])
+    src = write_tif(tmp_path / "plan.tif", z, gt, moon_wkt())
+    geo = RasterGeo(src)
+    plan, px_km = tiles.level_plan(geo, (16.0, 40.0), 2.0, 600.0)
+    assert px_km == pytest.approx(0.05 * KM_PER_DEGREE)
+    # 600 km is 396 px at level 0, 25 px at level 4 (inside the 16-40 px a level keeps)
+    assert [p.level for p in plan] == [0, 1, 2, 3, 4]
+    assert plan[0].keep_lo == 0.0 and plan[-1].keep_hi == float("inf") and plan[1].keep_lo == 16.0
+    jobs = tiles.tile_jobs(src, geo.wrap, plan, 256, 0.5)
+    assert {job.level for job in jobs} == {0, 1, 2, 3, 4}
+    first = jobs[0]
+    assert (first.wl, first.hl) == (700, 300) and first.x == tiles.Span(0, 256, 0, 128 + 64)
 
 
 def test_pyramid_levels_built_from_strips_equal_tile_reads(tmp_path, monkeypatch):
@@ -170,11 +257,11 @@ def test_pyramid_levels_built_from_strips_equal_tile_reads(tmp_path, monkeypatch
     a[50:70, 100:140] = -32768.0
     gt = (-180.0, 360.0 / 320, 0.0, 90.0, 0.0, -180.0 / 200)
     src = write_tif(tmp_path / "g.tif", a, gt, nodata=-32768.0)
-    monkeypatch.setattr(detect, "STRIP_PX", 4096)
-    pyramid = detect.Pyramid(src, 1, wrap=True)
+    monkeypatch.setattr(tiles, "STRIP_PX", 4096)
+    pyramid = tiles.Pyramid(src, 1, wrap=True)
     for level in (1, 2, 3):
         for x0, y0, w, h in ((0, 0, 64, 64), (-10, -5, 96, 40), (300 >> level, 180 >> level, 64, 32)):
-            want = detect.read_level(src, 1, level, x0, y0, w, h, wrap=True)
+            want = tiles.read_level(src, 1, level, x0, y0, w, h, wrap=True)
             got = pyramid.read(level, x0, y0, w, h)
             assert np.array_equal(np.isnan(want), np.isnan(got))
             assert np.allclose(want[np.isfinite(want)], got[np.isfinite(got)], rtol=0, atol=1e-4)
@@ -186,57 +273,79 @@ def test_pyramid_levels_built_from_strips_equal_tile_reads(tmp_path, monkeypatch
 def test_model_load_errors(tmp_path):
     torch = pytest.importorskip("torch")
     with pytest.raises(LunarInputError, match="does not exist"):
-        training.load_bundle(tmp_path / "missing.pt")
+        model_io.load(tmp_path / "missing.pt")
     junk = tmp_path / "junk.pt"
     junk.write_bytes(b"not a torch file at all")
     with pytest.raises(LunarInputError, match="cannot be read"):
-        training.load_bundle(junk)
+        model_io.load(junk)
     foreign = tmp_path / "foreign.pt"
     torch.save({"format": "something-else", "state_dict": {}}, foreign)
     with pytest.raises(LunarInputError, match="is not a Lunar Lab crater detector .format tag"):
-        training.load_bundle(foreign)
-    bad = training.new_bundle(card={"input": "dem"})
+        model_io.load(foreign)
+    bad = model_io.new_bundle(card={"input": "dem"})
     bad["state_dict"] = {k: v[..., :1] if v.ndim == 4 else v for k, v in bad["state_dict"].items()}
     torch.save(bad, tmp_path / "bad.pt")
     with pytest.raises(LunarInputError, match="do not fit"):
-        training.load_bundle(tmp_path / "bad.pt")
-    future = training.new_bundle(card={"input": "dem"})
-    future["version"] = training.VERSION + 1
+        model_io.load(tmp_path / "bad.pt")
+    future = model_io.new_bundle(card={"input": "dem"})
+    future["version"] = model_io.VERSION + 1
     torch.save(future, tmp_path / "future.pt")
-    with pytest.raises(LunarInputError, match=f"format version {training.VERSION + 1}; this Lunar Lab reads up to"):
-        training.load_bundle(tmp_path / "future.pt")
-    ok = training.new_bundle(card={"input": "dem"})
-    path = training.save_bundle(ok, tmp_path / "ok.pt")
-    back = training.load_bundle(path)
-    assert back["format"] == detect.FORMAT and (tmp_path / "ok.json").exists()
+    with pytest.raises(LunarInputError, match=f"format version {model_io.VERSION + 1}; this Lunar Lab reads up to"):
+        model_io.load(tmp_path / "future.pt")
+
+
+def test_model_save_load_roundtrip(tmp_path):
+    torch = pytest.importorskip("torch")
+    ok = model_io.new_bundle(card={"input": "dem", "keep_px": [12, 30]})
+    path = model_io.save(ok, tmp_path / "ok.pt")
+    back = model_io.load(path)
+    assert back["format"] == model_io.FORMAT and back["card"] == {"input": "dem", "keep_px": [12, 30]}
+    assert (tmp_path / "ok.json").read_text().count('"keep_px"') == 1
+    assert all(torch.equal(back["state_dict"][k], v) for k, v in ok["state_dict"].items())
+    assert not list(tmp_path.glob("*.partial*"))   # written under a temporary name, renamed when complete
+
+
+def test_model_card_typed_settings_and_defaults():
+    card = model_io.ModelCard.of({"keep_px": [12, 30], "tile_size": "1024", "metrics": {"threshold": 0.45}})
+    assert card.keep_px == (12.0, 30.0) and card.tile_size == 1024 and card.confidence_threshold == 0.45
+    assert (card.input, card.highpass_sigma_px, card.overlap) == ("dem", 32.0, 0.5)
+    assert (card.nms_dist_frac, card.nms_max_ratio, card.pixel_km_range) == (0.5, 1.6, None)
+    # a calibrated threshold wins over the metrics' one; no threshold at all gives 0.3
+    assert model_io.ModelCard.of({"confidence_threshold": 0.2, "metrics": {"threshold": 0.45}}).confidence_threshold \
+        == 0.2
+    assert model_io.card({}).confidence_threshold == 0.3
 
 
 def test_input_errors(tmp_path):
     z, gt = bowl_dem(64, 64, -40.0, 10.0, 0.25, [])
     no_crs = write_tif(tmp_path / "nocrs.tif", z, gt, None)
-    bundle = training.new_bundle(card={"input": "dem"})
+    dem_model = detector()
     with pytest.raises(LunarInputError, match="coordinate reference system"):
-        detect.detect_craters(no_crs, bundle, 20, 200)
+        dem_model.detect(no_crs, 20, 200)
     src = write_tif(tmp_path / "ok.tif", z, gt, moon_wkt())
-    with pytest.raises(LunarInputError, match="minimum"):
-        detect.detect_craters(src, bundle, 200, 20)
+    with pytest.raises(LunarInputError, match="need 0 < minimum .200 km. < maximum .20 km."):
+        dem_model.detect(src, 200, 20)
     with pytest.raises(LunarInputError, match="band 2"):
-        detect.detect_craters(src, bundle, 20, 200, band=2)
+        dem_model.detect(src, 20, 200, band=2)
+    with pytest.raises(LunarInputError, match="tile overlap 0.95 must be in"):
+        dem_model.detect(src, 20, 200, overlap=0.95)
+    with pytest.raises(LunarInputError, match="tile size 40 is too small"):
+        dem_model.detect(src, 20, 200, tile_size=40)
     # a raster smaller than a tile is padded and runs (an untrained model finds nothing)
-    assert detect.detect_craters(src, bundle, 20, 200, confidence=0.99) == []
+    assert dem_model.detect(src, 20, 200, confidence=0.99) == []
     # image models run on any raster (the algorithm warns about a kind mismatch); unknown kinds are refused
-    image = training.new_bundle(card={"input": "image", "tile_size": 256, "overlap": 0.25})
-    assert detect.detect_craters(src, image, 20, 200, confidence=0.99) == []
+    assert detector({"input": "image", "tile_size": 256, "overlap": 0.25}).detect(src, 20, 200, confidence=0.99) == []
     with pytest.raises(LunarInputError, match="takes 'radar' input: expected one of dem, image"):
-        detect.detect_craters(src, training.new_bundle(card={"input": "radar"}), 20, 200)
+        detector({"input": "radar"})
 
 
 def test_normalised_tile_ignores_gain_and_offset():
     rng = np.random.default_rng(3)
     image = rng.integers(0, 256, (96, 128)).astype(np.float32)
-    eight, _ = detect.normalise_tile(image)
-    sixteen, _ = detect.normalise_tile(image * 180.0 + 900.0)   # a 16-bit copy at another gain
+    eight, _ = tiles.normalise_tile(image)
+    sixteen, _ = tiles.normalise_tile(image * 180.0 + 900.0)   # a 16-bit copy at another gain
     assert np.allclose(eight, sixteen, atol=1e-3)
+    assert abs(float(eight.std()) - 1.0) < 0.05 and abs(float(eight.mean())) < 0.05   # high-passed, unit spread
 
 
 # ------------------------------------------------------------------------------------- shipped model
@@ -248,13 +357,12 @@ def test_detects_bowls_with_right_sizes(tmp_path):
     craters = [(-60.0, 8.0, 100.0), (-52.0, 2.0, 180.0), (-64.0, -4.0, 70.0), (-48.0, -8.0, 130.0)]
     z, gt = bowl_dem(160, 120, -75.0, 15.0, 0.25, craters, seed=1)
     src = write_tif(tmp_path / "bowls.tif", z, gt, moon_wkt())
-    bundle = training.load_bundle(MODEL)
-    dets = detect.detect_craters(src, bundle, 50, 300, confidence=0.3)
+    dets = detect.Detector(model_io.load(MODEL), "cpu").detect(src, 50, 300, confidence=0.3)
     m = matching.match(dets, craters, 50, 300)
     assert m["recall"] == 1.0, dets
     assert m["median_rel_diameter_error"] < 0.2
-    for d in dets:
-        assert set(d) >= {"lon", "lat", "diameter_km", "confidence", "level", "x", "y", "radius_crs"}
+    assert all(isinstance(d, Crater) and 0.3 <= d.confidence <= 1.0 and 50 <= d.diameter_km <= 300 for d in dets)
+    assert [d.confidence for d in dets] == sorted((d.confidence for d in dets), reverse=True)
 
 
 @needs_model
@@ -263,19 +371,19 @@ def test_high_latitude_bowl_diameter_and_nodata(tmp_path):
     craters = [(-30.0, 60.0, 150.0)]
     z, gt = bowl_dem(240, 80, -60.0, 70.0, 0.25, craters, seed=2)
     src = write_tif(tmp_path / "hilat.tif", z, gt, moon_wkt())
-    bundle = training.load_bundle(MODEL)
-    dets = detect.detect_craters(src, bundle, 60, 400, confidence=0.3)
+    shipped = detect.Detector(model_io.load(MODEL), "cpu")
+    dets = shipped.detect(src, 60, 400, confidence=0.3)
     m = matching.match(dets, craters, 60, 400)
     assert m["recall"] == 1.0, dets
-    best = max(dets, key=lambda d: d["confidence"])
-    assert abs(best["diameter_km"] - 150.0) / 150.0 < 0.2, best
-    assert abs(best["lat"] - 60.0) < 1.0
+    best = max(dets, key=lambda d: d.confidence)
+    assert abs(best.diameter_km - 150.0) / 150.0 < 0.2, best
+    assert abs(best.lat - 60.0) < 1.0
     # a nodata hole over the crater centre: no detection centred in it
     z2 = z.copy()
     z2[30:50, 105:135] = -9999.0
     src2 = write_tif(tmp_path / "hole.tif", z2, gt, moon_wkt(), nodata=-9999.0)
-    for d in detect.detect_craters(src2, bundle, 60, 400, confidence=0.3):
-        col, row = (d["lon"] + 60.0) / 0.25, (70.0 - d["lat"]) / 0.25
+    for d in shipped.detect(src2, 60, 400, confidence=0.3):
+        col, row = (d.lon + 60.0) / 0.25, (70.0 - d.lat) / 0.25
         assert not (30 <= row < 50 and 105 <= col < 135)
 
 
@@ -291,10 +399,9 @@ def test_cancel_stops_detection_and_training(tmp_path):
 
     z, gt = bowl_dem(64, 64, -40.0, 10.0, 0.25, [])
     src = write_tif(tmp_path / "c.tif", z, gt, moon_wkt())
-    bundle = training.new_bundle(card={"input": "dem"})
-    with pytest.raises(Cancelled):
-        detect.detect_craters(src, bundle, 20, 200, feedback=Stop())
-    with pytest.raises(Cancelled):
+    with pytest.raises(Cancelled, match="cancel"):
+        detector().detect(src, 20, 200, feedback=Stop())
+    with pytest.raises(Cancelled, match="cancel"):
         training.train([], epochs=1, synthetic_fraction=1.0, settings={"steps_per_epoch": 2}, feedback=Stop())
 
 

@@ -4,7 +4,7 @@ import math
 import numpy as np
 import pytest
 
-from lunar_lab.lunar_plugin.core import csfd
+from lunar_lab.lunar_plugin.core import csfd, systems
 from lunar_lab.lunar_plugin.core.errors import LunarInputError, Cancelled
 
 # Synthetic populations: (true age Ga, area km^2, seed); ~1000 craters in the 1-32 km fit range.
@@ -153,7 +153,7 @@ def test_feedback_cancel():
 
         def isCanceled(self):
             return True
-    with pytest.raises(Cancelled):
+    with pytest.raises(Cancelled, match="cancel"):
         csfd.csfd_table(HAND, 100.0, feedback=Stop())
 
 
@@ -168,19 +168,34 @@ def test_system_boundaries(age, name):
     assert csfd.system_for_age(age) == name
 
 
-def test_system_colours_follow_seed():
-    assert csfd.system_colour("pre-Nectarian") == "red"
-    assert csfd.system_colour("Pre-Nectarian") == "red"
-    assert csfd.system_colour("nectarian") == "brown"
-    assert csfd.system_colour("Imbrian") in ("yellow", "gold")
-    assert csfd.system_colour("Eratosthenian") == "green"
-    assert csfd.system_colour("Copernican") == "blue"
+def test_system_colours_are_the_systems_table():
+    """The CSFD plot draws a System's group in the colour its map legend uses (core.systems)."""
+    assert csfd.system_colour("pre-Nectarian") == csfd.system_colour("Pre-Nectarian") == "#d7191c"   # red
+    assert csfd.system_colour("nectarian") == "#8c510a"        # brown
+    assert csfd.system_colour("Imbrian") == "#f2c200"          # the seed's yellow, darkened
+    assert csfd.system_colour("Eratosthenian") == "#1a9641"    # green
+    assert csfd.system_colour("Copernican") == "#2c7bb6"       # blue
     assert csfd.system_colour("mare unit 3") is None
 
 
-@pytest.mark.parametrize("bad", [-0.1, float("nan"), "old"])
-def test_system_bad_age(bad):
-    with pytest.raises(LunarInputError):
+def test_systems_table_is_ordered_and_contiguous():
+    assert [s.code for s in systems.SYSTEMS] == [1, 2, 3, 4, 5]
+    assert [s.name for s in systems.SYSTEMS] == ["pre-Nectarian", "Nectarian", "Imbrian", "Eratosthenian",
+                                                 "Copernican"]
+    for older, younger in zip(systems.SYSTEMS, systems.SYSTEMS[1:]):
+        assert older.start_ga == younger.end_ga   # no gap, no overlap
+    assert systems.SYSTEMS[-1].start_ga == 0.0 and systems.MOON_AGE_GA == 4.52
+    assert systems.by_code(3).label == "Imbrian (3.85\u20133.16 Ga)"
+    assert systems.by_name("pre nectarian") is systems.by_code(1) and systems.by_name("Imbrian2") is None
+    with pytest.raises(KeyError, match="6"):
+        systems.by_code(6)
+
+
+@pytest.mark.parametrize("bad,match", [(-0.1, "finite number >= 0 Ga, got -0.1"),
+                                       (float("nan"), "finite number >= 0 Ga, got nan"),
+                                       ("old", "must be a number in Ga, got 'old'")])
+def test_system_bad_age(bad, match):
+    with pytest.raises(LunarInputError, match=match):
         csfd.system_for_age(bad)
 
 
@@ -242,7 +257,7 @@ def test_plot_files(tmp_path):
     # without fits, one area for all, PNG only
     csfd.plot_csfd({"count": HAND}, 100.0, out_png=tmp_path / "b.png")
     assert (tmp_path / "b.png").stat().st_size > 0
-    with pytest.raises(LunarInputError):
+    with pytest.raises(LunarInputError, match="groups: give a dict of group name -> crater diameters"):
         csfd.plot_csfd({}, 100.0, out_png=tmp_path / "c.png")
 
 
@@ -264,9 +279,9 @@ def test_diam_and_scc_files_read_by_craterstats(cst, tmp_path):
     assert cc.diam == pytest.approx(sorted(d))
     cc = cst.Cratercount(csfd.write_scc(tmp_path / "b.scc", d, 2.5e6))
     assert cc.area == pytest.approx(2.5e6)
-    with pytest.raises(LunarInputError):
+    with pytest.raises(LunarInputError, match="lons has 2 values for 4 craters"):
         csfd.write_scc(tmp_path / "c.scc", d, 10.0, lons=[1, 2])
-    with pytest.raises(LunarInputError):
+    with pytest.raises(LunarInputError, match="no crater diameters given"):
         csfd.write_diam(tmp_path / "c.diam", [], 10.0)
 
 

@@ -19,6 +19,7 @@ from ..errors import LunarInputError
 from ..feedback import Progress
 from ..moon import MOON_RADIUS_KM, MOON_RADIUS_M, xyz_km
 from ..raster import RasterGeo
+from .. import systems
 
 #: The chip covers +-CHIP_EXTENT_RADII crater radii around the centre.
 CHIP_EXTENT_RADII = 3.0
@@ -33,31 +34,41 @@ N_REGIONAL_AZIMUTH = 16
 #: Rasters up to this many pixels are read into memory once; larger ones are read per crater.
 CACHE_PIXELS = 1 << 24
 #: Geology codes accepted: the lunar System (1-5) of the mapped unit the crater sits on, 0 = unknown.
-GEOLOGY_CODES = (1, 2, 3, 4, 5)
+GEOLOGY_CODES = systems.CODES
 
-DEM_ATTRIBUTES = [
-    "log10_diameter_km",      # size (the crater catalogue gives it; strongly tied to age through degradation)
-    "depth_diameter",         # (rim crest - floor) / D
-    "depth_km",               # rim crest - floor, km
-    "rim_height_diameter",    # (rim crest - surrounding terrain) / D
-    "rim_sharpness",          # rim crest curvature: crest - mean(profile 0.4 R inside and outside), / D
-    "rim_variability",        # azimuthal s.d. of the rim crest height / D (breached, overprinted rims)
-    "inner_wall_slope_deg",   # mean over azimuths of the wall slope between 0.4 R and the crest
-    "inner_wall_slope_p90_deg",
-    "interior_roughness",     # s.d. of the interior (r < 0.7 R) about its radial profile / D
-    "central_relief",         # centre - lowest floor ring / D (central peaks)
-    "ejecta_relief",          # mean profile 1.2-2.0 R minus terrain (2.5-3 R) / D
-    "exterior_roughness",     # s.d. of 1.3-3 R samples about their rings' medians / D
-    "outer_flank_slope_deg",  # crest to 2 R
-    "terrain_elevation_km",   # surrounding terrain (2.5-3 R) above the 1737.4 km sphere
-    "regional_elevation_km",  # median elevation on rings REGIONAL_KM around the crater (fixed km, not radii)
-    "regional_relief_km",     # s.d. of the elevation on those rings (smooth maria vs rugged highlands)
-]
-IMAGE_ATTRIBUTES = ["image_in_out_ratio", "image_rim_out_ratio", "image_exterior_level", "image_interior_cv",
-                    "image_regional_level", "image_exterior_regional_ratio"]
+# The attribute tables: name -> meaning. A model file records the names in this order; the feature code returns a
+# {name: column} dict and the attribute matrix is stacked from these tables by name (``_columns``).
+DEM_ATTRIBUTES = {
+    "log10_diameter_km": "size (the crater catalogue gives it; strongly tied to age through degradation)",
+    "depth_diameter": "(rim crest - floor) / D",
+    "depth_km": "rim crest - floor, km",
+    "rim_height_diameter": "(rim crest - surrounding terrain) / D",
+    "rim_sharpness": "rim crest curvature: crest - mean(profile 0.4 R inside and outside), / D",
+    "rim_variability": "azimuthal s.d. of the rim crest height / D (breached, overprinted rims)",
+    "inner_wall_slope_deg": "mean over azimuths of the wall slope between 0.4 R and the crest",
+    "inner_wall_slope_p90_deg": "90th percentile over azimuths of that wall slope",
+    "interior_roughness": "s.d. of the interior (r < 0.7 R) about its radial profile / D",
+    "central_relief": "centre - lowest floor ring / D (central peaks)",
+    "ejecta_relief": "mean profile 1.2-2.0 R minus terrain (2.5-3 R) / D",
+    "exterior_roughness": "s.d. of 1.3-3 R samples about their rings' medians / D",
+    "outer_flank_slope_deg": "crest to 2 R",
+    "terrain_elevation_km": "surrounding terrain (2.5-3 R) above the 1737.4 km sphere",
+    "regional_elevation_km": "median elevation on rings REGIONAL_KM around the crater (fixed km, not radii)",
+    "regional_relief_km": "s.d. of the elevation on those rings (smooth maria vs rugged highlands)",
+}
+#: Brightness measures of an image-like raster (IMAGE, OMAT), each attribute named "<raster>_<measure>".
+IMAGE_MEASURES = {
+    "in_out_ratio": "mean inside 0.8 R / median of 1.5-3 R",
+    "rim_out_ratio": "mean of 0.8-1.2 R / median of 1.5-3 R",
+    "exterior_level": "median of 1.5-3 R (mare vs highland); standardised by the network",
+    "interior_cv": "s.d. / mean inside 0.8 R",
+    "regional_level": "median on the regional rings (the exterior level where they leave the raster)",
+    "exterior_regional_ratio": "exterior level / regional level",
+}
+IMAGE_ATTRIBUTES = ["image_" + m for m in IMAGE_MEASURES]
 OMAT_ATTRIBUTES = ["omat_in_out_ratio", "omat_rim_out_ratio"]
 GEOLOGY_ATTRIBUTES = [f"geology_system_{c}" for c in GEOLOGY_CODES]
-#: Crater-count context from a catalogue (older surfaces carry more superposed craters).
+#: Crater-count context from a catalogue (older surfaces carry more superposed craters): see catalogue_context.
 CATALOGUE_ATTRIBUTES = ["superposed_density_log", "regional_density_log", "rim_overprint_count"]
 #: Radius (km) of the regional crater-density disc and the smallest catalogue diameter counted (km).
 DENSITY_RADIUS_KM = 150.0
@@ -295,18 +306,19 @@ def crater_features(dem, craters, image=None, omat=None, geology=None, chip_px=3
         chip_list, attr_list = [chips_b], [attrs_b]
         k = 1
         if image is not None:
-            c, a = _image_features(values[k][0][keep_j], n_chip, n_polar, chip_px)
+            c, a = _image_features(values[k][0][keep_j], n_chip, n_polar, chip_px, "image_", IMAGE_ATTRIBUTES)
             chip_list.append(c)
             attr_list.append(a)
             k += 1
         if omat is not None:
-            c, a = _image_features(values[k][0][keep_j], n_chip, n_polar, chip_px)
+            c, a = _image_features(values[k][0][keep_j], n_chip, n_polar, chip_px, "omat_", OMAT_ATTRIBUTES)
             chip_list.append(c)
-            attr_list.append(a[:, :2])
+            attr_list.append(a)
             k += 1
         if geo is not None:
             gg = geo[sl][keep_j]
-            attr_list.append(np.stack([(gg == c).astype(np.float32) for c in GEOLOGY_CODES], axis=1))
+            attr_list.append(_columns({f"geology_system_{c}": (gg == c).astype(np.float32) for c in GEOLOGY_CODES},
+                                      GEOLOGY_ATTRIBUTES))
         if cat_attrs is not None:
             attr_list.append(cat_attrs[sl][keep_j])
         chips_out.append(np.concatenate(chip_list, axis=1))
@@ -334,9 +346,9 @@ def catalogue_context(craters, catalogue):
     if cat.ndim != 2 or cat.shape[1] != 3 or not np.isfinite(cat).all():
         raise LunarInputError("catalogue: expected finite (lon, lat, diameter_km) triples")
     cat = cat[cat[:, 2] >= DENSITY_MIN_D_KM]
-    out = np.zeros((len(arr), 3), dtype=np.float32)
+    columns = {name: np.zeros(len(arr), dtype=np.float32) for name in CATALOGUE_ATTRIBUTES}
     if len(cat) == 0 or len(arr) == 0:
-        return out
+        return _columns(columns, CATALOGUE_ATTRIBUTES)
     tree = cKDTree(xyz_km(cat[:, 0], cat[:, 1]))
     pts = xyz_km(arr[:, 0], arr[:, 1])
     chord = lambda km: 2.0 * MOON_RADIUS_KM * np.sin(np.minimum(km / MOON_RADIUS_KM, np.pi) / 2.0)  # noqa: E731
@@ -358,9 +370,17 @@ def catalogue_context(craters, catalogue):
         reg = dist < DENSITY_RADIUS_KM
         area_reg = math.pi * DENSITY_RADIUS_KM ** 2
         rim = (dist >= 0.75 * r) & (dist <= 1.25 * r) & (c[:, 2] >= 0.05 * d) & (c[:, 2] <= 0.8 * d)
-        out[i] = (np.log10(1.0 + sup.sum() / area_sup * 1e4), np.log10(1.0 + reg.sum() / area_reg * 1e4),
-                  rim.sum())
-    return out
+        columns["superposed_density_log"][i] = np.log10(1.0 + sup.sum() / area_sup * 1e4)
+        columns["regional_density_log"][i] = np.log10(1.0 + reg.sum() / area_reg * 1e4)
+        columns["rim_overprint_count"][i] = rim.sum()
+    return _columns(columns, CATALOGUE_ATTRIBUTES)
+
+
+def _columns(values, names):
+    """The (n, len(names)) attribute matrix of {name: column}, columns in the order of ``names``."""
+    if set(values) != set(names):
+        raise ValueError(f"attribute columns {sorted(values)} do not match the table {list(names)}")
+    return np.stack([values[name] for name in names], axis=1)
 
 
 def _fill_nan_rows(a):
@@ -431,16 +451,21 @@ def _dem_features(chip, polar, regional, diam_km, chip_px):
     reg_med, reg_sd = _regional(regional.astype(np.float64))
     reg_med = np.where(np.isfinite(reg_med), reg_med, terrain)
     reg_sd = np.where(np.isfinite(reg_sd), reg_sd, rough_out * d_m)
-    attrs = np.stack([
-        np.log10(diam_km), depth / d_m, depth / 1000.0, (rim - terrain) / d_m, sharp,
-        rim_az.std(axis=1) / d_m, wall.mean(axis=1), np.percentile(wall, 90, axis=1), rough_in, central,
-        ejecta, rough_out, flank.mean(axis=1), elev_km, to_km(reg_med), reg_sd / 1000.0,
-    ], axis=1)
+    attrs = _columns({
+        "log10_diameter_km": np.log10(diam_km), "depth_diameter": depth / d_m, "depth_km": depth / 1000.0,
+        "rim_height_diameter": (rim - terrain) / d_m, "rim_sharpness": sharp,
+        "rim_variability": rim_az.std(axis=1) / d_m, "inner_wall_slope_deg": wall.mean(axis=1),
+        "inner_wall_slope_p90_deg": np.percentile(wall, 90, axis=1), "interior_roughness": rough_in,
+        "central_relief": central, "ejecta_relief": ejecta, "exterior_roughness": rough_out,
+        "outer_flank_slope_deg": flank.mean(axis=1), "terrain_elevation_km": elev_km,
+        "regional_elevation_km": to_km(reg_med), "regional_relief_km": reg_sd / 1000.0,
+    }, list(DEM_ATTRIBUTES))
     chips = ((chip - terrain[:, None]) / d_m[:, None] * 10.0).reshape(n, 1, chip_px, chip_px)
     return chips.astype(np.float32), attrs.astype(np.float32)
 
 
-def _image_features(values, n_chip, n_polar, chip_px):
+def _image_features(values, n_chip, n_polar, chip_px, prefix, names):
+    """Chip channel and the attributes ``names`` ("<prefix><measure>", IMAGE_MEASURES) of an image-like raster."""
     n = values.shape[0]
     chip = _fill_nan_rows(values[:, :n_chip].astype(np.float64))
     polar = _fill_nan_rows(values[:, n_chip:n_chip + n_polar].astype(np.float64)).reshape(n, len(RING_RADII), N_AZIMUTH)
@@ -452,12 +477,13 @@ def _image_features(values, n_chip, n_polar, chip_px):
     rim = polar[:, ring(0.8, 1.2), :].reshape(n, -1).mean(axis=1)
     eps = 1e-6 + 1e-3 * np.abs(out)
     scale = np.where(np.abs(out) > eps, out, eps)
-    attrs = np.stack([
-        inn.mean(axis=1) / scale, rim / scale,
-        out,  # absolute exterior level (mare vs highland); standardised by the network
-        inn.std(axis=1) / np.maximum(np.abs(inn.mean(axis=1)), eps),
-        np.where(np.isfinite(reg), reg, out), out / np.where(np.isfinite(reg) & (np.abs(reg) > eps), reg, scale),
-    ], axis=1)
+    measures = {
+        "in_out_ratio": inn.mean(axis=1) / scale, "rim_out_ratio": rim / scale, "exterior_level": out,
+        "interior_cv": inn.std(axis=1) / np.maximum(np.abs(inn.mean(axis=1)), eps),
+        "regional_level": np.where(np.isfinite(reg), reg, out),
+        "exterior_regional_ratio": out / np.where(np.isfinite(reg) & (np.abs(reg) > eps), reg, scale),
+    }
+    attrs = _columns({name: measures[name[len(prefix):]] for name in names}, names)
     chips = (chip / scale[:, None] - 1.0).reshape(n, 1, chip_px, chip_px)
     return chips.astype(np.float32), attrs.astype(np.float32)
 

@@ -20,7 +20,7 @@ import torch.nn.functional as F
 
 from ..errors import Cancelled
 from ..feedback import ensure
-from .training import metrics
+from .metrics import metrics
 
 N_CLASSES = 5
 

@@ -1,10 +1,6 @@
-"""Training, evaluation, inference and model files for crater age classification (five lunar Systems).
+"""Training and evaluation of crater-age models (bundles: ``model_io``) over the five lunar Systems.
 
 torch is imported inside the functions; the network module is imported lazily.
-
-A *bundle* is a plain dict (what ``save`` writes with torch.save and ``load`` reads with weights_only=True):
-  format 'lunar-lab-crater-ages', version, card (dict), config (network sizes), state_dict (teacher tensors),
-  channel_names, attribute_names, attr_center, attr_scale, chip_px.
 Labels are the System codes 1 (pre-Nectarian) .. 5 (Copernican); None marks an unlabelled crater.
 """
 import math
@@ -12,12 +8,11 @@ import math
 import numpy as np
 
 from ..errors import LunarInputError
-from ..model_files import load_checked, save_atomic
 from ..feedback import Progress, ScaledFeedback
-
-FORMAT = "lunar-lab-crater-ages"
-VERSION = 1
-CLASSES = (1, 2, 3, 4, 5)
+from ..systems import CODES
+from .inference import check_arrays, check_bundle, predict, standardise
+from .metrics import metrics
+from .model_io import FORMAT, VERSION
 DEFAULT_SETTINGS = {"epochs": 60, "batch": 64, "lr": 2e-3, "weight_decay": 1e-4, "ema": 0.99,
                     "consistency": 5.0, "rampup": 0.3, "class_weight_power": 0.5, "width": 16,
                     "attr_hidden": 64, "fused": 64, "dropout": 0.2, "net_px": 16}
@@ -40,34 +35,11 @@ def check_labels(labels, n=None, allow_none=True):
         except (TypeError, ValueError):
             raise LunarInputError(f"labels: crater {i} has label {v!r}; expected a System code 1-5 "
                                   "(1 pre-Nectarian ... 5 Copernican) or None for unlabelled") from None
-        if iv != v or iv not in CLASSES:
+        if iv != v or iv not in CODES:
             raise LunarInputError(f"labels: crater {i} has label {v!r}; expected a System code 1-5 "
                                   "(1 pre-Nectarian ... 5 Copernican) or None for unlabelled")
         out[i] = iv
     return out
-
-
-def _check_arrays(chips, attributes, what="chips/attributes"):
-    chips = np.asarray(chips, dtype=np.float32)
-    attributes = np.asarray(attributes, dtype=np.float32)
-    if chips.ndim != 4 or chips.shape[2] != chips.shape[3]:
-        raise LunarInputError(f"chips: expected (n, channels, size, size), got {chips.shape}")
-    if attributes.ndim != 2 or len(attributes) != len(chips):
-        raise LunarInputError(f"attributes: expected ({len(chips)}, k) to match the chips, got {attributes.shape}")
-    if not (np.isfinite(chips).all() and np.isfinite(attributes).all()):
-        raise LunarInputError(f"{what}: contain NaN or infinite values")
-    return chips, attributes
-
-
-def _check_bundle(bundle, chips, attributes):
-    cfg = bundle["config"]
-    if chips.shape[1] != cfg["n_channels"] or chips.shape[2] != bundle["chip_px"]:
-        raise LunarInputError(f"chips: shaped {chips.shape[1:]}, the model expects "
-                              f"({cfg['n_channels']}, {bundle['chip_px']}, {bundle['chip_px']}) "
-                              f"(channels {bundle['channel_names']})")
-    if attributes.shape[1] != cfg["n_attributes"]:
-        raise LunarInputError(f"attributes: {attributes.shape[1]} columns, the model expects {cfg['n_attributes']} "
-                              f"({', '.join(bundle['attribute_names'])})")
 
 
 # ------------------------------------------------------------------------------------------ standardise
@@ -78,10 +50,6 @@ def _robust_scaling(attributes):
     sd = attributes.std(axis=0)
     scale = np.where(scale > 1e-9, scale, np.where(sd > 1e-9, sd, 1.0))
     return center.astype(np.float32), scale.astype(np.float32)
-
-
-def _standardise(attributes, center, scale):
-    return np.clip((attributes - np.asarray(center, np.float32)) / np.asarray(scale, np.float32), -6, 6)
 
 
 # ---------------------------------------------------------------------------------------------- train
@@ -103,7 +71,7 @@ def train(chips, attributes, labels, base_bundle=None, epochs=None, seed=0, feed
     import torch
     from . import network
 
-    chips, attributes = _check_arrays(chips, attributes)
+    chips, attributes = check_arrays(chips, attributes)
     y = check_labels(labels, len(chips))
     lab = y > 0
     if lab.sum() < 2:
@@ -116,7 +84,7 @@ def train(chips, attributes, labels, base_bundle=None, epochs=None, seed=0, feed
         s["epochs"] = int(epochs)
     s["seed"] = int(seed)
     if base_bundle is not None:
-        _check_bundle(base_bundle, chips, attributes)
+        check_bundle(base_bundle, chips, attributes)
         center, scale = np.asarray(base_bundle["attr_center"]), np.asarray(base_bundle["attr_scale"])
         config = dict(base_bundle["config"])
         channel_names = channel_names or list(base_bundle["channel_names"])
@@ -128,19 +96,19 @@ def train(chips, attributes, labels, base_bundle=None, epochs=None, seed=0, feed
                   "dropout": float(s["dropout"]), "net_px": int(s["net_px"])}
     channel_names = list(channel_names or [f"channel_{i}" for i in range(chips.shape[1])])
     attribute_names = list(attribute_names or [f"attribute_{i}" for i in range(attributes.shape[1])])
-    a = _standardise(attributes, center, scale)
+    a = standardise(attributes, center, scale)
     torch.manual_seed(int(seed))
     model = network.build(config)
     if base_bundle is not None:
-        model.load_state_dict(_state_to_torch(base_bundle["state_dict"]))
+        model.load_state_dict(base_bundle["state_dict"])
     t = lambda v: torch.from_numpy(np.ascontiguousarray(v, dtype=np.float32))  # noqa: E731
     y0 = y[lab] - 1
     cw = class_weights(y0, s["class_weight_power"])
     vt = None
     if val is not None:
-        vc, va = _check_arrays(val[0], val[1], "val")
+        vc, va = check_arrays(val[0], val[1], "val")
         vy = check_labels(val[2], len(vc), allow_none=False)
-        vt = (t(vc), t(_standardise(va, center, scale)), torch.from_numpy(vy - 1))
+        vt = (t(vc), t(standardise(va, center, scale)), torch.from_numpy(vy - 1))
     progress = Progress(feedback, s["epochs"])
     teacher, history = network.mean_teacher_fit(
         model, t(chips[lab]), t(a[lab]), torch.from_numpy(y0),
@@ -157,66 +125,13 @@ def train(chips, attributes, labels, base_bundle=None, epochs=None, seed=0, feed
         "attr_center": [float(v) for v in center], "attr_scale": [float(v) for v in scale],
         "chip_px": int(chips.shape[2]),
         "card": {"settings": s, "n_labelled": int(lab.sum()), "n_unlabelled": int((~lab).sum()),
-                 "class_counts": {str(c): int(counts[c - 1]) for c in CLASSES},
+                 "class_counts": {str(c): int(counts[c - 1]) for c in CODES},
                  "class_weights": [float(v) for v in cw],
                  "fine_tuned_from": (base_bundle or {}).get("card", {}).get("name") if base_bundle else None,
                  **(card or {})},
     }
     bundle["_history"] = history
     return bundle
-
-
-def _state_to_torch(state):
-    return {k: v for k, v in state.items()}
-
-
-# ------------------------------------------------------------------------------------------- classify
-def classify(bundle, chips, attributes, batch=2048):
-    """Class probabilities (n, 5) over the Systems 1..5 (column j = System j+1)."""
-    import torch
-    from . import network
-
-    chips, attributes = _check_arrays(chips, attributes)
-    _check_bundle(bundle, chips, attributes)
-    model = _model_of(bundle, network)
-    a = _standardise(attributes, bundle["attr_center"], bundle["attr_scale"]).astype(np.float32)
-    with torch.no_grad():
-        logits = network.predict_logits(model, torch.from_numpy(chips), torch.from_numpy(a), batch=batch)
-        return torch.softmax(logits, dim=1).numpy().astype(np.float64)
-
-
-def _model_of(bundle, network):
-    model = bundle.get("_model")
-    if model is None:
-        model = network.build(bundle["config"])
-        model.load_state_dict(_state_to_torch(bundle["state_dict"]))
-        model.eval()
-        bundle["_model"] = model
-    return model
-
-
-def predict(bundle, chips, attributes):
-    """System codes 1-5 (argmax of classify)."""
-    return classify(bundle, chips, attributes).argmax(axis=1) + 1
-
-
-# ------------------------------------------------------------------------------------------- metrics
-def metrics(y_true, y_pred):
-    """Overall accuracy, balanced accuracy, per-class recall/precision and confusion matrix (rows = true)."""
-    y_true = np.asarray(y_true, dtype=int)
-    y_pred = np.asarray(y_pred, dtype=int)
-    cm = np.zeros((5, 5), dtype=int)
-    for t_, p_ in zip(y_true, y_pred):
-        cm[t_ - 1, p_ - 1] += 1
-    support = cm.sum(axis=1)
-    recall = {str(c): (float(cm[c - 1, c - 1] / support[c - 1]) if support[c - 1] else None) for c in CLASSES}
-    predicted = cm.sum(axis=0)
-    precision = {str(c): (float(cm[c - 1, c - 1] / predicted[c - 1]) if predicted[c - 1] else None) for c in CLASSES}
-    rec = [v for v in recall.values() if v is not None]
-    return {"n": int(len(y_true)), "accuracy": float((y_true == y_pred).mean()) if len(y_true) else float("nan"),
-            "balanced_accuracy": float(np.mean(rec)) if rec else float("nan"),
-            "recall": recall, "precision": precision, "confusion": cm.tolist(),
-            "support": {str(c): int(support[c - 1]) for c in CLASSES}}
 
 
 def _stratified_split(y, fractions, rng):
@@ -243,7 +158,7 @@ def evaluate_trials(chips, attributes, labels, trials=5, split=(0.8, 0.1, 0.1), 
     Returns {accuracy_mean, accuracy_sd, balanced_accuracy_mean/sd, recall_mean (per class), confusion
     (summed over trials), trials: [...], majority_baseline_mean}.
     """
-    chips, attributes = _check_arrays(chips, attributes)
+    chips, attributes = check_arrays(chips, attributes)
     y = check_labels(labels, len(chips), allow_none=False)
     trials = int(trials)
     if trials < 1:
@@ -285,7 +200,7 @@ def evaluate_trials(chips, attributes, labels, trials=5, split=(0.8, 0.1, 0.1), 
     acc = np.array([r["accuracy"] for r in results])
     bal = np.array([r["balanced_accuracy"] for r in results])
     recall_mean = {}
-    for c in CLASSES:
+    for c in CODES:
         v = [r["recall"][str(c)] for r in results if r["recall"][str(c)] is not None]
         recall_mean[str(c)] = float(np.mean(v)) if v else None
     return {"trials": results, "n_trials": trials, "split": split if isinstance(split, str) else list(split),
@@ -297,31 +212,4 @@ def evaluate_trials(chips, attributes, labels, trials=5, split=(0.8, 0.1, 0.1), 
             "majority_baseline_mean": float(np.mean([r["majority_baseline"] for r in results]))}
 
 
-# ------------------------------------------------------------------------------------------- files
-_KEYS = ("format", "version", "config", "state_dict", "channel_names", "attribute_names", "attr_center",
-         "attr_scale", "chip_px", "card")
-
-
-def save(bundle, path):
-    """torch.save of the plain dict (no live objects), written atomically."""
-    return save_atomic({k: bundle[k] for k in _KEYS}, str(path))
-
-
-def load(path):
-    """Load a crater-ages model file; missing, corrupt or foreign files raise LunarInputError."""
-    from . import network
-
-    path = str(path)
-    data = load_checked(path, FORMAT, "crater-ages model", _KEYS, max_version=VERSION)
-    try:
-        model = network.build(data["config"])
-        model.load_state_dict(data["state_dict"])
-    except Exception as err:  # noqa: BLE001
-        raise LunarInputError(f"model: '{path}' weights do not fit the network it describes ({err})") from None
-    model.eval()
-    data["_model"] = model
-    return data
-
-
-__all__ = ["train", "evaluate_trials", "classify", "predict", "save", "load", "metrics", "check_labels",
-           "class_weights", "FORMAT"]
+__all__ = ["train", "evaluate_trials", "check_labels", "class_weights", "DEFAULT_SETTINGS"]

@@ -1,6 +1,15 @@
-"""Crater detection on DEM rasters: a small CenterNet-style network run over an image pyramid.
+"""Crater detection on DEM and image rasters: a small CenterNet-style network run over an image pyramid.
 
-``detect`` (detect_craters, nms_circles), ``matching`` (match against a catalogue), ``training`` (train,
-save_bundle, load_bundle) and ``network`` (the torch model; imports torch, so import it lazily).
+Modules, each with one role and imported in this order only (no circles):
+
+    schema    the Crater record and its field list (what every crater layer the plugin writes starts with)
+    model_io  the model file: format, typed card (ModelCard), save, load (the one verb), the network it describes
+    tiles     pyramid levels, the tile plan (Span, Level, TileJob), per-tile normalisation
+    datasets  training targets, scenes, random crops, synthetic scenes, the labelled region of a raster
+    training  the loss and the training loop
+    detect    Detector: a model loaded once, run over the tiles, returning [Crater]
+    matching  match detections against a catalogue (DeepMoon's rule, in km)
+    network   the torch model (imports torch at module level: import it lazily)
+
 Nothing here imports torch at module level except ``network``.
 """

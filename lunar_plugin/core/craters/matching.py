@@ -16,17 +16,20 @@ from scipy.spatial import cKDTree
 
 from ..errors import LunarInputError
 from ..moon import great_circle_km, xyz_km
+from .schema import Crater
 
 DEFAULT_BINS_KM = (20, 40, 60, 90, 130, 200, 300, 500, 1000)
 
 
 def _columns(items, name):
-    """(lon, lat, diameter_km) arrays from dicts, an (N, 3) array or a tuple of 3 arrays."""
+    """(lon, lat, diameter_km) arrays from schema.Crater records, dicts, an (N, 3) array or a tuple of 3 arrays."""
     if items is None:
         return np.zeros(0), np.zeros(0), np.zeros(0)
     if isinstance(items, dict):
         items = (items["lon"], items["lat"], items["diameter_km"])
-    if isinstance(items, (list, tuple)) and items and isinstance(items[0], dict):
+    if isinstance(items, (list, tuple)) and items and isinstance(items[0], Crater):
+        arr = np.array([[c.lon, c.lat, c.diameter_km] for c in items], float)
+    elif isinstance(items, (list, tuple)) and items and isinstance(items[0], dict):
         arr = np.array([[d["lon"], d["lat"], d["diameter_km"]] for d in items], float)
     elif isinstance(items, tuple) and len(items) == 3:
         arr = np.c_[tuple(np.asarray(v, float).ravel() for v in items)]

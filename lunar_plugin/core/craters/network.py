@@ -1,6 +1,6 @@
 """The crater detector network: a small U-Net with CenterNet-style heads (imports torch: load lazily).
 
-Input: one DEM tile, (N, 1, H, W), normalised with ``detect.normalise_tile`` (high-pass, divided by the
+Input: one DEM tile, (N, 1, H, W), normalised with ``tiles.normalise_tile`` (high-pass, divided by the
 tile's std); H and W multiples of ``STRIDE`` (32). Output at half resolution (``OUTPUT_STRIDE`` = 2),
 as a (N, 5, H/2, W/2) tensor: channel 0 heat logits (a crater centre is a local maximum of
 sigmoid(heat)), 1-2 log of the crater radius in input pixels along x and along y (kept apart: a

@@ -1,0 +1,60 @@
+"""Classify craters into the five lunar Systems with a crater-age model (``model_io.load``).
+
+torch is imported inside functions.
+"""
+import numpy as np
+
+from ..errors import LunarInputError
+from . import model_io
+
+
+def check_arrays(chips, attributes, what="chips/attributes"):
+    """chips (n, c, s, s) and attributes (n, k) as float32, finite; anything else -> LunarInputError."""
+    chips = np.asarray(chips, dtype=np.float32)
+    attributes = np.asarray(attributes, dtype=np.float32)
+    if chips.ndim != 4 or chips.shape[2] != chips.shape[3]:
+        raise LunarInputError(f"chips: expected (n, channels, size, size), got {chips.shape}")
+    if attributes.ndim != 2 or len(attributes) != len(chips):
+        raise LunarInputError(f"attributes: expected ({len(chips)}, k) to match the chips, got {attributes.shape}")
+    if not (np.isfinite(chips).all() and np.isfinite(attributes).all()):
+        raise LunarInputError(f"{what}: contain NaN or infinite values")
+    return chips, attributes
+
+
+def check_bundle(bundle, chips, attributes):
+    """The chips and attributes have the shapes the model was trained on."""
+    cfg = bundle["config"]
+    if chips.shape[1] != cfg["n_channels"] or chips.shape[2] != bundle["chip_px"]:
+        raise LunarInputError(f"chips: shaped {chips.shape[1:]}, the model expects "
+                              f"({cfg['n_channels']}, {bundle['chip_px']}, {bundle['chip_px']}) "
+                              f"(channels {bundle['channel_names']})")
+    if attributes.shape[1] != cfg["n_attributes"]:
+        raise LunarInputError(f"attributes: {attributes.shape[1]} columns, the model expects {cfg['n_attributes']} "
+                              f"({', '.join(bundle['attribute_names'])})")
+
+
+def standardise(attributes, center, scale):
+    """Attributes in units of the training set's robust spread, clipped to +-6."""
+    return np.clip((attributes - np.asarray(center, np.float32)) / np.asarray(scale, np.float32), -6, 6)
+
+
+def classify(bundle, chips, attributes, batch=2048):
+    """Class probabilities (n, 5) over the Systems 1..5 (column j = System j+1)."""
+    import torch
+    from . import network
+
+    chips, attributes = check_arrays(chips, attributes)
+    check_bundle(bundle, chips, attributes)
+    model = model_io.network(bundle)
+    a = standardise(attributes, bundle["attr_center"], bundle["attr_scale"]).astype(np.float32)
+    with torch.no_grad():
+        logits = network.predict_logits(model, torch.from_numpy(chips), torch.from_numpy(a), batch=batch)
+        return torch.softmax(logits, dim=1).numpy().astype(np.float64)
+
+
+def predict(bundle, chips, attributes):
+    """System codes 1-5 (argmax of classify)."""
+    return classify(bundle, chips, attributes).argmax(axis=1) + 1
+
+
+__all__ = ["classify", "predict", "check_arrays", "check_bundle", "standardise"]
