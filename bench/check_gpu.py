@@ -23,17 +23,19 @@ def main():
               "by the test suite)")
         return 0
     from lunar_lab.lunar_plugin.core import synthetic
-    from lunar_lab.lunar_plugin.core.craters import detect, model_io
+    from lunar_lab.lunar_plugin.core.craters import detect
+    from lunar_lab.lunar_plugin.core.craters import model_io as crater_model_io
     from lunar_lab.lunar_plugin.core.device import resolve_device
     from lunar_lab.lunar_plugin.core.moon import great_circle_km
-    from lunar_lab.lunar_plugin.core.oxides import cnn, model_io
+    from lunar_lab.lunar_plugin.core.oxides import cnn
+    from lunar_lab.lunar_plugin.core.oxides import model_io as oxide_model_io
     from lunar_lab.lunar_plugin.core.raster import RasterSource
 
     print(f"GPU: {torch.cuda.get_device_name(0)}, torch {torch.__version__}")
     cuda = resolve_device("cuda")
     failures = []
     # --- oxides: 4 M pixels of Clementine-like reflectance through the shipped model
-    bundle = model_io.load_model(ROOT / "models" / "oxide_clementine.pt")
+    bundle = oxide_model_io.load_model(ROOT / "models" / "oxide_clementine.pt")
     rng = np.random.default_rng(0)
     base = np.where(rng.random(1 << 22) < 0.5, 0.09, 0.2)
     bands = {name: (base * r * (1 + 0.05 * rng.standard_normal(base.size))).astype(np.float32)
@@ -58,7 +60,7 @@ def main():
         dem = str(Path(folder) / "dem.tif")
         synthetic.write_scene(synthetic.make_scene(2048, 2048, seed=21), dem, None, None)
         source = RasterSource(dem, "INPUT")
-        bundle = model_io.load(ROOT / "models" / "crater_detector.pt")
+        bundle = crater_model_io.load(ROOT / "models" / "crater_detector.pt")
         found = {}
         for device in ("cpu", "cuda"):
             start = time.perf_counter()
