@@ -52,7 +52,8 @@ def test_geotransform_and_pixel_size(scene):
 
 def test_equations_give_back_truth(scene):
     r = scene.reflectance.astype(np.float64)
-    c = equations.PRESETS[0]
+    assert scene.equation_preset == synthetic.TRUTH_EQUATION_PRESET == "qiu2025"
+    c = equations.PRESETS[scene.equation_preset]
     feo = equations.feo(r[1], r[3], c)
     tio2 = equations.tio2(r[0], r[1], c)
     assert np.abs(feo - scene.feo_true).max() < 1e-3
