@@ -70,7 +70,7 @@ def test_all_nodata_input_is_refused(run_alg, tmp_path):
 def test_non_raster_input_is_refused(run_alg, tmp_path):
     bogus = tmp_path / "notes.txt"
     bogus.write_text("not a raster")
-    with pytest.raises(QgsProcessingException):
+    with pytest.raises(QgsProcessingException, match="Could not load source layer for INPUT: .*notes.txt not found"):
         run_alg("lunar:oxideequations", {"INPUT": str(bogus), "OUTPUT_FEO": str(tmp_path / "x.tif")})
 
 
