@@ -9,6 +9,7 @@ The test (tests/algorithms/test_golden.py) never calls this: it compares a fresh
 import argparse
 import sys
 import tempfile
+import time
 
 from plugin_path import ROOT  # noqa: F401 (makes the checkout importable as lunar_lab)
 
@@ -39,8 +40,9 @@ def main(argv=None):
         run = golden.Run(table, folder, lambda alg, params: processing.run(
             alg, params, context=QgsProcessingContext(), feedback=QgsProcessingFeedback()))
         for case in table["cases"]:
+            start = time.time()
             case["expected"] = golden.case_stats(run.result(case["name"]))
-            print(f"{case['name']}: {len(case['expected'])} outputs", flush=True)
+            print(f"{case['name']}: {len(case['expected'])} outputs, {time.time() - start:.1f} s", flush=True)
     header = "".join(line for line in golden.TABLE.read_text(encoding="utf-8").splitlines(keepends=True)
                      if line.startswith("#"))
     text = yaml.safe_dump(table, sort_keys=False, width=118, default_flow_style=None)

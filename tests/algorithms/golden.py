@@ -1,5 +1,5 @@
 """The golden table (``golden_table.yaml``): every algorithm of the provider run on one seeded synthetic scene, each
-output summarised by statistics (raster band stats, feature counts, field sums/means, returned numbers).
+output summarised by statistics (raster band stats, feature counts, field sums/means/extremes, returned numbers).
 
 The table holds the cases (algorithm, parameters, tolerance) in run order and the expected statistics. A parameter
 value may be "@out/NAME" (a file NAME in the run's folder), "@CASE.OUTPUT" (an output of an earlier case) or a
@@ -104,7 +104,7 @@ def _number(value):
 
 
 def vector_stats(path):
-    """Feature count and, per numeric field, the sum and mean of its non-NULL values (a CSV's text fields count
+    """Feature count and, per numeric field, the sum, mean, min and max of its non-NULL values (a CSV's text fields count
     as numeric when every value reads as a number)."""
     from osgeo import ogr
     source = ogr.Open(str(path))
@@ -120,7 +120,8 @@ def vector_stats(path):
         for name in names:
             if feature.IsFieldSetAndNotNull(name) and feature.GetField(name) != "":
                 values[name].append(_number(feature.GetField(name)))
-    fields = {name: {"sum": float(np.sum(v)), "mean": float(np.mean(v))} for name, v in values.items()
+    fields = {name: {"sum": float(np.sum(v)), "mean": float(np.mean(v)), "min": float(np.min(v)),
+                     "max": float(np.max(v))} for name, v in values.items()
               if v and all(x is not None and math.isfinite(x) for x in v)}
     return {"type": "vector", "count": count, "fields": fields}
 
