@@ -104,8 +104,8 @@ def _number(value):
 
 
 def vector_stats(path):
-    """Feature count and, per numeric field, the sum, mean, min and max of its non-NULL values (a CSV's text fields count
-    as numeric when every value reads as a number)."""
+    """Feature count and, per numeric field, the sum, mean, min and max of its non-NULL values (a CSV's text
+    fields count as numeric when every value reads as a number)."""
     from osgeo import ogr
     source = ogr.Open(str(path))
     layer = source.GetLayer(0)

@@ -155,10 +155,11 @@ def test_unreachable_scheduler_is_a_clear_error_within_seconds(scene_files, tmp_
     _, _, refl = scene_files
     start = time.monotonic()
     with pytest.raises(LunarInputError, match="cannot reach the Dask scheduler at 'tcp://127.0.0.1:9'"):
-        equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / "feo.tif")}, scheduler="tcp://127.0.0.1:9")
+        equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / "feo.tif")}, equations.PRESETS["qiu2025"],
+                                scheduler="tcp://127.0.0.1:9")
     assert time.monotonic() - start < 15
     with pytest.raises(LunarInputError, match="scheduler file '.*missing.json' does not exist"):
-        equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / "feo.tif")},
+        equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / "feo.tif")}, equations.PRESETS["qiu2025"],
                                 scheduler=str(tmp_path / "missing.json"))
     assert os.listdir(tmp_path) == []
 
