@@ -22,7 +22,7 @@ import sys
 sys.path.insert(0, {plugins!r})
 from lunar_lab.lunar_plugin.core.oxides import equations
 equations.equation_maps({src!r}, 1, 2, 4, {{'feo': {out!r} + '/feo.tif', 'tio2': {out!r} + '/tio2.tif',
-                                             'omat': {out!r} + '/omat.tif'}})
+                                             'omat': {out!r} + '/omat.tif'}}, equations.PRESETS['qiu2025'])
 """
 
 

@@ -31,7 +31,7 @@ from lunar_lab.lunar_plugin.core.oxides import cnn, equations, model_io, trainin
 SHIPPED = {
     "oxide_clementine": dict(csv="samples/clementine_sites.csv", features=cnn.CLEMENTINE_PLUS,
                              targets=["FeO", "TiO2", "Al2O3", "MgO", "CaO"], architecture=0, seed=0,
-                             site_field="site", group_field="site"),
+                             site_field="site", group_field="site", equation_preset="qiu2025"),
     "oxide_kaguya_mi_tio2": dict(csv="samples/kaguya_mi_sites_tio2.csv", features=cnn.KAGUYA_MI,
                                  targets=["TiO2"], architecture=0, seed=0, site_field="Site", group_field="Site"),
 }
@@ -53,7 +53,8 @@ def equation_comparison(rows, metrics):
     r950 = np.array([float(r["R950"]) for r in rows])
     r415 = np.array([float(r["R415"]) for r in rows])
     out = {}
-    for name, pred in (("feo", equations.feo(r750, r950)), ("tio2", equations.tio2(r415, r750))):
+    qiu2025 = equations.PRESETS["qiu2025"]
+    for name, pred in (("feo", equations.feo(r750, r950, qiu2025)), ("tio2", equations.tio2(r415, r750, qiu2025))):
         field = "FeO" if name == "feo" else "TiO2"
         y = np.array([float(r[field]) for r in rows])
         ok = np.isfinite(pred)
@@ -89,7 +90,8 @@ def train_one(name, spec, data_dir, out_dir, report):
     t0 = time.time()
     res = training.train_and_validate(rows, spec["features"], spec["targets"], architecture=spec["architecture"],
                                       validation="loo", seed=spec["seed"], feedback=PrintFeedback(),
-                                      site_field=spec["site_field"], group_field=spec["group_field"])
+                                      site_field=spec["site_field"], group_field=spec["group_field"],
+                                      equation_preset=spec.get("equation_preset"))
     seconds = time.time() - t0
     extra = {"name": name, "data": spec["csv"], "code_version": training.CODE_VERSION,
              "feature_preset": spec["features"].name, "loocv_wall_seconds": round(seconds, 1),

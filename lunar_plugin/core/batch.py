@@ -47,7 +47,7 @@ class Parameters:
 
 def oxide_equations(p, feedback):
     from .oxides import equations
-    preset = equations.PRESETS[p.number("PRESET", 0, int)]
+    preset = equations.preset_choice(p.number("PRESET", 0, int))
     constants = preset.with_overrides(**{name.lower(): p.number(name) for name in EQUATION_CONSTANTS})
     outputs = {key: p.text("OUTPUT_" + key.upper()) for key in ("feo", "tio2", "omat")}
     paths = equations.equation_maps(p.required("INPUT"), p.number("BAND_415", 1, int), p.number("BAND_750", 2, int),

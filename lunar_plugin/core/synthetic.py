@@ -17,7 +17,7 @@ Physical ingredients
   basalt (flat, smooth, lower, dark, FeO 16-20 wt%, TiO2 2-8 wt%), the rest is highland (bright, FeO 4-6,
   TiO2 < 1). Craters older than the flooding are buried where the mare is.
 - Reflectance: a plausible R750 per unit (brighter around fresh craters), R950 and R415 from inverting the
-  Qiu et al. 2025 equations (``oxides.equations.PRESETS[0]``) for the unit FeO/TiO2, so ``feo_true`` and
+  Qiu et al. 2025 equations (preset ``TRUTH_EQUATION_PRESET``, 'qiu2025') for the unit FeO/TiO2, so ``feo_true`` and
   ``tio2_true`` are exactly what the equations give back from the stored float32 reflectance. R900 and R1000
   are plausible shapes of the 1-um band only (no equation reads them).
 - DOM: Lambertian shading of the DEM (slopes in metres on the 1737.4 km sphere, dx shrinking with cos(lat)),
@@ -49,6 +49,8 @@ CENTRAL_PEAK_KM = 20.0
 EJECTA_EXTENT = 3.0           # ejecta modelled out to 3 crater radii
 MARE_FLOOD_TIME = 0.6         # fraction of the crater population older than the mare flooding
 MIN_DIAMETER_PX = 6.0
+#: The equation preset whose inversion gives R415/R950 and so defines ``feo_true``/``tio2_true``.
+TRUTH_EQUATION_PRESET = "qiu2025"
 
 # (name, kind, FeO wt%, TiO2 wt%, R750)
 MARE_UNITS = [("Low-Ti mare", "mare", 16.5, 2.5, 0.105),
@@ -64,7 +66,7 @@ class Scene:
     dom: np.ndarray                 # float32 (h, w), illuminated reflectance image 0..1
     reflectance: np.ndarray         # float32 (5, h, w): R415, R750, R900, R950, R1000 (0..1)
     mare_mask: np.ndarray           # bool (h, w)
-    feo_true: np.ndarray            # float32 (h, w), wt% (Qiu 2025 equations applied to ``reflectance``)
+    feo_true: np.ndarray            # float32 (h, w), wt% (``equation_preset``'s equations on ``reflectance``)
     tio2_true: np.ndarray           # float32 (h, w), wt%
     unit_id: np.ndarray             # uint8 (h, w): index into ``units`` (1-based; 0 never used)
     units: list                     # dicts: id, name, kind, feo_wt, tio2_wt, r750, area_fraction
@@ -80,6 +82,7 @@ class Scene:
     sun_azimuth: float
     sun_elevation: float
     band_names: list = field(default_factory=lambda: [b for b, _ in BANDS])
+    equation_preset: str = TRUTH_EQUATION_PRESET   # the equations that define feo_true/tio2_true
 
     @property
     def like(self):
@@ -561,7 +564,7 @@ def make_scene(width=1024, height=1024, centre_lon=-20.0, centre_lat=10.0, pixel
     np.clip(r750, 0.04, 0.6, out=r750)
     progress.step(80)
 
-    c = equations.PRESETS[0]
+    c = equations.PRESETS[TRUTH_EQUATION_PRESET]
     refl = np.empty((5, h, w), dtype=np.float32)
     refl[1] = r750
     for y in range(0, h, 256):   # strips: the float64 inversion stays small

@@ -43,7 +43,8 @@ class OxideEquations(LunarAlgorithm):
                  "Multiplies stored values to get reflectance on a 0-1 scale (e.g. 0.0001 for integer DNs).",
                  decimals=5)
         self.add(QgsProcessingParameterEnum("PRESET", self.tr("Equation constants"),
-                                            [self.tr(c.name) for c in equations.PRESETS], defaultValue=0),
+                                            [self.tr(equations.PRESETS[k].name) for k in equations.PRESET_CHOICES],
+                                            defaultValue=0),
                  "0 = Qiu et al. 2025 (Clementine incl. Chang'E-6); 1 = Lucey et al. 2000.")
         for name in CONSTANTS:
             self.add(QgsProcessingParameterNumber(name, self.tr("Custom {0} (overrides the preset)").format(name),
@@ -56,7 +57,7 @@ class OxideEquations(LunarAlgorithm):
 
     def execute(self, parameters, context, feedback):
         source = self.raster_source(parameters, "INPUT", context)
-        preset = equations.PRESETS[self.parameterAsEnum(parameters, "PRESET", context)]
+        preset = equations.preset_choice(self.parameterAsEnum(parameters, "PRESET", context))
         overrides = {name.lower(): (self.parameterAsDouble(parameters, name, context)
                                     if parameters.get(name) not in (None, "") else None) for name in CONSTANTS}
         constants = preset.with_overrides(**overrides)

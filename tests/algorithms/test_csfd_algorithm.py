@@ -84,7 +84,7 @@ def test_zero_area_polygon(run_alg, population, tmp_path):
     craters, _, _, _ = population
     flat = _layer(tmp_path / "flat.gpkg", "Polygon", [("n", QVariant.Int)],
                   [(QgsGeometry.fromWkt("POLYGON((0 0,1 0,2 0,0 0))"), [1])])
-    with pytest.raises(QgsProcessingException):
+    with pytest.raises(QgsProcessingException, match="AREA has zero size on the Moon sphere"):
         run_alg("lunar:csfd", {"CRATERS": craters, "AREA": flat, "OUTPUT_TABLE": str(tmp_path / "t.csv"),
                                "OUTPUT_PLOT": str(tmp_path / "p.png")})
 

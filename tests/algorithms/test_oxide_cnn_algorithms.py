@@ -78,7 +78,7 @@ def test_too_few_sites_for_the_folds(run_alg, tmp_path):
     table = tmp_path / "few.csv"
     table.write_text("site,R415,R750,R900,R950,R1000,FeO\n" +
                      "".join(f"s{i},0.06,0.1,0.1,0.1,0.1,{10 + i}\n" for i in range(4)))
-    with pytest.raises(QgsProcessingException):
+    with pytest.raises(QgsProcessingException, match="target field 'FeO': 4 sites have a value, at least 5 needed"):
         run_alg("lunar:trainoxidecnn", {"INPUT": str(table), "VALIDATION": 1, "FOLDS": 10,
                                         "OUTPUT_MODEL": str(tmp_path / "m.pt")})
 

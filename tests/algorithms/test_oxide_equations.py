@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
+from lunar_lab.lunar_plugin.core.oxides import equations
 from lunar_lab.tests.rasters import r2_rmse, read_raster, write_raster
 
 
@@ -19,11 +20,12 @@ def site_raster(shared_data, tmp_path_factory):
     return path, measured
 
 
-@pytest.mark.parametrize("preset, feo_fig, tio2_fig", [(0, (0.948, 1.04), (0.824, 1.18)),
-                                                       (1, (0.924, 1.26), (0.818, 1.20))])
+@pytest.mark.parametrize("preset, feo_fig, tio2_fig", [("qiu2025", (0.948, 1.04), (0.824, 1.18)),
+                                                       ("lucey2000", (0.924, 1.26), (0.818, 1.20))])
 def test_reproduces_published_figures(run_alg, site_raster, tmp_path, preset, feo_fig, tio2_fig):
     path, measured = site_raster
-    out = run_alg("lunar:oxideequations", {"INPUT": path, "PRESET": preset, "OUTPUT_FEO": str(tmp_path / "feo.tif"),
+    out = run_alg("lunar:oxideequations", {"INPUT": path, "PRESET": equations.PRESET_CHOICES.index(preset),
+                                           "OUTPUT_FEO": str(tmp_path / "feo.tif"),
                                            "OUTPUT_TIO2": str(tmp_path / "tio2.tif"),
                                            "OUTPUT_OMAT": str(tmp_path / "omat.tif")})
     feo, tio2 = read_raster(out["OUTPUT_FEO"])[0], read_raster(out["OUTPUT_TIO2"])[0]
@@ -68,7 +70,7 @@ def test_all_nodata_input_is_refused(run_alg, tmp_path):
 def test_non_raster_input_is_refused(run_alg, tmp_path):
     bogus = tmp_path / "notes.txt"
     bogus.write_text("not a raster")
-    with pytest.raises(QgsProcessingException):
+    with pytest.raises(QgsProcessingException, match="Could not load source layer for INPUT: .*notes.txt not found"):
         run_alg("lunar:oxideequations", {"INPUT": str(bogus), "OUTPUT_FEO": str(tmp_path / "x.tif")})
 
 

@@ -68,8 +68,8 @@ def test_equations_local_cluster_bit_identical(scene_files, tmp_path, small_chun
     assert len(cluster.windows(1024, 512, CHUNK)) == 8
     here = {k: str(tmp_path / f"{k}_here.tif") for k in ("feo", "tio2", "omat")}
     there = {k: str(tmp_path / f"{k}_cluster.tif") for k in ("feo", "tio2", "omat")}
-    equations.equation_maps(refl, 1, 2, 4, here)
-    equations.equation_maps(refl, 1, 2, 4, there, scheduler="local:2")
+    equations.equation_maps(refl, 1, 2, 4, here, equations.PRESETS["qiu2025"])
+    equations.equation_maps(refl, 1, 2, 4, there, equations.PRESETS["qiu2025"], scheduler="local:2")
     for key in here:
         a, b = read(here[key]), read(there[key])
         assert np.isfinite(a).mean() > 0.5
@@ -81,8 +81,9 @@ def test_equations_through_a_scheduler_file(scene_files, tmp_path, address, smal
     _, _, refl = scene_files
     scheduler_file = tmp_path / "scheduler.json"
     scheduler_file.write_text(json.dumps({"address": address, "type": "Scheduler"}))
-    equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / "a.tif")})
-    equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / "b.tif")}, scheduler=str(scheduler_file))
+    equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / "a.tif")}, equations.PRESETS["qiu2025"])
+    equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / "b.tif")}, equations.PRESETS["qiu2025"],
+                            scheduler=str(scheduler_file))
     assert read(tmp_path / "a.tif").tobytes() == read(tmp_path / "b.tif").tobytes()
 
 
@@ -154,10 +155,11 @@ def test_unreachable_scheduler_is_a_clear_error_within_seconds(scene_files, tmp_
     _, _, refl = scene_files
     start = time.monotonic()
     with pytest.raises(LunarInputError, match="cannot reach the Dask scheduler at 'tcp://127.0.0.1:9'"):
-        equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / "feo.tif")}, scheduler="tcp://127.0.0.1:9")
+        equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / "feo.tif")}, equations.PRESETS["qiu2025"],
+                                scheduler="tcp://127.0.0.1:9")
     assert time.monotonic() - start < 15
     with pytest.raises(LunarInputError, match="scheduler file '.*missing.json' does not exist"):
-        equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / "feo.tif")},
+        equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / "feo.tif")}, equations.PRESETS["qiu2025"],
                                 scheduler=str(tmp_path / "missing.json"))
     assert os.listdir(tmp_path) == []
 

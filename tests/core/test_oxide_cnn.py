@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OXIDES = ["FeO", "TiO2", "Al2O3", "MgO", "CaO"]
 
 
-def random_bundle(arch, preset, targets=OXIDES, members=1, seed=1):
+def random_bundle(arch, preset, targets=OXIDES, members=1, seed=1, equation_preset="qiu2025"):
     bands, wls, feats = cnn.resolve_features(preset)
     nf = len(feats)
     rng = np.random.default_rng(seed)
@@ -26,7 +26,8 @@ def random_bundle(arch, preset, targets=OXIDES, members=1, seed=1):
                            {t: rng.uniform(0.05, 0.2, nf) for t in targets},
                            {t: rng.uniform(0.01, 0.1, nf) for t in targets},
                            {t: float(5 + i) for i, t in enumerate(targets)},
-                           {t: float(2 + i) for i, t in enumerate(targets)}, weights, {"note": "test"})
+                           {t: float(2 + i) for i, t in enumerate(targets)}, weights, {"note": "test"},
+                           equation_preset if cnn.uses_equations(feats) else None)
 
 
 def synthetic_bands(n, seed=0):
@@ -83,7 +84,8 @@ def test_features_from_bands_clementine_preset():
     X = cnn.features_from_bands(bands, cnn.CLEMENTINE)
     assert X.shape == (50, 6) and X.dtype == np.float32
     np.testing.assert_allclose(X[:, 1], bands["R750"], rtol=1e-6)
-    np.testing.assert_allclose(X[:, 5], equations.omat(bands["R750"], bands["R950"]), rtol=1e-5)
+    np.testing.assert_allclose(X[:, 5], equations.omat(bands["R750"], bands["R950"], equations.PRESETS["qiu2025"]),
+                               rtol=1e-5)
     with pytest.raises(LunarInputError, match="R950"):
         cnn.features_from_bands({k: v for k, v in bands.items() if k != "R950"}, cnn.CLEMENTINE)
     b, w, f = cnn.resolve_features(cnn.KAGUYA_MI_PLUS)
@@ -91,16 +93,74 @@ def test_features_from_bands_clementine_preset():
 
 
 def test_save_load_roundtrip(tmp_path):
-    bundle = random_bundle(2, cnn.CLEMENTINE_PLUS, members=2)
+    bundle = random_bundle(2, cnn.CLEMENTINE_PLUS, members=2, equation_preset="lucey2000")
     path = model_io.save_model(bundle, tmp_path / "m.pt")
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.pt"]   # no temporary file (.partial) left
     back = model_io.load_model(path)
     assert back.feature_names == bundle.feature_names and back.targets == bundle.targets
-    assert back.card == {"note": "test"}
+    assert back.card == {"note": "test"} and back.equation_preset == "lucey2000"
     X = cnn.features_from_bands(synthetic_bands(500), back)
     np.testing.assert_array_equal(cnn.Predictor(back).predict(X), cnn.Predictor(bundle).predict(X))
     card = model_io.write_card(back, tmp_path / "m.json")
     assert json.loads((tmp_path / "m.json").read_text())["bands"] == card["bands"] == back.band_names
+    assert card["equation_preset"] == "lucey2000"
+
+
+def test_derived_features_use_the_recorded_equation_preset():
+    bands = synthetic_bands(200)
+    qiu, lucey = (random_bundle(2, cnn.CLEMENTINE_PLUS, equation_preset=k) for k in ("qiu2025", "lucey2000"))
+    X_qiu, X_lucey = cnn.features_from_bands(bands, qiu), cnn.features_from_bands(bands, lucey)
+    np.testing.assert_array_equal(X_qiu[:, :5], X_lucey[:, :5])      # raw bands alike
+    inside = bands["R750"] > equations.PRESETS["lucey2000"].x0_fe    # Lucey's theta_Fe is NaN below x0 = 0.08
+    assert 0 < inside.sum() < 200 and np.isnan(X_lucey[~inside, 6]).all() and np.isfinite(X_qiu).all()
+    assert np.abs(X_qiu[inside, 5:] - X_lucey[inside, 5:]).min() > 1e-4   # OMAT, theta_Fe, theta_Ti differ
+    np.testing.assert_array_equal(X_lucey, cnn.features_from_bands(bands, cnn.CLEMENTINE_PLUS, "lucey2000"))
+    np.testing.assert_array_equal(X_lucey, cnn.features_from_bands(bands, cnn.Predictor(lucey)))
+    with pytest.raises(LunarInputError, match="derived features need an equation preset"):
+        random_bundle(2, cnn.CLEMENTINE_PLUS, equation_preset=None)
+    with pytest.raises(LunarInputError, match="equation preset 'lucey' is unknown"):
+        random_bundle(2, cnn.CLEMENTINE_PLUS, equation_preset="lucey")
+    assert random_bundle(0, cnn.KAGUYA_MI, equation_preset="qiu2025").equation_preset is None
+
+
+def test_model_files_record_and_check_the_equation_preset(tmp_path):
+    import torch
+    model_io.save_model(random_bundle(0, cnn.CLEMENTINE, equation_preset="lucey2000"), tmp_path / "m.pt")
+    data = torch.load(tmp_path / "m.pt", weights_only=True)
+    assert (data["version"], data["equation_preset"]) == (2, "lucey2000")
+    old = dict(data, version=1)     # a file from before the preset was recorded
+    del old["equation_preset"]
+    torch.save(old, tmp_path / "v1.pt")
+    assert model_io.load_model(tmp_path / "v1.pt").equation_preset == model_io.VERSION_1_EQUATION_PRESET == "qiu2025"
+    torch.save(dict(data, equation_preset="qiu2031"), tmp_path / "unknown.pt")
+    with pytest.raises(LunarInputError, match=r"unknown.pt': .*equation preset 'qiu2031', which this Lunar Lab "
+                                              r"does not know \(known: qiu2025, lucey2000\)"):
+        model_io.load_model(tmp_path / "unknown.pt")
+    del data["equation_preset"]
+    torch.save(data, tmp_path / "lacking.pt")
+    with pytest.raises(LunarInputError, match="lacking.pt' lacks equation_preset"):
+        model_io.load_model(tmp_path / "lacking.pt")
+
+
+@pytest.mark.parametrize("name", ["oxide_clementine", "oxide_kaguya_mi_tio2"])
+def test_three_forward_passes_agree_on_shipped_models(name):
+    """The torch network (nn.Conv1d), the fast Predictor and the training pass (batched_forward), all built from
+    cnn.layer_plan, give the same wt% on the shipped weights."""
+    bundle = model_io.load_model(ROOT / "models" / f"{name}.pt")
+    rng = np.random.default_rng(5)
+    if bundle.equation_preset:
+        X = cnn.features_from_bands(synthetic_bands(4000), bundle)
+    else:
+        X = rng.uniform(0.05, 0.3, (4000, bundle.n_features)).astype(np.float32)
+    fast = cnn.Predictor(bundle).predict(X)
+    torch_net = bundle.predict_reference(X)
+    training_pass = np.stack([training.predict_fitted(
+        [{"state": sd, "x_mean": bundle.x_mean[t], "x_std": bundle.x_std[t], "y_mean": bundle.y_mean[t],
+          "y_std": bundle.y_std[t]} for sd in bundle.members[t]], X.astype(np.float64), bundle.architecture)
+        for t in bundle.targets], axis=1)
+    assert np.isfinite(fast).all() and fast.std(axis=0).min() > 0.1   # varied predictions, not a constant
+    np.testing.assert_allclose(fast, torch_net, atol=2e-4, rtol=0)
+    np.testing.assert_allclose(training_pass, torch_net, atol=2e-4, rtol=0)
 
 
 def test_corrupt_and_foreign_model_files(tmp_path):

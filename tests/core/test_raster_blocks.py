@@ -18,9 +18,13 @@ def test_windows_cover_the_raster_in_whole_tiles(xsize, ysize, max_pixels):
         assert (x + w) % 256 == 0 or x + w == xsize
         assert (y + h) % 256 == 0 or y + h == ysize
         assert w * h <= max(max_pixels, 256 * 256)
-    # blocks are distinct and together exactly the raster
-    assert len(set(blocks)) == len(blocks)
+    # together the blocks cover every 256 x 256 tile exactly once (no tile twice, none left out)
+    cover = np.zeros((-(-ysize // 256), -(-xsize // 256)), dtype=int)
+    for x, y, w, h in blocks:
+        cover[y // 256:-(-(y + h) // 256), x // 256:-(-(x + w) // 256)] += 1
+    assert (cover == 1).all(), np.unique(cover)
     assert sum(w * h for _, _, w, h in blocks) == xsize * ysize
+
 
 def test_a_wide_raster_is_not_written_twice(tmp_path):
     """A raster wider than max_pixels / 256 used to be flushed in strips thinner than a tile: every tile was written

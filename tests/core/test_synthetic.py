@@ -52,7 +52,8 @@ def test_geotransform_and_pixel_size(scene):
 
 def test_equations_give_back_truth(scene):
     r = scene.reflectance.astype(np.float64)
-    c = equations.PRESETS[0]
+    assert scene.equation_preset == synthetic.TRUTH_EQUATION_PRESET == "qiu2025"
+    c = equations.PRESETS[scene.equation_preset]
     feo = equations.feo(r[1], r[3], c)
     tio2 = equations.tio2(r[0], r[1], c)
     assert np.abs(feo - scene.feo_true).max() < 1e-3
@@ -116,11 +117,11 @@ def test_circle_polygon_radius():
 
 
 def test_bad_input():
-    with pytest.raises(LunarInputError):
+    with pytest.raises(LunarInputError, match="width and height must be whole numbers >= 16"):
         synthetic.make_scene(8, 8)
-    with pytest.raises(LunarInputError):
+    with pytest.raises(LunarInputError, match="64 rows of 0.1 deg around latitude 89.9 leave -90..90"):
         synthetic.make_scene(64, 64, centre_lat=89.9, pixel_deg=0.1)
-    with pytest.raises(LunarInputError):
+    with pytest.raises(LunarInputError, match=r"mare fraction must be within 0..1 \(got 1.5\)"):
         synthetic.make_scene(64, 64, mare_fraction=1.5)
 
 

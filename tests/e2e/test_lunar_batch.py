@@ -29,7 +29,7 @@ def run(*args):
 
 
 def test_lunar_batch_on_local_2_writes_the_in_process_raster(reflectance, tmp_path):
-    equations.equation_maps(reflectance, 1, 2, 4, {"feo": str(tmp_path / "here.tif")})
+    equations.equation_maps(reflectance, 1, 2, 4, {"feo": str(tmp_path / "here.tif")}, equations.PRESETS["qiu2025"])
     proc = run("lunar-batch", "oxideequations", f"INPUT={reflectance}", f"OUTPUT_FEO={tmp_path / 'batch.tif'}",
                "SCHEDULER=local:2")
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -49,6 +49,6 @@ def test_lunar_process_runs_a_local_cluster(reflectance, tmp_path):
     proc = run("lunar-process", "--json", "run", "lunar:oxideequations", "--", f"INPUT={reflectance}",
                f"OUTPUT_TIO2={tmp_path / 'tio2.tif'}", "SCHEDULER=local:2")
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
-    equations.equation_maps(reflectance, 1, 2, 4, {"tio2": str(tmp_path / "here.tif")})
+    equations.equation_maps(reflectance, 1, 2, 4, {"tio2": str(tmp_path / "here.tif")}, equations.PRESETS["qiu2025"])
     a, b = (gdal.Open(str(tmp_path / n)).ReadAsArray() for n in ("here.tif", "tio2.tif"))
     assert np.array_equal(a, b)

@@ -1,6 +1,7 @@
 """End-to-end: bin/lunar-process (qgis_process.bin with the plugin enabled) --json runs."""
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -24,10 +25,16 @@ def results(proc):
     return json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
 
 
+ALGORITHMS = ["classifycraterages", "csfd", "detectcraters", "equalareasampling", "evaluatecraters", "fusedomdem",
+              "mgnumber", "oxidecnn", "oxideequations", "syntheticscene", "traincraterages", "traincraterdetector",
+              "trainoxidecnn"]
+
+
 def test_provider_lists_every_algorithm():
     proc = subprocess.run([LUNAR_PROCESS, "list"], capture_output=True, text=True, timeout=120)
-    for alg in ("syntheticscene", "oxideequations", "mgnumber", "fusedomdem", "equalareasampling", "csfd"):
-        assert f"lunar:{alg}" in proc.stdout
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    listed = sorted(set(re.findall(r"\blunar:(\w+)", proc.stdout)))
+    assert listed == ALGORITHMS
 
 
 def test_equations_headless_on_sample_sites(shared_data, tmp_path):

@@ -26,13 +26,17 @@ from . import equations
 
 # --------------------------------------------------------------------------------------------- features
 
-#: Features computed from reflectance bands (never read from a table column the raster would not have).
+#: Features computed from reflectance bands (never read from a table column the raster would not have), with the
+#: constants of an equation preset.
 DERIVED_FEATURES = {
-    # name: (wavelengths of the bands it needs, function of those bands)
-    "OMAT": ((750, 950), lambda r750, r950: equations.omat(r750, r950)),
-    "theta_Fe": ((750, 950), lambda r750, r950: equations.theta_fe(r750, r950, equations.PRESETS[0])),
-    "theta_Ti": ((415, 750), lambda r415, r750: equations.theta_ti(r415, r750, equations.PRESETS[0], signed=True)),
+    # name: (wavelengths of the bands it needs, function of the constants and those bands)
+    "OMAT": ((750, 950), lambda c, r750, r950: equations.omat(r750, r950, c)),
+    "theta_Fe": ((750, 950), lambda c, r750, r950: equations.theta_fe(r750, r950, c)),
+    "theta_Ti": ((415, 750), lambda c, r415, r750: equations.theta_ti(r415, r750, c, signed=True)),
 }
+#: The equation preset of the derived features of the models trained here; every model card records its own
+#: (``equation_preset``), and predictions use the recorded one.
+FEATURE_EQUATION_PRESET = "qiu2025"
 #: Band wavelengths must lie within this many nm of the wavelength a derived feature asks for.
 WAVELENGTH_TOLERANCE_NM = 15.0
 
@@ -108,6 +112,11 @@ def resolve_features(feature_fields, available=None):
     return bands, wavelengths, features
 
 
+def uses_equations(feature_names):
+    """Whether any of the features is derived with an equation preset's constants."""
+    return any(f in DERIVED_FEATURES for f in feature_names)
+
+
 def _find_band(names, wavelength):
     best, dist = None, WAVELENGTH_TOLERANCE_NM + 1e-9
     for n in names:
@@ -117,16 +126,19 @@ def _find_band(names, wavelength):
     return best
 
 
-def features_from_bands(band_arrays, bundle_or_features):
+def features_from_bands(band_arrays, bundle_or_features, equation_preset=FEATURE_EQUATION_PRESET):
     """Model input matrix (n, n_features) float32 from raw reflectance arrays ``{band name: ndarray}``.
 
-    ``bundle_or_features`` is a ModelBundle, Predictor, FeaturePreset or list of feature names. Arrays are
-    flattened (any shape, all the same size). NaN in a band gives NaN in every feature using it.
+    ``bundle_or_features`` is a ModelBundle, Predictor, FeaturePreset or list of feature names. Derived features
+    use the constants of a model's recorded equation preset, else of ``equation_preset``. Arrays are flattened
+    (any shape, all the same size). NaN in a band gives NaN in every feature using it.
     """
     if isinstance(bundle_or_features, (ModelBundle, Predictor)):
         bands, features = bundle_or_features.band_names, bundle_or_features.feature_names
+        equation_preset = bundle_or_features.equation_preset
     else:
         bands, _, features = resolve_features(bundle_or_features, list(band_arrays))
+    constants = equations.preset(equation_preset) if uses_equations(features) else None
     arrays, size = {}, None
     for b in bands:
         if b not in band_arrays:
@@ -142,7 +154,7 @@ def features_from_bands(band_arrays, bundle_or_features):
             wls, fn = DERIVED_FEATURES[f]
             args = [arrays[_find_band(bands, wl)] for wl in wls]
             with np.errstate(all="ignore"):
-                out[:, j] = fn(*args)
+                out[:, j] = fn(constants, *args)
         else:
             out[:, j] = arrays[f]
     return out
@@ -184,27 +196,62 @@ def arch_spec(architecture):
         raise LunarInputError(f"architecture: expected one of {sorted(ARCHITECTURES)}, got {architecture!r}") from None
 
 
+@dataclass(frozen=True)
+class Layer:
+    """One layer of a network at the sizes it sees: the forward-pass description that the torch network
+    (``build_network``), the training pass (``batched_forward``) and the fast ``Predictor`` are all built from.
+
+    conv: valid 1D convolution (in_shape (C, L) -> out_shape (C', L - size + 1)); pool: max over ``size``
+    positions (L -> L // size; size 1 passes through); dense: fully connected (in_shape (n,) -> out_shape (m,)),
+    ``flatten`` first when the input is still (C, L), channel-major (index c * L + l) as torch's Flatten.
+    ``key``: the state-dict prefix of the weights (``key.weight``, ``key.bias``), the index of the layer's module
+    in ``build_network``'s Sequential ("body.N"), which the model files keep.
+    """
+    kind: str
+    in_shape: tuple
+    out_shape: tuple
+    size: int = 1
+    relu: bool = False
+    flatten: bool = False
+    key: str = None
+
+    @property
+    def weight_shape(self):
+        if self.kind == "conv":
+            return (self.out_shape[0], self.in_shape[0], self.size)
+        return (self.out_shape[0], int(np.prod(self.in_shape)))
+
+    @property
+    def bias_shape(self):
+        return (self.out_shape[0],)
+
+
 def layer_plan(architecture, n_features):
-    """Concrete layers with the sizes they see: list of (kind, in_shape, out_shape, params)."""
+    """The list of Layer of an architecture for ``n_features`` inputs (one input channel), the output layer
+    (dense to 1, linear) last."""
     spec = arch_spec(architecture)
     if n_features < 1:
         raise LunarInputError("features: at least one input feature is needed")
-    plan, ch, length, flat = [], 1, int(n_features), None
+    plan, shape, module = [], (1, int(n_features)), 0   # module: index in build_network's Sequential
+
+    def add(kind, out_shape, size=1, relu=False, weights=True):
+        nonlocal shape, module
+        flatten = kind == "dense" and len(shape) == 2
+        module += flatten                                # nn.Flatten takes one index
+        plan.append(Layer(kind, shape, out_shape, size, relu, flatten, f"body.{module}" if weights else None))
+        module += 1 + relu                               # the layer and its nn.ReLU
+        shape = out_shape
+
     for layer in spec.layers:
         if layer[0] == "conv":
-            k = min(layer[2], length)
-            plan.append(("conv", (ch, length), (layer[1], length - k + 1), {"kernel": k, "relu": layer[3]}))
-            ch, length = layer[1], length - k + 1
+            k = min(layer[2], shape[1])   # a conv whose input is shorter than its kernel uses kernel 1
+            add("conv", (layer[1], shape[1] - k + 1), k, layer[3])
         elif layer[0] == "pool":
-            p = layer[1] if length >= layer[1] else 1
-            plan.append(("pool", (ch, length), (ch, length // p), {"size": p}))
-            length = length // p
-        elif layer[0] == "dense":
-            n_in = ch * length if flat is None else flat
-            plan.append(("dense", n_in, layer[1], {"relu": layer[2]}))
-            flat = layer[1]
-    n_in = ch * length if flat is None else flat
-    plan.append(("dense", n_in, 1, {"relu": False}))
+            p = layer[1] if shape[1] >= layer[1] else 1
+            add("pool", (shape[0], shape[1] // p), p, weights=False)
+        else:
+            add("dense", (layer[1],), relu=layer[2])
+    add("dense", (1,))
     return plan
 
 
@@ -213,25 +260,24 @@ def build_network(architecture, n_features):
     import torch
     from torch import nn
 
+    mods = []
+    for layer in layer_plan(architecture, n_features):
+        if layer.flatten:
+            mods.append(nn.Flatten())
+        if layer.kind == "conv":
+            mods.append(nn.Conv1d(layer.in_shape[0], layer.out_shape[0], layer.size))
+        elif layer.kind == "pool":
+            mods.append(nn.MaxPool1d(layer.size))
+        else:
+            mods.append(nn.Linear(*reversed(layer.weight_shape)))
+        if layer.key is not None and layer.key != f"body.{len(mods) - 1}":
+            raise AssertionError(f"layer_plan's key {layer.key} is not module {len(mods) - 1}")
+        if layer.relu:
+            mods.append(nn.ReLU())
+
     class OxideCNN(nn.Module):
         def __init__(self):
             super().__init__()
-            mods = []
-            flattened = False
-            for kind, shp_in, shp_out, p in layer_plan(architecture, n_features):
-                if kind == "conv":
-                    mods.append(nn.Conv1d(shp_in[0], shp_out[0], p["kernel"]))
-                    if p["relu"]:
-                        mods.append(nn.ReLU())
-                elif kind == "pool":
-                    mods.append(nn.MaxPool1d(p["size"]))
-                else:
-                    if not flattened:
-                        mods.append(nn.Flatten())
-                        flattened = True
-                    mods.append(nn.Linear(shp_in, shp_out))
-                    if p["relu"]:
-                        mods.append(nn.ReLU())
             self.body = nn.Sequential(*mods)
 
         def forward(self, x):
@@ -248,6 +294,8 @@ class ModelBundle:
     """Everything a prediction needs: features, bands, normalisation and per-target ensembles of weights.
 
     ``members[target]`` is a list of state dicts (name -> float32 numpy array) of ``build_network``.
+    ``equation_preset``: the key (``equations.PRESETS``) of the constants its derived features (OMAT, theta_Fe,
+    theta_Ti) were computed with; None for a model without them.
     """
     architecture: int
     feature_names: list
@@ -260,6 +308,14 @@ class ModelBundle:
     y_std: dict
     members: dict
     card: dict = field(default_factory=dict)
+    equation_preset: str = None
+
+    def __post_init__(self):
+        if uses_equations(self.feature_names):
+            if self.equation_preset is None:
+                raise LunarInputError(f"features {self.feature_names}: derived features need an equation preset "
+                                      f"(one of {', '.join(equations.PRESETS)})")
+            equations.preset(self.equation_preset)
 
     @property
     def n_features(self):
@@ -325,6 +381,7 @@ class Predictor:
         self.band_names = list(bundle.band_names)
         self.wavelengths = list(bundle.wavelengths)
         self.targets = list(bundle.targets)
+        self.equation_preset = bundle.equation_preset
         self.chunk = int(chunk)
         plan = layer_plan(bundle.architecture, bundle.n_features)
         self._models = []  # (target index, ops)
@@ -342,43 +399,34 @@ class Predictor:
         ('first', W (F, L*C) position-major, b, relu, C) - the first conv (one input channel) folded;
         ('conv', [W_t (Cin, Cout) per tap], b, relu, k, Lout) | ('pool', Lout) |
         ('dense', [W_l (C, out) per input position], b, relu)."""
-        ops, li = [], 0
-        keys = sorted({k.rsplit(".", 1)[0] for k in sd if k.startswith("body.")}, key=lambda k: int(k.split(".")[1]))
-        shape = (1, None)
-        for kind, shp_in, shp_out, p in plan:
-            if kind == "conv":
-                key = keys[li]; li += 1
-                w = np.asarray(sd[key + ".weight"], np.float64)  # (Cout, Cin, k)
-                bias = np.asarray(sd[key + ".bias"], np.float64)
-                (_, lin), (cout, lout), k = shp_in, shp_out, p["kernel"]
+        ops = []
+        for layer in plan:
+            if layer.kind == "pool":
+                if layer.size == 1:
+                    continue
+                if layer.size != 2:
+                    raise ValueError("only MaxPool 2 is compiled")
+                ops.append(["pool", layer.out_shape[1]])
+                continue
+            w = np.asarray(sd[layer.key + ".weight"], np.float64)
+            bias = np.asarray(sd[layer.key + ".bias"], np.float64)
+            if layer.kind == "conv":
+                (_, lin), (cout, lout), k = layer.in_shape, layer.out_shape, layer.size  # w: (Cout, Cin, k)
                 if not ops:  # the feature vector: one channel, fold into one dense matrix
                     W = np.zeros((lin, lout * cout))
                     for q in range(lout):
                         for t in range(k):
                             W[q + t, q * cout:(q + 1) * cout] = w[:, 0, t]
-                    ops.append(["first", W, np.tile(bias, lout), p["relu"], cout])
+                    ops.append(["first", W, np.tile(bias, lout), layer.relu, cout])
                 else:
-                    ops.append(["conv", [w[:, :, t].T for t in range(k)], bias, p["relu"], k, lout])
-                shape = shp_out
-            elif kind == "pool":
-                if p["size"] == 1:
-                    continue
-                if p["size"] != 2:
-                    raise ValueError("only MaxPool 2 is compiled")
-                ops.append(["pool", shp_out[1]])
-                shape = shp_out
+                    ops.append(["conv", [w[:, :, t].T for t in range(k)], bias, layer.relu, k, lout])
+            elif not ops:
+                ops.append(["first", w.T, bias, layer.relu, w.shape[0]])
+            elif layer.flatten:  # flattened channel-major (c * L + l): one matrix per position l
+                C, L = layer.in_shape
+                ops.append(["dense", [w.T[[c * L + l for c in range(C)]] for l in range(L)], bias, layer.relu])
             else:
-                key = keys[li]; li += 1
-                W = np.asarray(sd[key + ".weight"], np.float64).T  # (in, out)
-                bias = np.asarray(sd[key + ".bias"], np.float64)
-                if not ops:
-                    ops.append(["first", W, bias, p["relu"], W.shape[1]])
-                elif shape is not None:  # torch flattens channel-major (c*L + l): one matrix per position l
-                    C, L = shape
-                    ops.append(["dense", [W[[c * L + l for c in range(C)]] for l in range(L)], bias, p["relu"]])
-                else:
-                    ops.append(["dense", [W], bias, p["relu"]])
-                shape = None
+                ops.append(["dense", [w.T], bias, layer.relu])
         # Input z-score into the first op, output de-normalisation (and ensemble mean) into the last.
         W = ops[0][1]
         ops[0][2] = ops[0][2] - (x_mean / x_std) @ W
@@ -479,66 +527,47 @@ class Predictor:
 
 # --------------------------------------------------------------------------------------------- batched nets
 
-def param_layout(architecture, n_features):
-    """[(state-dict prefix, weight shape, bias shape, plan index)] in the order of ``build_network``'s layers."""
-    out, idx = [], 0
-    flattened = False
-    for li, (kind, shp_in, shp_out, p) in enumerate(layer_plan(architecture, n_features)):
-        if kind == "conv":
-            out.append((f"body.{idx}", (shp_out[0], shp_in[0], p["kernel"]), (shp_out[0],), li))
-            idx += 2 if p["relu"] else 1
-        elif kind == "pool":
-            idx += 1
-        else:
-            if not flattened:
-                idx += 1
-                flattened = True
-            out.append((f"body.{idx}", (shp_out, shp_in), (shp_out,), li))
-            idx += 2 if p["relu"] else 1
-    return out
+def weighted_layers(architecture, n_features):
+    """The layers of ``layer_plan`` that have weights (conv and dense), in order."""
+    return [layer for layer in layer_plan(architecture, n_features) if layer.key is not None]
 
 
 def init_params(architecture, n_features, seeds):
     """Glorot-uniform kernels and zero biases (the Keras defaults), one model per seed: {name: (M, ...)}."""
     params = {}
-    layout = param_layout(architecture, n_features)
-    for prefix, wshape, bshape, _ in layout:
-        params[prefix + ".weight"] = np.empty((len(seeds),) + wshape, dtype=np.float32)
-        params[prefix + ".bias"] = np.zeros((len(seeds),) + bshape, dtype=np.float32)
+    layers = weighted_layers(architecture, n_features)
+    for layer in layers:
+        params[layer.key + ".weight"] = np.empty((len(seeds),) + layer.weight_shape, dtype=np.float32)
+        params[layer.key + ".bias"] = np.zeros((len(seeds),) + layer.bias_shape, dtype=np.float32)
     for m, seed in enumerate(seeds):
         rng = np.random.default_rng(seed)
-        for prefix, wshape, _, _ in layout:
+        for layer in layers:
+            wshape = layer.weight_shape
             rf = int(np.prod(wshape[2:])) if len(wshape) > 2 else 1
             fan_in, fan_out = wshape[1] * rf, wshape[0] * rf
             lim = math.sqrt(6.0 / (fan_in + fan_out))
-            params[prefix + ".weight"][m] = rng.uniform(-lim, lim, size=wshape)
+            params[layer.key + ".weight"][m] = rng.uniform(-lim, lim, size=wshape)
     return params
 
 
 def batched_forward(params, x, architecture, n_features):
-    """Forward pass of M models at once: params {name: (M, ...)} torch, x (M, N, F) -> (M, N)."""
+    """Forward pass of M models at once (the training pass): params {name: (M, ...)} torch, x (M, N, F) -> (M, N)."""
     import torch
-    plan = layer_plan(architecture, n_features)
-    by_layer = {li: prefix for prefix, _, _, li in param_layout(architecture, n_features)}
     h = x.unsqueeze(2)  # (M, N, C=1, L)
-    flat = False
-    for li, (kind, shp_in, shp_out, p) in enumerate(plan):
-        if kind == "conv":
-            W, b = params[by_layer[li] + ".weight"], params[by_layer[li] + ".bias"]
-            win = h.unfold(-1, p["kernel"], 1)  # (M, N, Cin, Lout, k)
+    for layer in layer_plan(architecture, n_features):
+        if layer.kind == "pool":
+            if layer.size > 1:
+                lo = layer.out_shape[1]
+                h = h[..., :lo * layer.size].reshape(h.shape[0], h.shape[1], h.shape[2], lo, layer.size).amax(-1)
+            continue
+        W, b = params[layer.key + ".weight"], params[layer.key + ".bias"]
+        if layer.kind == "conv":
+            win = h.unfold(-1, layer.size, 1)  # (M, N, Cin, Lout, k)
             h = torch.einsum("mnclk,mock->mnol", win, W) + b[:, None, :, None]
-            if p["relu"]:
-                h = torch.relu(h)
-        elif kind == "pool":
-            if p["size"] > 1:
-                lo = shp_out[1]
-                h = h[..., :lo * p["size"]].reshape(h.shape[0], h.shape[1], h.shape[2], lo, p["size"]).amax(-1)
         else:
-            if not flat:
-                h = h.reshape(h.shape[0], h.shape[1], -1)
-                flat = True
-            W, b = params[by_layer[li] + ".weight"], params[by_layer[li] + ".bias"]
+            if layer.flatten:
+                h = h.reshape(h.shape[0], h.shape[1], -1)  # channel-major, as torch's Flatten
             h = torch.baddbmm(b[:, None, :], h, W.transpose(1, 2))
-            if p["relu"]:
-                h = torch.relu(h)
+        if layer.relu:
+            h = torch.relu(h)
     return h[..., 0]

@@ -21,20 +21,43 @@ class EquationConstants:
     y0_ti: float
     ti_scale: float
     ti_exponent: float
-    name: str = "custom"
+    name: str = "custom"    # the label outputs and logs show
+    key: str = "custom"     # the preset's key in PRESETS, which model cards record
 
     def with_overrides(self, **values):
         """Constants with the given fields replaced (None leaves a field as it is)."""
         changes = {k: float(v) for k, v in values.items() if v is not None}
-        return replace(self, name=self.name + " (custom)", **changes) if changes else self
+        return replace(self, name=self.name + " (custom)", key=self.key + "+custom", **changes) if changes else self
 
 
-PRESETS = [
+#: The published constants, by name (a model card or a script names the preset it used).
+PRESETS = {
     # Qiu et al. 2025 (seed 002), fitted on 49 sites including Chang'E-6.
-    EquationConstants(0.018, 1.188, 24.770, -8.053, 0.0, 0.481, 7.128, 4.022, "Qiu et al. 2025"),
+    "qiu2025": EquationConstants(0.018, 1.188, 24.770, -8.053, 0.0, 0.481, 7.128, 4.022, "Qiu et al. 2025",
+                                 "qiu2025"),
     # Lucey et al. 2000, JGR 105(E8):20297.
-    EquationConstants(0.08, 1.19, 17.427, -7.565, 0.0, 0.42, 3.708, 5.979, "Lucey et al. 2000"),
-]
+    "lucey2000": EquationConstants(0.08, 1.19, 17.427, -7.565, 0.0, 0.42, 3.708, 5.979, "Lucey et al. 2000",
+                                   "lucey2000"),
+}
+#: The options of the PRESET enum (the oxide equations algorithm, lunar-batch), in their order.
+PRESET_CHOICES = ("qiu2025", "lucey2000")
+
+
+def preset(key):
+    """The constants of preset ``key``; a clear error naming the known presets otherwise."""
+    from ..errors import LunarInputError
+    if key not in PRESETS:
+        raise LunarInputError(f"equation preset '{key}' is unknown (known: {', '.join(PRESETS)})")
+    return PRESETS[key]
+
+
+def preset_choice(index):
+    """The constants of option ``index`` of the PRESET enum (PRESET_CHOICES)."""
+    from ..errors import LunarInputError
+    if not 0 <= int(index) < len(PRESET_CHOICES):
+        raise LunarInputError(f"PRESET: expected 0..{len(PRESET_CHOICES) - 1} "
+                              f"({', '.join(PRESET_CHOICES)}), got {index}")
+    return PRESETS[PRESET_CHOICES[int(index)]]
 
 
 def theta_fe(r750, r950, c):
@@ -52,22 +75,22 @@ def theta_ti(r415, r750, c, signed=False):
     return np.where(ok if signed else ok & (t >= 0), t, np.nan)
 
 
-def feo(r750, r950, c=PRESETS[0]):
+def feo(r750, r950, c):
     return c.fe_slope * theta_fe(r750, r950, c) + c.fe_offset
 
 
-def tio2(r415, r750, c=PRESETS[0]):
+def tio2(r415, r750, c):
     with np.errstate(invalid="ignore"):
         return c.ti_scale * np.power(theta_ti(r415, r750, c), c.ti_exponent)
 
 
-def omat(r750, r950, c=PRESETS[0]):
+def omat(r750, r950, c):
     with np.errstate(divide="ignore", invalid="ignore"):
         value = np.sqrt((r750 - c.x0_fe) ** 2 + ((r950 / r750) - c.y0_fe) ** 2)
     return np.where(r750 > 0, value, np.nan)
 
 
-def all_products(r415, r750, r950, c=PRESETS[0]):
+def all_products(r415, r750, r950, c):
     """(FeO, TiO2, OMAT) as float32 arrays; NaN marks nodata or out-of-domain pixels."""
     out = feo(r750, r950, c), tio2(r415, r750, c), omat(r750, r950, c)
     return tuple(np.asarray(a, dtype=np.float32) for a in out)
@@ -113,7 +136,7 @@ class EquationBlocks:
         return result
 
 
-def equation_maps(input_path, band_415, band_750, band_950, outputs, constants=PRESETS[0],
+def equation_maps(input_path, band_415, band_750, band_950, outputs, constants,
                   reflectance_scale=1.0, feedback=None, domain=None, scheduler=""):
     """Write FeO, TiO2 and OMAT rasters from a reflectance raster, block by block.
 

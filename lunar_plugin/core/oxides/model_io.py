@@ -13,7 +13,11 @@ from ..model_files import load_checked, save_atomic, write_json_atomic
 from . import cnn
 
 FORMAT = "lunar-lab-oxide-cnn"
-VERSION = 1
+#: 2: the file records ``equation_preset``, the constants of its derived features (OMAT, theta_Fe, theta_Ti).
+VERSION = 2
+#: Files of version 1 do not record it: their derived features used the Qiu et al. 2025 constants, the only ones
+#: the code of that time used for them.
+VERSION_1_EQUATION_PRESET = "qiu2025"
 REQUIRED_KEYS = ("format", "version", "card", "architecture", "feature_names", "band_names", "wavelengths",
                  "targets", "x_mean", "x_std", "y_mean", "y_std", "members")
 
@@ -54,6 +58,7 @@ def save_model(bundle, path):
         "y_mean": {k: float(v) for k, v in bundle.y_mean.items()},
         "y_std": {k: float(v) for k, v in bundle.y_std.items()},
         "members": {k: [{n: t(w) for n, w in sd.items()} for sd in v] for k, v in bundle.members.items()},
+        "equation_preset": bundle.equation_preset,
     }
     return save_atomic(data, path)
 
@@ -62,18 +67,20 @@ def load_model(path):
     """The cnn.ModelBundle saved in ``path``; LunarInputError naming the file when it is not one."""
     path = os.fspath(path)
     data = load_checked(path, FORMAT, "oxide CNN", REQUIRED_KEYS, max_version=VERSION)
+    equation_preset = recorded_equation_preset(data, path)
     try:
         targets = list(data["targets"])
         nf = len(data["feature_names"])
-        layout = cnn.param_layout(int(data["architecture"]), nf)
+        layers = cnn.weighted_layers(int(data["architecture"]), nf)
         members = {}
         for tname in targets:
             members[tname] = []
             for sd in data["members"][tname]:
                 state = {k: v.numpy().astype(np.float32) for k, v in sd.items()}
-                for prefix, wshape, bshape, _ in layout:
-                    if state[prefix + ".weight"].shape != tuple(wshape) or state[prefix + ".bias"].shape != tuple(bshape):
-                        raise ValueError(f"layer {prefix} has the wrong shape")
+                for layer in layers:
+                    if (state[layer.key + ".weight"].shape != layer.weight_shape
+                            or state[layer.key + ".bias"].shape != layer.bias_shape):
+                        raise ValueError(f"layer {layer.key} has the wrong shape")
                 members[tname].append(state)
             if not members[tname]:
                 raise ValueError(f"no weights for {tname}")
@@ -83,7 +90,7 @@ def load_model(path):
             {k: data["x_mean"][k].numpy().astype(np.float64) for k in targets},
             {k: data["x_std"][k].numpy().astype(np.float64) for k in targets},
             {k: float(data["y_mean"][k]) for k in targets}, {k: float(data["y_std"][k]) for k in targets},
-            members, dict(data["card"]))
+            members, dict(data["card"]), equation_preset)
         for k in targets:
             if bundle.x_mean[k].shape != (nf,) or bundle.x_std[k].shape != (nf,):
                 raise ValueError(f"normalisation of {k} does not match {nf} features")
@@ -93,6 +100,24 @@ def load_model(path):
         raise LunarInputError(f"model file '{path}' is incomplete or inconsistent "
                               f"({type(err).__name__}: {err})") from None
     return bundle
+
+
+def recorded_equation_preset(data, path):
+    """The equation preset a model file records (VERSION_1_EQUATION_PRESET for a version 1 file that uses derived
+    features); a clear error when it is missing or unknown."""
+    from . import equations
+    if int(data["version"]) < 2:
+        return VERSION_1_EQUATION_PRESET if cnn.uses_equations(data["feature_names"]) else None
+    if "equation_preset" not in data:
+        raise LunarInputError(f"model file '{path}' lacks equation_preset")
+    key = data["equation_preset"]
+    if key is None and not cnn.uses_equations(data["feature_names"]):
+        return None
+    if key not in equations.PRESETS:
+        raise LunarInputError(f"model file '{path}': its derived features (OMAT, theta_Fe, theta_Ti) were computed "
+                              f"with equation preset {key!r}, which this Lunar Lab does not know (known: "
+                              f"{', '.join(equations.PRESETS)})")
+    return key
 
 
 def card_dict(bundle, extra=None):
@@ -106,6 +131,7 @@ def card_dict(bundle, extra=None):
                               "y_mean": float(bundle.y_mean[t]), "y_std": float(bundle.y_std[t])}
                           for t in bundle.targets},
         "ensemble_members": {t: len(bundle.members[t]) for t in bundle.targets},
+        "equation_preset": bundle.equation_preset,
     })
     if extra:
         card.update(plain(extra))

@@ -80,9 +80,9 @@ def _numbers(cols, name, what, sites):
     return out
 
 
-def read_table(rows, feature_fields, target_fields, site_field="site"):
+def read_table(rows, feature_fields, target_fields, site_field="site", equation_preset=cnn.FEATURE_EQUATION_PRESET):
     """(sites, X (n, f), Y (n, t) with NaN for missing targets, band_names, wavelengths, feature_names, targets,
-    band_arrays {band name: (n,) reflectance})."""
+    band_arrays {band name: (n,) reflectance}); derived features use ``equation_preset``'s constants."""
     cols, n = _columns(rows)
     if n == 0:
         raise LunarInputError("table: no rows")
@@ -95,7 +95,7 @@ def read_table(rows, feature_fields, target_fields, site_field="site"):
         missing = np.flatnonzero(np.isnan(band_arrays[b]))
         if missing.size:
             raise LunarInputError(f"feature field '{b}': value missing at site '{sites[missing[0]]}'")
-    X = cnn.features_from_bands(band_arrays, features).astype(np.float64)
+    X = cnn.features_from_bands(band_arrays, features, equation_preset).astype(np.float64)
     for j, f in enumerate(features):
         bad = np.flatnonzero(~np.isfinite(X[:, j]))
         if bad.size:
@@ -271,7 +271,8 @@ def r2_rmse(measured, predicted):
 
 
 def train_and_validate(rows, feature_fields, target_fields, architecture=0, validation="loo", folds=10, seed=0,
-                       feedback=None, ensemble=None, site_field="site", epochs=None, group_field=None):
+                       feedback=None, ensemble=None, site_field="site", epochs=None, group_field=None,
+                       equation_preset=cnn.FEATURE_EQUATION_PRESET):
     """Cross-validate (leak-free) and train the final all-sites model for every target.
 
     ``rows``: csv.DictReader rows or a dict of columns. ``feature_fields``: a FeaturePreset, preset name or
@@ -281,6 +282,7 @@ def train_and_validate(rows, feature_fields, target_fields, architecture=0, vali
     ``landing_site`` of the field's value). The folds, members and final models of all targets train together as
     one batch of independent networks, the grouped folds as a second one. The bundle's card gets the bounds, the
     spectral domain and the calibrated 1-sigma (``trust``), all measured on ``validation``'s folds.
+    ``equation_preset``: the constants of the derived features, recorded in the bundle when it uses them.
     """
     import torch
     t0 = time.time()
@@ -289,7 +291,8 @@ def train_and_validate(rows, feature_fields, target_fields, architecture=0, vali
     if n_members < 1:
         raise LunarInputError(f"ensemble: at least one member is needed, got {ensemble}")
     sites, X, Y, bands, wavelengths, features, targets, band_arrays = read_table(rows, feature_fields, target_fields,
-                                                                              site_field)
+                                                                              site_field, equation_preset)
+    equation_preset = equation_preset if cnn.uses_equations(features) else None
     groups = read_groups(rows, group_field, sites) if group_field else None
     plan = []
     for j, t in enumerate(targets):
@@ -417,8 +420,9 @@ def train_and_validate(rows, feature_fields, target_fields, architecture=0, vali
                                 "n": n_domain, **sigma}}}
     if groups:
         card["groups"] = {s: g for s, g in zip(sites, groups)}
+    card["equation_preset"] = equation_preset
     bundle = cnn.ModelBundle(int(architecture), features, bands, wavelengths, targets, x_mean, x_std, y_mean, y_std,
-                             members, card)
+                             members, card, equation_preset)
     return TrainingResult(bundle, predictions, metrics, settings, fold_record, seconds, grouped)
 
 
