@@ -82,6 +82,20 @@ def card_threshold(bundle):
     return float(card.get("confidence_threshold", card.get("metrics", {}).get("threshold", 0.3)))
 
 
+def fine_tune_settings(base_bundle):
+    """Settings for fine-tuning ``base_bundle``: an image model's own last training settings (positives from its
+    labels' cut, e.g. 8 px for NAC, not DEFAULT_SETTINGS' 4 px) at a quarter of their learning rate, as it starts
+    from fitted weights; None (DEFAULT_SETTINGS) for a DEM model, whose defaults were tuned for it."""
+    card = (base_bundle or {}).get("card", {})
+    history = card.get("training_history") or []
+    if card.get("input") != "image" or not history:
+        return None
+    settings = {k: v for k, v in history[-1].get("settings", {}).items()
+                if k in DEFAULT_SETTINGS and k != "steps_per_epoch"}
+    settings["lr"] = float(settings.get("lr", DEFAULT_SETTINGS["lr"])) / 4.0
+    return settings
+
+
 # ------------------------------------------------------------------------------------------ targets
 def make_targets(h, w, craters, lo_px, hi_px, stride=2):
     """CenterNet targets for one (h, w) crop at the network's output resolution (h/stride, w/stride).
@@ -426,4 +440,4 @@ def labelled_region(source, lon, lat, d_km, margin=1.0):
 
 __all__ = ["train", "save_bundle", "load_bundle", "new_bundle", "model_from_bundle", "make_targets",
            "synthetic_scene", "scenes_from_raster", "labelled_region", "card_threshold", "craters_to_pixels",
-           "DEFAULT_SETTINGS", "FORMAT"]
+           "fine_tune_settings", "DEFAULT_SETTINGS", "FORMAT"]
