@@ -210,9 +210,9 @@ SELECTION = (
     "found incomplete below about 11 px (scripts/nac_label_completeness.py; card label_completeness), so the "
     "threshold is now the best F1 on the 6 completely labelled training tiles, and one run continued stage 1 for 260 "
     "steps (lr 1e-3) with the incompletely labelled tiles at levels 1-2 only. Rule fixed before stage 2's held-out "
-    "scores were seen: ship it if its F1 on the completely labelled training tiles beats stage 1's under the same protocol. "
-    "It did, by a small margin (0.8555 against 0.8515, both at threshold 0.25); held-out, under the same protocol, "
-    "stage 1 gives recall 0.898, precision 0.704, F1 0.789 on all 3 tiles and 0.869, 0.846, 0.857 on the 2 "
+    "scores were seen: ship it if its F1 on the completely labelled training tiles beats stage 1's under the same "
+    "protocol. It did, by a small margin (0.8555 against 0.8515, both at threshold 0.25); held-out, under the same "
+    "protocol, stage 1 gives recall 0.898, precision 0.704, F1 0.789 on all 3 tiles and 0.869, 0.846, 0.857 on the 2 "
     "completely labelled ones")
 
 
