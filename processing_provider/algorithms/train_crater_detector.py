@@ -89,7 +89,7 @@ class TrainCraterDetector(LunarAlgorithm):
                                              buffer_deg=0.0)
         feedback.setProgressText(self.tr("Training"))
         bundle = training.train(scenes, base_bundle=base, epochs=self.parameterAsInt(parameters, "EPOCHS", context),
-                                seed=self.parameterAsInt(parameters, "SEED", context),
+                                settings=training.fine_tune_settings(base), seed=self.parameterAsInt(parameters, "SEED", context),
                                 feedback=ScaledFeedback(feedback, 10, 90), log=feedback.pushInfo)
         after = score(bundle, 90, 100)
         bundle.setdefault("card", {})["fine_tune_scores"] = {"before": _brief(before), "after": _brief(after)}

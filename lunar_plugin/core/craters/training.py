@@ -21,6 +21,20 @@ DEFAULT_SETTINGS = {
 }
 
 
+
+def fine_tune_settings(base_bundle):
+    """Settings for fine-tuning ``base_bundle``: an image model's own last training settings (positives from its
+    labels' cut, e.g. 8 px for NAC, not DEFAULT_SETTINGS' 4 px) at a quarter of their learning rate, as it starts
+    from fitted weights; None (DEFAULT_SETTINGS) for a DEM model, whose defaults were tuned for it."""
+    card = (base_bundle or {}).get("card", {})
+    history = card.get("training_history") or []
+    if model_io.ModelCard.of(card).input != "image" or not history:
+        return None
+    settings = {k: v for k, v in history[-1].get("settings", {}).items()
+                if k in DEFAULT_SETTINGS and k != "steps_per_epoch"}
+    settings["lr"] = float(settings.get("lr", DEFAULT_SETTINGS["lr"])) / 4.0
+    return settings
+
 def _focal(logits, target, weight):
     import torch
     import torch.nn.functional as F
@@ -122,4 +136,4 @@ def train(scenes, base_bundle=None, epochs=10, seed=0, feedback=None, synthetic_
             "state_dict": {k: v.detach().contiguous().clone() for k, v in model.state_dict().items()}}
 
 
-__all__ = ["train", "DEFAULT_SETTINGS"]
+__all__ = ["train", "fine_tune_settings", "DEFAULT_SETTINGS"]
