@@ -61,7 +61,7 @@ def main():
         os.makedirs(chunk_dir)
         blocks = windows(size, size)
         func = equations.EquationBlocks(equations.PRESETS[0], 1.0, ["feo"])
-        paths = [cluster.compute_chunk([(refl, "INPUT", [1, 2, 4])], func, w, 0, chunk_dir, i, like)[0]
+        paths = [cluster.compute_chunk([(refl, "INPUT", [1, 2, 4])], func, w, 0, chunk_dir, i, like)[0][0]
                  for i, w in enumerate(blocks)]
 
         def direct():

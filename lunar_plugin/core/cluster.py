@@ -16,6 +16,7 @@ second pass, and keeps at most one chunk in the driver's memory.
 
 Dask is imported inside functions only: the plugin loads without it.
 """
+import copy
 import json
 import os
 import re
@@ -196,8 +197,37 @@ def read_and_compute(input_specs, func, window, halo):
     return [np.asarray(r)[None] if np.asarray(r).ndim == 2 else np.asarray(r) for r in func(arrays, window)]
 
 
+def zeroed(tally):
+    """A tally of the same shape with every count at zero (a new dict, list or number)."""
+    if isinstance(tally, dict):
+        return {key: zeroed(value) for key, value in tally.items()}
+    if isinstance(tally, (list, tuple)):
+        return [zeroed(value) for value in tally]
+    return 0
+
+
+def merge_tally(into, part):
+    """Add a task's ``tally`` (nested dicts and lists of counts, e.g. clipped and out-of-domain pixels) into the
+    driver's, in place: the counts of a cluster run are those of an in-process one."""
+    for key, value in part.items():
+        if isinstance(value, dict):
+            merge_tally(into.setdefault(key, {}), value)
+        elif isinstance(value, (list, tuple)):
+            total = into.setdefault(key, [0] * len(value))
+            for i, count in enumerate(value):
+                total[i] += count
+        else:
+            into[key] = into.get(key, 0) + value
+
+
 def compute_chunk(input_specs, func, window, halo, chunk_dir, index, like):
-    """Worker task: one block of the raster into chunk GeoTIFFs (one per output); returns their paths."""
+    """Worker task: one block of the raster into chunk GeoTIFFs (one per output). Returns (their paths, the
+    counts the block function tallied on this chunk or None): a block function with a ``tally`` runs as a copy
+    with its own zeroed tally, so the driver can add up every chunk's counts."""
+    tally = getattr(func, "tally", None)
+    if tally is not None:
+        func = copy.copy(func)
+        func.tally = zeroed(tally)
     gt = like[2]
     chunk_gt = (gt[0] + window[0] * gt[1], gt[1], gt[2], gt[3] + window[1] * gt[5], gt[4], gt[5])
     paths = []
@@ -214,7 +244,7 @@ def compute_chunk(input_specs, func, window, halo, chunk_dir, index, like):
         ds = None
         os.replace(partial, path)
         paths.append(path)
-    return paths
+    return paths, (func.tally if tally is not None else None)
 
 
 def map_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PIXELS, scheduler="",
@@ -222,7 +252,9 @@ def map_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PI
     """``raster.process_blocks`` in-process (empty ``scheduler``) or chunk by chunk on a Dask cluster.
 
     Same arguments and result as process_blocks; ``func`` must be picklable (a module-level function or an
-    object of a module-level class) to reach the workers. On the cluster every block is one chunk.
+    object of a module-level class) to reach the workers. On the cluster every block is one chunk, and the counts
+    of a block object's ``tally`` (clipped, out-of-domain pixels) are gathered from the chunks into ``func.tally``
+    before ``metadata`` is called, as if every block had run here.
     """
     if parse_scheduler(scheduler)[0] == "inprocess":
         return process_blocks(inputs, outputs, func, feedback, halo, max_pixels, progress_range, metadata)
@@ -238,7 +270,10 @@ def map_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PI
         chunk_dir = writers[0].tmp + ".chunks"
         os.makedirs(chunk_dir)
 
-        def assemble(i, paths):
+        def assemble(i, result):
+            paths, tally = result
+            if tally is not None:
+                merge_tally(func.tally, tally)
             for writer, path in zip(writers, paths):
                 ds = gdal.Open(path)
                 for b in range(ds.RasterCount):

@@ -100,6 +100,63 @@ def test_cnn_on_the_cluster_within_1e4(scene_files, tmp_path, address, small_chu
         assert np.abs(a - b).max() <= 1e-4
 
 
+def lunar_metadata(path):
+    return {k: v for k, v in gdal.Open(str(path)).GetMetadata().items() if k.startswith("LUNAR_")}
+
+
+class Log:
+    """Feedback that keeps what it is told."""
+
+    def __init__(self):
+        self.lines = []
+
+    def pushInfo(self, text):  # noqa: N802
+        self.lines.append(text)
+
+    pushWarning = pushInfo
+
+    def setProgress(self, percent):  # noqa: N802
+        pass
+
+    def isCanceled(self):  # noqa: N802
+        return False
+
+
+def test_cluster_runs_report_the_in_process_trust_counts(scene_files, tmp_path, address, small_chunks):
+    """Clipped and out-of-domain pixel counts of the chunks are added up on the driver: the log and every output's
+    metadata say what an in-process run says (8 chunks, 2 workers)."""
+    _, _, refl = scene_files
+    model = str(ROOT / "models" / "oxide_clementine.pt")
+    logs = {}
+    for where, scheduler in (("here", ""), ("cluster", address)):
+        logs[where] = Log()
+        maps.cnn_maps(refl, model, {t: str(tmp_path / f"{t}_{where}.tif") for t in ("FeO", "TiO2")},
+                      feedback=logs[where], scheduler=scheduler, device="cpu")
+    here, there = lunar_metadata(tmp_path / "FeO_here.tif"), lunar_metadata(tmp_path / "FeO_cluster.tif")
+    assert here == there == lunar_metadata(tmp_path / "TiO2_cluster.tif")
+    assert int(there["LUNAR_VALID_PIXELS"]) == 1024 * 512 - np.isnan(read(refl)[0]).sum()
+    assert 0 < float(there["LUNAR_DOMAIN_FRACTION_OUTSIDE"]) < 1
+    assert not there["LUNAR_TIO2_CLIPPED"].startswith("0 below")   # the synthetic scene has TiO2 below 0
+    assert [line for line in logs["here"].lines if "wt%" in line or "domain" in line] == \
+        [line for line in logs["cluster"].lines if "wt%" in line or "domain" in line]
+
+    domain = equations.load_equation_domain(ROOT / "models" / "oxide_equations_domain.json")
+    for where, scheduler in (("here", ""), ("cluster", address)):
+        equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / f"eq_{where}.tif")}, domain=domain,
+                                scheduler=scheduler)
+    here, there = lunar_metadata(tmp_path / "eq_here.tif"), lunar_metadata(tmp_path / "eq_cluster.tif")
+    assert here == there and int(there["LUNAR_VALID_PIXELS"]) > 0 and "LUNAR_DOMAIN_FRACTION_OUTSIDE" in there
+
+
+def test_tallies_merge_nested_counts():
+    driver = {"valid": 0, "outside": 0, "clipped": {}}
+    for part in ({"valid": 5, "outside": 1, "clipped": {"FeO": [2, 0]}},
+                 {"valid": 7, "outside": 0, "clipped": {"FeO": [1, 3], "MgO": [0, 4]}}):
+        cluster.merge_tally(driver, part)
+    assert driver == {"valid": 12, "outside": 1, "clipped": {"FeO": [3, 3], "MgO": [0, 4]}}
+    assert cluster.zeroed(driver) == {"valid": 0, "outside": 0, "clipped": {"FeO": [0, 0], "MgO": [0, 0]}}
+
+
 def test_detection_on_the_cluster_finds_the_same_craters(scene_files, address):
     """Same count and positions within 1e-6 km; at least one crater found in both straddles a chunk border."""
     scene, dem, _ = scene_files
