@@ -24,7 +24,7 @@ import shutil
 import sys
 import time
 import uuid
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 
 import numpy as np
 from osgeo import gdal
@@ -184,6 +184,22 @@ def run_futures(client, calls, on_result, feedback=None, progress_range=(0.0, 10
     except BaseException:
         client.cancel(list(pending.values()))
         raise
+
+
+def ordered_results(client, calls, window):
+    """Generator: the results of ``calls`` ([(function, args)]) in their order, with at most ``window`` of them
+    submitted at a time, so the driver never holds more than ``window`` results. Closing it (after a cancel or
+    an error) cancels the tasks still pending."""
+    tag = uuid.uuid4().hex[:8]
+    futures = {}
+    try:
+        for i in range(len(calls)):
+            for k in range(len(futures) + i, min(len(calls), i + window)):
+                func, args = calls[k]
+                futures[k] = client.submit(func, *args, key=f"lunar-{func.__name__}-{tag}-{k}", pure=False)
+            yield futures.pop(i).result()
+    finally:
+        client.cancel(list(futures.values()))
 
 
 # ------------------------------------------------------------------------------------------- rasters
@@ -358,6 +374,40 @@ def detect_on_cluster(scheduler, source, band, bundle, jobs, sigma, confidence, 
     return [d for raw in results for d in raw]
 
 
+# ------------------------------------------------------------------------------------------ sampling
+#: Equal-area cells per sampling task, at least (whole latitude bands).
+CELLS_PER_TASK = 1 << 18
+
+
+def sampled_bands(scheduler, samplers, edges, west, east, lat_step, area_km2):
+    """Generator: ``sampling.band_values`` of every latitude band of ``edges`` in order (None for a band without
+    cells), sampled on the cluster in runs of whole bands of at least CELLS_PER_TASK cells, a few runs ahead.
+    The client is connected (and the workers checked) before this returns; closing the generator closes it."""
+    from .sampling import band_cells, sample_bands
+    runs, cells = [[]], 0
+    for lat_s in edges:
+        if cells >= CELLS_PER_TASK:
+            runs.append([])
+            cells = 0
+        runs[-1].append(float(lat_s))
+        cells += band_cells(west, east, lat_s, lat_step, area_km2)[0].size
+    specs = [(s.source.path, s.source.role, s.name) for s in samplers]
+
+    def values():
+        with dask_client(scheduler) as client:
+            check_workers(client, [path for path, _, _ in specs])
+            yield None   # connected: the caller's first next() returns here
+            window = 2 * max(1, len(client.scheduler_info()["workers"]))
+            calls = [(sample_bands, (specs, west, east, run, lat_step, area_km2)) for run in runs]
+            with closing(ordered_results(client, calls, window)) as results:   # cancelled before the client closes
+                for values_of_run in results:
+                    yield from values_of_run
+
+    stream = values()
+    next(stream)
+    return stream
+
+
 def _remove_tree(path):
     """Remove a chunk folder; a task cancelled while running may still add a file, so try a few times."""
     for _ in range(20):
@@ -367,5 +417,6 @@ def _remove_tree(path):
         time.sleep(0.1)
 
 
-__all__ = ["parse_scheduler", "dask_client", "check_workers", "run_futures", "map_blocks", "compute_chunk", "read_and_compute",
-           "detection_chunks", "detect_chunk", "detect_on_cluster"]
+__all__ = ["parse_scheduler", "dask_client", "check_workers", "run_futures", "ordered_results", "map_blocks",
+           "compute_chunk", "read_and_compute", "zeroed", "merge_tally", "detection_chunks", "detect_chunk",
+           "detect_on_cluster", "sampled_bands"]
