@@ -114,6 +114,7 @@ def dask_client(spec, timeout=CONNECT_TIMEOUT_S):
     cluster = client = None
     try:
         if kind == "local":
+            finish_closing()   # one LocalCluster at a time on this machine
             multiprocessing.set_executable(_worker_python())
             cluster = LocalCluster(n_workers=value, threads_per_worker=1, processes=True, dashboard_address=None,
                                    silence_logs=logging.ERROR)
@@ -135,7 +136,27 @@ def dask_client(spec, timeout=CONNECT_TIMEOUT_S):
         if client is not None:
             client.close()
         if cluster is not None:
-            cluster.close()
+            _close_in_background(cluster)
+
+
+#: LocalClusters still shutting down (threads), so a new one waits for the last one's processes to end.
+_closing = []
+
+
+def _close_in_background(cluster):
+    """Stop a LocalCluster after the run has returned: the outputs are complete, and worker processes that hold
+    torch take seconds to end (bench/bench_cluster.py), time the caller need not wait. The next LocalCluster
+    (``finish_closing``) and the interpreter's exit wait for it."""
+    import threading
+    thread = threading.Thread(target=cluster.close, name="lunar-close-localcluster")
+    thread.start()
+    _closing.append(thread)
+
+
+def finish_closing():
+    """Wait until every LocalCluster this process started has stopped."""
+    while _closing:
+        _closing.pop().join()
 
 
 def check_workers(client, paths):
@@ -417,6 +438,6 @@ def _remove_tree(path):
         time.sleep(0.1)
 
 
-__all__ = ["parse_scheduler", "dask_client", "check_workers", "run_futures", "ordered_results", "map_blocks",
-           "compute_chunk", "read_and_compute", "zeroed", "merge_tally", "detection_chunks", "detect_chunk",
-           "detect_on_cluster", "sampled_bands"]
+__all__ = ["parse_scheduler", "dask_client", "finish_closing", "check_workers", "run_futures", "ordered_results",
+           "map_blocks", "compute_chunk", "read_and_compute", "zeroed", "merge_tally", "detection_chunks",
+           "detect_chunk", "detect_on_cluster", "sampled_bands"]
