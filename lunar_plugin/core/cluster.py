@@ -45,6 +45,11 @@ CONNECT_TIMEOUT_S = 5.0
 POLL_S = 0.05
 #: Pixels per raster chunk on a cluster; None: the caller's block size (4 M pixels, 1 M for the CNN).
 CHUNK_PIXELS = None
+#: Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which also switches off glibc's adaptive mmap
+#: threshold: every array over 128 KiB is then mapped afresh and faulted in page by page. Detection chunks ran 1.6-1.9x
+#: slower so (bench/bench_cluster.py: the same chunks in a worker and alone), and worse on two workers at once, so
+#: LocalClusters start their workers without it (a config value of None unsets it).
+WORKER_MALLOC_TRIM = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
 
 
 def parse_scheduler(spec):
@@ -119,10 +124,12 @@ def dask_client(spec, timeout=CONNECT_TIMEOUT_S):
     cluster = client = None
     try:
         if kind == "local":
+            import dask
             finish_closing()   # one LocalCluster at a time on this machine
             multiprocessing.set_executable(_worker_python())
-            cluster = LocalCluster(n_workers=value, threads_per_worker=1, processes=True, dashboard_address=None,
-                                   silence_logs=logging.ERROR)
+            with dask.config.set({WORKER_MALLOC_TRIM: None}):   # see WORKER_MALLOC_TRIM
+                cluster = LocalCluster(n_workers=value, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(cluster, timeout=max(timeout, 30))
         else:
             address = value if kind == "address" else _address_from_file(value)
