@@ -12,10 +12,16 @@ reads it (with its halo), runs the block function and writes its results as chun
 beside the first output. The driver copies each finished chunk into the tiled outputs as it arrives (written
 under a temporary name, renamed when complete) and deletes the chunk. Measured against a VRT of all chunks plus a
 final ``gdal.Translate`` (``bench/bench_cluster.py``): direct assembly overlaps with the computation, needs no
-second pass, and keeps at most one chunk in the driver's memory.
+second pass, and keeps at most one chunk in the driver's memory (bench/bench_cluster_memory.py: the driver's peak
+does not grow from 4000^2 to 20000^2). A block object's ``tally`` (clipped, out-of-domain pixels) comes back with
+each chunk and is added up here, so the counts are an in-process run's.
+
+Detection (``detect_on_cluster``): runs of tiles of one pyramid level and tile row; the driver merges the raw
+detections. Equal-area sampling (``sampled_bands``): runs of latitude bands, results taken in order.
 
 Dask is imported inside functions only: the plugin loads without it.
 """
+import copy
 import json
 import os
 import re
@@ -23,7 +29,7 @@ import shutil
 import sys
 import time
 import uuid
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 
 import numpy as np
 from osgeo import gdal
@@ -39,6 +45,11 @@ CONNECT_TIMEOUT_S = 5.0
 POLL_S = 0.05
 #: Pixels per raster chunk on a cluster; None: the caller's block size (4 M pixels, 1 M for the CNN).
 CHUNK_PIXELS = None
+#: Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which also switches off glibc's adaptive mmap
+#: threshold: every array over 128 KiB is then mapped afresh and faulted in page by page. Detection chunks ran 1.6-1.9x
+#: slower so (bench/bench_cluster.py: the same chunks in a worker and alone), and worse on two workers at once, so
+#: LocalClusters start their workers without it (a config value of None unsets it).
+WORKER_MALLOC_TRIM = "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_"
 
 
 def parse_scheduler(spec):
@@ -113,9 +124,12 @@ def dask_client(spec, timeout=CONNECT_TIMEOUT_S):
     cluster = client = None
     try:
         if kind == "local":
+            import dask
+            finish_closing()   # one LocalCluster at a time on this machine
             multiprocessing.set_executable(_worker_python())
-            cluster = LocalCluster(n_workers=value, threads_per_worker=1, processes=True, dashboard_address=None,
-                                   silence_logs=logging.ERROR)
+            with dask.config.set({WORKER_MALLOC_TRIM: None}):   # see WORKER_MALLOC_TRIM
+                cluster = LocalCluster(n_workers=value, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(cluster, timeout=max(timeout, 30))
         else:
             address = value if kind == "address" else _address_from_file(value)
@@ -134,7 +148,27 @@ def dask_client(spec, timeout=CONNECT_TIMEOUT_S):
         if client is not None:
             client.close()
         if cluster is not None:
-            cluster.close()
+            _close_in_background(cluster)
+
+
+#: LocalClusters still shutting down (threads), so a new one waits for the last one's processes to end.
+_closing = []
+
+
+def _close_in_background(cluster):
+    """Stop a LocalCluster after the run has returned: the outputs are complete, and worker processes that hold
+    torch take seconds to end (bench/bench_cluster.py), time the caller need not wait. The next LocalCluster
+    (``finish_closing``) and the interpreter's exit wait for it."""
+    import threading
+    thread = threading.Thread(target=cluster.close, name="lunar-close-localcluster")
+    thread.start()
+    _closing.append(thread)
+
+
+def finish_closing():
+    """Wait until every LocalCluster this process started has stopped."""
+    while _closing:
+        _closing.pop().join()
 
 
 def check_workers(client, paths):
@@ -185,6 +219,22 @@ def run_futures(client, calls, on_result, feedback=None, progress_range=(0.0, 10
         raise
 
 
+def ordered_results(client, calls, window):
+    """Generator: the results of ``calls`` ([(function, args)]) in their order, with at most ``window`` of them
+    submitted at a time, so the driver never holds more than ``window`` results. Closing it (after a cancel or
+    an error) cancels the tasks still pending."""
+    tag = uuid.uuid4().hex[:8]
+    futures = {}
+    try:
+        for i in range(len(calls)):
+            for k in range(len(futures) + i, min(len(calls), i + window)):
+                func, args = calls[k]
+                futures[k] = client.submit(func, *args, key=f"lunar-{func.__name__}-{tag}-{k}", pure=False)
+            yield futures.pop(i).result()
+    finally:
+        client.cancel(list(futures.values()))
+
+
 # ------------------------------------------------------------------------------------------- rasters
 def read_and_compute(input_specs, func, window, halo):
     """What one block is, here or on a worker: read every input's window (with halo), run ``func``."""
@@ -196,8 +246,37 @@ def read_and_compute(input_specs, func, window, halo):
     return [np.asarray(r)[None] if np.asarray(r).ndim == 2 else np.asarray(r) for r in func(arrays, window)]
 
 
+def zeroed(tally):
+    """A tally of the same shape with every count at zero (a new dict, list or number)."""
+    if isinstance(tally, dict):
+        return {key: zeroed(value) for key, value in tally.items()}
+    if isinstance(tally, (list, tuple)):
+        return [zeroed(value) for value in tally]
+    return 0
+
+
+def merge_tally(into, part):
+    """Add a task's ``tally`` (nested dicts and lists of counts, e.g. clipped and out-of-domain pixels) into the
+    driver's, in place: the counts of a cluster run are those of an in-process one."""
+    for key, value in part.items():
+        if isinstance(value, dict):
+            merge_tally(into.setdefault(key, {}), value)
+        elif isinstance(value, (list, tuple)):
+            total = into.setdefault(key, [0] * len(value))
+            for i, count in enumerate(value):
+                total[i] += count
+        else:
+            into[key] = into.get(key, 0) + value
+
+
 def compute_chunk(input_specs, func, window, halo, chunk_dir, index, like):
-    """Worker task: one block of the raster into chunk GeoTIFFs (one per output); returns their paths."""
+    """Worker task: one block of the raster into chunk GeoTIFFs (one per output). Returns (their paths, the
+    counts the block function tallied on this chunk or None): a block function with a ``tally`` runs as a copy
+    with its own zeroed tally, so the driver can add up every chunk's counts."""
+    tally = getattr(func, "tally", None)
+    if tally is not None:
+        func = copy.copy(func)
+        func.tally = zeroed(tally)
     gt = like[2]
     chunk_gt = (gt[0] + window[0] * gt[1], gt[1], gt[2], gt[3] + window[1] * gt[5], gt[4], gt[5])
     paths = []
@@ -214,7 +293,7 @@ def compute_chunk(input_specs, func, window, halo, chunk_dir, index, like):
         ds = None
         os.replace(partial, path)
         paths.append(path)
-    return paths
+    return paths, (func.tally if tally is not None else None)
 
 
 def map_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PIXELS, scheduler="",
@@ -222,7 +301,9 @@ def map_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PI
     """``raster.process_blocks`` in-process (empty ``scheduler``) or chunk by chunk on a Dask cluster.
 
     Same arguments and result as process_blocks; ``func`` must be picklable (a module-level function or an
-    object of a module-level class) to reach the workers. On the cluster every block is one chunk.
+    object of a module-level class) to reach the workers. On the cluster every block is one chunk, and the counts
+    of a block object's ``tally`` (clipped, out-of-domain pixels) are gathered from the chunks into ``func.tally``
+    before ``metadata`` is called, as if every block had run here.
     """
     if parse_scheduler(scheduler)[0] == "inprocess":
         return process_blocks(inputs, outputs, func, feedback, halo, max_pixels, progress_range, metadata)
@@ -238,7 +319,10 @@ def map_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PI
         chunk_dir = writers[0].tmp + ".chunks"
         os.makedirs(chunk_dir)
 
-        def assemble(i, paths):
+        def assemble(i, result):
+            paths, tally = result
+            if tally is not None:
+                merge_tally(func.tally, tally)
             for writer, path in zip(writers, paths):
                 ds = gdal.Open(path)
                 for b in range(ds.RasterCount):
@@ -323,6 +407,40 @@ def detect_on_cluster(scheduler, source, band, bundle, jobs, confidence, device=
     return [d for raw in results for d in raw]
 
 
+# ------------------------------------------------------------------------------------------ sampling
+#: Equal-area cells per sampling task, at least (whole latitude bands).
+CELLS_PER_TASK = 1 << 18
+
+
+def sampled_bands(scheduler, samplers, edges, west, east, lat_step, area_km2):
+    """Generator: ``sampling.band_values`` of every latitude band of ``edges`` in order (None for a band without
+    cells), sampled on the cluster in runs of whole bands of at least CELLS_PER_TASK cells, a few runs ahead.
+    The client is connected (and the workers checked) before this returns; closing the generator closes it."""
+    from .sampling import band_cells, sample_bands
+    runs, cells = [[]], 0
+    for lat_s in edges:
+        if cells >= CELLS_PER_TASK:
+            runs.append([])
+            cells = 0
+        runs[-1].append(float(lat_s))
+        cells += band_cells(west, east, lat_s, lat_step, area_km2)[0].size
+    specs = [(s.source.path, s.source.role, s.name) for s in samplers]
+
+    def values():
+        with dask_client(scheduler) as client:
+            check_workers(client, [path for path, _, _ in specs])
+            yield None   # connected: the caller's first next() returns here
+            window = 2 * max(1, len(client.scheduler_info()["workers"]))
+            calls = [(sample_bands, (specs, west, east, run, lat_step, area_km2)) for run in runs]
+            with closing(ordered_results(client, calls, window)) as results:   # cancelled before the client closes
+                for values_of_run in results:
+                    yield from values_of_run
+
+    stream = values()
+    next(stream)
+    return stream
+
+
 def _remove_tree(path):
     """Remove a chunk folder; a task cancelled while running may still add a file, so try a few times."""
     for _ in range(20):
@@ -332,5 +450,6 @@ def _remove_tree(path):
         time.sleep(0.1)
 
 
-__all__ = ["parse_scheduler", "dask_client", "check_workers", "run_futures", "map_blocks", "compute_chunk", "read_and_compute",
-           "detection_chunks", "detect_chunk", "detect_on_cluster"]
+__all__ = ["parse_scheduler", "dask_client", "finish_closing", "check_workers", "run_futures", "ordered_results",
+           "map_blocks", "compute_chunk", "read_and_compute", "zeroed", "merge_tally", "detection_chunks",
+           "detect_chunk", "detect_on_cluster", "sampled_bands"]

@@ -4,7 +4,9 @@ Latitude bands of fixed step dphi; in each band the longitude step is
     dlambda = A / (R^2 * dphi * cos(phi))
 so every cell covers ~A km^2 (R = 1737.4 km). Cells are generated band by band, so a global run
 (~17 million cells at the defaults) streams: rasters are read one row per band, statistics are kept
-in fixed-size histograms, and cells are handed to the caller in batches.
+in fixed-size histograms, and cells are handed to the caller in batches. On a Dask cluster the workers sample
+runs of bands (``sample_bands``, core.cluster.sampled_bands) and the driver keeps the statistics in band order,
+so they are those of an in-process run bit for bit.
 """
 import json
 import math
@@ -15,6 +17,7 @@ from osgeo import gdal, ogr, osr
 from .errors import LunarInputError
 from .feedback import Progress
 from .moon import MOON_RADIUS_KM, band_area_km2
+from .raster import RasterSource
 
 PERCENTILES = (2.5, 25.0, 50.0, 75.0, 97.5)
 HISTOGRAM_BINS = 50
@@ -108,6 +111,22 @@ class RasterSampler:
         return ranges
 
 
+def band_values(samplers, lons, lat):
+    """(fields, cells) values of every sampler's bands at one band's cell centres."""
+    return np.concatenate([s.sample(lons, lat) for s in samplers]) if samplers else np.empty((0, lons.size))
+
+
+def sample_bands(raster_specs, west, east, lat_souths, lat_step, area_km2):
+    """Worker task: ``band_values`` of a run of latitude bands (None for a band without cells), the rasters
+    opened from ``raster_specs`` [(path, role, field name)] as the driver opened them."""
+    samplers = [RasterSampler(RasterSource(path, role), name) for path, role, name in raster_specs]
+    out = []
+    for lat_s in lat_souths:
+        lons, _, _, lat_c = band_cells(west, east, lat_s, lat_step, area_km2)
+        out.append(band_values(samplers, lons, lat_c) if lons.size else None)
+    return out
+
+
 class RunningStats:
     """Count, mean, std, min, max exactly; percentiles and histogram from fixed fine bins (streaming)."""
 
@@ -185,13 +204,16 @@ class ZoneIndex:
 
 
 def sample_equal_area(samplers, extent, lat_step=0.15, area_km2=2.25, zones=None, on_batch=None,
-                      batch_size=100_000, feedback=None):
+                      batch_size=100_000, feedback=None, scheduler=""):
     """Sample rasters at equal-area cell centres over ``extent`` = (west, south, east, north) degrees.
 
     samplers: RasterSampler list. zones: optional list of (name, WKT polygon in lon/lat).
     on_batch(batch) receives dicts of arrays: lon, lat, dlon, lat_south, area_km2, zone (names) and
     one array per sampler field. Returns statistics rows: dicts with zone, variable and the summary.
+    ``scheduler``: '' in-process, else a Dask SCHEDULER spec: the rasters are sampled on the workers (they must
+    see the rasters' paths); zones, statistics and batches stay here, in band order.
     """
+    from .cluster import parse_scheduler, sampled_bands
     west, south, east, north = extent
     if not east > west:
         raise LunarInputError(f"EXTENT: east ({east}) must be greater than west ({west})")
@@ -211,27 +233,37 @@ def sample_equal_area(samplers, extent, lat_step=0.15, area_km2=2.25, zones=None
             on_batch({key: np.concatenate([p[key] for p in pending]) for key in pending[0]})
         pending, pending_n = [], 0
 
-    for i, lat_s in enumerate(edges):
-        progress.step(i)
-        lons, dlon, area, lat_c = band_cells(west, east, lat_s, lat_step, area_km2)
-        if lons.size == 0:
-            continue
-        values = np.concatenate([s.sample(lons, lat_c) for s in samplers]) if samplers else np.empty((0, lons.size))
-        zone_ids = zone_index.lookup(lons, lat_c) if zone_index else np.zeros(lons.size, np.int64)
-        cell_area.add(np.full(lons.size, area))
-        for k, field in enumerate(fields):
-            stats[("all", field)].add(values[k])
-            for z in np.unique(zone_ids[zone_ids > 0]):
-                stats[(zone_names[z], field)].add(values[k][zone_ids == z])
-        batch = {"lon": lons, "lat": np.full(lons.size, lat_c), "dlon": np.full(lons.size, dlon),
-                 "lat_south": np.full(lons.size, lat_s), "lat_step": np.full(lons.size, min(lat_step, 90 - lat_s)),
-                 "area_km2": np.full(lons.size, area),
-                 "zone": np.array(zone_names, dtype=object)[zone_ids] if zone_index else np.full(lons.size, "", object)}
-        batch.update({field: values[k] for k, field in enumerate(fields)})
-        pending.append(batch)
-        pending_n += lons.size
-        if pending_n >= batch_size:
-            flush()
+    remote = None   # on a cluster: the values of every band, in order
+    if parse_scheduler(scheduler)[0] != "inprocess" and samplers:
+        remote = sampled_bands(scheduler, samplers, edges, west, east, lat_step, area_km2)
+    try:
+        for i, lat_s in enumerate(edges):
+            progress.step(i)
+            lons, dlon, area, lat_c = band_cells(west, east, lat_s, lat_step, area_km2)
+            values = next(remote) if remote is not None else None
+            if lons.size == 0:
+                continue
+            if values is None:
+                values = band_values(samplers, lons, lat_c)
+            zone_ids = zone_index.lookup(lons, lat_c) if zone_index else np.zeros(lons.size, np.int64)
+            cell_area.add(np.full(lons.size, area))
+            for k, field in enumerate(fields):
+                stats[("all", field)].add(values[k])
+                for z in np.unique(zone_ids[zone_ids > 0]):
+                    stats[(zone_names[z], field)].add(values[k][zone_ids == z])
+            batch = {"lon": lons, "lat": np.full(lons.size, lat_c), "dlon": np.full(lons.size, dlon),
+                     "lat_south": np.full(lons.size, lat_s),
+                     "lat_step": np.full(lons.size, min(lat_step, 90 - lat_s)), "area_km2": np.full(lons.size, area),
+                     "zone": (np.array(zone_names, dtype=object)[zone_ids] if zone_index
+                              else np.full(lons.size, "", object))}
+            batch.update({field: values[k] for k, field in enumerate(fields)})
+            pending.append(batch)
+            pending_n += lons.size
+            if pending_n >= batch_size:
+                flush()
+    finally:
+        if remote is not None:
+            remote.close()   # after a cancel or an error: cancels the tasks still pending, closes the client
     flush()
     progress.step(len(edges))
     rows = [{"zone": z, "variable": f, **stats[(z, f)].summary()} for z in zone_names for f in fields]

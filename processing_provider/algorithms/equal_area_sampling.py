@@ -13,6 +13,7 @@ from ...lunar_plugin.core.moon import MOON_GEOGRAPHIC_CRS
 from ...lunar_plugin.core.raster import RasterSource
 from .. import styles
 from .base import LunarAlgorithm, optional_float
+from .cluster_parameters import add_scheduler, scheduler
 
 STAT_FIELDS = ["count", "mean", "std", "min", "max", "p2_5", "p25", "p50", "p75", "p97_5"]
 
@@ -62,6 +63,7 @@ class EqualAreaSampling(LunarAlgorithm):
                                                             QgsProcessing.TypeVectorAnyGeometry, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_STATS", self.tr("Equal-area statistics"),
                                                             QgsProcessing.TypeVector, optional=True))
+        add_scheduler(self)
 
     def execute(self, parameters, context, feedback):
         moon = QgsCoordinateReferenceSystem(MOON_GEOGRAPHIC_CRS)
@@ -121,7 +123,7 @@ class EqualAreaSampling(LunarAlgorithm):
 
         rows = sampling.sample_equal_area(samplers, box, lat_step, area, zones,
                                           write if sink is not None else None,  # None: statistics only
-                                          feedback=feedback)
+                                          feedback=feedback, scheduler=scheduler(self, parameters, context))
         results = {"OUTPUT": dest} if sink is not None else {}
         stats_fields = QgsFields()
         stats_fields.append(QgsField("zone", QVariant.String))

@@ -1,4 +1,5 @@
-"""SCHEDULER and DEVICE on lunar:oxideequations, lunar:oxidecnn and lunar:detectcraters through processing.run."""
+"""SCHEDULER and DEVICE on lunar:oxideequations, lunar:oxidecnn, lunar:detectcraters and lunar:equalareasampling
+through processing.run."""
 import os
 
 import numpy as np
@@ -24,7 +25,8 @@ def test_parameters_are_advanced(lunar_processing):
     from qgis.core import QgsApplication, QgsProcessingParameterDefinition
     registry = QgsApplication.processingRegistry()
     for alg_id, names in (("lunar:oxideequations", ["SCHEDULER"]), ("lunar:oxidecnn", ["SCHEDULER", "DEVICE"]),
-                          ("lunar:detectcraters", ["SCHEDULER", "DEVICE"])):
+                          ("lunar:detectcraters", ["SCHEDULER", "DEVICE"]),
+                          ("lunar:equalareasampling", ["SCHEDULER"])):
         alg = registry.algorithmById(alg_id)
         for name in names:
             assert alg.parameterDefinition(name).flags() & QgsProcessingParameterDefinition.FlagAdvanced, name
@@ -56,6 +58,26 @@ def test_detection_on_local_2_writes_the_same_craters(run_alg, scene_files, tmp_
     assert len(a) == len(b) > 20
     assert np.abs(a[:, :2] - b[:, :2]).max() < 1e-7   # degrees: 3 mm
     assert np.abs(a[:, 2] - b[:, 2]).max() < 1e-5    # km (torch rounds differently on 1 and 2 threads)
+
+
+def test_equal_area_sampling_on_local_2_writes_the_same_samples(run_alg, scene_files, tmp_path):
+    dem, refl = scene_files
+    params = {"RASTERS": [dem, refl], "LAT_STEP": 0.01, "AREA_KM2": 0.02}
+    outputs = {}
+    for where, scheduler in (("here", ""), ("there", "local:2")):
+        result = run_alg("lunar:equalareasampling", dict(params, OUTPUT=str(tmp_path / f"{where}.gpkg"),
+                                                         OUTPUT_STATS=str(tmp_path / f"{where}_stats.gpkg"),
+                                                         SCHEDULER=scheduler))
+        outputs[where] = [rows(result[key]) for key in ("OUTPUT", "OUTPUT_STATS")]
+    assert len(outputs["here"][0]) > 1000 and len(outputs["here"][1]) > 5
+    assert outputs["here"] == outputs["there"]
+
+
+def rows(path):
+    """Every feature's attributes and geometry (WKT), in order."""
+    ds = ogr.Open(path.split("|")[0])
+    return [(feature.items(), feature.GetGeometryRef().ExportToWkt() if feature.GetGeometryRef() else None)
+            for feature in ds.GetLayer(0)]
 
 
 def test_unreachable_scheduler_is_a_clear_error(run_alg, scene_files, tmp_path):

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from osgeo import gdal
 
-from lunar_lab.lunar_plugin.core import cluster, synthetic
+from lunar_lab.lunar_plugin.core import cluster, sampling, synthetic
 from lunar_lab.lunar_plugin.core.craters import detect, model_io, tiles
 from lunar_lab.lunar_plugin.core.errors import Cancelled, LunarInputError
 from lunar_lab.lunar_plugin.core.moon import great_circle_km
@@ -99,6 +99,93 @@ def test_cnn_on_the_cluster_within_1e4(scene_files, tmp_path, address, small_chu
         a, b = read(a), read(b)
         assert np.array_equal(a == -9999, b == -9999)
         assert np.abs(a - b).max() <= 1e-4
+
+
+def lunar_metadata(path):
+    return {k: v for k, v in gdal.Open(str(path)).GetMetadata().items() if k.startswith("LUNAR_")}
+
+
+class Log:
+    """Feedback that keeps what it is told."""
+
+    def __init__(self):
+        self.lines = []
+
+    def pushInfo(self, text):  # noqa: N802
+        self.lines.append(text)
+
+    pushWarning = pushInfo
+
+    def setProgress(self, percent):  # noqa: N802
+        pass
+
+    def isCanceled(self):  # noqa: N802
+        return False
+
+
+def test_cluster_runs_report_the_in_process_trust_counts(scene_files, tmp_path, address, small_chunks):
+    """Clipped and out-of-domain pixel counts of the chunks are added up on the driver: the log and every output's
+    metadata say what an in-process run says (8 chunks, 2 workers)."""
+    _, _, refl = scene_files
+    model = str(ROOT / "models" / "oxide_clementine.pt")
+    logs = {}
+    for where, scheduler in (("here", ""), ("cluster", address)):
+        logs[where] = Log()
+        maps.cnn_maps(refl, model, {t: str(tmp_path / f"{t}_{where}.tif") for t in ("FeO", "TiO2")},
+                      feedback=logs[where], scheduler=scheduler, device="cpu")
+    here, there = lunar_metadata(tmp_path / "FeO_here.tif"), lunar_metadata(tmp_path / "FeO_cluster.tif")
+    assert here == there == lunar_metadata(tmp_path / "TiO2_cluster.tif")
+    assert int(there["LUNAR_VALID_PIXELS"]) == 1024 * 512 - np.isnan(read(refl)[0]).sum()
+    assert 0 < float(there["LUNAR_DOMAIN_FRACTION_OUTSIDE"]) < 1
+    assert not there["LUNAR_TIO2_CLIPPED"].startswith("0 below")   # the synthetic scene has TiO2 below 0
+    assert [line for line in logs["here"].lines if "wt%" in line or "domain" in line] == \
+        [line for line in logs["cluster"].lines if "wt%" in line or "domain" in line]
+
+    domain = equations.load_equation_domain(ROOT / "models" / "oxide_equations_domain.json")
+    for where, scheduler in (("here", ""), ("cluster", address)):
+        equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / f"eq_{where}.tif")}, domain=domain,
+                                scheduler=scheduler)
+    here, there = lunar_metadata(tmp_path / "eq_here.tif"), lunar_metadata(tmp_path / "eq_cluster.tif")
+    assert here == there and int(there["LUNAR_VALID_PIXELS"]) > 0 and "LUNAR_DOMAIN_FRACTION_OUTSIDE" in there
+
+
+def test_tallies_merge_nested_counts():
+    driver = {"valid": 0, "outside": 0, "clipped": {}}
+    for part in ({"valid": 5, "outside": 1, "clipped": {"FeO": [2, 0]}},
+                 {"valid": 7, "outside": 0, "clipped": {"FeO": [1, 3], "MgO": [0, 4]}}):
+        cluster.merge_tally(driver, part)
+    assert driver == {"valid": 12, "outside": 1, "clipped": {"FeO": [3, 3], "MgO": [0, 4]}}
+    assert cluster.zeroed(driver) == {"valid": 0, "outside": 0, "clipped": {"FeO": [0, 0], "MgO": [0, 0]}}
+
+
+def test_equal_area_sampling_on_the_cluster_is_identical(scene_files, address, monkeypatch):
+    """Samples (every batch, in order) and statistics of local:2 equal the in-process ones bit for bit, over
+    about 20 sampling tasks, with zones."""
+    _, dem, refl = scene_files
+    monkeypatch.setattr(cluster, "CELLS_PER_TASK", 5000)
+    source = RasterSource(refl, "RASTERS")
+    gt = source.geotransform
+    box = (gt[0], gt[3] + gt[5] * source.ysize, gt[0] + gt[1] * source.xsize, gt[3])
+    west, south, east, north = box
+    zones = [("west", f"POLYGON(({west} {south},{(west + east) / 2} {south},{(west + east) / 2} {north},"
+                      f"{west} {north},{west} {south}))")]
+    runs = {}
+    for where, scheduler in (("here", ""), ("cluster", address)):
+        batches = []
+        samplers = [sampling.RasterSampler(RasterSource(refl, "RASTERS"), "refl"),
+                    sampling.RasterSampler(RasterSource(dem, "RASTERS"), "dem")]
+        rows = sampling.sample_equal_area(samplers, box, 0.02, 0.05, zones, batches.append, batch_size=20000,
+                                          scheduler=scheduler)
+        runs[where] = rows, batches
+    (rows_here, batches_here), (rows_there, batches_there) = runs["here"], runs["cluster"]
+    assert rows_here == rows_there
+    assert len(batches_here) == len(batches_there) > 3
+    for a, b in zip(batches_here, batches_there):
+        assert a.keys() == b.keys()
+        for key in a:
+            assert a[key].tobytes() == b[key].tobytes() if a[key].dtype != object else list(a[key]) == list(b[key])
+    assert np.isfinite(batches_there[0]["refl_b1"]).mean() > 0.9
+    assert {row["zone"] for row in rows_there} == {"all", "west"}
 
 
 def test_detection_on_the_cluster_finds_the_same_craters(scene_files, address):

@@ -146,7 +146,7 @@ def equation_maps(input_path, band_415, band_750, band_950, outputs, constants,
     and the share of pixels outside it in the log and every output's metadata. ``scheduler``: '' in-process,
     else a Dask SCHEDULER spec (see core.cluster).
     """
-    from ..cluster import map_blocks, parse_scheduler
+    from ..cluster import map_blocks
     from ..errors import LunarInputError
     from ..feedback import ensure
     from ..raster import RasterSource, all_nodata_check
@@ -170,10 +170,9 @@ def equation_maps(input_path, band_415, band_750, band_950, outputs, constants,
         specs.append((outputs["domain"], [("inside the spectral domain of the equations' fitting sites (1 yes, 0 no)",
                                            "")], gdal.GDT_Byte, DOMAIN_NODATA))
     blocks = EquationBlocks(constants, reflectance_scale, wanted, domain, outputs.get("domain"))
-    on_cluster = parse_scheduler(scheduler)[0] != "inprocess"
 
-    def summary():
-        if domain is None or on_cluster:  # on a cluster the counts stay with the workers
+    def summary():   # on a cluster, map_blocks has added every chunk's counts into blocks.tally
+        if domain is None:
             return []
         tally = blocks.tally
         share = tally["outside"] / tally["valid"] if tally["valid"] else float("nan")

@@ -48,7 +48,7 @@ class CnnBlocks:
     """One block of ``cnn_maps``: oxides clipped to their bounds, Mg#, the domain mask and the 1-sigma as asked.
     An object (not a closure) so Dask workers run the very same code; a worker builds the predictor from the
     model file once per process (it is not pickled). ``tally`` counts clipped and out-of-domain pixels of the
-    blocks run in this process (in-process runs report it; on a cluster each worker keeps its own)."""
+    blocks run in this process (on a cluster, core.cluster.map_blocks adds up the chunks' tallies)."""
 
     _predictors = {}   # (model path, its mtime, device) -> (Predictor, ModelTrust), per process
 
@@ -166,11 +166,7 @@ def cnn_maps(input_path, model_path, outputs, band_indices=None, mgnumber_path=N
     tally = blocks.tally
 
     def summary():
-        items = {}
-        if on_cluster:  # the counts stay with the workers; the bounds were applied all the same
-            feedback.pushInfo("every oxide was clipped to its bounds on the workers (pixel counts are gathered "
-                              "in-process runs only)")
-            return [None] * len(specs)
+        items = {}   # on a cluster, map_blocks has added every chunk's counts into the tally
         for t, (below, above) in tally["clipped"].items():
             low, high = trust.bounds_of(t)
             items[f"LUNAR_{t.upper()}_CLIPPED"] = f"{below} below {low:g}, {above} above {high:g} wt%"
