@@ -8,14 +8,15 @@ Legend labels are rounded to the digits the value range needs, and every map of 
 import math
 
 from qgis.core import (QgsBasicNumericFormat, QgsCategorizedSymbolRenderer, QgsColorRampLegendNodeSettings,
-                       QgsColorRampShader, QgsContrastEnhancement, QgsDefaultRasterLayerLegend, QgsFillSymbol, QgsGradientColorRamp, QgsGradientStop, QgsGraduatedSymbolRenderer,
-                       QgsMarkerSymbol, QgsMultiBandColorRenderer, QgsProcessingLayerPostProcessorInterface,
-                       QgsRasterBandStats, QgsRasterShader, QgsRendererCategory, QgsRendererRange,
-                       QgsSimpleLegendNode, QgsSingleBandPseudoColorRenderer, QgsSingleSymbolRenderer,
-                       QgsRasterLayer, QgsVectorLayer)
+                       QgsColorRampShader, QgsContrastEnhancement, QgsDefaultRasterLayerLegend, QgsFillSymbol,
+                       QgsGradientColorRamp, QgsGradientStop, QgsGraduatedSymbolRenderer, QgsMarkerSymbol,
+                       QgsMultiBandColorRenderer, QgsProcessingLayerPostProcessorInterface, QgsRasterShader,
+                       QgsRendererCategory, QgsRendererRange, QgsSimpleLegendNode, QgsSingleBandPseudoColorRenderer,
+                       QgsSingleSymbolRenderer, QgsRasterLayer, QgsVectorLayer)
 from qgis.PyQt.QtGui import QColor
 
 from ..lunar_plugin.core.systems import SYSTEMS
+from ..lunar_plugin.qt_compat import RasterBandStatistic, ShaderInterpolationMethod
 
 #: Colour ramps after the seeds' maps: oxides blue (low) to red (high), OMAT grey, Mg# viridis.
 RAMPS = {
@@ -52,7 +53,7 @@ def value_range(layer, band=1, cut=(0.025, 0.975)):
     provider = layer.dataProvider()
     low, high = provider.cumulativeCut(band, cut[0], cut[1], layer.extent(), 250000)
     if not (high > low):
-        stats = provider.bandStatistics(band, QgsRasterBandStats.Min | QgsRasterBandStats.Max)
+        stats = provider.bandStatistics(band, RasterBandStatistic.Min | RasterBandStatistic.Max)
         low, high = stats.minimumValue, stats.maximumValue
     return low, high if high > low else low + 1.0
 
@@ -84,7 +85,7 @@ def pseudocolor(ramp, band=1, fixed_range=None, unit="", end_labels=None):
             decimals = label_decimals(low, high)
         else:
             low, high, decimals = rounded_range(*value_range(layer, band))
-        shader_fn = QgsColorRampShader(low, high, gradient(RAMPS[ramp]), QgsColorRampShader.Interpolated)
+        shader_fn = QgsColorRampShader(low, high, gradient(RAMPS[ramp]), ShaderInterpolationMethod.Linear)
         shader_fn.classifyColorRamp(7, band)
         items = shader_fn.colorRampItemList()
         for item in items:
@@ -163,7 +164,8 @@ def rgb(bands=(1, 2, 3)):
                                         renderer.setBlueContrastEnhancement)):
             low, high = value_range(layer, band, (0.02, 0.98))
             enhancement = QgsContrastEnhancement(layer.dataProvider().dataType(band))
-            enhancement.setContrastEnhancementAlgorithm(QgsContrastEnhancement.StretchToMinimumMaximum)
+            enhancement.setContrastEnhancementAlgorithm(
+                QgsContrastEnhancement.ContrastEnhancementAlgorithm.StretchToMinimumMaximum)
             enhancement.setMinimumValue(low)
             enhancement.setMaximumValue(high)
             setter(enhancement)

@@ -7,7 +7,7 @@ import threading
 import traceback
 
 from qgis.core import (QgsEllipsoidUtils, QgsProcessingAlgorithm, QgsProcessingException,
-                       QgsProcessingParameterDefinition, QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterRasterLayer,
                        QgsProcessingParameterVectorLayer, QgsRasterLayer)
 from qgis.PyQt.QtCore import QCoreApplication, QUrl
@@ -18,6 +18,7 @@ from ...lunar_plugin.core.errors import Cancelled, LunarInputError
 from ...lunar_plugin.core.model_files import read_weights
 from ...lunar_plugin.core.moon import MOON_RADIUS_M, same_body
 from ...lunar_plugin.core.raster import RasterSource
+from ...lunar_plugin.qt_compat import ProcessingParameterFlag, WkbType
 from .. import outputs, styles
 
 ICON_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "icons")
@@ -108,7 +109,7 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
         if help_text and hasattr(parameter, "setHelp"):
             parameter.setHelp(self.tr(help_text))
         if advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            parameter.setFlags(parameter.flags() | ProcessingParameterFlag.Advanced)
         if decimals is not None:
             metadata = parameter.metadata()
             metadata.setdefault("widget_wrapper", {})["decimals"] = decimals
@@ -215,9 +216,9 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
                     layer_name=None):
         """(sink, destination) like parameterAsSink, written under a temporary name and finished after the run:
         renamed into place with a CRS QGIS reads back and ``style`` saved with it (outputs.VectorOutput)."""
-        from qgis.core import QgsCoordinateReferenceSystem as Crs, QgsWkbTypes
+        from qgis.core import QgsCoordinateReferenceSystem as Crs
         output = outputs.VectorOutput(self, parameters, name, context, fields,
-                                      QgsWkbTypes.NoGeometry if geometry_type is None else geometry_type,
+                                      WkbType.NoGeometry if geometry_type is None else geometry_type,
                                       crs if crs is not None else Crs(), style, layer_name)
         if output.sink is not None:
             self._vector_outputs.append(output)

@@ -3,17 +3,18 @@ import html
 import json
 
 import numpy as np
-from qgis.core import (QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsProcessing,
-                       QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer, QgsSpatialIndex)
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.core import (QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsProcessingException,
+                       QgsProcessingOutputNumber, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterFile,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
+                       QgsProcessingParameterRasterLayer, QgsSpatialIndex)
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ...lunar_plugin.core.systems import CODES, SYSTEMS, by_code, by_name
 from ...lunar_plugin.core.feedback import ScaledFeedback
 from ...lunar_plugin.core.model_files import write_text_atomic
 from ...lunar_plugin.core.raster import RasterSource
+from ...lunar_plugin.qt_compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType
 from .. import styles
 from .base import LunarAlgorithm
 from .crater_layers import (CRATER_GEOMETRY, carried_fields, crater_fields, crater_source_parameters, lon_domain,
@@ -48,7 +49,8 @@ def add_context_parameters(alg):
             "Band 1 = brightness. The shipped model needs it (trained with the LOLA DEM + a global albedo image).")
     alg.add(QgsProcessingParameterRasterLayer("OMAT", alg.tr("OMAT raster"), optional=True),
             "Optional optical maturity (bright rays: young craters), for models trained with it.")
-    alg.add(QgsProcessingParameterFeatureSource("GEOLOGY", alg.tr("Geologic units"), [QgsProcessing.TypeVectorPolygon],
+    alg.add(QgsProcessingParameterFeatureSource("GEOLOGY", alg.tr("Geologic units"),
+                                                [ProcessingSourceType.VectorPolygon],
                                                 optional=True),
             "Optional polygons with the System of each unit (the stratigraphic channel).")
     alg.add(QgsProcessingParameterField("GEOLOGY_FIELD", alg.tr("Geologic unit System field"), None, "GEOLOGY",
@@ -108,7 +110,7 @@ class ClassifyCraterAges(LunarAlgorithm):
         add_model_choice(self, "ages", self.tr("Age model file (.pt), instead of the shipped one"),
                          "A model made by lunar:traincraterages; overrides the shipped model.")
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Craters by lunar System"),
-                                                            QgsProcessing.TypeVectorPolygon))
+                                                            ProcessingSourceType.VectorPolygon))
 
     def execute(self, parameters, context, feedback):
         require_torch()
@@ -121,9 +123,9 @@ class ClassifyCraterAges(LunarAlgorithm):
         if "image_rel" in bundle["channel_names"] and not parameters.get("DOM"):
             raise QgsProcessingException(self.tr("This age model was trained with an image channel: give a DOM "
                                                  "(or fused) raster as DOM"))
-        ours = crater_fields([("system", QVariant.String), ("system_code", QVariant.Int)]
-                             + [(name, QVariant.Double) for name in PROBABILITY_FIELDS]
-                             + [("in_model_range", QVariant.Bool)])
+        ours = crater_fields([("system", FieldType.String), ("system_code", FieldType.Int)]
+                             + [(name, FieldType.Double) for name in PROBABILITY_FIELDS]
+                             + [("in_model_range", FieldType.Bool)])
         fields, carried = carried_fields(ours, craters)
         sink, dest = self.output_sink(parameters, "OUTPUT", context, fields, CRATER_GEOMETRY, moon_crs(),
                                       styles.craters_by_system(), self.tr("Craters by lunar System"))
@@ -178,17 +180,18 @@ class TrainCraterAges(LunarAlgorithm):
                  "System codes 1-5 or names (pre-Nectarian … Copernican).")
         add_context_parameters(self)
         self.add(QgsProcessingParameterFeatureSource("UNLABELLED", self.tr("Unlabelled craters (semi-supervised)"),
-                                                     [QgsProcessing.TypeVector], optional=True))
+                                                     [ProcessingSourceType.Vector], optional=True))
         self.add(QgsProcessingParameterFile("BASE_MODEL", self.tr("Base model to fine-tune (.pt)"), extension="pt",
                                             optional=True), "Empty: train from scratch.", advanced=True)
         self.add(QgsProcessingParameterEnum("VALIDATION", self.tr("Validation"),
                                             [self.tr("Five trials, 8:1:1 (Yang et al. 2020)"), self.tr("k-fold")],
                                             defaultValue=0))
-        self.add(QgsProcessingParameterNumber("FOLDS", self.tr("Trials or folds"), QgsProcessingParameterNumber.Integer,
+        self.add(QgsProcessingParameterNumber("FOLDS", self.tr("Trials or folds"),
+                                              ProcessingNumberParameterType.Integer,
                                               5, minValue=2, maxValue=50), advanced=True)
-        self.add(QgsProcessingParameterNumber("EPOCHS", self.tr("Epochs"), QgsProcessingParameterNumber.Integer, 40,
+        self.add(QgsProcessingParameterNumber("EPOCHS", self.tr("Epochs"), ProcessingNumberParameterType.Integer, 40,
                                               minValue=1, maxValue=1000), "The shipped model's recipe: 40.", advanced=True)
-        self.add(QgsProcessingParameterNumber("SEED", self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 0),
+        self.add(QgsProcessingParameterNumber("SEED", self.tr("Random seed"), ProcessingNumberParameterType.Integer, 0),
                  "The same seed and data give the same model.", advanced=True)
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_MODEL", self.tr("Trained model"),
                                                                 self.tr("PyTorch model (*.pt)")))

@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsDistanceArea, QgsFeature,
-                       QgsFeatureRequest, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsPointXY, QgsProcessing,
+                       QgsFeatureRequest, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsPointXY,
                        QgsProcessingException, QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingUtils, QgsRectangle, QgsWkbTypes)
 from qgis.PyQt.QtCore import QCoreApplication
@@ -13,7 +13,8 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ...lunar_plugin.core.craters.schema import CIRCLE
 from ...lunar_plugin.core.errors import Cancelled
 from ...lunar_plugin.core.moon import MOON_GEOGRAPHIC_CRS, QGIS_MOON_ELLIPSOID, circle_polygon_lonlat
-from ...lunar_plugin.qt_compat import FieldType
+from ...lunar_plugin.qt_compat import (FieldType, FeatureRequestFlag, GeometryType, ProcessingFieldParameterDataType,
+                                       ProcessingSourceType, WkbType)
 
 LON_NAMES = ("lon", "longitude", "long", "lon_e", "center_lon", "x")
 LAT_NAMES = ("lat", "latitude", "center_lat", "y")
@@ -22,7 +23,7 @@ DIAMETER_NAMES = ("diameter_km", "diam_km", "diameter", "diam", "d_km", "diamete
 #: The largest lunar basin (South Pole-Aitken, ~2,500 km): a larger "crater" is almost surely a unit error.
 LARGEST_BASIN_KM = 2500.0
 #: Crater outputs are multipolygons: a circle across the longitude domain's edge is two parts.
-CRATER_GEOMETRY = QgsWkbTypes.MultiPolygon
+CRATER_GEOMETRY = WkbType.MultiPolygon
 
 
 def _tr(text):
@@ -37,10 +38,10 @@ def moon_crs():
 def crater_source_parameters(alg, name, label, optional=False):
     """A crater layer parameter and its diameter field parameter (named NAME and DIAMETER_FIELD or NAME_...)."""
     field_name = "DIAMETER_FIELD" if name == "CRATERS" else f"{name}_DIAMETER_FIELD"
-    alg.add(QgsProcessingParameterFeatureSource(name, alg.tr(label), [QgsProcessing.TypeVector], optional=optional),
+    alg.add(QgsProcessingParameterFeatureSource(name, alg.tr(label), [ProcessingSourceType.Vector], optional=optional),
             "Crater circles, points, or a table with lon/lat fields (degrees).")
     alg.add(QgsProcessingParameterField(field_name, alg.tr(label + ": diameter field (km)"), None,
-                                        name, QgsProcessingParameterField.Numeric, optional=True),
+                                        name, ProcessingFieldParameterDataType.Numeric, optional=True),
             "Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon's area.",
             advanced=True)
     return field_name
@@ -61,11 +62,11 @@ def read_craters(source, diameter_field, context, what="CRATERS", require_diamet
         raise QgsProcessingException(_tr("{0} has no field '{1}' (fields: {2})").format(
             what, diameter_field, ", ".join(fields.names())))
     geometry_type = QgsWkbTypes.geometryType(source.wkbType())
-    from_polygons = geometry_type == QgsWkbTypes.PolygonGeometry
+    from_polygons = geometry_type == GeometryType.Polygon
     if not diameter_field and not from_polygons and require_diameter:
         raise QgsProcessingException(_tr("{0} has no diameter field: name one (km); fields: {1}").format(
             what, ", ".join(fields.names())))
-    table = geometry_type in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry)
+    table = geometry_type in (GeometryType.Null, GeometryType.Unknown)
     lon_field, lat_field = (_find(fields, LON_NAMES), _find(fields, LAT_NAMES)) if table else (None, None)
     if table and not (lon_field and lat_field):
         raise QgsProcessingException(_tr("{0} has no geometry and no lon/lat fields").format(what))
@@ -139,7 +140,7 @@ def carried_fields(ours, source):
         return ours, {}
     fields = QgsProcessingUtils.combineFields(ours, source.fields())
     attributes = {f.id(): f.attributes() for f in source.getFeatures(QgsFeatureRequest().setFlags(
-        QgsFeatureRequest.NoGeometry))}
+        FeatureRequestFlag.NoGeometry))}
     return fields, attributes
 
 
@@ -207,5 +208,5 @@ def write_circles(sink, fields, rows, feedback=None, domain=(-180.0, 180.0)):
         feature = QgsFeature(fields)
         feature.setGeometry(circle_geometry(lon, lat, diameter, domain))
         feature.setAttributes([float(to_domain(lon, domain)), float(lat), float(diameter)] + list(extra))
-        if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+        if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(_tr("could not write crater {0}: {1}").format(i, sink.lastError()))

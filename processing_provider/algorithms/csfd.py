@@ -4,16 +4,16 @@ import html
 import os
 
 from qgis.core import (QgsCoordinateTransform, QgsDistanceArea, QgsFeature, QgsFeatureSink, QgsField, QgsFields,
-                       QgsGeometry, QgsProcessing, QgsProcessingException, QgsProcessingOutputNumber,
-                       QgsProcessingOutputString, QgsProcessingParameterBoolean, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
-                       QgsProcessingParameterField, QgsProcessingParameterFileDestination,
-                       QgsProcessingParameterNumber)
-from qgis.PyQt.QtCore import QVariant
+                       QgsGeometry, QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingOutputString,
+                       QgsProcessingParameterBoolean, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber)
 
 from ...lunar_plugin.core import csfd
 from ...lunar_plugin.core.model_files import write_text_atomic
 from ...lunar_plugin.core.moon import QGIS_MOON_ELLIPSOID
+from ...lunar_plugin.qt_compat import (FieldType, ProcessingFieldParameterDataType, ProcessingNumberParameterType,
+                                       ProcessingSourceType)
 from .base import LunarAlgorithm
 from .crater_layers import field_number, is_null, warn_diameters
 
@@ -37,17 +37,18 @@ class CraterSizeFrequency(LunarAlgorithm):
             ".scc files. Diameters in km.")
 
     def define(self):
-        self.add(QgsProcessingParameterFeatureSource("CRATERS", self.tr("Craters"), [QgsProcessing.TypeVector]),
+        self.add(QgsProcessingParameterFeatureSource("CRATERS", self.tr("Craters"), [ProcessingSourceType.Vector]),
                  "Crater circles or points with a diameter field in km.")
         self.add(QgsProcessingParameterField("DIAMETER_FIELD", self.tr("Diameter field (km)"), "diameter_km",
-                                             "CRATERS", QgsProcessingParameterField.Numeric, optional=True),
+                                             "CRATERS", ProcessingFieldParameterDataType.Numeric, optional=True),
                  "Default: diameter_km (the field lunar:detectcraters writes).", advanced=True)
-        self.add(QgsProcessingParameterFeatureSource("AREA", self.tr("Count area"), [QgsProcessing.TypeVectorPolygon]),
+        self.add(QgsProcessingParameterFeatureSource("AREA", self.tr("Count area"),
+                                                     [ProcessingSourceType.VectorPolygon]),
                  "Polygon(s) of the counted surface; craters are counted when their centre lies inside.")
         self.add(QgsProcessingParameterNumber("MIN_DIAMETER_KM", self.tr("Fit range: minimum diameter (km)"),
-                                              QgsProcessingParameterNumber.Double, 1.0, minValue=0.01), decimals=2)
+                                              ProcessingNumberParameterType.Double, 1.0, minValue=0.01), decimals=2)
         self.add(QgsProcessingParameterNumber("MAX_DIAMETER_KM", self.tr("Fit range: maximum diameter (km)"),
-                                              QgsProcessingParameterNumber.Double, 100.0, minValue=0.01), decimals=2)
+                                              ProcessingNumberParameterType.Double, 100.0, minValue=0.01), decimals=2)
         self.add(QgsProcessingParameterEnum("PRODUCTION", self.tr("Production and chronology functions"),
                                             [self.tr(label) for _, label in PRODUCTIONS], defaultValue=0))
         self.add(QgsProcessingParameterEnum("METHOD", self.tr("Age fit method"),
@@ -55,7 +56,7 @@ class CraterSizeFrequency(LunarAlgorithm):
         self.add(QgsProcessingParameterBoolean("SPLIT_BY_SYSTEM", self.tr("Split the CSFD by the 'system' field"),
                                                False), "One curve and one age per lunar System (field 'system').")
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_TABLE", self.tr("CSFD table"),
-                                                            QgsProcessing.TypeVector))
+                                                            ProcessingSourceType.Vector))
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_PLOT", self.tr("CSFD plot (PNG; SVG beside)"),
                                                                 self.tr("PNG files (*.png)")))
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_HTML", self.tr("CSFD report"),
@@ -175,15 +176,15 @@ class CraterSizeFrequency(LunarAlgorithm):
 
     def _table(self, parameters, context, groups, area_km2):
         fields = QgsFields()
-        fields.append(QgsField("group", QVariant.String))
+        fields.append(QgsField("group", FieldType.String))
         for name in TABLE_FIELDS:
-            fields.append(QgsField(name, QVariant.Int if name == "n" else QVariant.Double))
+            fields.append(QgsField(name, FieldType.Int if name == "n" else FieldType.Double))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT_TABLE", context, fields)
         for name, values in groups.items():
             for row in csfd.csfd_table(values, area_km2):
                 feature = QgsFeature(fields)
                 feature.setAttributes([name] + [int(row[k]) if k == "n" else float(row[k]) for k in TABLE_FIELDS])
-                if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+                if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
                     raise QgsProcessingException(self.tr("Could not write the CSFD table: {0}").format(
                         sink.lastError()))
         return {"OUTPUT_TABLE": dest}

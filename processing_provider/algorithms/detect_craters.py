@@ -1,9 +1,9 @@
 """lunar:detectcraters -- multi-scale crater detection, one circle per crater."""
 from osgeo import gdal
-from qgis.core import (QgsProcessing, QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber,
-                       QgsProcessingParameterRasterLayer)
+from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer
 
 from ...lunar_plugin.core.raster import RasterGeo, RasterSource, all_nodata_check
+from ...lunar_plugin.qt_compat import ProcessingNumberParameterType, ProcessingSourceType
 from .. import styles
 from .base import LunarAlgorithm
 from .cluster_parameters import add_device, add_scheduler, device, scheduler
@@ -88,29 +88,29 @@ class DetectCraters(LunarAlgorithm):
         add_model_choice(self, "detector", self.tr("Detector model file (.pt), instead of the shipped one"),
                          "A model made by lunar:traincraterdetector; overrides the shipped model.")
         self.add(QgsProcessingParameterNumber("MIN_DIAMETER_KM", self.tr("Minimum diameter (km)"),
-                                              QgsProcessingParameterNumber.Double, 0.01, minValue=0.001),
+                                              ProcessingNumberParameterType.Double, 0.01, minValue=0.001),
                  "Craters smaller than about 4 pixels are not found whatever this says.", decimals=3)
         self.add(QgsProcessingParameterNumber("MAX_DIAMETER_KM", self.tr("Maximum diameter (km)"),
-                                              QgsProcessingParameterNumber.Double, 1000.0, minValue=0.001), decimals=3)
+                                              ProcessingNumberParameterType.Double, 1000.0, minValue=0.001), decimals=3)
         self.add(QgsProcessingParameterNumber("BAND", self.tr("Band (0 = elevation band / band 1)"),
-                                              QgsProcessingParameterNumber.Integer, 0, minValue=0),
+                                              ProcessingNumberParameterType.Integer, 0, minValue=0),
                  "0: a fused raster's 'Elevation' band, else band 1.", advanced=True)
         self.add(QgsProcessingParameterNumber("CONFIDENCE", self.tr("Minimum confidence"),
-                                              QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0,
+                                              ProcessingNumberParameterType.Double, None, optional=True, minValue=0.0,
                                               maxValue=1.0),
                  "Default: the threshold calibrated in the model card (its best F1 on the training split).",
                  advanced=True, decimals=2)
         self.add(QgsProcessingParameterNumber("TILE_SIZE", self.tr("Tile size (pixels)"),
-                                              QgsProcessingParameterNumber.Integer, None, optional=True, minValue=64,
+                                              ProcessingNumberParameterType.Integer, None, optional=True, minValue=64,
                                               maxValue=4096),
                  "Default: the model card's (512 for the LOLA DEM model, 1024 for the NAC image model).", advanced=True)
         self.add(QgsProcessingParameterNumber("OVERLAP", self.tr("Tile overlap (fraction)"),
-                                              QgsProcessingParameterNumber.Double, None, optional=True, minValue=0.0,
+                                              ProcessingNumberParameterType.Double, None, optional=True, minValue=0.0,
                                               maxValue=0.9),
                  "Default: the model card's (0.5 for the LOLA DEM model, 0.25 for the NAC image model).",
                  advanced=True, decimals=2)
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Detected craters"),
-                                                            QgsProcessing.TypeVectorPolygon))
+                                                            ProcessingSourceType.VectorPolygon))
         add_scheduler(self)
         add_device(self)
 

@@ -1,16 +1,16 @@
 """lunar:equalareasampling -- quasi-equal-area cells over an extent, rasters sampled, statistics."""
 import re
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsFeatureSink,
-                       QgsField, QgsFields, QgsGeometry, QgsPointXY, QgsProcessing, QgsProcessingException,
-                       QgsProcessingParameterEnum, QgsProcessingParameterExtent, QgsProcessingParameterFeatureSink,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsField,
+                       QgsFields, QgsGeometry, QgsPointXY, QgsProcessingException, QgsProcessingParameterEnum,
+                       QgsProcessingParameterExtent, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
-                       QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber, QgsRectangle, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
+                       QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber, QgsRectangle)
 
 from ...lunar_plugin.core import sampling
 from ...lunar_plugin.core.moon import MOON_GEOGRAPHIC_CRS
 from ...lunar_plugin.core.raster import RasterSource
+from ...lunar_plugin.qt_compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType
 from .. import styles
 from .base import LunarAlgorithm, optional_float
 from .cluster_parameters import add_scheduler, scheduler
@@ -42,27 +42,27 @@ class EqualAreaSampling(LunarAlgorithm):
 
     def define(self):
         self.add(QgsProcessingParameterMultipleLayers("RASTERS", self.tr("Rasters to sample"),
-                                                      QgsProcessing.TypeRaster),
+                                                      ProcessingSourceType.Raster),
                  "Every band of each raster becomes a field (named after the layer).")
         self.add(QgsProcessingParameterExtent("EXTENT", self.tr("Extent"), optional=True),
                  "Default: the union of the rasters' extents.")
         self.add(QgsProcessingParameterNumber("LAT_STEP", self.tr("Latitude step (degrees)"),
-                                              QgsProcessingParameterNumber.Double, 0.15, minValue=1e-4, maxValue=90),
+                                              ProcessingNumberParameterType.Double, 0.15, minValue=1e-4, maxValue=90),
                  "Qiu et al. 2025 use 0.15 degrees.", advanced=True, decimals=4)
         self.add(QgsProcessingParameterNumber("AREA_KM2", self.tr("Cell area (km²)"),
-                                              QgsProcessingParameterNumber.Double, 2.25, minValue=1e-6),
+                                              ProcessingNumberParameterType.Double, 2.25, minValue=1e-6),
                  "Target area of each cell; Qiu et al. 2025 use 2.25 km².", decimals=3)
         self.add(QgsProcessingParameterEnum("GEOMETRY", self.tr("Output geometry"),
                                             [self.tr("Cell centre points"), self.tr("Cell polygons")], defaultValue=0))
         self.add(QgsProcessingParameterFeatureSource("ZONES", self.tr("Zones (polygons)"),
-                                                     [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                     [ProcessingSourceType.VectorPolygon], optional=True),
                  "Optional polygons, e.g. maria; statistics are also given per zone.")
         self.add(QgsProcessingParameterField("ZONE_FIELD", self.tr("Zone name field"), parentLayerParameterName="ZONES",
                                              optional=True), "Default: the feature id.", advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Equal-area samples"),
-                                                            QgsProcessing.TypeVectorAnyGeometry, optional=True))
+                                                            ProcessingSourceType.VectorAnyGeometry, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_STATS", self.tr("Equal-area statistics"),
-                                                            QgsProcessing.TypeVector, optional=True))
+                                                            ProcessingSourceType.Vector, optional=True))
         add_scheduler(self)
 
     def execute(self, parameters, context, feedback):
@@ -90,13 +90,13 @@ class EqualAreaSampling(LunarAlgorithm):
         polygons = self.parameterAsEnum(parameters, "GEOMETRY", context) == 1
 
         fields = QgsFields()
-        for name, kind in (("lon", QVariant.Double), ("lat", QVariant.Double), ("area_km2", QVariant.Double),
-                           ("zone", QVariant.String)):
+        for name, kind in (("lon", FieldType.Double), ("lat", FieldType.Double), ("area_km2", FieldType.Double),
+                           ("zone", FieldType.String)):
             fields.append(QgsField(name, kind))
         value_fields = [f for s in samplers for f in s.field_names]
         for name in value_fields:
-            fields.append(QgsField(name, QVariant.Double))
-        geometry_type = QgsWkbTypes.Polygon if polygons else QgsWkbTypes.Point
+            fields.append(QgsField(name, FieldType.Double))
+        geometry_type = WkbType.Polygon if polygons else WkbType.Point
         style = styles.craters_outline("#3182bd") if polygons else styles.points("#3182bd", 0.6)
         sink, dest = self.output_sink(parameters, "OUTPUT", context, fields, geometry_type, moon, style,
                                       self.tr("Equal-area samples ({0} km²)").format(area))
@@ -118,7 +118,7 @@ class EqualAreaSampling(LunarAlgorithm):
                 values += [optional_float(batch[name][i]) for name in value_fields]
                 f.setAttributes(values)
                 features.append(f)
-            if not sink.addFeatures(features, QgsFeatureSink.FastInsert):
+            if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(self.tr("Could not write samples: {0}").format(sink.lastError()))
 
         rows = sampling.sample_equal_area(samplers, box, lat_step, area, zones,
@@ -126,18 +126,18 @@ class EqualAreaSampling(LunarAlgorithm):
                                           feedback=feedback, scheduler=scheduler(self, parameters, context))
         results = {"OUTPUT": dest} if sink is not None else {}
         stats_fields = QgsFields()
-        stats_fields.append(QgsField("zone", QVariant.String))
-        stats_fields.append(QgsField("variable", QVariant.String))
+        stats_fields.append(QgsField("zone", FieldType.String))
+        stats_fields.append(QgsField("variable", FieldType.String))
         for name in STAT_FIELDS:
-            stats_fields.append(QgsField(name, QVariant.Int if name == "count" else QVariant.Double))
-        stats_fields.append(QgsField("histogram", QVariant.String))
+            stats_fields.append(QgsField(name, FieldType.Int if name == "count" else FieldType.Double))
+        stats_fields.append(QgsField("histogram", FieldType.String))
         stats_sink, stats_dest = self.output_sink(parameters, "OUTPUT_STATS", context, stats_fields)
         if stats_sink is not None:
             for row in rows:
                 f = QgsFeature(stats_fields)
                 f.setAttributes([row["zone"], row["variable"]] + [optional_float(row.get(k)) for k in STAT_FIELDS]
                                 + [row.get("histogram", "")])
-                stats_sink.addFeature(f, QgsFeatureSink.FastInsert)
+                stats_sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
             results["OUTPUT_STATS"] = stats_dest
             for row in rows:
                 if row["zone"] == "all" and row["count"]:

@@ -1,9 +1,9 @@
 """lunar:evaluatecraters -- detections against a catalogue: recall, precision, F1, diameter error."""
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessing, QgsProcessingOutputNumber,
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessingOutputNumber,
                        QgsProcessingParameterExtent, QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber)
-from qgis.PyQt.QtCore import QVariant
 
 from ...lunar_plugin.core.craters import matching
+from ...lunar_plugin.qt_compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType
 from .. import styles
 from .base import LunarAlgorithm, optional_float
 from .crater_layers import (CRATER_GEOMETRY, carried_fields, crater_fields, crater_source_parameters, moon_crs,
@@ -26,15 +26,15 @@ class EvaluateCraters(LunarAlgorithm):
         crater_source_parameters(self, "DETECTIONS", "Detections")
         crater_source_parameters(self, "CATALOG", "Catalogue")
         self.add(QgsProcessingParameterNumber("MIN_DIAMETER_KM", self.tr("Minimum diameter (km)"),
-                                              QgsProcessingParameterNumber.Double, 0.0, minValue=0.0), decimals=3)
+                                              ProcessingNumberParameterType.Double, 0.0, minValue=0.0), decimals=3)
         self.add(QgsProcessingParameterNumber("MAX_DIAMETER_KM", self.tr("Maximum diameter (km)"),
-                                              QgsProcessingParameterNumber.Double, 1e6, minValue=0.0), decimals=3)
+                                              ProcessingNumberParameterType.Double, 1e6, minValue=0.0), decimals=3)
         self.add(QgsProcessingParameterExtent("EXTENT", self.tr("Extent"), optional=True),
                  "Only craters centred inside count (default: everywhere).")
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Matched, missed and false craters"),
-                                                            QgsProcessing.TypeVectorPolygon))
+                                                            ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_BINS", self.tr("Scores per diameter bin"),
-                                                            QgsProcessing.TypeVector, optional=True))
+                                                            ProcessingSourceType.Vector, optional=True))
         for name, label in (("RECALL", "Recall"), ("PRECISION", "Precision"), ("F1", "F1"),
                             ("MEDIAN_REL_DIAMETER_ERROR", "Median relative diameter error"),
                             ("N_CATALOG", "Catalogue craters in range"), ("N_DETECTIONS", "Detections in range")):
@@ -63,7 +63,7 @@ class EvaluateCraters(LunarAlgorithm):
                                          "diameter range and extent").format(score["n_catalog"],
                                                                              score["n_detections"]))
         # Each row carries its own layer's attributes: detection fields, then catalogue fields (renamed on clash).
-        ours = crater_fields([("status", QVariant.String), ("source", QVariant.String)])
+        ours = crater_fields([("status", FieldType.String), ("source", FieldType.String)])
         with_detections, det_attributes = carried_fields(ours, detections)
         fields, cat_attributes = carried_fields(with_detections, catalog)
         n_det, n_cat = detections.fields().count(), catalog.fields().count()
@@ -79,9 +79,9 @@ class EvaluateCraters(LunarAlgorithm):
                    "MEDIAN_REL_DIAMETER_ERROR": score["median_rel_diameter_error"],
                    "N_CATALOG": score["n_catalog"], "N_DETECTIONS": score["n_detections"]}
         bins_fields = QgsFields()
-        for name, kind in (("min_km", QVariant.Double), ("max_km", QVariant.Double), ("n_catalog", QVariant.Int),
-                           ("n_matched", QVariant.Int), ("recall", QVariant.Double), ("n_detections", QVariant.Int),
-                           ("n_true", QVariant.Int), ("precision", QVariant.Double)):
+        for name, kind in (("min_km", FieldType.Double), ("max_km", FieldType.Double), ("n_catalog", FieldType.Int),
+                           ("n_matched", FieldType.Int), ("recall", FieldType.Double), ("n_detections", FieldType.Int),
+                           ("n_true", FieldType.Int), ("precision", FieldType.Double)):
             bins_fields.append(QgsField(name, kind))
         bins_sink, bins_dest = self.output_sink(parameters, "OUTPUT_BINS", context, bins_fields)
         if bins_sink is not None:
@@ -90,6 +90,6 @@ class EvaluateCraters(LunarAlgorithm):
                 feature.setAttributes([float(b["range_km"][0]), float(b["range_km"][1]), int(b["n_catalog"]),
                                        int(b["n_matched"]), optional_float(b.get("recall")), int(b["n_detections"]),
                                        int(b["n_true"]), optional_float(b.get("precision"))])
-                bins_sink.addFeature(feature, QgsFeatureSink.FastInsert)
+                bins_sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             results["OUTPUT_BINS"] = bins_dest
         return results

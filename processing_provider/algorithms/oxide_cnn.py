@@ -4,9 +4,8 @@ import io
 import os
 import re
 
-from qgis.core import (QgsProcessing, QgsProcessingException, QgsProcessingParameterEnum,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
+from qgis.core import (QgsProcessingException, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource,
+                       QgsProcessingParameterField, QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer,
                        QgsProcessingParameterString)
 
@@ -14,6 +13,8 @@ from ...lunar_plugin.core.errors import LunarInputError
 from ...lunar_plugin.core.model_files import write_text_atomic
 from ...lunar_plugin.core.oxides import maps, trust
 from ...lunar_plugin.core.raster import RasterSource
+from ...lunar_plugin.qt_compat import (ProcessingFieldParameterDataType, ProcessingNumberParameterType,
+                                       ProcessingSourceType)
 from .. import styles
 from .base import LunarAlgorithm
 from .cluster_parameters import add_device, add_scheduler, device, scheduler
@@ -116,7 +117,7 @@ class OxideCnn(LunarAlgorithm):
                  "E.g. '1,2,3,4,5' for Clementine 415/750/900/950/1000 nm; empty = 1, 2, 3, … in order. Checked "
                  "against the model's wavelengths where the raster's bands carry theirs.")
         self.add(QgsProcessingParameterNumber("REFLECTANCE_SCALE", self.tr("Reflectance scale factor"),
-                                              QgsProcessingParameterNumber.Double, 1.0, minValue=1e-12),
+                                              ProcessingNumberParameterType.Double, 1.0, minValue=1e-12),
                  "Multiplies stored values to get reflectance on a 0-1 scale (e.g. 0.0001 for integer DNs).",
                  decimals=5)
         for oxide in OXIDES:
@@ -184,18 +185,19 @@ class TrainOxideCnn(LunarAlgorithm):
             "lunar:oxidecnn's OUTPUT_DOMAIN and OUTPUT_UNCERTAINTY use.")
 
     def define(self):
-        self.add(QgsProcessingParameterFeatureSource("INPUT", self.tr("Sample sites"), [QgsProcessing.TypeVector]),
+        self.add(QgsProcessingParameterFeatureSource("INPUT", self.tr("Sample sites"), [ProcessingSourceType.Vector]),
                  "E.g. clementine_sites.csv: one row per site, reflectance and oxide fields.")
         self.add(QgsProcessingParameterEnum("FEATURE_PRESET", self.tr("Feature preset"),
                                             [self.tr(label) for _, label in FEATURE_PRESETS], defaultValue=1),
                  "Band fields named as in the preset (R415…R1000, or 414nm…1548nm); ignored when FEATURE_FIELDS "
                  "is given.")
         self.add(QgsProcessingParameterField("FEATURE_FIELDS", self.tr("Feature fields (band order)"), None, "INPUT",
-                                             QgsProcessingParameterField.Numeric, allowMultiple=True, optional=True),
+                                             ProcessingFieldParameterDataType.Numeric, allowMultiple=True,
+                                             optional=True),
                  "Reflectance fields in band order; OMAT/theta_Fe/theta_Ti may be added by name in the preset.",
                  advanced=True)
         self.add(QgsProcessingParameterField("TARGET_FIELDS", self.tr("Target oxide fields"), None, "INPUT",
-                                             QgsProcessingParameterField.Any, allowMultiple=True, optional=True),
+                                             ProcessingFieldParameterDataType.Any, allowMultiple=True, optional=True),
                  "Default: whichever of FeO, TiO2, Al2O3, MgO, CaO the table has.", advanced=True)
         self.add(QgsProcessingParameterField("SITE_FIELD", self.tr("Site name field"), None, "INPUT", optional=True),
                  "Default: a field named site, name or station, else the first field.", advanced=True)
@@ -207,9 +209,9 @@ class TrainOxideCnn(LunarAlgorithm):
                                             defaultValue=0), advanced=True)
         self.add(QgsProcessingParameterEnum("VALIDATION", self.tr("Validation"),
                                             [self.tr("Leave-one-out"), self.tr("k-fold")], defaultValue=0))
-        self.add(QgsProcessingParameterNumber("FOLDS", self.tr("Folds (k-fold)"), QgsProcessingParameterNumber.Integer,
+        self.add(QgsProcessingParameterNumber("FOLDS", self.tr("Folds (k-fold)"), ProcessingNumberParameterType.Integer,
                                               10, minValue=2, maxValue=1000), advanced=True)
-        self.add(QgsProcessingParameterNumber("SEED", self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 0),
+        self.add(QgsProcessingParameterNumber("SEED", self.tr("Random seed"), ProcessingNumberParameterType.Integer, 0),
                  "The same seed and data give the same model.", advanced=True)
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_MODEL", self.tr("Trained model"),
                                                                 self.tr("PyTorch model (*.pt)")))

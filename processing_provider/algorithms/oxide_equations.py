@@ -3,6 +3,7 @@ from qgis.core import (QgsProcessingParameterEnum, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer)
 
 from ...lunar_plugin.core.oxides import equations
+from ...lunar_plugin.qt_compat import ProcessingNumberParameterType
 from .. import styles
 from .base import LunarAlgorithm
 from .cluster_parameters import add_scheduler, scheduler
@@ -35,11 +36,11 @@ class OxideEquations(LunarAlgorithm):
                  "Multi-band reflectance, e.g. Clementine UVVIS 415/750/900/950/1000 nm.")
         for name, label, default in (("BAND_415", "415 nm band", 1), ("BAND_750", "750 nm band", 2),
                                      ("BAND_950", "950 nm band", 4)):
-            self.add(QgsProcessingParameterNumber(name, self.tr(label), QgsProcessingParameterNumber.Integer,
+            self.add(QgsProcessingParameterNumber(name, self.tr(label), ProcessingNumberParameterType.Integer,
                                                   default, minValue=1),
                      "1-based band index (Clementine order 415/750/900/950/1000: 1, 2, 4).", advanced=True)
         self.add(QgsProcessingParameterNumber("REFLECTANCE_SCALE", self.tr("Reflectance scale factor"),
-                                              QgsProcessingParameterNumber.Double, 1.0, minValue=1e-12),
+                                              ProcessingNumberParameterType.Double, 1.0, minValue=1e-12),
                  "Multiplies stored values to get reflectance on a 0-1 scale (e.g. 0.0001 for integer DNs).",
                  decimals=5)
         self.add(QgsProcessingParameterEnum("PRESET", self.tr("Equation constants"),
@@ -48,7 +49,7 @@ class OxideEquations(LunarAlgorithm):
                  "0 = Qiu et al. 2025 (Clementine incl. Chang'E-6); 1 = Lucey et al. 2000.")
         for name in CONSTANTS:
             self.add(QgsProcessingParameterNumber(name, self.tr("Custom {0} (overrides the preset)").format(name),
-                                                  QgsProcessingParameterNumber.Double, None, optional=True),
+                                                  ProcessingNumberParameterType.Double, None, optional=True),
                      "Leave empty to use the preset's value.", advanced=True, decimals=4)
         for name, label in (("OUTPUT_FEO", "FeO (wt%)"), ("OUTPUT_TIO2", "TiO2 (wt%)"), ("OUTPUT_OMAT", "OMAT"),
                             ("OUTPUT_DOMAIN", "Inside the fitting sites' spectral domain (1/0)")):

@@ -1,18 +1,17 @@
 """lunar:syntheticscene -- deterministic synthetic lunar scene: the embedded demo data and test fixture."""
-from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsProcessing,
-                       QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber,
-                       QgsProcessingParameterRasterDestination, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
+from qgis.core import (QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsGeometry, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterNumber, QgsProcessingParameterRasterDestination)
 
 from ...lunar_plugin.core import synthetic
+from ...lunar_plugin.qt_compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType
 from .. import styles
 from .base import LunarAlgorithm
 from .crater_layers import CRATER_GEOMETRY, crater_fields, moon_crs, write_circles
 
-CRATER_EXTRA_FIELDS = [("id", QVariant.Int), ("depth_km", QVariant.Double), ("rim_height_km", QVariant.Double),
-                       ("kind", QVariant.String), ("degradation", QVariant.Double)]
-UNIT_FIELDS = [("unit", QVariant.Int), ("name", QVariant.String), ("kind", QVariant.String),
-               ("feo_wt", QVariant.Double), ("tio2_wt", QVariant.Double)]
+CRATER_EXTRA_FIELDS = [("id", FieldType.Int), ("depth_km", FieldType.Double), ("rim_height_km", FieldType.Double),
+                       ("kind", FieldType.String), ("degradation", FieldType.Double)]
+UNIT_FIELDS = [("unit", FieldType.Int), ("name", FieldType.String), ("kind", FieldType.String),
+               ("feo_wt", FieldType.Double), ("tio2_wt", FieldType.Double)]
 
 
 def _fields(spec):
@@ -36,32 +35,33 @@ class SyntheticScene(LunarAlgorithm):
     def define(self):
         for name, label, default, lo, hi in (("WIDTH", "Width (pixels)", 1024, 16, 65536),
                                              ("HEIGHT", "Height (pixels)", 1024, 16, 65536)):
-            self.add(QgsProcessingParameterNumber(name, self.tr(label), QgsProcessingParameterNumber.Integer, default,
+            self.add(QgsProcessingParameterNumber(name, self.tr(label), ProcessingNumberParameterType.Integer, default,
                                                   minValue=lo, maxValue=hi))
         self.add(QgsProcessingParameterNumber("CENTRE_LON", self.tr("Centre longitude (degrees)"),
-                                              QgsProcessingParameterNumber.Double, -20.0, minValue=-360, maxValue=360),
+                                              ProcessingNumberParameterType.Double, -20.0, minValue=-360, maxValue=360),
                  decimals=4)
         self.add(QgsProcessingParameterNumber("CENTRE_LAT", self.tr("Centre latitude (degrees)"),
-                                              QgsProcessingParameterNumber.Double, 10.0, minValue=-89, maxValue=89),
+                                              ProcessingNumberParameterType.Double, 10.0, minValue=-89, maxValue=89),
                  decimals=4)
         self.add(QgsProcessingParameterNumber("PIXEL_M", self.tr("Pixel size (m, along a meridian)"),
-                                              QgsProcessingParameterNumber.Double, 100.0, minValue=0.01), decimals=2)
-        self.add(QgsProcessingParameterNumber("SEED", self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 42),
+                                              ProcessingNumberParameterType.Double, 100.0, minValue=0.01), decimals=2)
+        self.add(QgsProcessingParameterNumber("SEED", self.tr("Random seed"), ProcessingNumberParameterType.Integer,
+                                              42),
                  "The same seed gives the same scene, byte for byte.", advanced=True)
         self.add(QgsProcessingParameterNumber("CRATER_DENSITY", self.tr("Crater density (relative)"),
-                                              QgsProcessingParameterNumber.Double, 1.0, minValue=0.0), advanced=True,
+                                              ProcessingNumberParameterType.Double, 1.0, minValue=0.0), advanced=True,
                  decimals=2)
         self.add(QgsProcessingParameterNumber("MARE_FRACTION", self.tr("Mare fraction"),
-                                              QgsProcessingParameterNumber.Double, 0.4, minValue=0.0, maxValue=1.0),
+                                              ProcessingNumberParameterType.Double, 0.4, minValue=0.0, maxValue=1.0),
                  advanced=True, decimals=2)
         self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT_DEM", self.tr("Synthetic DEM")))
         self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT_DOM", self.tr("Synthetic DOM")))
         self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT_REFLECTANCE",
                                                                   self.tr("Synthetic Clementine reflectance")))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_CRATERS", self.tr("Ground-truth craters"),
-                                                            QgsProcessing.TypeVectorPolygon))
+                                                            ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_UNITS", self.tr("Geologic units"),
-                                                            QgsProcessing.TypeVectorPolygon, optional=True))
+                                                            ProcessingSourceType.VectorPolygon, optional=True))
 
     def execute(self, parameters, context, feedback):
         number = lambda name: self.parameterAsDouble(parameters, name, context)  # noqa: E731
@@ -85,7 +85,7 @@ class SyntheticScene(LunarAlgorithm):
                                        float(c["degradation"])]) for c in scene.craters], feedback)
         results = dict(paths, OUTPUT_CRATERS=craters_dest)
         units_sink, units_dest = self.output_sink(parameters, "OUTPUT_UNITS", context, _fields(UNIT_FIELDS),
-                                                  QgsWkbTypes.MultiPolygon, moon, styles.craters_by_category(
+                                                  WkbType.MultiPolygon, moon, styles.craters_by_category(
                                                       "kind", [("mare", "#3f007d"), ("highland", "#e6550d")]),
                                                   self.tr("Geologic units (synthetic)"))
         if units_sink is not None:
@@ -94,7 +94,7 @@ class SyntheticScene(LunarAlgorithm):
                 feature.setGeometry(QgsGeometry.fromWkt(wkt))
                 feature.setAttributes([int(unit["id"]), unit["name"], unit["kind"], float(unit["feo_wt"]),
                                        float(unit["tio2_wt"])])
-                units_sink.addFeature(feature, QgsFeatureSink.FastInsert)
+                units_sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             results["OUTPUT_UNITS"] = units_dest
         feedback.pushInfo(self.tr("{0} ground-truth craters").format(len(scene.craters)))
         self.style_output(context, paths["OUTPUT_DEM"], styles.pseudocolor("elevation", unit="m"), self.tr("DEM (synthetic, m)"))

@@ -9,6 +9,7 @@ from qgis.core import (QgsProcessingOutputNumber, QgsProcessingParameterBoolean,
 from ...lunar_plugin.core.feedback import ScaledFeedback
 from ...lunar_plugin.core.model_files import write_text_atomic
 from ...lunar_plugin.core.raster import RasterSource
+from ...lunar_plugin.qt_compat import ProcessingNumberParameterType
 from .base import LunarAlgorithm
 from .crater_layers import crater_source_parameters, read_craters, warn_diameters
 from .detect_craters import DEFAULT_MODEL, elevation_band
@@ -37,9 +38,9 @@ class TrainCraterDetector(LunarAlgorithm):
         self.add(QgsProcessingParameterFile("BASE_MODEL", self.tr("Base model (.pt)"), extension="pt", optional=True),
                  "Default: the shipped LOLA DEM model (models/crater_detector.pt).", advanced=True)
         self.add(QgsProcessingParameterNumber("EPOCHS", self.tr("Epochs (50 steps each)"),
-                                              QgsProcessingParameterNumber.Integer, 4, minValue=1, maxValue=1000),
+                                              ProcessingNumberParameterType.Integer, 4, minValue=1, maxValue=1000),
                  advanced=True)
-        self.add(QgsProcessingParameterNumber("SEED", self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 0),
+        self.add(QgsProcessingParameterNumber("SEED", self.tr("Random seed"), ProcessingNumberParameterType.Integer, 0),
                  "The same seed and data give the same model.", advanced=True)
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_MODEL", self.tr("Trained model"),
                                                                 self.tr("PyTorch model (*.pt)")))
