@@ -4,297 +4,297 @@
 <context>
     <name>ClassifyCraterAges</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="612" />
+        <location filename="../build/i18n/runtime_strings.py" line="613" />
         <source>Craters by lunar System</source>
         <translation>按月球地质纪划分的撞击坑</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="120" />
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="124" />
         <source>This age model was trained with an image channel: give a DOM (or fused) raster as DOM</source>
         <translation>该年龄模型训练时使用了影像通道：请给出 DOM（或融合）栅格作为 DOM</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="133" />
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="137" />
         <source>crater {0} skipped: {1}</source>
         <translation>已跳过撞击坑 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="135" />
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="139" />
         <source>{0} of {1} craters skipped (kept without a System)</source>
         <translation>{1} 个撞击坑中有 {0} 个被跳过（保留但不赋地质纪）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="140" />
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="144" />
         <source>{0} craters lie outside the model's diameter range {1:.0f}-{2:.0f} km (in_model_range = false): treat their Systems with caution</source>
         <translation>{0} 个撞击坑位于模型直径范围 {1:.0f}-{2:.0f} km 之外（in_model_range = false）：请谨慎对待其地质纪</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="591" />
+        <location filename="../build/i18n/runtime_strings.py" line="592" />
         <source>Classify crater ages (five lunar Systems)</source>
         <translation>撞击坑年龄分类（五个月球地质纪）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="592" />
+        <location filename="../build/i18n/runtime_strings.py" line="593" />
         <source>Crater ages</source>
         <translation>撞击坑年龄</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="594" />
+        <location filename="../build/i18n/runtime_strings.py" line="595" />
         <source>Craters</source>
         <translation>撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="595" />
+        <location filename="../build/i18n/runtime_strings.py" line="596" />
         <source>Crater circles, points, or a table with lon/lat fields (degrees).</source>
         <translation>撞击坑圆、点，或带 lon/lat 字段（度）的表。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="596" />
+        <location filename="../build/i18n/runtime_strings.py" line="597" />
         <source>Craters: diameter field (km)</source>
         <translation>撞击坑：直径字段（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="597" />
+        <location filename="../build/i18n/runtime_strings.py" line="598" />
         <source>Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon's area.</source>
         <translation>默认：名为 diameter_km、Diam_km、diameter… 的字段；对于圆，则使用多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="598" />
+        <location filename="../build/i18n/runtime_strings.py" line="599" />
         <source>DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="599" />
+        <location filename="../build/i18n/runtime_strings.py" line="600" />
         <source>Elevation raster with a CRS (morphometry).</source>
         <translation>带坐标系的高程栅格（形态测量）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="600" />
+        <location filename="../build/i18n/runtime_strings.py" line="601" />
         <source>Image (DOM or fused raster)</source>
         <translation>影像（DOM 或融合栅格）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="601" />
+        <location filename="../build/i18n/runtime_strings.py" line="602" />
         <source>Band 1 = brightness. The shipped model needs it (trained with the LOLA DEM + a global albedo image).</source>
         <translation>波段 1 = 亮度。随附模型需要此输入（以 LOLA DEM + 全球反照率影像训练）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="602" />
+        <location filename="../build/i18n/runtime_strings.py" line="603" />
         <source>OMAT raster</source>
         <translation>OMAT 栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="603" />
+        <location filename="../build/i18n/runtime_strings.py" line="604" />
         <source>Optional optical maturity (bright rays: young craters), for models trained with it.</source>
         <translation>可选的光学成熟度（亮辐射纹：年轻撞击坑），用于以其训练的模型。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="604" />
+        <location filename="../build/i18n/runtime_strings.py" line="605" />
         <source>Geologic units</source>
         <translation>地质单元</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="605" />
+        <location filename="../build/i18n/runtime_strings.py" line="606" />
         <source>Optional polygons with the System of each unit (the stratigraphic channel).</source>
         <translation>可选多边形，含每个单元的地质纪（地层通道）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="606" />
+        <location filename="../build/i18n/runtime_strings.py" line="607" />
         <source>Geologic unit System field</source>
         <translation>地质单元地质纪字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="607" />
+        <location filename="../build/i18n/runtime_strings.py" line="608" />
         <source>Codes 1-5 or System names.</source>
         <translation>代码 1-5 或地质纪名称。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="613" />
+        <location filename="../build/i18n/runtime_strings.py" line="614" />
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="614" />
+        <location filename="../build/i18n/runtime_strings.py" line="615" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="615" />
+        <location filename="../build/i18n/runtime_strings.py" line="616" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="620" />
+        <location filename="../build/i18n/runtime_strings.py" line="621" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="621" />
+        <location filename="../build/i18n/runtime_strings.py" line="622" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="610" />
+        <location filename="../build/i18n/runtime_strings.py" line="611" />
         <source>Age model file (.pt), instead of the shipped one</source>
         <translation>年龄模型文件（.pt），代替随附模型</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="157" />
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="161" />
         <source>Systems: {0}; without a System: {1}</source>
         <translation>各地质纪：{0}；无地质纪：{1}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="593" />
+        <location filename="../build/i18n/runtime_strings.py" line="594" />
         <source>Assigns each crater one of the five lunar Systems (1 pre-Nectarian 3.92-4.52 Ga, 2 Nectarian 3.85-3.92, 3 Imbrian 3.16-3.85, 4 Eratosthenian 0.8-3.16, 5 Copernican 0-0.8) with a dual-channel network as in Yang et al. 2020: one channel sees a DEM/image chip of the crater, the other its morphometry in true km (depth/diameter, rim height and sharpness, wall slopes, interior roughness, ejecta) and context (optional OMAT, geologic unit). Output: the craters as circles with system, system_code, one probability per System and in_model_range (false where the crater's diameter is outside what the model was trained on: the shipped model covers D &gt;= 20 km). Craters outside the DEM or in nodata are kept with an empty system and counted in the log.</source>
         <translation>为每个撞击坑指定五个月球地质纪之一（1 前酒海纪 3.92-4.52 Ga，2 酒海纪 3.85-3.92，3 雨海纪 3.16-3.85，4 爱拉托逊纪 0.8-3.16，5 哥白尼纪 0-0.8），采用 Yang 等 2020 的双通道网络：一个通道读取撞击坑的 DEM/影像切片，另一个通道读取其以真实 km 计的形态参数（深径比、坑缘高度与锐度、坑壁坡度、内部粗糙度、溅射物）及背景信息（可选 OMAT、地质单元）。输出：以圆表示的撞击坑，含 system、system_code、每个地质纪一个概率值以及 in_model_range（撞击坑直径超出模型训练范围时为 false：随附模型覆盖 D &gt;= 20 km）。位于 DEM 之外或无数据区的撞击坑予以保留，其 system 为空，并在日志中计数。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="608" />
+        <location filename="../build/i18n/runtime_strings.py" line="609" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="611" />
+        <location filename="../build/i18n/runtime_strings.py" line="612" />
         <source>A model made by lunar:traincraterages; overrides the shipped model.</source>
         <translation>由 lunar:traincraterages 训练的模型；将取代随附模型。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="616" />
+        <location filename="../build/i18n/runtime_strings.py" line="617" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="617" />
+        <location filename="../build/i18n/runtime_strings.py" line="618" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="618" />
+        <location filename="../build/i18n/runtime_strings.py" line="619" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="619" />
+        <location filename="../build/i18n/runtime_strings.py" line="620" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="622" />
+        <location filename="../build/i18n/runtime_strings.py" line="623" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="623" />
+        <location filename="../build/i18n/runtime_strings.py" line="624" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="624" />
+        <location filename="../build/i18n/runtime_strings.py" line="625" />
         <source>Dask scheduler (empty = this process)</source>
         <translation>Dask 调度器（留空 = 本进程）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="625" />
+        <location filename="../build/i18n/runtime_strings.py" line="626" />
         <source>Torch device</source>
         <translation>Torch 计算设备</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="626" />
+        <location filename="../build/i18n/runtime_strings.py" line="627" />
         <source>GEOLOGY_FIELD: name the field holding each unit's System</source>
         <translation>GEOLOGY_FIELD：请指定存放各地质单元地质纪的字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="627" />
+        <location filename="../build/i18n/runtime_strings.py" line="628" />
         <source>a DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="628" />
+        <location filename="../build/i18n/runtime_strings.py" line="629" />
         <source>an image</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="629" />
+        <location filename="../build/i18n/runtime_strings.py" line="630" />
         <source>INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a MODEL) made for {1}</source>
         <translation>INPUT 波段 {0} 看起来是{1}，但该模型需要{2}：请选择为{1}制作的 SHIPPED_MODEL（或 MODEL）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="630" />
+        <location filename="../build/i18n/runtime_strings.py" line="631" />
         <source>INPUT has {0:g} m pixels, far outside the {1:g}-{2:g} m the model was trained for: expect fewer and worse detections</source>
         <translation>INPUT 的像元大小为 {0:g} m，远超出模型训练所用的 {1:g}-{2:g} m：检测结果会更少、更差</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="631" />
+        <location filename="../build/i18n/runtime_strings.py" line="632" />
         <source>BANDS: {0} band numbers were given ('{1}'), but the model reads {2} bands: {3}</source>
         <translation>BANDS：给出了 {0} 个波段编号（“{1}”），但该模型读取 {2} 个波段：{3}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="632" />
+        <location filename="../build/i18n/runtime_strings.py" line="633" />
         <source>BANDS: '{0}' is not a comma-separated list of band numbers; the model expects {1} bands: {2}</source>
         <translation>BANDS：“{0}”不是以逗号分隔的波段编号列表；该模型需要 {1} 个波段：{2}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="633" />
+        <location filename="../build/i18n/runtime_strings.py" line="634" />
         <source>BANDS: band {0} does not exist in INPUT '{1}' ({2} bands); the model expects {3} bands: {4}</source>
         <translation>BANDS：INPUT“{1}”中不存在波段 {0}（该栅格有 {2} 个波段）；该模型需要 {3} 个波段：{4}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="634" />
+        <location filename="../build/i18n/runtime_strings.py" line="635" />
         <source>; the raster's wavelengths fit BANDS={0}</source>
         <translation>；按该栅格的波长应设 BANDS={0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="635" />
+        <location filename="../build/i18n/runtime_strings.py" line="636" />
         <source>; the raster has no band at {0}</source>
         <translation>；该栅格没有位于 {0} 的波段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="636" />
+        <location filename="../build/i18n/runtime_strings.py" line="637" />
         <source>BANDS{0}: raster band {1} is at {2:g} nm but stands for the model's {3} ({4:g} nm); the model expects {5}{6}</source>
         <translation>BANDS{0}：栅格波段 {1} 位于 {2:g} nm，却被用作模型的 {3}（{4:g} nm）；该模型需要 {5}{6}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="637" />
+        <location filename="../build/i18n/runtime_strings.py" line="638" />
         <source> (empty: 1, 2, 3, …)</source>
         <translation>（留空：1, 2, 3, …）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="638" />
+        <location filename="../build/i18n/runtime_strings.py" line="639" />
         <source>{0}: '{1}' is a folder; give a file name</source>
         <translation>{0}：“{1}”是文件夹；请给出文件名</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="639" />
+        <location filename="../build/i18n/runtime_strings.py" line="640" />
         <source>{0}: cannot create '{1}'</source>
         <translation>{0}：无法创建“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="640" />
+        <location filename="../build/i18n/runtime_strings.py" line="641" />
         <source>{0} would overwrite a model shipped with Lunar Lab ('{1}'); save it elsewhere</source>
         <translation>{0} 会覆盖 Lunar Lab 随附的模型（“{1}”）；请保存到其他位置</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="641" />
+        <location filename="../build/i18n/runtime_strings.py" line="642" />
         <source>{0} and {1} point at the same file '{2}'; give each output its own file</source>
         <translation>{0} 和 {1} 指向同一文件“{2}”；请为每个输出指定单独的文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="642" />
+        <location filename="../build/i18n/runtime_strings.py" line="643" />
         <source>{0}: cannot create '{1}' ({2})</source>
         <translation>{0}：无法创建“{1}”（{2}）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="643" />
+        <location filename="../build/i18n/runtime_strings.py" line="644" />
         <source>{0}: '{1}' is not a number</source>
         <translation>{0}：“{1}”不是数字</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="644" />
+        <location filename="../build/i18n/runtime_strings.py" line="645" />
         <source>{0} would overwrite the input {1} ('{2}'): inputs are never overwritten; choose another file</source>
         <translation>{0} 会覆盖输入 {1}（“{2}”）：输入从不被覆盖；请选择其他文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="609" />
+        <location filename="../build/i18n/runtime_strings.py" line="610" />
         <source>The shipped age model reads a DEM (trained on LOLA LDEM_4, 7.58 km/px) and an image, for craters of 20 km and more. Accuracy: mean over five stratified 8:1:1 trials (the model card, models/crater_ages.json, and the About box have the full figures). MODEL overrides it.</source>
         <translation>随附的年龄模型读取 DEM（以 LOLA LDEM_4 训练，7.58 km/像元）和影像，适用于直径 20 km 及以上的撞击坑。准确率：五次分层 8:1:1 试验的均值（模型卡片 models/crater_ages.json 和“关于”对话框中有完整数据）。MODEL 可取代此选择。</translation>
     </message>
@@ -302,407 +302,407 @@
 <context>
     <name>CraterSizeFrequency</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="715" />
+        <location filename="../build/i18n/runtime_strings.py" line="716" />
         <source>Craters</source>
         <translation>撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="717" />
+        <location filename="../build/i18n/runtime_strings.py" line="718" />
         <source>Diameter field (km)</source>
         <translation>直径字段（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="719" />
+        <location filename="../build/i18n/runtime_strings.py" line="720" />
         <source>Count area</source>
         <translation>计数区域</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="721" />
+        <location filename="../build/i18n/runtime_strings.py" line="722" />
         <source>Fit range: minimum diameter (km)</source>
         <translation>拟合范围：最小直径（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="722" />
+        <location filename="../build/i18n/runtime_strings.py" line="723" />
         <source>Fit range: maximum diameter (km)</source>
         <translation>拟合范围：最大直径（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="723" />
+        <location filename="../build/i18n/runtime_strings.py" line="724" />
         <source>Production and chronology functions</source>
         <translation>产率函数和年代函数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="726" />
+        <location filename="../build/i18n/runtime_strings.py" line="727" />
         <source>Age fit method</source>
         <translation>年龄拟合方法</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="729" />
+        <location filename="../build/i18n/runtime_strings.py" line="730" />
         <source>Split the CSFD by the 'system' field</source>
         <translation>按“system”字段拆分 CSFD</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="731" />
+        <location filename="../build/i18n/runtime_strings.py" line="732" />
         <source>CSFD table</source>
         <translation>CSFD 表</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="732" />
+        <location filename="../build/i18n/runtime_strings.py" line="733" />
         <source>CSFD plot (PNG; SVG beside)</source>
         <translation>CSFD 图（PNG；旁边另存 SVG）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="59" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="60" />
         <source>PNG files (*.png)</source>
         <translation>PNG 文件 (*.png)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="734" />
+        <location filename="../build/i18n/runtime_strings.py" line="735" />
         <source>craterstats .diam file</source>
         <translation>craterstats .diam 文件</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="63" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="64" />
         <source>craterstats diam (*.diam)</source>
         <translation>craterstats diam (*.diam)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="735" />
+        <location filename="../build/i18n/runtime_strings.py" line="736" />
         <source>Model age (Ga)</source>
         <translation>模式年龄（Ga）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="736" />
+        <location filename="../build/i18n/runtime_strings.py" line="737" />
         <source>Model age uncertainty (Ga, 1 sigma)</source>
         <translation>模式年龄不确定度（Ga，1 sigma）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="737" />
+        <location filename="../build/i18n/runtime_strings.py" line="738" />
         <source>Lunar System of the model age</source>
         <translation>模式年龄所属的月球地质纪</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="738" />
+        <location filename="../build/i18n/runtime_strings.py" line="739" />
         <source>Craters counted</source>
         <translation>计数的撞击坑数</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="75" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="76" />
         <source>CRATERS has no diameter field '{0}' (fields: {1})</source>
         <translation>CRATERS 中没有直径字段“{0}”（现有字段：{1}）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="81" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="82" />
         <source>SPLIT_BY_SYSTEM needs a 'system' field in CRATERS</source>
         <translation>SPLIT_BY_SYSTEM 需要 CRATERS 中有“system”字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="740" />
+        <location filename="../build/i18n/runtime_strings.py" line="741" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="97" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="98" />
         <source>CRATERS: feature {0} has diameter {1}; diameters must be &gt; 0 km</source>
         <translation>CRATERS：要素 {0} 的直径为 {1}；直径必须大于 0 km</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="112" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="113" />
         <source>{0} craters without a diameter or geometry were skipped</source>
         <translation>已跳过 {0} 个没有直径或几何的撞击坑</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="114" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="115" />
         <source>No crater of CRATERS lies inside the AREA polygons</source>
         <translation>CRATERS 中没有位于 AREA 多边形内的撞击坑</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="135" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="136" />
         <source>No model age for {0}: {1}</source>
         <translation>{0} 无模式年龄：{1}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="145" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="146" />
         <source>CSFD, area {0:.0f} km²</source>
         <translation>CSFD，面积 {0:.0f} km²</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="166" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="167" />
         <source>AREA holds no polygon</source>
         <translation>AREA 中没有多边形</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="173" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="174" />
         <source>AREA has zero size on the Moon sphere</source>
         <translation>AREA 在月球球面上的面积为零</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="187" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="188" />
         <source>Could not write the CSFD table: {0}</source>
         <translation>无法写入 CSFD 表：{0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="712" />
+        <location filename="../build/i18n/runtime_strings.py" line="713" />
         <source>Crater size-frequency distribution and model age</source>
         <translation>撞击坑大小-频率分布与模式年龄</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="713" />
+        <location filename="../build/i18n/runtime_strings.py" line="714" />
         <source>Crater ages</source>
         <translation>撞击坑年龄</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="716" />
+        <location filename="../build/i18n/runtime_strings.py" line="717" />
         <source>Crater circles or points with a diameter field in km.</source>
         <translation>带直径字段（km）的撞击坑圆或点。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="718" />
+        <location filename="../build/i18n/runtime_strings.py" line="719" />
         <source>Default: diameter_km (the field lunar:detectcraters writes).</source>
         <translation>默认：diameter_km（lunar:detectcraters 写出的字段）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="720" />
+        <location filename="../build/i18n/runtime_strings.py" line="721" />
         <source>Polygon(s) of the counted surface; craters are counted when their centre lies inside.</source>
         <translation>计数区域的多边形；中心位于其内的撞击坑被计数。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="730" />
+        <location filename="../build/i18n/runtime_strings.py" line="731" />
         <source>One curve and one age per lunar System (field 'system').</source>
         <translation>每个月球地质纪（字段“system”）一条曲线和一个年龄。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="739" />
+        <location filename="../build/i18n/runtime_strings.py" line="740" />
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="741" />
+        <location filename="../build/i18n/runtime_strings.py" line="742" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="746" />
+        <location filename="../build/i18n/runtime_strings.py" line="747" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="747" />
+        <location filename="../build/i18n/runtime_strings.py" line="748" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="733" />
+        <location filename="../build/i18n/runtime_strings.py" line="734" />
         <source>CSFD report</source>
         <translation>CSFD 报告</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="61" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="62" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="117" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="118" />
         <source>{0} craters without a System and {1} outside the age model's diameter range (in_model_range = false) are counted in 'all craters' but drawn in no System's curve</source>
         <translation>{0} 个无地质纪的撞击坑和 {1} 个超出年龄模型直径范围（in_model_range = false）的撞击坑计入“all craters”，但不绘入任何地质纪的曲线</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="121" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="122" />
         <source>{0} craters inside the area ({1:.0f} km²); per System: {2}</source>
         <translation>区域内共 {0} 个撞击坑（{1:.0f} km²）；各地质纪：{2}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="714" />
+        <location filename="../build/i18n/runtime_strings.py" line="715" />
         <source>Crater size-frequency distribution (CSFD) of the craters whose centres lie in the AREA polygons (area measured on the 1737.4 km Moon sphere): cumulative, differential and R values in sqrt(2) bins with Poisson errors (OUTPUT_TABLE), a cumulative plot and an R-plot as PNG and SVG (OUTPUT_PLOT, like Yang et al. 2020 Fig. 2, one colour per System when split by the 'system' field), and a model age fitted between MIN_DIAMETER_KM and MAX_DIAMETER_KM with the Neukum et al. (2001) production and chronology functions (Hartmann 2010 selectable), with the lunar System that age falls in. Also writes craterstats .diam and .scc files. Diameters in km.</source>
         <translation>中心位于 AREA 多边形内的撞击坑的大小-频率分布（CSFD）（面积在半径 1737.4 km 的月球球面上量测）：按 sqrt(2) 分箱的累积值、微分值和 R 值及泊松误差（OUTPUT_TABLE），PNG 和 SVG 格式的累积图和 R 图（OUTPUT_PLOT，类似 Yang 等 2020 图 2，按“system”字段拆分时每个地质纪一种颜色），以及在 MIN_DIAMETER_KM 与 MAX_DIAMETER_KM 之间用 Neukum 等（2001）产率函数和年代函数（可选 Hartmann 2010）拟合的模式年龄，并给出该年龄所在的月球地质纪。同时写出 craterstats .diam 和 .scc 文件。直径单位为 km。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="724" />
+        <location filename="../build/i18n/runtime_strings.py" line="725" />
         <source>Neukum et al. 2001</source>
         <translation>Neukum 等 2001</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="725" />
+        <location filename="../build/i18n/runtime_strings.py" line="726" />
         <source>Hartmann 2010</source>
         <translation>Hartmann 2010</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="727" />
+        <location filename="../build/i18n/runtime_strings.py" line="728" />
         <source>Poisson likelihood (Michael et al. 2016)</source>
         <translation>泊松似然（Michael 等 2016）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="728" />
+        <location filename="../build/i18n/runtime_strings.py" line="729" />
         <source>Cumulative fit</source>
         <translation>累积拟合</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="742" />
+        <location filename="../build/i18n/runtime_strings.py" line="743" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="743" />
+        <location filename="../build/i18n/runtime_strings.py" line="744" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="744" />
+        <location filename="../build/i18n/runtime_strings.py" line="745" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="745" />
+        <location filename="../build/i18n/runtime_strings.py" line="746" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="748" />
+        <location filename="../build/i18n/runtime_strings.py" line="749" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="749" />
+        <location filename="../build/i18n/runtime_strings.py" line="750" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="750" />
+        <location filename="../build/i18n/runtime_strings.py" line="751" />
         <source>Dask scheduler (empty = this process)</source>
         <translation>Dask 调度器（留空 = 本进程）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="751" />
+        <location filename="../build/i18n/runtime_strings.py" line="752" />
         <source>Torch device</source>
         <translation>Torch 计算设备</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="752" />
+        <location filename="../build/i18n/runtime_strings.py" line="753" />
         <source>DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="753" />
+        <location filename="../build/i18n/runtime_strings.py" line="754" />
         <source>Image (DOM or fused raster)</source>
         <translation>影像（DOM 或融合栅格）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="754" />
+        <location filename="../build/i18n/runtime_strings.py" line="755" />
         <source>OMAT raster</source>
         <translation>OMAT 栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="755" />
+        <location filename="../build/i18n/runtime_strings.py" line="756" />
         <source>Geologic units</source>
         <translation>地质单元</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="756" />
+        <location filename="../build/i18n/runtime_strings.py" line="757" />
         <source>Geologic unit System field</source>
         <translation>地质单元地质纪字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="757" />
+        <location filename="../build/i18n/runtime_strings.py" line="758" />
         <source>GEOLOGY_FIELD: name the field holding each unit's System</source>
         <translation>GEOLOGY_FIELD：请指定存放各地质单元地质纪的字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="758" />
+        <location filename="../build/i18n/runtime_strings.py" line="759" />
         <source>a DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="759" />
+        <location filename="../build/i18n/runtime_strings.py" line="760" />
         <source>an image</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="760" />
+        <location filename="../build/i18n/runtime_strings.py" line="761" />
         <source>INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a MODEL) made for {1}</source>
         <translation>INPUT 波段 {0} 看起来是{1}，但该模型需要{2}：请选择为{1}制作的 SHIPPED_MODEL（或 MODEL）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="761" />
+        <location filename="../build/i18n/runtime_strings.py" line="762" />
         <source>INPUT has {0:g} m pixels, far outside the {1:g}-{2:g} m the model was trained for: expect fewer and worse detections</source>
         <translation>INPUT 的像元大小为 {0:g} m，远超出模型训练所用的 {1:g}-{2:g} m：检测结果会更少、更差</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="762" />
+        <location filename="../build/i18n/runtime_strings.py" line="763" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="763" />
+        <location filename="../build/i18n/runtime_strings.py" line="764" />
         <source>BANDS: {0} band numbers were given ('{1}'), but the model reads {2} bands: {3}</source>
         <translation>BANDS：给出了 {0} 个波段编号（“{1}”），但该模型读取 {2} 个波段：{3}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="764" />
+        <location filename="../build/i18n/runtime_strings.py" line="765" />
         <source>BANDS: '{0}' is not a comma-separated list of band numbers; the model expects {1} bands: {2}</source>
         <translation>BANDS：“{0}”不是以逗号分隔的波段编号列表；该模型需要 {1} 个波段：{2}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="765" />
+        <location filename="../build/i18n/runtime_strings.py" line="766" />
         <source>BANDS: band {0} does not exist in INPUT '{1}' ({2} bands); the model expects {3} bands: {4}</source>
         <translation>BANDS：INPUT“{1}”中不存在波段 {0}（该栅格有 {2} 个波段）；该模型需要 {3} 个波段：{4}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="766" />
+        <location filename="../build/i18n/runtime_strings.py" line="767" />
         <source>; the raster's wavelengths fit BANDS={0}</source>
         <translation>；按该栅格的波长应设 BANDS={0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="767" />
+        <location filename="../build/i18n/runtime_strings.py" line="768" />
         <source>; the raster has no band at {0}</source>
         <translation>；该栅格没有位于 {0} 的波段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="768" />
+        <location filename="../build/i18n/runtime_strings.py" line="769" />
         <source>BANDS{0}: raster band {1} is at {2:g} nm but stands for the model's {3} ({4:g} nm); the model expects {5}{6}</source>
         <translation>BANDS{0}：栅格波段 {1} 位于 {2:g} nm，却被用作模型的 {3}（{4:g} nm）；该模型需要 {5}{6}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="769" />
+        <location filename="../build/i18n/runtime_strings.py" line="770" />
         <source> (empty: 1, 2, 3, …)</source>
         <translation>（留空：1, 2, 3, …）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="770" />
+        <location filename="../build/i18n/runtime_strings.py" line="771" />
         <source>{0}: '{1}' is a folder; give a file name</source>
         <translation>{0}：“{1}”是文件夹；请给出文件名</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="771" />
+        <location filename="../build/i18n/runtime_strings.py" line="772" />
         <source>{0}: cannot create '{1}'</source>
         <translation>{0}：无法创建“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="772" />
+        <location filename="../build/i18n/runtime_strings.py" line="773" />
         <source>{0} would overwrite a model shipped with Lunar Lab ('{1}'); save it elsewhere</source>
         <translation>{0} 会覆盖 Lunar Lab 随附的模型（“{1}”）；请保存到其他位置</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="773" />
+        <location filename="../build/i18n/runtime_strings.py" line="774" />
         <source>{0} and {1} point at the same file '{2}'; give each output its own file</source>
         <translation>{0} 和 {1} 指向同一文件“{2}”；请为每个输出指定单独的文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="774" />
+        <location filename="../build/i18n/runtime_strings.py" line="775" />
         <source>{0}: cannot create '{1}' ({2})</source>
         <translation>{0}：无法创建“{1}”（{2}）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="775" />
+        <location filename="../build/i18n/runtime_strings.py" line="776" />
         <source>{0}: '{1}' is not a number</source>
         <translation>{0}：“{1}”不是数字</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="776" />
+        <location filename="../build/i18n/runtime_strings.py" line="777" />
         <source>{0} would overwrite the input {1} ('{2}'): inputs are never overwritten; choose another file</source>
         <translation>{0} 会覆盖输入 {1}（“{2}”）：输入从不被覆盖；请选择其他文件</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="137" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="138" />
         <source>{0}: {1} ({2}), N={3}, N(1)={4:.3e} km^-2</source>
         <translation>{0}：{1}（{2}），N={3}，N(1)={4:.3e} km^-2</translation>
     </message>
@@ -710,37 +710,37 @@
 <context>
     <name>DetectCraters</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="424" />
+        <location filename="../build/i18n/runtime_strings.py" line="425" />
         <source>Band (0 = elevation band / band 1)</source>
         <translation>波段（0 = 高程波段 / 波段 1）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="421" />
+        <location filename="../build/i18n/runtime_strings.py" line="422" />
         <source>Minimum diameter (km)</source>
         <translation>最小直径（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="423" />
+        <location filename="../build/i18n/runtime_strings.py" line="424" />
         <source>Maximum diameter (km)</source>
         <translation>最大直径（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="426" />
+        <location filename="../build/i18n/runtime_strings.py" line="427" />
         <source>Minimum confidence</source>
         <translation>最小置信度</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="428" />
+        <location filename="../build/i18n/runtime_strings.py" line="429" />
         <source>Tile size (pixels)</source>
         <translation>图块大小（像素）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="430" />
+        <location filename="../build/i18n/runtime_strings.py" line="431" />
         <source>Tile overlap (fraction)</source>
         <translation>图块重叠（比例）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="432" />
+        <location filename="../build/i18n/runtime_strings.py" line="433" />
         <source>Detected craters</source>
         <translation>检测到的撞击坑</translation>
     </message>
@@ -750,57 +750,57 @@
         <translation>撞击坑（检测结果）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="412" />
+        <location filename="../build/i18n/runtime_strings.py" line="413" />
         <source>Detect craters</source>
         <translation>检测撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="413" />
+        <location filename="../build/i18n/runtime_strings.py" line="414" />
         <source>Craters</source>
         <translation>撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="422" />
+        <location filename="../build/i18n/runtime_strings.py" line="423" />
         <source>Craters smaller than about 4 pixels are not found whatever this says.</source>
         <translation>无论此处如何设置，小于约 4 个像素的撞击坑都无法被找到。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="440" />
+        <location filename="../build/i18n/runtime_strings.py" line="441" />
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="441" />
+        <location filename="../build/i18n/runtime_strings.py" line="442" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="442" />
+        <location filename="../build/i18n/runtime_strings.py" line="443" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="447" />
+        <location filename="../build/i18n/runtime_strings.py" line="448" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="448" />
+        <location filename="../build/i18n/runtime_strings.py" line="449" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="427" />
+        <location filename="../build/i18n/runtime_strings.py" line="428" />
         <source>Default: the threshold calibrated in the model card (its best F1 on the training split).</source>
         <translation>默认：模型卡片中标定的阈值（训练区上 F1 最高的阈值）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="415" />
+        <location filename="../build/i18n/runtime_strings.py" line="416" />
         <source>DEM, fused DOM/DEM raster or image</source>
         <translation>DEM、融合 DOM/DEM 栅格或影像</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="419" />
+        <location filename="../build/i18n/runtime_strings.py" line="420" />
         <source>Detector model file (.pt), instead of the shipped one</source>
         <translation>检测器模型文件（.pt），代替随附模型</translation>
     </message>
@@ -810,237 +810,237 @@
         <translation>模型 {0}（卡片阈值 {1:g}）；置信度 {2:g}；波段 {3}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="147" />
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="145" />
         <source>{0} craters detected (longitudes {1:g}..{2:g})</source>
         <translation>检测到 {0} 个撞击坑（经度 {1:g}..{2:g}）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="149" />
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="147" />
         <source>No crater was found: check that INPUT is a DEM with relief at this scale, that it is not all nodata, and the diameter range and confidence</source>
         <translation>未找到撞击坑：请检查 INPUT 是否为在此尺度上有地形起伏的 DEM、是否并非全为无数据，以及直径范围和置信度</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="414" />
+        <location filename="../build/i18n/runtime_strings.py" line="415" />
         <source>Finds craters on a DEM (or the elevation band of a fused DOM/DEM raster) with Lunar Lab's own CenterNet-style network, trained on LOLA LDEM_4 with the Head et al. 2010 catalogue (see models/crater_detector.json). Multi-scale as in Yang et al. 2020: an image pyramid lets one network find craters from a few pixels up to most of a tile; tiles overlap (OVERLAP, default 50%); detections of overlapping tiles and pyramid levels are merged into one crater each by suppression on circles in km on the Moon sphere. Diameters are true km at any latitude and in projected CRSs. Output: one circle per crater with lon, lat, diameter_km, confidence and the pyramid level. Model (SHIPPED_MODEL) chooses the LOLA DEM model (km-scale craters on DEMs) or the NAC image model (metre-scale craters on images of about 0.25-4 m/px, trained on LRO NAC tiles of Yang et al.'s Lunar_Crater_Detection_Data; see models/crater_detector_nac.json).</source>
         <translation>使用 Lunar Lab 自有的 CenterNet 式网络在 DEM（或融合 DOM/DEM 栅格的高程波段）上查找撞击坑，该网络以 LOLA LDEM_4 和 Head 等 2010 撞击坑目录训练（见 models/crater_detector.json）。与 Yang 等 2020 一样采用多尺度：影像金字塔使一个网络能够找到从几个像素直到接近整个图块大小的撞击坑；图块之间相互重叠（OVERLAP，默认 50%）；重叠图块和各金字塔层级的检测结果通过在月球球面上以 km 为单位的圆进行抑制，合并为每个撞击坑一个结果。在任何纬度和投影坐标系中，直径均为真实 km。输出：每个撞击坑一个圆，含 lon、lat、diameter_km、confidence 和金字塔层级。模型（SHIPPED_MODEL）可选 LOLA DEM 模型（DEM 上千米级撞击坑）或 NAC 影像模型（约 0.25-4 m/px 影像上米级撞击坑，以 Yang 等 Lunar_Crater_Detection_Data 中的 LRO NAC 图块训练；见 models/crater_detector_nac.json）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="416" />
+        <location filename="../build/i18n/runtime_strings.py" line="417" />
         <source>The model card says which input the model takes (LOLA DEM model: a DEM; NAC model: an image); a warning says when INPUT looks like the other kind.</source>
         <translation>模型卡片说明模型需要哪种输入（LOLA DEM 模型：DEM；NAC 模型：影像）；INPUT 看起来是另一种时会给出警告。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="417" />
+        <location filename="../build/i18n/runtime_strings.py" line="418" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="420" />
+        <location filename="../build/i18n/runtime_strings.py" line="421" />
         <source>A model made by lunar:traincraterdetector; overrides the shipped model.</source>
         <translation>由 lunar:traincraterdetector 训练的模型；将取代随附模型。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="425" />
+        <location filename="../build/i18n/runtime_strings.py" line="426" />
         <source>0: a fused raster's 'Elevation' band, else band 1.</source>
         <translation>0：融合栅格的“Elevation”（高程）波段，否则为波段 1。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="429" />
+        <location filename="../build/i18n/runtime_strings.py" line="430" />
         <source>Default: the model card's (512 for the LOLA DEM model, 1024 for the NAC image model).</source>
         <translation>默认：模型卡片中的值（LOLA DEM 模型为 512，NAC 影像模型为 1024）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="431" />
+        <location filename="../build/i18n/runtime_strings.py" line="432" />
         <source>Default: the model card's (0.5 for the LOLA DEM model, 0.25 for the NAC image model).</source>
         <translation>默认：模型卡片中的值（LOLA DEM 模型为 0.5，NAC 影像模型为 0.25）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="433" />
+        <location filename="../build/i18n/runtime_strings.py" line="434" />
         <source>Dask scheduler (empty = this process)</source>
         <translation>Dask 调度器（留空 = 本进程）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="434" />
+        <location filename="../build/i18n/runtime_strings.py" line="435" />
         <source>Empty: run here. local:N: a Dask LocalCluster of N worker processes started and stopped by this run. tcp://host:port: an existing Dask scheduler. A path: a Dask scheduler file (dask scheduler --scheduler-file, dask-jobqueue, dask-mpi). Inputs and outputs must be on a file system every worker sees; see the README, 'Beyond one machine'.</source>
         <translation>留空：在本进程运行。local:N：由本次运行启动并停止的含 N 个工作进程的 Dask LocalCluster。tcp://host:port：已有的 Dask 调度器。路径：Dask 调度器文件（dask scheduler --scheduler-file、dask-jobqueue、dask-mpi）。输入和输出必须位于每个工作进程都能访问的文件系统上；参见 README 的“Beyond one machine”一节。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="435" />
+        <location filename="../build/i18n/runtime_strings.py" line="436" />
         <source>Torch device</source>
         <translation>Torch 计算设备</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="436" />
+        <location filename="../build/i18n/runtime_strings.py" line="437" />
         <source>auto: CUDA when PyTorch sees a GPU, else the CPU; cpu or cuda force one.</source>
         <translation>自动：PyTorch 检测到 GPU 时使用 CUDA，否则使用 CPU；cpu 或 cuda 强制使用其一。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="437" />
+        <location filename="../build/i18n/runtime_strings.py" line="438" />
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="438" />
+        <location filename="../build/i18n/runtime_strings.py" line="439" />
         <source>cpu</source>
         <translation>cpu</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="439" />
+        <location filename="../build/i18n/runtime_strings.py" line="440" />
         <source>cuda</source>
         <translation>cuda</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="443" />
+        <location filename="../build/i18n/runtime_strings.py" line="444" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="444" />
+        <location filename="../build/i18n/runtime_strings.py" line="445" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="445" />
+        <location filename="../build/i18n/runtime_strings.py" line="446" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="446" />
+        <location filename="../build/i18n/runtime_strings.py" line="447" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="449" />
+        <location filename="../build/i18n/runtime_strings.py" line="450" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="450" />
+        <location filename="../build/i18n/runtime_strings.py" line="451" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="451" />
+        <location filename="../build/i18n/runtime_strings.py" line="452" />
         <source>DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="452" />
+        <location filename="../build/i18n/runtime_strings.py" line="453" />
         <source>Image (DOM or fused raster)</source>
         <translation>影像（DOM 或融合栅格）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="453" />
+        <location filename="../build/i18n/runtime_strings.py" line="454" />
         <source>OMAT raster</source>
         <translation>OMAT 栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="454" />
+        <location filename="../build/i18n/runtime_strings.py" line="455" />
         <source>Geologic units</source>
         <translation>地质单元</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="455" />
+        <location filename="../build/i18n/runtime_strings.py" line="456" />
         <source>Geologic unit System field</source>
         <translation>地质单元地质纪字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="456" />
+        <location filename="../build/i18n/runtime_strings.py" line="457" />
         <source>GEOLOGY_FIELD: name the field holding each unit's System</source>
         <translation>GEOLOGY_FIELD：请指定存放各地质单元地质纪的字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="457" />
+        <location filename="../build/i18n/runtime_strings.py" line="458" />
         <source>a DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="458" />
+        <location filename="../build/i18n/runtime_strings.py" line="459" />
         <source>an image</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="459" />
+        <location filename="../build/i18n/runtime_strings.py" line="460" />
         <source>INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a MODEL) made for {1}</source>
         <translation>INPUT 波段 {0} 看起来是{1}，但该模型需要{2}：请选择为{1}制作的 SHIPPED_MODEL（或 MODEL）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="460" />
+        <location filename="../build/i18n/runtime_strings.py" line="461" />
         <source>INPUT has {0:g} m pixels, far outside the {1:g}-{2:g} m the model was trained for: expect fewer and worse detections</source>
         <translation>INPUT 的像元大小为 {0:g} m，远超出模型训练所用的 {1:g}-{2:g} m：检测结果会更少、更差</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="461" />
+        <location filename="../build/i18n/runtime_strings.py" line="462" />
         <source>BANDS: {0} band numbers were given ('{1}'), but the model reads {2} bands: {3}</source>
         <translation>BANDS：给出了 {0} 个波段编号（“{1}”），但该模型读取 {2} 个波段：{3}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="462" />
+        <location filename="../build/i18n/runtime_strings.py" line="463" />
         <source>BANDS: '{0}' is not a comma-separated list of band numbers; the model expects {1} bands: {2}</source>
         <translation>BANDS：“{0}”不是以逗号分隔的波段编号列表；该模型需要 {1} 个波段：{2}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="463" />
+        <location filename="../build/i18n/runtime_strings.py" line="464" />
         <source>BANDS: band {0} does not exist in INPUT '{1}' ({2} bands); the model expects {3} bands: {4}</source>
         <translation>BANDS：INPUT“{1}”中不存在波段 {0}（该栅格有 {2} 个波段）；该模型需要 {3} 个波段：{4}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="464" />
+        <location filename="../build/i18n/runtime_strings.py" line="465" />
         <source>; the raster's wavelengths fit BANDS={0}</source>
         <translation>；按该栅格的波长应设 BANDS={0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="465" />
+        <location filename="../build/i18n/runtime_strings.py" line="466" />
         <source>; the raster has no band at {0}</source>
         <translation>；该栅格没有位于 {0} 的波段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="466" />
+        <location filename="../build/i18n/runtime_strings.py" line="467" />
         <source>BANDS{0}: raster band {1} is at {2:g} nm but stands for the model's {3} ({4:g} nm); the model expects {5}{6}</source>
         <translation>BANDS{0}：栅格波段 {1} 位于 {2:g} nm，却被用作模型的 {3}（{4:g} nm）；该模型需要 {5}{6}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="467" />
+        <location filename="../build/i18n/runtime_strings.py" line="468" />
         <source> (empty: 1, 2, 3, …)</source>
         <translation>（留空：1, 2, 3, …）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="468" />
+        <location filename="../build/i18n/runtime_strings.py" line="469" />
         <source>{0}: '{1}' is a folder; give a file name</source>
         <translation>{0}：“{1}”是文件夹；请给出文件名</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="469" />
+        <location filename="../build/i18n/runtime_strings.py" line="470" />
         <source>{0}: cannot create '{1}'</source>
         <translation>{0}：无法创建“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="470" />
+        <location filename="../build/i18n/runtime_strings.py" line="471" />
         <source>{0} would overwrite a model shipped with Lunar Lab ('{1}'); save it elsewhere</source>
         <translation>{0} 会覆盖 Lunar Lab 随附的模型（“{1}”）；请保存到其他位置</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="471" />
+        <location filename="../build/i18n/runtime_strings.py" line="472" />
         <source>{0} and {1} point at the same file '{2}'; give each output its own file</source>
         <translation>{0} 和 {1} 指向同一文件“{2}”；请为每个输出指定单独的文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="472" />
+        <location filename="../build/i18n/runtime_strings.py" line="473" />
         <source>{0}: cannot create '{1}' ({2})</source>
         <translation>{0}：无法创建“{1}”（{2}）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="473" />
+        <location filename="../build/i18n/runtime_strings.py" line="474" />
         <source>{0}: '{1}' is not a number</source>
         <translation>{0}：“{1}”不是数字</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="474" />
+        <location filename="../build/i18n/runtime_strings.py" line="475" />
         <source>{0} would overwrite the input {1} ('{2}'): inputs are never overwritten; choose another file</source>
         <translation>{0} 会覆盖输入 {1}（“{2}”）：输入从不被覆盖；请选择其他文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="418" />
+        <location filename="../build/i18n/runtime_strings.py" line="419" />
         <source>The shipped detectors: the LOLA DEM model finds km-scale craters on elevation rasters (trained on LOLA LDEM_4, 7.58 km/px, and synthetic scenes); the LRO NAC image model finds metre-scale craters on images of about 0.25-4 m/px. F1: recall and precision together on held-out longitudes or tiles (the model card, models/NAME.json, and the About box have the full figures). MODEL overrides it.</source>
         <translation>随附的检测器：LOLA DEM 模型在高程栅格上查找千米级撞击坑（以 LOLA LDEM_4（7.58 km/像元）和合成场景训练）；LRO NAC 影像模型在约 0.25-4 m/像元的影像上查找米级撞击坑。F1：在留出的经度带或图块上召回率与精确率的综合指标（模型卡片 models/NAME.json 和“关于”对话框中有完整数据）。MODEL 可取代此选择。</translation>
     </message>
@@ -1103,27 +1103,27 @@
         <translation>等面积统计</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="70" />
+        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="72" />
         <source>RASTERS: give at least one raster layer</source>
         <translation>RASTERS：请至少给出一个栅格图层</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="101" />
+        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="103" />
         <source>{0} cells of {1} km² over lon {2:.3f}..{3:.3f}, lat {4:.3f}..{5:.3f}</source>
         <translation>{0} 个 {1} km² 的单元，经度 {2:.3f}..{3:.3f}，纬度 {4:.3f}..{5:.3f}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="120" />
+        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="122" />
         <source>Could not write samples: {0}</source>
         <translation>无法写入样本：{0}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="99" />
+        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="101" />
         <source>Equal-area samples ({0} km²)</source>
         <translation>等面积样本（{0} km²）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="163" />
+        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="165" />
         <source>ZONES: the layer holds no polygon</source>
         <translation>ZONES：该图层中没有多边形</translation>
     </message>
@@ -1158,32 +1158,32 @@
         <translation>默认：要素 ID。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="374" />
+        <location filename="../build/i18n/runtime_strings.py" line="376" />
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="375" />
+        <location filename="../build/i18n/runtime_strings.py" line="377" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="376" />
+        <location filename="../build/i18n/runtime_strings.py" line="378" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="381" />
+        <location filename="../build/i18n/runtime_strings.py" line="383" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="382" />
+        <location filename="../build/i18n/runtime_strings.py" line="384" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="152" />
+        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="154" />
         <source>ZONE_FIELD: ZONES has no field '{0}' (fields: {1})</source>
         <translation>ZONE_FIELD：ZONES 中没有字段“{0}”（现有字段：{1}）</translation>
     </message>
@@ -1203,200 +1203,205 @@
         <translation>每个单元的目标面积；Qiu 等 2025 使用 2.25 km²。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="377" />
+        <location filename="../build/i18n/runtime_strings.py" line="379" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="378" />
+        <location filename="../build/i18n/runtime_strings.py" line="380" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="379" />
+        <location filename="../build/i18n/runtime_strings.py" line="381" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="380" />
+        <location filename="../build/i18n/runtime_strings.py" line="382" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="383" />
+        <location filename="../build/i18n/runtime_strings.py" line="385" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="384" />
+        <location filename="../build/i18n/runtime_strings.py" line="386" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="385" />
+        <location filename="../build/i18n/runtime_strings.py" line="374" />
         <source>Dask scheduler (empty = this process)</source>
         <translation>Dask 调度器（留空 = 本进程）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="386" />
+        <location filename="../build/i18n/runtime_strings.py" line="387" />
         <source>Torch device</source>
         <translation>Torch 计算设备</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="387" />
+        <location filename="../build/i18n/runtime_strings.py" line="388" />
         <source>DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="388" />
+        <location filename="../build/i18n/runtime_strings.py" line="389" />
         <source>Image (DOM or fused raster)</source>
         <translation>影像（DOM 或融合栅格）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="389" />
+        <location filename="../build/i18n/runtime_strings.py" line="390" />
         <source>OMAT raster</source>
         <translation>OMAT 栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="390" />
+        <location filename="../build/i18n/runtime_strings.py" line="391" />
         <source>Geologic units</source>
         <translation>地质单元</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="391" />
+        <location filename="../build/i18n/runtime_strings.py" line="392" />
         <source>Geologic unit System field</source>
         <translation>地质单元地质纪字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="392" />
+        <location filename="../build/i18n/runtime_strings.py" line="393" />
         <source>GEOLOGY_FIELD: name the field holding each unit's System</source>
         <translation>GEOLOGY_FIELD：请指定存放各地质单元地质纪的字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="393" />
+        <location filename="../build/i18n/runtime_strings.py" line="394" />
         <source>a DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="394" />
+        <location filename="../build/i18n/runtime_strings.py" line="395" />
         <source>an image</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="395" />
+        <location filename="../build/i18n/runtime_strings.py" line="396" />
         <source>INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a MODEL) made for {1}</source>
         <translation>INPUT 波段 {0} 看起来是{1}，但该模型需要{2}：请选择为{1}制作的 SHIPPED_MODEL（或 MODEL）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="396" />
+        <location filename="../build/i18n/runtime_strings.py" line="397" />
         <source>INPUT has {0:g} m pixels, far outside the {1:g}-{2:g} m the model was trained for: expect fewer and worse detections</source>
         <translation>INPUT 的像元大小为 {0:g} m，远超出模型训练所用的 {1:g}-{2:g} m：检测结果会更少、更差</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="397" />
+        <location filename="../build/i18n/runtime_strings.py" line="398" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="398" />
+        <location filename="../build/i18n/runtime_strings.py" line="399" />
         <source>BANDS: {0} band numbers were given ('{1}'), but the model reads {2} bands: {3}</source>
         <translation>BANDS：给出了 {0} 个波段编号（“{1}”），但该模型读取 {2} 个波段：{3}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="399" />
+        <location filename="../build/i18n/runtime_strings.py" line="400" />
         <source>BANDS: '{0}' is not a comma-separated list of band numbers; the model expects {1} bands: {2}</source>
         <translation>BANDS：“{0}”不是以逗号分隔的波段编号列表；该模型需要 {1} 个波段：{2}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="400" />
+        <location filename="../build/i18n/runtime_strings.py" line="401" />
         <source>BANDS: band {0} does not exist in INPUT '{1}' ({2} bands); the model expects {3} bands: {4}</source>
         <translation>BANDS：INPUT“{1}”中不存在波段 {0}（该栅格有 {2} 个波段）；该模型需要 {3} 个波段：{4}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="401" />
+        <location filename="../build/i18n/runtime_strings.py" line="402" />
         <source>; the raster's wavelengths fit BANDS={0}</source>
         <translation>；按该栅格的波长应设 BANDS={0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="402" />
+        <location filename="../build/i18n/runtime_strings.py" line="403" />
         <source>; the raster has no band at {0}</source>
         <translation>；该栅格没有位于 {0} 的波段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="403" />
+        <location filename="../build/i18n/runtime_strings.py" line="404" />
         <source>BANDS{0}: raster band {1} is at {2:g} nm but stands for the model's {3} ({4:g} nm); the model expects {5}{6}</source>
         <translation>BANDS{0}：栅格波段 {1} 位于 {2:g} nm，却被用作模型的 {3}（{4:g} nm）；该模型需要 {5}{6}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="404" />
+        <location filename="../build/i18n/runtime_strings.py" line="405" />
         <source> (empty: 1, 2, 3, …)</source>
         <translation>（留空：1, 2, 3, …）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="405" />
+        <location filename="../build/i18n/runtime_strings.py" line="406" />
         <source>{0}: '{1}' is a folder; give a file name</source>
         <translation>{0}：“{1}”是文件夹；请给出文件名</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="406" />
+        <location filename="../build/i18n/runtime_strings.py" line="407" />
         <source>{0}: cannot create '{1}'</source>
         <translation>{0}：无法创建“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="407" />
+        <location filename="../build/i18n/runtime_strings.py" line="408" />
         <source>{0} would overwrite a model shipped with Lunar Lab ('{1}'); save it elsewhere</source>
         <translation>{0} 会覆盖 Lunar Lab 随附的模型（“{1}”）；请保存到其他位置</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="408" />
+        <location filename="../build/i18n/runtime_strings.py" line="409" />
         <source>{0} and {1} point at the same file '{2}'; give each output its own file</source>
         <translation>{0} 和 {1} 指向同一文件“{2}”；请为每个输出指定单独的文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="409" />
+        <location filename="../build/i18n/runtime_strings.py" line="410" />
         <source>{0}: cannot create '{1}' ({2})</source>
         <translation>{0}：无法创建“{1}”（{2}）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="410" />
+        <location filename="../build/i18n/runtime_strings.py" line="411" />
         <source>{0}: '{1}' is not a number</source>
         <translation>{0}：“{1}”不是数字</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="411" />
+        <location filename="../build/i18n/runtime_strings.py" line="412" />
         <source>{0} would overwrite the input {1} ('{2}'): inputs are never overwritten; choose another file</source>
         <translation>{0} 会覆盖输入 {1}（“{2}”）：输入从不被覆盖；请选择其他文件</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="142" />
+        <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="144" />
         <source>{0}: n={1} mean={2:.4g} std={3:.4g} median={4:.4g}</source>
         <translation>{0}：n={1}，均值={2:.4g}，标准差={3:.4g}，中位数={4:.4g}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="375" />
+        <source>Empty: run here. local:N: a Dask LocalCluster of N worker processes started and stopped by this run. tcp://host:port: an existing Dask scheduler. A path: a Dask scheduler file (dask scheduler --scheduler-file, dask-jobqueue, dask-mpi). Inputs and outputs must be on a file system every worker sees; see the README, 'Beyond one machine'.</source>
+        <translation>留空：在本进程运行。local:N：由本次运行启动并停止的含 N 个工作进程的 Dask LocalCluster。tcp://host:port：已有的 Dask 调度器。路径：Dask 调度器文件（dask scheduler --scheduler-file、dask-jobqueue、dask-mpi）。输入和输出必须位于每个工作进程都能访问的文件系统上；参见 README 的“Beyond one machine”一节。</translation>
     </message>
 </context>
 <context>
     <name>EvaluateCraters</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="541" />
+        <location filename="../build/i18n/runtime_strings.py" line="542" />
         <source>Minimum diameter (km)</source>
         <translation>最小直径（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="542" />
+        <location filename="../build/i18n/runtime_strings.py" line="543" />
         <source>Maximum diameter (km)</source>
         <translation>最大直径（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="543" />
+        <location filename="../build/i18n/runtime_strings.py" line="544" />
         <source>Extent</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="545" />
+        <location filename="../build/i18n/runtime_strings.py" line="546" />
         <source>Matched, missed and false craters</source>
         <translation>匹配、漏检和误检的撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="546" />
+        <location filename="../build/i18n/runtime_strings.py" line="547" />
         <source>Scores per diameter bin</source>
         <translation>各直径区间的评分</translation>
     </message>
@@ -1411,107 +1416,107 @@
         <translation>撞击坑评估（匹配 / 漏检 / 误检）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="532" />
+        <location filename="../build/i18n/runtime_strings.py" line="533" />
         <source>Evaluate crater detections</source>
         <translation>评估撞击坑检测结果</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="533" />
+        <location filename="../build/i18n/runtime_strings.py" line="534" />
         <source>Craters</source>
         <translation>撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="534" />
+        <location filename="../build/i18n/runtime_strings.py" line="535" />
         <source>Matches DETECTIONS against a CATALOG one-to-one with DeepMoon's rule in km on the Moon sphere: a detection matches a catalogue crater when the centre distance squared &lt; 1.8 min(r)^2 and |r1 - r2| &lt; min(r). Only catalogue craters and detections within the diameter range (and EXTENT, if given) count. Outputs recall, precision, F1 and the median relative diameter error, the same per diameter bin (OUTPUT_BINS), and a layer of matched, missed and false craters (OUTPUT).</source>
         <translation>按 DeepMoon 的规则，在月球球面上以 km 为单位将 DETECTIONS 与 CATALOG 进行一对一匹配：当中心距离的平方 &lt; 1.8 min(r)^2 且 |r1 - r2| &lt; min(r) 时，检测结果与目录撞击坑匹配。只有直径范围内（以及给定 EXTENT 时位于其内）的目录撞击坑和检测结果参与计数。输出召回率、精确率、F1 和相对直径误差中位数，各直径区间的相同指标（OUTPUT_BINS），以及匹配、漏检和误检撞击坑图层（OUTPUT）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="535" />
+        <location filename="../build/i18n/runtime_strings.py" line="536" />
         <source>Detections</source>
         <translation>检测结果</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="536" />
+        <location filename="../build/i18n/runtime_strings.py" line="537" />
         <source>Crater circles, points, or a table with lon/lat fields (degrees).</source>
         <translation>撞击坑圆、点，或带 lon/lat 字段（度）的表。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="537" />
+        <location filename="../build/i18n/runtime_strings.py" line="538" />
         <source>Detections: diameter field (km)</source>
         <translation>检测结果：直径字段（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="538" />
+        <location filename="../build/i18n/runtime_strings.py" line="539" />
         <source>Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon's area.</source>
         <translation>默认：名为 diameter_km、Diam_km、diameter… 的字段；对于圆，则使用多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="539" />
+        <location filename="../build/i18n/runtime_strings.py" line="540" />
         <source>Catalogue</source>
         <translation>撞击坑目录</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="540" />
+        <location filename="../build/i18n/runtime_strings.py" line="541" />
         <source>Catalogue: diameter field (km)</source>
         <translation>撞击坑目录：直径字段（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="544" />
+        <location filename="../build/i18n/runtime_strings.py" line="545" />
         <source>Only craters centred inside count (default: everywhere).</source>
         <translation>仅计入中心位于其内的撞击坑（默认：全部范围）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="547" />
+        <location filename="../build/i18n/runtime_strings.py" line="548" />
         <source>Recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="548" />
+        <location filename="../build/i18n/runtime_strings.py" line="549" />
         <source>Precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="549" />
+        <location filename="../build/i18n/runtime_strings.py" line="550" />
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="550" />
+        <location filename="../build/i18n/runtime_strings.py" line="551" />
         <source>Median relative diameter error</source>
         <translation>相对直径误差中位数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="551" />
+        <location filename="../build/i18n/runtime_strings.py" line="552" />
         <source>Catalogue craters in range</source>
         <translation>范围内的目录撞击坑数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="552" />
+        <location filename="../build/i18n/runtime_strings.py" line="553" />
         <source>Detections in range</source>
         <translation>范围内的检测结果数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="553" />
+        <location filename="../build/i18n/runtime_strings.py" line="554" />
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="554" />
+        <location filename="../build/i18n/runtime_strings.py" line="555" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="555" />
+        <location filename="../build/i18n/runtime_strings.py" line="556" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="560" />
+        <location filename="../build/i18n/runtime_strings.py" line="561" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="561" />
+        <location filename="../build/i18n/runtime_strings.py" line="562" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -1521,167 +1526,167 @@
         <translation>无可评分对象：位于直径范围和范围内的目录撞击坑 {0} 个，检测结果 {1} 个</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="556" />
+        <location filename="../build/i18n/runtime_strings.py" line="557" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="557" />
+        <location filename="../build/i18n/runtime_strings.py" line="558" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="558" />
+        <location filename="../build/i18n/runtime_strings.py" line="559" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="559" />
+        <location filename="../build/i18n/runtime_strings.py" line="560" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="562" />
+        <location filename="../build/i18n/runtime_strings.py" line="563" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="563" />
+        <location filename="../build/i18n/runtime_strings.py" line="564" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="564" />
+        <location filename="../build/i18n/runtime_strings.py" line="565" />
         <source>Dask scheduler (empty = this process)</source>
         <translation>Dask 调度器（留空 = 本进程）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="565" />
+        <location filename="../build/i18n/runtime_strings.py" line="566" />
         <source>Torch device</source>
         <translation>Torch 计算设备</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="566" />
+        <location filename="../build/i18n/runtime_strings.py" line="567" />
         <source>DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="567" />
+        <location filename="../build/i18n/runtime_strings.py" line="568" />
         <source>Image (DOM or fused raster)</source>
         <translation>影像（DOM 或融合栅格）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="568" />
+        <location filename="../build/i18n/runtime_strings.py" line="569" />
         <source>OMAT raster</source>
         <translation>OMAT 栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="569" />
+        <location filename="../build/i18n/runtime_strings.py" line="570" />
         <source>Geologic units</source>
         <translation>地质单元</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="570" />
+        <location filename="../build/i18n/runtime_strings.py" line="571" />
         <source>Geologic unit System field</source>
         <translation>地质单元地质纪字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="571" />
+        <location filename="../build/i18n/runtime_strings.py" line="572" />
         <source>GEOLOGY_FIELD: name the field holding each unit's System</source>
         <translation>GEOLOGY_FIELD：请指定存放各地质单元地质纪的字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="572" />
+        <location filename="../build/i18n/runtime_strings.py" line="573" />
         <source>a DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="573" />
+        <location filename="../build/i18n/runtime_strings.py" line="574" />
         <source>an image</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="574" />
+        <location filename="../build/i18n/runtime_strings.py" line="575" />
         <source>INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a MODEL) made for {1}</source>
         <translation>INPUT 波段 {0} 看起来是{1}，但该模型需要{2}：请选择为{1}制作的 SHIPPED_MODEL（或 MODEL）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="575" />
+        <location filename="../build/i18n/runtime_strings.py" line="576" />
         <source>INPUT has {0:g} m pixels, far outside the {1:g}-{2:g} m the model was trained for: expect fewer and worse detections</source>
         <translation>INPUT 的像元大小为 {0:g} m，远超出模型训练所用的 {1:g}-{2:g} m：检测结果会更少、更差</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="576" />
+        <location filename="../build/i18n/runtime_strings.py" line="577" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="577" />
+        <location filename="../build/i18n/runtime_strings.py" line="578" />
         <source>BANDS: {0} band numbers were given ('{1}'), but the model reads {2} bands: {3}</source>
         <translation>BANDS：给出了 {0} 个波段编号（“{1}”），但该模型读取 {2} 个波段：{3}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="578" />
+        <location filename="../build/i18n/runtime_strings.py" line="579" />
         <source>BANDS: '{0}' is not a comma-separated list of band numbers; the model expects {1} bands: {2}</source>
         <translation>BANDS：“{0}”不是以逗号分隔的波段编号列表；该模型需要 {1} 个波段：{2}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="579" />
+        <location filename="../build/i18n/runtime_strings.py" line="580" />
         <source>BANDS: band {0} does not exist in INPUT '{1}' ({2} bands); the model expects {3} bands: {4}</source>
         <translation>BANDS：INPUT“{1}”中不存在波段 {0}（该栅格有 {2} 个波段）；该模型需要 {3} 个波段：{4}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="580" />
+        <location filename="../build/i18n/runtime_strings.py" line="581" />
         <source>; the raster's wavelengths fit BANDS={0}</source>
         <translation>；按该栅格的波长应设 BANDS={0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="581" />
+        <location filename="../build/i18n/runtime_strings.py" line="582" />
         <source>; the raster has no band at {0}</source>
         <translation>；该栅格没有位于 {0} 的波段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="582" />
+        <location filename="../build/i18n/runtime_strings.py" line="583" />
         <source>BANDS{0}: raster band {1} is at {2:g} nm but stands for the model's {3} ({4:g} nm); the model expects {5}{6}</source>
         <translation>BANDS{0}：栅格波段 {1} 位于 {2:g} nm，却被用作模型的 {3}（{4:g} nm）；该模型需要 {5}{6}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="583" />
+        <location filename="../build/i18n/runtime_strings.py" line="584" />
         <source> (empty: 1, 2, 3, …)</source>
         <translation>（留空：1, 2, 3, …）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="584" />
+        <location filename="../build/i18n/runtime_strings.py" line="585" />
         <source>{0}: '{1}' is a folder; give a file name</source>
         <translation>{0}：“{1}”是文件夹；请给出文件名</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="585" />
+        <location filename="../build/i18n/runtime_strings.py" line="586" />
         <source>{0}: cannot create '{1}'</source>
         <translation>{0}：无法创建“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="586" />
+        <location filename="../build/i18n/runtime_strings.py" line="587" />
         <source>{0} would overwrite a model shipped with Lunar Lab ('{1}'); save it elsewhere</source>
         <translation>{0} 会覆盖 Lunar Lab 随附的模型（“{1}”）；请保存到其他位置</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="587" />
+        <location filename="../build/i18n/runtime_strings.py" line="588" />
         <source>{0} and {1} point at the same file '{2}'; give each output its own file</source>
         <translation>{0} 和 {1} 指向同一文件“{2}”；请为每个输出指定单独的文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="588" />
+        <location filename="../build/i18n/runtime_strings.py" line="589" />
         <source>{0}: cannot create '{1}' ({2})</source>
         <translation>{0}：无法创建“{1}”（{2}）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="589" />
+        <location filename="../build/i18n/runtime_strings.py" line="590" />
         <source>{0}: '{1}' is not a number</source>
         <translation>{0}：“{1}”不是数字</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="590" />
+        <location filename="../build/i18n/runtime_strings.py" line="591" />
         <source>{0} would overwrite the input {1} ('{2}'): inputs are never overwritten; choose another file</source>
         <translation>{0} 会覆盖输入 {1}（“{2}”）：输入从不被覆盖；请选择其他文件</translation>
     </message>
@@ -1932,57 +1937,57 @@
 <context>
     <name>LunarAlgorithm</name>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="150" />
+        <location filename="../processing_provider/algorithms/base.py" line="151" />
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="151" />
+        <location filename="../processing_provider/algorithms/base.py" line="152" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="153" />
+        <location filename="../processing_provider/algorithms/base.py" line="154" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="206" />
+        <location filename="../processing_provider/algorithms/base.py" line="207" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="209" />
+        <location filename="../processing_provider/algorithms/base.py" line="210" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="155" />
+        <location filename="../processing_provider/algorithms/base.py" line="156" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="158" />
+        <location filename="../processing_provider/algorithms/base.py" line="159" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="160" />
+        <location filename="../processing_provider/algorithms/base.py" line="161" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="178" />
+        <location filename="../processing_provider/algorithms/base.py" line="179" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="184" />
+        <location filename="../processing_provider/algorithms/base.py" line="185" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="195" />
+        <location filename="../processing_provider/algorithms/base.py" line="196" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
@@ -2160,7 +2165,7 @@
         <translation>现在安装 PyTorch 吗？</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="36" />
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="39" />
         <source>{0}: '{1}' is not a lunar System (codes 1-5 or names {2})</source>
         <translation>{0}：“{1}”不是月球地质纪（代码 1-5 或名称 {2}）</translation>
     </message>
@@ -2459,7 +2464,7 @@
         <translation>反射率比例因子</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="123" />
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="124" />
         <source>{0} (wt%)</source>
         <translation>{0}（wt%）</translation>
     </message>
@@ -2469,12 +2474,12 @@
         <translation>Mg#</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="153" />
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="154" />
         <source>Mg# — 1D CNN</source>
         <translation>Mg# — 一维卷积神经网络</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="162" />
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="163" />
         <source>{0} (wt%) — 1D CNN</source>
         <translation>{0}（wt%）— 一维卷积神经网络</translation>
     </message>
@@ -2554,12 +2559,12 @@
         <translation>1σ 不确定度（wt%，每种氧化物一个波段）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="156" />
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="157" />
         <source>Inside the training sites' spectral domain — 1D CNN</source>
         <translation>位于训练采样点光谱域内 — 一维 CNN</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="159" />
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="160" />
         <source>1-sigma (wt%) — 1D CNN</source>
         <translation>1σ 不确定度（wt%）— 一维 CNN</translation>
     </message>
@@ -2799,7 +2804,7 @@ No output holds an impossible value: every prediction is clipped to the physical
         <translation>方程常数</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_equations.py" line="49" />
+        <location filename="../processing_provider/algorithms/oxide_equations.py" line="51" />
         <source>Custom {0} (overrides the preset)</source>
         <translation>自定义 {0}（覆盖预设值）</translation>
     </message>
@@ -3456,357 +3461,357 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
 <context>
     <name>TrainCraterAges</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="652" />
+        <location filename="../build/i18n/runtime_strings.py" line="653" />
         <source>System label field</source>
         <translation>地质纪标签字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="664" />
+        <location filename="../build/i18n/runtime_strings.py" line="665" />
         <source>Unlabelled craters (semi-supervised)</source>
         <translation>无标签撞击坑（半监督）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="665" />
+        <location filename="../build/i18n/runtime_strings.py" line="666" />
         <source>Base model to fine-tune (.pt)</source>
         <translation>要微调的基础模型（.pt）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="667" />
+        <location filename="../build/i18n/runtime_strings.py" line="668" />
         <source>Validation</source>
         <translation>验证方式</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="669" />
+        <location filename="../build/i18n/runtime_strings.py" line="670" />
         <source>k-fold</source>
         <translation>k 折交叉验证</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="670" />
+        <location filename="../build/i18n/runtime_strings.py" line="671" />
         <source>Trials or folds</source>
         <translation>试验次数或折数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="671" />
+        <location filename="../build/i18n/runtime_strings.py" line="672" />
         <source>Epochs</source>
         <translation>训练轮数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="673" />
+        <location filename="../build/i18n/runtime_strings.py" line="674" />
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="675" />
+        <location filename="../build/i18n/runtime_strings.py" line="676" />
         <source>Trained model</source>
         <translation>训练好的模型</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="191" />
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="196" />
         <source>PyTorch model (*.pt)</source>
         <translation>PyTorch 模型 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="676" />
+        <location filename="../build/i18n/runtime_strings.py" line="677" />
         <source>Validation report</source>
         <translation>验证报告</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="193" />
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="198" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="677" />
+        <location filename="../build/i18n/runtime_strings.py" line="678" />
         <source>Overall accuracy (mean)</source>
         <translation>总体准确率（均值）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="678" />
+        <location filename="../build/i18n/runtime_strings.py" line="679" />
         <source>Overall accuracy (s.d.)</source>
         <translation>总体准确率（标准差）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="217" />
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="222" />
         <source>At least 10 labelled craters inside the DEM are needed</source>
         <translation>至少需要 10 个位于 DEM 内的带标签撞击坑</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="246" />
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="251" />
         <source>overall accuracy {0:.1%} ± {1:.1%} (majority-class baseline {2:.1%})</source>
         <translation>总体准确率 {0:.1%} ± {1:.1%}（多数类基线 {2:.1%}）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="645" />
+        <location filename="../build/i18n/runtime_strings.py" line="646" />
         <source>Train or fine-tune the crater age classifier</source>
         <translation>训练或微调撞击坑年龄分类器</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="646" />
+        <location filename="../build/i18n/runtime_strings.py" line="647" />
         <source>Crater ages</source>
         <translation>撞击坑年龄</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="648" />
+        <location filename="../build/i18n/runtime_strings.py" line="649" />
         <source>Labelled craters</source>
         <translation>带标签的撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="649" />
+        <location filename="../build/i18n/runtime_strings.py" line="650" />
         <source>Crater circles, points, or a table with lon/lat fields (degrees).</source>
         <translation>撞击坑圆、点，或带 lon/lat 字段（度）的表。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="650" />
+        <location filename="../build/i18n/runtime_strings.py" line="651" />
         <source>Labelled craters: diameter field (km)</source>
         <translation>带标签的撞击坑：直径字段（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="651" />
+        <location filename="../build/i18n/runtime_strings.py" line="652" />
         <source>Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon's area.</source>
         <translation>默认：名为 diameter_km、Diam_km、diameter… 的字段；对于圆，则使用多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="653" />
+        <location filename="../build/i18n/runtime_strings.py" line="654" />
         <source>System codes 1-5 or names (pre-Nectarian … Copernican).</source>
         <translation>地质纪代码 1-5 或名称（pre-Nectarian … Copernican，即前酒海纪 … 哥白尼纪）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="654" />
+        <location filename="../build/i18n/runtime_strings.py" line="655" />
         <source>DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="655" />
+        <location filename="../build/i18n/runtime_strings.py" line="656" />
         <source>Elevation raster with a CRS (morphometry).</source>
         <translation>带坐标系的高程栅格（形态测量）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="656" />
+        <location filename="../build/i18n/runtime_strings.py" line="657" />
         <source>Image (DOM or fused raster)</source>
         <translation>影像（DOM 或融合栅格）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="657" />
+        <location filename="../build/i18n/runtime_strings.py" line="658" />
         <source>Band 1 = brightness. The shipped model needs it (trained with the LOLA DEM + a global albedo image).</source>
         <translation>波段 1 = 亮度。随附模型需要此输入（以 LOLA DEM + 全球反照率影像训练）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="658" />
+        <location filename="../build/i18n/runtime_strings.py" line="659" />
         <source>OMAT raster</source>
         <translation>OMAT 栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="659" />
+        <location filename="../build/i18n/runtime_strings.py" line="660" />
         <source>Optional optical maturity (bright rays: young craters), for models trained with it.</source>
         <translation>可选的光学成熟度（亮辐射纹：年轻撞击坑），用于以其训练的模型。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="660" />
+        <location filename="../build/i18n/runtime_strings.py" line="661" />
         <source>Geologic units</source>
         <translation>地质单元</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="661" />
+        <location filename="../build/i18n/runtime_strings.py" line="662" />
         <source>Optional polygons with the System of each unit (the stratigraphic channel).</source>
         <translation>可选多边形，含每个单元的地质纪（地层通道）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="662" />
+        <location filename="../build/i18n/runtime_strings.py" line="663" />
         <source>Geologic unit System field</source>
         <translation>地质单元地质纪字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="663" />
+        <location filename="../build/i18n/runtime_strings.py" line="664" />
         <source>Codes 1-5 or System names.</source>
         <translation>代码 1-5 或地质纪名称。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="666" />
+        <location filename="../build/i18n/runtime_strings.py" line="667" />
         <source>Empty: train from scratch.</source>
         <translation>留空：从头训练。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="679" />
+        <location filename="../build/i18n/runtime_strings.py" line="680" />
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="680" />
+        <location filename="../build/i18n/runtime_strings.py" line="681" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="681" />
+        <location filename="../build/i18n/runtime_strings.py" line="682" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="686" />
+        <location filename="../build/i18n/runtime_strings.py" line="687" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="687" />
+        <location filename="../build/i18n/runtime_strings.py" line="688" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="668" />
+        <location filename="../build/i18n/runtime_strings.py" line="669" />
         <source>Five trials, 8:1:1 (Yang et al. 2020)</source>
         <translation>五次试验，8:1:1（Yang 等 2020）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="647" />
+        <location filename="../build/i18n/runtime_strings.py" line="648" />
         <source>Trains the dual-channel crater age classifier of Yang et al. 2020 on labelled craters (LABEL_FIELD: System codes 1-5 or names), semi-supervised with a mean teacher when UNLABELLED craters are given, or fine-tunes BASE_MODEL. Validation as in Yang et al. 2020 (five trials of stratified 8:1:1 splits) or k-fold; the report gives overall accuracy mean ± s.d., balanced accuracy, per-System recall, the majority-class baseline and the confusion matrix. The final model is trained on all labelled craters.</source>
         <translation>以带标签的撞击坑（LABEL_FIELD：地质纪代码 1-5 或名称）训练 Yang 等 2020 的双通道撞击坑年龄分类器；给出 UNLABELLED 撞击坑时采用 mean teacher 方法进行半监督训练；也可微调 BASE_MODEL。验证方式同 Yang 等 2020（五次分层 8:1:1 划分试验）或采用 k 折交叉验证；报告给出总体准确率均值 ± 标准差、平衡准确率、各地质纪召回率、多数类基线和混淆矩阵。最终模型以全部带标签撞击坑训练。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="672" />
+        <location filename="../build/i18n/runtime_strings.py" line="673" />
         <source>The shipped model's recipe: 40.</source>
         <translation>随附模型的训练设置：40。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="674" />
+        <location filename="../build/i18n/runtime_strings.py" line="675" />
         <source>The same seed and data give the same model.</source>
         <translation>相同的随机种子和数据得到相同的模型。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="682" />
+        <location filename="../build/i18n/runtime_strings.py" line="683" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="683" />
+        <location filename="../build/i18n/runtime_strings.py" line="684" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="684" />
+        <location filename="../build/i18n/runtime_strings.py" line="685" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="685" />
+        <location filename="../build/i18n/runtime_strings.py" line="686" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="688" />
+        <location filename="../build/i18n/runtime_strings.py" line="689" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="689" />
+        <location filename="../build/i18n/runtime_strings.py" line="690" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="690" />
+        <location filename="../build/i18n/runtime_strings.py" line="691" />
         <source>Dask scheduler (empty = this process)</source>
         <translation>Dask 调度器（留空 = 本进程）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="691" />
+        <location filename="../build/i18n/runtime_strings.py" line="692" />
         <source>Torch device</source>
         <translation>Torch 计算设备</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="692" />
+        <location filename="../build/i18n/runtime_strings.py" line="693" />
         <source>GEOLOGY_FIELD: name the field holding each unit's System</source>
         <translation>GEOLOGY_FIELD：请指定存放各地质单元地质纪的字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="693" />
+        <location filename="../build/i18n/runtime_strings.py" line="694" />
         <source>a DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="694" />
+        <location filename="../build/i18n/runtime_strings.py" line="695" />
         <source>an image</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="695" />
+        <location filename="../build/i18n/runtime_strings.py" line="696" />
         <source>INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a MODEL) made for {1}</source>
         <translation>INPUT 波段 {0} 看起来是{1}，但该模型需要{2}：请选择为{1}制作的 SHIPPED_MODEL（或 MODEL）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="696" />
+        <location filename="../build/i18n/runtime_strings.py" line="697" />
         <source>INPUT has {0:g} m pixels, far outside the {1:g}-{2:g} m the model was trained for: expect fewer and worse detections</source>
         <translation>INPUT 的像元大小为 {0:g} m，远超出模型训练所用的 {1:g}-{2:g} m：检测结果会更少、更差</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="697" />
+        <location filename="../build/i18n/runtime_strings.py" line="698" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="698" />
+        <location filename="../build/i18n/runtime_strings.py" line="699" />
         <source>BANDS: {0} band numbers were given ('{1}'), but the model reads {2} bands: {3}</source>
         <translation>BANDS：给出了 {0} 个波段编号（“{1}”），但该模型读取 {2} 个波段：{3}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="699" />
+        <location filename="../build/i18n/runtime_strings.py" line="700" />
         <source>BANDS: '{0}' is not a comma-separated list of band numbers; the model expects {1} bands: {2}</source>
         <translation>BANDS：“{0}”不是以逗号分隔的波段编号列表；该模型需要 {1} 个波段：{2}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="700" />
+        <location filename="../build/i18n/runtime_strings.py" line="701" />
         <source>BANDS: band {0} does not exist in INPUT '{1}' ({2} bands); the model expects {3} bands: {4}</source>
         <translation>BANDS：INPUT“{1}”中不存在波段 {0}（该栅格有 {2} 个波段）；该模型需要 {3} 个波段：{4}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="701" />
+        <location filename="../build/i18n/runtime_strings.py" line="702" />
         <source>; the raster's wavelengths fit BANDS={0}</source>
         <translation>；按该栅格的波长应设 BANDS={0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="702" />
+        <location filename="../build/i18n/runtime_strings.py" line="703" />
         <source>; the raster has no band at {0}</source>
         <translation>；该栅格没有位于 {0} 的波段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="703" />
+        <location filename="../build/i18n/runtime_strings.py" line="704" />
         <source>BANDS{0}: raster band {1} is at {2:g} nm but stands for the model's {3} ({4:g} nm); the model expects {5}{6}</source>
         <translation>BANDS{0}：栅格波段 {1} 位于 {2:g} nm，却被用作模型的 {3}（{4:g} nm）；该模型需要 {5}{6}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="704" />
+        <location filename="../build/i18n/runtime_strings.py" line="705" />
         <source> (empty: 1, 2, 3, …)</source>
         <translation>（留空：1, 2, 3, …）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="705" />
+        <location filename="../build/i18n/runtime_strings.py" line="706" />
         <source>{0}: '{1}' is a folder; give a file name</source>
         <translation>{0}：“{1}”是文件夹；请给出文件名</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="706" />
+        <location filename="../build/i18n/runtime_strings.py" line="707" />
         <source>{0}: cannot create '{1}'</source>
         <translation>{0}：无法创建“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="707" />
+        <location filename="../build/i18n/runtime_strings.py" line="708" />
         <source>{0} would overwrite a model shipped with Lunar Lab ('{1}'); save it elsewhere</source>
         <translation>{0} 会覆盖 Lunar Lab 随附的模型（“{1}”）；请保存到其他位置</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="708" />
+        <location filename="../build/i18n/runtime_strings.py" line="709" />
         <source>{0} and {1} point at the same file '{2}'; give each output its own file</source>
         <translation>{0} 和 {1} 指向同一文件“{2}”；请为每个输出指定单独的文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="709" />
+        <location filename="../build/i18n/runtime_strings.py" line="710" />
         <source>{0}: cannot create '{1}' ({2})</source>
         <translation>{0}：无法创建“{1}”（{2}）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="710" />
+        <location filename="../build/i18n/runtime_strings.py" line="711" />
         <source>{0}: '{1}' is not a number</source>
         <translation>{0}：“{1}”不是数字</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="711" />
+        <location filename="../build/i18n/runtime_strings.py" line="712" />
         <source>{0} would overwrite the input {1} ('{2}'): inputs are never overwritten; choose another file</source>
         <translation>{0} 会覆盖输入 {1}（“{2}”）：输入从不被覆盖；请选择其他文件</translation>
     </message>
@@ -3814,312 +3819,312 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
 <context>
     <name>TrainCraterDetector</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="478" />
+        <location filename="../build/i18n/runtime_strings.py" line="479" />
         <source>DEM or fused DOM/DEM raster</source>
         <translation>DEM 或融合的 DOM/DEM 栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="483" />
+        <location filename="../build/i18n/runtime_strings.py" line="484" />
         <source>Fine-tune BASE_MODEL (transfer learning)</source>
         <translation>微调 BASE_MODEL（迁移学习）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="485" />
+        <location filename="../build/i18n/runtime_strings.py" line="486" />
         <source>Base model (.pt)</source>
         <translation>基础模型（.pt）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="487" />
+        <location filename="../build/i18n/runtime_strings.py" line="488" />
         <source>Epochs (50 steps each)</source>
         <translation>训练轮数（每轮 50 步）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="488" />
+        <location filename="../build/i18n/runtime_strings.py" line="489" />
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="490" />
+        <location filename="../build/i18n/runtime_strings.py" line="491" />
         <source>Trained model</source>
         <translation>训练好的模型</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="44" />
+        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="45" />
         <source>PyTorch model (*.pt)</source>
         <translation>PyTorch 模型 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="491" />
+        <location filename="../build/i18n/runtime_strings.py" line="492" />
         <source>Training report</source>
         <translation>训练报告</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="46" />
+        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="47" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="492" />
+        <location filename="../build/i18n/runtime_strings.py" line="493" />
         <source>Recall before training</source>
         <translation>训练前召回率</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="493" />
+        <location filename="../build/i18n/runtime_strings.py" line="494" />
         <source>Recall after training</source>
         <translation>训练后召回率</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="81" />
+        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="82" />
         <source>Scoring</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="89" />
+        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="91" />
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="103" />
+        <location filename="../processing_provider/algorithms/train_crater_detector.py" line="105" />
         <source>recall on the labelled craters: before {0}, after {1:.3f}</source>
         <translation>带标签撞击坑上的召回率：训练前 {0}，训练后 {1:.3f}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="475" />
+        <location filename="../build/i18n/runtime_strings.py" line="476" />
         <source>Train or fine-tune a crater detector</source>
         <translation>训练或微调撞击坑检测器</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="476" />
+        <location filename="../build/i18n/runtime_strings.py" line="477" />
         <source>Craters</source>
         <translation>撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="479" />
+        <location filename="../build/i18n/runtime_strings.py" line="480" />
         <source>Labelled craters</source>
         <translation>带标签的撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="480" />
+        <location filename="../build/i18n/runtime_strings.py" line="481" />
         <source>Crater circles, points, or a table with lon/lat fields (degrees).</source>
         <translation>撞击坑圆、点，或带 lon/lat 字段（度）的表。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="481" />
+        <location filename="../build/i18n/runtime_strings.py" line="482" />
         <source>Labelled craters: diameter field (km)</source>
         <translation>带标签的撞击坑：直径字段（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="482" />
+        <location filename="../build/i18n/runtime_strings.py" line="483" />
         <source>Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon's area.</source>
         <translation>默认：名为 diameter_km、Diam_km、diameter… 的字段；对于圆，则使用多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="484" />
+        <location filename="../build/i18n/runtime_strings.py" line="485" />
         <source>Off: train a new network from scratch.</source>
         <translation>关闭：从头训练新网络。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="494" />
+        <location filename="../build/i18n/runtime_strings.py" line="495" />
         <source>Cancelled: no output was written.</source>
         <translation>已取消：未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="495" />
+        <location filename="../build/i18n/runtime_strings.py" line="496" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="496" />
+        <location filename="../build/i18n/runtime_strings.py" line="497" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="501" />
+        <location filename="../build/i18n/runtime_strings.py" line="502" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="502" />
+        <location filename="../build/i18n/runtime_strings.py" line="503" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="477" />
+        <location filename="../build/i18n/runtime_strings.py" line="478" />
         <source>Trains a crater detector on a DEM (or the elevation band of a fused raster) and the craters marked on it (circles, or points with a diameter field), or fine-tunes BASE_MODEL on them: the transfer learning of Yang et al. 2020, where a detector trained on coarse images is adapted to a new scene with a few labelled craters. Training uses only the part of the raster around the labelled craters: mark every crater of the sizes you care about inside that region (unmarked ones would be learnt as background). The report gives recall and precision there before and after training. OUTPUT_MODEL is a .pt file with its model card (.json) beside it; use it as MODEL in lunar:detectcraters.</source>
         <translation>在 DEM（或融合栅格的高程波段）及其上标注的撞击坑（圆形，或带直径字段的点）上训练撞击坑检测器，或在其上微调 BASE_MODEL：即 Yang 等 2020 的迁移学习——在粗分辨率影像上训练的检测器借助少量标注撞击坑适应新场景。训练只使用标注撞击坑周围的栅格区域：请在该区域内标注所有您关心尺寸的撞击坑（未标注的会被当作背景学习）。报告给出训练前后在该区域的召回率和精确率。OUTPUT_MODEL 为 .pt 文件，其模型卡片（.json）位于同一目录；可在 lunar:detectcraters 中作为 MODEL 使用。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="486" />
+        <location filename="../build/i18n/runtime_strings.py" line="487" />
         <source>Default: the shipped LOLA DEM model (models/crater_detector.pt).</source>
         <translation>默认：随附的 LOLA DEM 模型（models/crater_detector.pt）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="489" />
+        <location filename="../build/i18n/runtime_strings.py" line="490" />
         <source>The same seed and data give the same model.</source>
         <translation>相同的随机种子和数据得到相同的模型。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="497" />
+        <location filename="../build/i18n/runtime_strings.py" line="498" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="498" />
+        <location filename="../build/i18n/runtime_strings.py" line="499" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="499" />
+        <location filename="../build/i18n/runtime_strings.py" line="500" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="500" />
+        <location filename="../build/i18n/runtime_strings.py" line="501" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="503" />
+        <location filename="../build/i18n/runtime_strings.py" line="504" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="504" />
+        <location filename="../build/i18n/runtime_strings.py" line="505" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="505" />
+        <location filename="../build/i18n/runtime_strings.py" line="506" />
         <source>Dask scheduler (empty = this process)</source>
         <translation>Dask 调度器（留空 = 本进程）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="506" />
+        <location filename="../build/i18n/runtime_strings.py" line="507" />
         <source>Torch device</source>
         <translation>Torch 计算设备</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="507" />
+        <location filename="../build/i18n/runtime_strings.py" line="508" />
         <source>DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="508" />
+        <location filename="../build/i18n/runtime_strings.py" line="509" />
         <source>Image (DOM or fused raster)</source>
         <translation>影像（DOM 或融合栅格）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="509" />
+        <location filename="../build/i18n/runtime_strings.py" line="510" />
         <source>OMAT raster</source>
         <translation>OMAT 栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="510" />
+        <location filename="../build/i18n/runtime_strings.py" line="511" />
         <source>Geologic units</source>
         <translation>地质单元</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="511" />
+        <location filename="../build/i18n/runtime_strings.py" line="512" />
         <source>Geologic unit System field</source>
         <translation>地质单元地质纪字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="512" />
+        <location filename="../build/i18n/runtime_strings.py" line="513" />
         <source>GEOLOGY_FIELD: name the field holding each unit's System</source>
         <translation>GEOLOGY_FIELD：请指定存放各地质单元地质纪的字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="513" />
+        <location filename="../build/i18n/runtime_strings.py" line="514" />
         <source>a DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="514" />
+        <location filename="../build/i18n/runtime_strings.py" line="515" />
         <source>an image</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="515" />
+        <location filename="../build/i18n/runtime_strings.py" line="516" />
         <source>INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a MODEL) made for {1}</source>
         <translation>INPUT 波段 {0} 看起来是{1}，但该模型需要{2}：请选择为{1}制作的 SHIPPED_MODEL（或 MODEL）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="516" />
+        <location filename="../build/i18n/runtime_strings.py" line="517" />
         <source>INPUT has {0:g} m pixels, far outside the {1:g}-{2:g} m the model was trained for: expect fewer and worse detections</source>
         <translation>INPUT 的像元大小为 {0:g} m，远超出模型训练所用的 {1:g}-{2:g} m：检测结果会更少、更差</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="517" />
+        <location filename="../build/i18n/runtime_strings.py" line="518" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="518" />
+        <location filename="../build/i18n/runtime_strings.py" line="519" />
         <source>BANDS: {0} band numbers were given ('{1}'), but the model reads {2} bands: {3}</source>
         <translation>BANDS：给出了 {0} 个波段编号（“{1}”），但该模型读取 {2} 个波段：{3}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="519" />
+        <location filename="../build/i18n/runtime_strings.py" line="520" />
         <source>BANDS: '{0}' is not a comma-separated list of band numbers; the model expects {1} bands: {2}</source>
         <translation>BANDS：“{0}”不是以逗号分隔的波段编号列表；该模型需要 {1} 个波段：{2}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="520" />
+        <location filename="../build/i18n/runtime_strings.py" line="521" />
         <source>BANDS: band {0} does not exist in INPUT '{1}' ({2} bands); the model expects {3} bands: {4}</source>
         <translation>BANDS：INPUT“{1}”中不存在波段 {0}（该栅格有 {2} 个波段）；该模型需要 {3} 个波段：{4}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="521" />
+        <location filename="../build/i18n/runtime_strings.py" line="522" />
         <source>; the raster's wavelengths fit BANDS={0}</source>
         <translation>；按该栅格的波长应设 BANDS={0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="522" />
+        <location filename="../build/i18n/runtime_strings.py" line="523" />
         <source>; the raster has no band at {0}</source>
         <translation>；该栅格没有位于 {0} 的波段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="523" />
+        <location filename="../build/i18n/runtime_strings.py" line="524" />
         <source>BANDS{0}: raster band {1} is at {2:g} nm but stands for the model's {3} ({4:g} nm); the model expects {5}{6}</source>
         <translation>BANDS{0}：栅格波段 {1} 位于 {2:g} nm，却被用作模型的 {3}（{4:g} nm）；该模型需要 {5}{6}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="524" />
+        <location filename="../build/i18n/runtime_strings.py" line="525" />
         <source> (empty: 1, 2, 3, …)</source>
         <translation>（留空：1, 2, 3, …）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="525" />
+        <location filename="../build/i18n/runtime_strings.py" line="526" />
         <source>{0}: '{1}' is a folder; give a file name</source>
         <translation>{0}：“{1}”是文件夹；请给出文件名</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="526" />
+        <location filename="../build/i18n/runtime_strings.py" line="527" />
         <source>{0}: cannot create '{1}'</source>
         <translation>{0}：无法创建“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="527" />
+        <location filename="../build/i18n/runtime_strings.py" line="528" />
         <source>{0} would overwrite a model shipped with Lunar Lab ('{1}'); save it elsewhere</source>
         <translation>{0} 会覆盖 Lunar Lab 随附的模型（“{1}”）；请保存到其他位置</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="528" />
+        <location filename="../build/i18n/runtime_strings.py" line="529" />
         <source>{0} and {1} point at the same file '{2}'; give each output its own file</source>
         <translation>{0} 和 {1} 指向同一文件“{2}”；请为每个输出指定单独的文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="529" />
+        <location filename="../build/i18n/runtime_strings.py" line="530" />
         <source>{0}: cannot create '{1}' ({2})</source>
         <translation>{0}：无法创建“{1}”（{2}）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="530" />
+        <location filename="../build/i18n/runtime_strings.py" line="531" />
         <source>{0}: '{1}' is not a number</source>
         <translation>{0}：“{1}”不是数字</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="531" />
+        <location filename="../build/i18n/runtime_strings.py" line="532" />
         <source>{0} would overwrite the input {1} ('{2}'): inputs are never overwritten; choose another file</source>
         <translation>{0} 会覆盖输入 {1}（“{2}”）：输入从不被覆盖；请选择其他文件</translation>
     </message>
@@ -4187,7 +4192,7 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
         <translation>训练好的模型</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="214" />
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="216" />
         <source>PyTorch model (*.pt)</source>
         <translation>PyTorch 模型 (*.pt)</translation>
     </message>
@@ -4197,7 +4202,7 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
         <translation>折外预测</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="216" />
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="218" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -4207,12 +4212,12 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
         <translation>验证报告</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="218" />
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="220" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="231" />
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="233" />
         <source>INPUT has none of the oxide fields {0}; choose TARGET_FIELDS</source>
         <translation>INPUT 中没有任何氧化物字段 {0}；请选择 TARGET_FIELDS</translation>
     </message>
@@ -4277,12 +4282,12 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
         <translation>分组字段（留一分组验证）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="246" />
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="248" />
         <source>; out-of-fold leaving one of {0} groups out R² {1:.3f} RMSE {2:.2f}</source>
         <translation>；逐一留出 {0} 个分组之一的折外 R² {1:.3f}，RMSE {2:.2f}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="248" />
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="250" />
         <source>{0}: out-of-fold R² {1:.3f} RMSE {2:.2f} (n={3}){4}; training fit (not a validation) R² {5:.3f}</source>
         <translation>{0}：折外 R² {1:.3f}，RMSE {2:.2f}（n={3}）{4}；训练拟合（并非验证）R² {5:.3f}</translation>
     </message>
@@ -4510,27 +4515,27 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
 <context>
     <name>alg</name>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="44" />
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="47" />
         <source>DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="45" />
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="48" />
         <source>Image (DOM or fused raster)</source>
         <translation>影像（DOM 或融合栅格）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="47" />
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="50" />
         <source>OMAT raster</source>
         <translation>OMAT 栅格</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="49" />
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="52" />
         <source>Geologic units</source>
         <translation>地质单元</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="52" />
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="56" />
         <source>Geologic unit System field</source>
         <translation>地质单元地质纪字段</translation>
     </message>
@@ -4545,27 +4550,27 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
         <translation>Torch 计算设备</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="75" />
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="79" />
         <source>GEOLOGY_FIELD: name the field holding each unit's System</source>
         <translation>GEOLOGY_FIELD：请指定存放各地质单元地质纪的字段</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="43" />
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="42" />
         <source>a DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="43" />
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="42" />
         <source>an image</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="45" />
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="44" />
         <source>INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a MODEL) made for {1}</source>
         <translation>INPUT 波段 {0} 看起来是{1}，但该模型需要{2}：请选择为{1}制作的 SHIPPED_MODEL（或 MODEL）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="53" />
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="52" />
         <source>INPUT has {0:g} m pixels, far outside the {1:g}-{2:g} m the model was trained for: expect fewer and worse detections</source>
         <translation>INPUT 的像元大小为 {0:g} m，远超出模型训练所用的 {1:g}-{2:g} m：检测结果会更少、更差</translation>
     </message>
@@ -4575,37 +4580,37 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="60" />
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="61" />
         <source>BANDS: '{0}' is not a comma-separated list of band numbers; the model expects {1} bands: {2}</source>
         <translation>BANDS：“{0}”不是以逗号分隔的波段编号列表；该模型需要 {1} 个波段：{2}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="65" />
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="66" />
         <source>BANDS: {0} band numbers were given ('{1}'), but the model reads {2} bands: {3}</source>
         <translation>BANDS：给出了 {0} 个波段编号（“{1}”），但该模型读取 {2} 个波段：{3}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="70" />
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="71" />
         <source>BANDS: band {0} does not exist in INPUT '{1}' ({2} bands); the model expects {3} bands: {4}</source>
         <translation>BANDS：INPUT“{1}”中不存在波段 {0}（该栅格有 {2} 个波段）；该模型需要 {3} 个波段：{4}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="79" />
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="80" />
         <source>; the raster's wavelengths fit BANDS={0}</source>
         <translation>；按该栅格的波长应设 BANDS={0}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="80" />
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="81" />
         <source>; the raster has no band at {0}</source>
         <translation>；该栅格没有位于 {0} 的波段</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="82" />
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="83" />
         <source>BANDS{0}: raster band {1} is at {2:g} nm but stands for the model's {3} ({4:g} nm); the model expects {5}{6}</source>
         <translation>BANDS{0}：栅格波段 {1} 位于 {2:g} nm，却被用作模型的 {3}（{4:g} nm）；该模型需要 {5}{6}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="82" />
+        <location filename="../processing_provider/algorithms/oxide_cnn.py" line="83" />
         <source> (empty: 1, 2, 3, …)</source>
         <translation>（留空：1, 2, 3, …）</translation>
     </message>
