@@ -22,7 +22,7 @@ import json, resource, sys
 sys.path.insert(0, {plugins!r})
 from lunar_lab.lunar_plugin.core.oxides import equations
 from lunar_lab.lunar_plugin.core.cluster import finish_closing
-equations.equation_maps({src!r}, 1, 2, 4, {{'feo': {out!r}}}, scheduler='local:2')
+equations.equation_maps({src!r}, 1, 2, 4, {{'feo': {out!r}}}, equations.PRESETS['qiu2025'], scheduler='local:2')
 finish_closing()
 print(json.dumps({{'peak_mib': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
 """

@@ -143,8 +143,8 @@ def test_cluster_runs_report_the_in_process_trust_counts(scene_files, tmp_path, 
 
     domain = equations.load_equation_domain(ROOT / "models" / "oxide_equations_domain.json")
     for where, scheduler in (("here", ""), ("cluster", address)):
-        equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / f"eq_{where}.tif")}, domain=domain,
-                                scheduler=scheduler)
+        equations.equation_maps(refl, 1, 2, 4, {"feo": str(tmp_path / f"eq_{where}.tif")},
+                                equations.PRESETS["qiu2025"], domain=domain, scheduler=scheduler)
     here, there = lunar_metadata(tmp_path / "eq_here.tif"), lunar_metadata(tmp_path / "eq_cluster.tif")
     assert here == there and int(there["LUNAR_VALID_PIXELS"]) > 0 and "LUNAR_DOMAIN_FRACTION_OUTSIDE" in there
 
