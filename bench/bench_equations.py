@@ -12,7 +12,7 @@ from common import ROOT, clementine_tile, mosaic, run_child
 
 PY = sys.executable
 C = dict(x0=0.018, y0=1.188, a=24.770, b=-8.053, yt=0.481, s=7.128, e=4.022)
-FORMULAS = {  # gdal_calc numpy expressions of seed 002 eqs. 1-5 (A=R415, B=R750, D=R950)
+FORMULAS = {  # gdal_calc numpy expressions of Qiu et al. 2025 eqs. 1-5 (A=R415, B=R750, D=R950)
     "feo": f"where(B>{C['x0']}, {C['a']}*(-arctan(((D/B)-{C['y0']})/(B-{C['x0']})))+({C['b']}), -9999)",
     "tio2": f"where(arctan(((A/B)-{C['yt']})/B)>=0, {C['s']}*power(arctan(((A/B)-{C['yt']})/B),{C['e']}), -9999)",
     "omat": f"sqrt((B-{C['x0']})**2+((D/B)-{C['y0']})**2)",

@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """How far can CaO go on these sites? Leave-one-out R² of CaO on samples/clementine_sites.csv, several model families.
 
-Why: the shipped Clementine CNN reaches CaO LOOCV R² 0.897, below seed 002's 0.918. This script measures whether
+Why: the shipped Clementine CNN reaches CaO LOOCV R² 0.897, below Qiu et al. 2025's 0.918. This script measures whether
 another model family or setting would do better on the same 37 sites, and how much of the error one site carries.
 Every normalisation is fitted inside the training fold; the kernel-ridge row reports the best of its grid, so it is
 an optimistic upper bound, not a model one could ship.

@@ -199,7 +199,7 @@ def main(argv=None):
             "majority_baseline_mean": evaluation["majority_baseline_mean"],
             "per_trial_accuracy": [t["accuracy"] for t in evaluation["trials"]]},
         "holdout_band": band,
-        "reference": "seed 000 (Chang'E data, dual-channel mean teacher): 84.12 +- 2.68 % overall accuracy",
+        "reference": "Yang et al. 2020 (Chang'E data, dual-channel mean teacher): 84.12 +- 2.68 % overall accuracy",
         "train_seconds_final_model": round(t_train, 1),
         "total_seconds": round(time.perf_counter() - t_start, 1),
     }

@@ -16,7 +16,7 @@ threshold on held-out synthetic scenes (1024x1024, 100 m/px, craters >= 8 px; ``
     .venv/bin/python scripts/train_crater_detector.py [--pretrain-steps N] [--steps N] [--minutes M]
     .venv/bin/python scripts/train_crater_detector.py --eval-only          # score models/crater_detector.pt again
     .venv/bin/python scripts/train_crater_detector.py --fine --base models/crater_detector.pt --make-scenes 48 \
-        --steps 3000 --lr 1e-3 --seed 11 --out /tmp/fine.pt   # seed 000's second stage on synthetic scenes only
+        --steps 3000 --lr 1e-3 --seed 11 --out /tmp/fine.pt   # Yang et al. 2020's second stage on synthetic scenes only
 """
 import argparse
 import json
@@ -202,7 +202,7 @@ def main(argv=None):
     ap.add_argument("--out", default=str(ROOT / "models" / "crater_detector.pt"))
     ap.add_argument("--eval-only", action="store_true", help="score --out again, do not train")
     ap.add_argument("--fine", action="store_true",
-                    help="the fine-scale model (seed 000's second stage): fine-tune --base on --make-scenes synthetic "
+                    help="the fine-scale model (Yang et al. 2020's second stage): fine-tune --base on --make-scenes synthetic "
                          "scenes only, score on held-out synthetic scenes")
     args = ap.parse_args(argv)
     import torch
@@ -272,7 +272,7 @@ def main(argv=None):
 
 
 def train_fine(args, log):
-    """Seed 000's transfer step: the coarse (LDEM_4) detector fine-tuned on high-resolution synthetic scenes."""
+    """Yang et al. 2020's transfer step: the coarse (LDEM_4) detector fine-tuned on high-resolution synthetic scenes."""
     if args.eval_only:
         bundle = model_io.load(args.out)
     else:
@@ -289,7 +289,7 @@ def train_fine(args, log):
                                                                   "nms_max_ratio", "input", "training_history")}
         card = {"name": "crater_detector_fine", "pixel_km_range": [0.0, 1.0],
                 "description": "the LDEM_4 crater detector (crater_detector.pt) fine-tuned on high-resolution "
-                               "synthetic scenes: seed 000's second, transferred stage, for DEMs finer than 1 km/px",
+                               "synthetic scenes: Yang et al. 2020's second, transferred stage, for DEMs finer than 1 km/px",
                 "transferred_from": {"model": Path(args.base).name,
                                      "held_out_ldem4_f1": coarse.get("metrics", {}).get("validation", {}).get("f1")},
                 "make_scenes": args.make_scenes,

@@ -1,4 +1,4 @@
-"""DOM/DEM fusion (seed 000): one 3-band raster on the DOM's grid for crater detectors.
+"""DOM/DEM fusion (Yang et al. 2020): one 3-band raster on the DOM's grid for crater detectors.
 
 Band 1 carries morphology from the image (DOM brightness, or a DEM hillshade when no DOM is given),
 band 2 the slope in degrees computed on true metres of the lunar sphere, band 3 the elevation (m).

@@ -1,4 +1,4 @@
-"""Quasi-equal-area sampling on the lunar sphere (seed 002, Methods, eq. 8).
+"""Quasi-equal-area sampling on the lunar sphere (Qiu et al. 2025, Methods, eq. 8).
 
 Latitude bands of fixed step dphi; in each band the longitude step is
     dlambda = A / (R^2 * dphi * cos(phi))
@@ -35,7 +35,7 @@ def band_edges(south, north, lat_step):
 
 
 def lon_step_deg(lat_centre, lat_step, area_km2):
-    """Seed 002 eq. 8, in degrees."""
+    """Qiu et al. 2025, eq. 8, in degrees."""
     if area_km2 <= 0:
         raise LunarInputError(f"AREA_KM2 must be > 0 (got {area_km2})")
     cos_phi = max(math.cos(math.radians(lat_centre)), 1e-12)

@@ -1,4 +1,4 @@
-"""Quasi-equal-area grid (seed 002 eq. 8) and streaming statistics."""
+"""Quasi-equal-area grid (Qiu et al. 2025, eq. 8) and streaming statistics."""
 import math
 
 import numpy as np

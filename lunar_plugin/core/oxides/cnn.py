@@ -2,13 +2,13 @@
 
 Architectures (``build_network(architecture, n_features)``):
 
-* 0 — seed 002 (Qiu et al. 2025): Conv1D 32 k2 ReLU, Conv1D 32 k2 (linear, Keras default), MaxPool 2,
+* 0 — Qiu et al. 2025: Conv1D 32 k2 ReLU, Conv1D 32 k2 (linear, Keras default), MaxPool 2,
   Flatten, Dense 64 ReLU, linear output; L2 0.001 on every conv/dense kernel; Adam lr 0.01, batch 50,
   at most 400 epochs, early stop on the training loss (patience 30, best weights restored).
-* 1 — seed 003 (Zhang et al. 2023): Conv1D 16 k2 ReLU, Conv1D 16 k2 ReLU, MaxPool 2, Conv1D 128 k2 ReLU,
+* 1 — Zhang et al. 2023: Conv1D 16 k2 ReLU, Conv1D 16 k2 ReLU, MaxPool 2, Conv1D 128 k2 ReLU,
   Conv1D 128 k2 ReLU, (the paper's "64 maps of 1x1" read as) Dense 64 ReLU, linear output; Adam lr 0.001,
   batch 10, 500 epochs. A conv whose input is shorter than its kernel uses kernel 1 (short feature vectors).
-* 2 — Lunar Lab: the seed 002 layout with both convolutions ReLU, narrower (16 filters, Dense 32), inputs
+* 2 — Lunar Lab: the Qiu et al. 2025 layout with both convolutions ReLU, narrower (16 filters, Dense 32), inputs
   including the physically motivated theta_Fe/theta_Ti/OMAT, trained as a 5-member seed ensemble per oxide
   (the members' mean is the prediction).
 
@@ -61,11 +61,11 @@ CLEMENTINE_BANDS = (("R415", 415.0), ("R750", 750.0), ("R900", 900.0), ("R950", 
 KAGUYA_MI_BANDS = (("414nm", 414.0), ("749nm", 749.0), ("901nm", 901.0), ("950nm", 950.0), ("1001nm", 1001.0),
                    ("1049nm", 1049.0), ("1248nm", 1248.0), ("1548nm", 1548.0))
 
-#: Seed 002 input vector (length 6): five UVVIS bands + OMAT.
+#: Qiu et al. 2025's input vector (length 6): five UVVIS bands + OMAT.
 CLEMENTINE = FeaturePreset("clementine", CLEMENTINE_BANDS, tuple(b for b, _ in CLEMENTINE_BANDS) + ("OMAT",))
-#: Seed 002 inputs plus theta_Fe and theta_Ti (architecture 2).
+#: Qiu et al. 2025's inputs plus theta_Fe and theta_Ti (architecture 2).
 CLEMENTINE_PLUS = FeaturePreset("clementine+theta", CLEMENTINE_BANDS, CLEMENTINE.features + ("theta_Fe", "theta_Ti"))
-#: Seed 003 input vector: the eight MI bands.
+#: Zhang et al. 2023's input vector: the eight MI bands.
 KAGUYA_MI = FeaturePreset("kaguya_mi", KAGUYA_MI_BANDS, tuple(b for b, _ in KAGUYA_MI_BANDS))
 KAGUYA_MI_PLUS = FeaturePreset("kaguya_mi+theta", KAGUYA_MI_BANDS,
                                KAGUYA_MI.features + ("OMAT", "theta_Fe", "theta_Ti"))

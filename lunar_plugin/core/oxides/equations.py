@@ -1,4 +1,4 @@
-"""FeO, TiO2 and OMAT from Clementine UVVIS band ratios (seed 002 eqs. 1-5; Lucey et al. 2000).
+"""FeO, TiO2 and OMAT from Clementine UVVIS band ratios (Qiu et al. 2025 eqs. 1-5; Lucey et al. 2000).
 
 theta_Fe = -arctan[((R950/R750) - y0Fe) / (R750 - x0Fe)]      wt% FeO  = slope * theta_Fe + offset
 theta_Ti =  arctan[((R415/R750) - y0Ti) / (R750 - x0Ti)]      wt% TiO2 = scale * theta_Ti ** exponent
@@ -32,7 +32,7 @@ class EquationConstants:
 
 #: The published constants, by name (a model card or a script names the preset it used).
 PRESETS = {
-    # Qiu et al. 2025 (seed 002), fitted on 49 sites including Chang'E-6.
+    # Qiu et al. 2025, fitted on 49 sites including Chang'E-6.
     "qiu2025": EquationConstants(0.018, 1.188, 24.770, -8.053, 0.0, 0.481, 7.128, 4.022, "Qiu et al. 2025",
                                  "qiu2025"),
     # Lucey et al. 2000, JGR 105(E8):20297.

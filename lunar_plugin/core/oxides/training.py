@@ -1,7 +1,7 @@
 """Training and leak-free cross-validation of the oxide 1D-CNNs.
 
 Every fold's network is trained only on its training sites: the z-scores of inputs and targets are fitted on
-them, early stopping watches their training loss (seed 002), and the held-out sites are predicted once at
+them, early stopping watches their training loss (Qiu et al. 2025), and the held-out sites are predicted once at
 the end. All folds, the ensemble members and the final all-sites model of a target are trained together as
 one batch of independent networks (``cnn.batched_forward``), which is what makes the full LOOCV fast.
 """
