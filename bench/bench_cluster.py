@@ -16,6 +16,7 @@ output as chunks arrive (what core.cluster does) and a VRT of all chunks plus a 
     .venv/bin/python bench/bench_cluster.py [--size 4000] [--detect-sizes 4000,6000]
 """
 import argparse
+import logging
 import os
 import statistics
 import tempfile
@@ -88,6 +89,28 @@ def cluster_cycle(workers):
     return t1 - t0, t2 - t1, time.perf_counter() - t3
 
 
+def compute_seconds_on_workers(dem, bundle, workers):
+    """(wall s, summed compute s of the detection chunks) of one detection run on an already started LocalCluster
+    of ``workers`` single-threaded workers, from Dask's task stream: whether chunks run slower when the workers
+    run side by side (shared caches and memory bus), which no scheduling can win back."""
+    import dask
+    from distributed import Client, LocalCluster, get_task_stream
+    with dask.config.set({cluster.WORKER_MALLOC_TRIM: None}):
+        local = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                             silence_logs=logging.ERROR)
+    try:
+        with Client(local) as client, get_task_stream(client) as stream:
+            start = time.perf_counter()
+            detect.Detector(bundle, "cpu").detect(RasterSource(dem, "INPUT"), **DETECT,
+                                                  scheduler=local.scheduler_address)
+            wall = time.perf_counter() - start
+    finally:
+        local.close()
+    compute = sum(part["stop"] - part["start"] for task in stream.data if "detect_chunk" in str(task["key"])
+                  for part in task["startstops"] if part["action"] == "compute")
+    return wall, compute
+
+
 def detection(folder, bundle, size):
     dem_tile = os.path.join(folder, "dem_tile.tif")
     if not os.path.exists(dem_tile):
@@ -107,6 +130,10 @@ def detection(folder, bundle, size):
     print(f"crater detection {size}^2: local:1 {t1:.1f} s ({mpx / t1:.2f} Mpx/s), local:2 {t2:.1f} s "
           f"({mpx / t2:.2f} Mpx/s): {t1 / t2:.2f}x (target >= 1.7x); fixed cost {fixed:.1f} s = local:1 - sum of "
           f"chunks; reachable with it {(fixed + total) / (fixed + span):.2f}x; load average {os.getloadavg()[0]:.1f}")
+    (w1, c1), (w2, c2) = (compute_seconds_on_workers(dem, bundle, n) for n in (1, 2))
+    print(f"detection {size}^2 on started clusters: 1 worker {w1:.1f} s, chunks computing {c1:.1f} s; 2 workers "
+          f"{w2:.1f} s, chunks computing {c2:.1f} s ({c2 / c1:.2f}x the work side by side): {w1 / w2:.2f}x, at most "
+          f"{2 * c1 / c2:.2f}x with no other cost")
     return t1, t2
 
 
