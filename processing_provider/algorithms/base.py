@@ -1,6 +1,5 @@
 """What every Lunar Lab algorithm shares: naming, help, error translation, inputs and styled outputs."""
 import html
-import importlib.util
 import os
 import signal
 import threading
@@ -18,6 +17,7 @@ from ...lunar_plugin.core.errors import Cancelled, LunarInputError
 from ...lunar_plugin.core.model_files import read_weights
 from ...lunar_plugin.core.moon import MOON_RADIUS_M, same_body
 from ...lunar_plugin.core.raster import RasterSource
+from ...lunar_plugin.deps import torch_available
 from ...lunar_plugin.qt_compat import ProcessingParameterFlag, WkbType
 from .. import outputs, styles
 
@@ -34,8 +34,12 @@ def optional_float(value):
     return value if value == value else None
 
 
+class Terminated(Cancelled):
+    """SIGTERM (a batch scheduler's kill): the whole process is going, so every partial it writes goes too."""
+
+
 def _terminate(signum, frame):
-    raise Cancelled("terminated (SIGTERM)")
+    raise Terminated("terminated (SIGTERM)")
 
 
 def is_lunar(crs):
@@ -134,7 +138,8 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
         except BaseException as err:
             for output in self._vector_outputs:
                 output.discard()
-            partial.remove_live()
+            if isinstance(err, Terminated):   # other failures: each writer has removed its own partial already;
+                partial.remove_live()         # another run in this QGIS may be writing the others
             raise self._message(err, feedback) from None
         finally:
             self._vector_outputs = []
@@ -183,7 +188,7 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
                 path = self.parameterAsFile(parameters, name, context)
                 if not os.path.isfile(path):
                     raise QgsProcessingException(self.tr("{0}: file '{1}' does not exist").format(name, path))
-                if path.lower().endswith(".pt") and importlib.util.find_spec("torch") is not None:
+                if path.lower().endswith(".pt") and torch_available():
                     read_weights(path, name)  # a broken model fails now, not after minutes of work
             elif isinstance(definition, QgsProcessingParameterMultipleLayers):
                 for layer in self.parameterAsLayerList(parameters, name, context):
