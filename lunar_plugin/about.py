@@ -46,10 +46,6 @@ def plugin_metadata(root=ROOT):
     return dict(parser["general"]) if parser.has_section("general") else {}
 
 
-def plugin_version(root=ROOT):
-    return plugin_metadata(root).get("version", "?")
-
-
 def torch_version():
     """PyTorch's installed version without importing it, or None when QGIS's Python cannot import it."""
     if not deps.torch_available():
@@ -86,8 +82,7 @@ def headline(card):
             return f"{len(tiles)} held-out tiles ({held_out.get('n_catalog', '?')} craters)", values
         lon = (card.get("split") or {}).get("validation_lon")
         where = f" {lon[0]:g}° to {lon[1]:g}°" if lon else ""
-        return (f"held-out longitudes{where} ({held_out.get('n_catalog', '?')} craters)",
-                [(key, _r(held_out[key])) for key in ("recall", "precision", "f1") if key in held_out])
+        return f"held-out longitudes{where} ({held_out.get('n_catalog', '?')} craters)", values
     per_target = [(name, m) for name, m in metrics.items() if isinstance(m, dict) and "r2" in m]
     if per_target:  # oxide CNNs: leave-one-out over sample sites
         sites = max(m.get("n", 0) for _, m in per_target)
@@ -98,7 +93,7 @@ def headline(card):
 
 def model_cards(models_dir=None):
     """One dict per model card (``models/NAME.json`` beside a ``NAME.pt``; other JSON there, such as the equations'
-    spectral domain, is data, not a model): file, name, date, validation, values, summary, weights present."""
+    spectral domain, is data, not a model): file, name, date, validation, values, summary."""
     models_dir = models_dir or os.path.join(ROOT, "models")
     cards = []
     weights = {os.path.splitext(p)[0] for p in glob.glob(os.path.join(models_dir, "*.pt"))}
@@ -116,8 +111,7 @@ def model_cards(models_dir=None):
             card.get("error", "")
         date = str(card.get("date") or card.get("created") or "")
         cards.append({"file": stem, "name": str(card.get("name") or stem), "date": date[:10],
-                      "validation": validation, "values": values, "summary": summary,
-                      "weights": os.path.exists(os.path.join(models_dir, stem + ".pt"))})
+                      "validation": validation, "values": values, "summary": summary})
     return cards
 
 
@@ -154,8 +148,6 @@ def about_html(root=ROOT):
             if card["date"]:
                 text += f" ({e(card['date'])})"
             text += ": " + e(card["summary"] or translate("LunarLab", "no validation metrics in its card"))
-            if not card["weights"]:
-                text += " — " + e(translate("LunarLab", "weights missing"))
             items.append(f"<li>{text}</li>")
         parts.append("<ul>" + "".join(items) + "</ul>")
     else:
