@@ -37,7 +37,7 @@ from osgeo import gdal
 from .errors import LunarInputError
 from .feedback import Progress
 from .raster import (BLOCK_PIXELS, AtomicRasterWriter, RasterSource, check_aligned, grid_of, process_blocks,
-                     windows)
+                     windows, write_metadata)
 
 #: Seconds to wait for a scheduler (and for its first worker) before giving up with a clear error.
 CONNECT_TIMEOUT_S = 5.0
@@ -334,15 +334,13 @@ def map_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PI
         try:
             run_futures(client, [(compute_chunk, (specs, func, window, halo, chunk_dir, i, like))
                                  for i, window in enumerate(blocks)], assemble, feedback, progress_range)
+            write_metadata(writers, metadata)
         except BaseException as exc:
             for writer in writers:
                 writer.__exit__(type(exc), exc, None)
             _remove_tree(chunk_dir)
             raise
         _remove_tree(chunk_dir)
-        for writer, items in zip(writers, metadata() if metadata else []):
-            if items:
-                writer.ds.SetMetadata({str(k): str(v) for k, v in items.items()})
         for writer in writers:
             writer.__exit__(None, None, None)
     return [writer.path for writer in writers]

@@ -291,9 +291,7 @@ def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOC
                     writer.write(b, window, result[b])
                 writer.ds.FlushCache()  # finished tiles go to disk: memory stays bounded by one strip
         progress.step(len(blocks))
-        for writer, items in zip(writers, metadata() if metadata else []):
-            if items:
-                writer.ds.SetMetadata({str(k): str(v) for k, v in items.items()})
+        write_metadata(writers, metadata)
     except BaseException as exc:
         for writer in writers:
             writer.__exit__(type(exc), exc, None)
@@ -301,6 +299,14 @@ def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOC
     for writer in writers:
         writer.__exit__(None, None, None)
     return [writer.path for writer in writers]
+
+
+def write_metadata(writers, metadata):
+    """Each writer's GDAL metadata from ``metadata()`` (one dict or None per writer, called once all blocks are
+    written, e.g. the clipped-pixel counts); nothing when ``metadata`` is None."""
+    for writer, items in zip(writers, metadata() if metadata else []):
+        if items:
+            writer.ds.SetMetadata({str(k): str(v) for k, v in items.items()})
 
 
 #: Projection names GDAL gives the equirectangular (simple cylindrical) projection of LOLA and Kaguya products.
@@ -426,5 +432,5 @@ def all_nodata_check(source, bands):
                                   "holds only nodata")
 
 
-__all__ = ["NODATA", "RasterSource", "RasterGeo", "AtomicRasterWriter", "process_blocks", "windows", "grid_of",
-           "check_output_path", "check_aligned", "all_nodata_check", "Cancelled"]
+__all__ = ["NODATA", "RasterSource", "RasterGeo", "AtomicRasterWriter", "process_blocks", "write_metadata", "windows",
+           "grid_of", "check_output_path", "check_aligned", "all_nodata_check", "Cancelled"]
