@@ -35,16 +35,21 @@ def siblings(tmp):
     return glob.glob(glob.escape(stem) + "*")
 
 
+def _remove(p):
+    """Remove one partial: a file, or a cluster run's folder of chunks (a missing one is no error)."""
+    if os.path.isdir(p):
+        shutil.rmtree(p, ignore_errors=True)
+        return
+    try:
+        os.remove(p)
+    except FileNotFoundError:
+        pass
+
+
 def discard(tmp):
     """Remove a temporary file and its companions (never raises for a missing file)."""
     for p in siblings(tmp):
-        if os.path.isdir(p):  # a cluster run's folder of chunks
-            shutil.rmtree(p, ignore_errors=True)
-            continue
-        try:
-            os.remove(p)
-        except FileNotFoundError:
-            pass
+        _remove(p)
     live.discard(tmp)
 
 
@@ -69,7 +74,7 @@ def remove_stale(path):
         match = _PARTIAL.search(p[len(folder) + len(name) + 2:])
         if match and not _alive(int(match.group("pid"))):
             try:
-                os.remove(p)
+                _remove(p)
                 removed.append(p)
             except OSError:
                 pass
