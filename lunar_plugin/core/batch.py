@@ -6,8 +6,8 @@ lunar:oxidecnn and lunar:detectcraters, with the algorithms' parameter names and
 The same code runs on the driver and, through SCHEDULER, on the Dask workers.
 """
 import os
-import uuid
 
+from . import partial
 from .errors import LunarInputError
 
 MODELS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "models")
@@ -93,40 +93,39 @@ def write_crater_circles(craters, path):
     from osgeo import ogr, osr
     from .craters.schema import FIELDS
     from .moon import MOON_GEOGRAPHIC_CRS, circle_polygon_lonlat
+    from .vector_files import make_crs_readable
     ogr.UseExceptions()
     driver = ogr.GetDriverByName({".shp": "ESRI Shapefile", ".geojson": "GeoJSON", ".json": "GeoJSON"}
                                  .get(os.path.splitext(path)[1].lower(), "GPKG"))
-    folder, name = os.path.split(os.path.abspath(path))
-    base, ext = os.path.splitext(name)
-    tmp = os.path.join(folder, f".{base}.{uuid.uuid4().hex[:8]}.partial{ext or '.gpkg'}")
+    base, ext = os.path.splitext(os.path.basename(path))
+    tmp = partial.partial_path(path, ext or ".gpkg")
     srs = osr.SpatialReference()
     srs.SetFromUserInput(MOON_GEOGRAPHIC_CRS)
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    ds = driver.CreateDataSource(tmp)
-    layer = ds.CreateLayer(os.path.splitext(name)[0] or "craters", srs, ogr.wkbPolygon)
-    for field, kind in FIELDS:
-        layer.CreateField(ogr.FieldDefn(field, {float: ogr.OFTReal, int: ogr.OFTInteger}[kind]))
-    layer.StartTransaction()
-    for c in craters:
-        ring = ogr.Geometry(ogr.wkbLinearRing)
-        for lon, lat in circle_polygon_lonlat(c.lon, c.lat, c.diameter_km) + \
-                [circle_polygon_lonlat(c.lon, c.lat, c.diameter_km)[0]]:
-            ring.AddPoint_2D(float(lon), float(lat))
-        polygon = ogr.Geometry(ogr.wkbPolygon)
-        polygon.AddGeometry(ring)
-        feature = ogr.Feature(layer.GetLayerDefn())
+    try:
+        ds = driver.CreateDataSource(tmp)
+        layer = ds.CreateLayer(base or "craters", srs, ogr.wkbPolygon)
         for field, kind in FIELDS:
-            feature.SetField(field, kind(getattr(c, field)))
-        feature.SetGeometry(polygon)
-        layer.CreateFeature(feature)
-    layer.CommitTransaction()
-    ds = None
-    if driver.GetName() == "ESRI Shapefile":
-        for suffix in (".shp", ".shx", ".dbf", ".prj", ".cpg"):
-            if os.path.exists(tmp[:-4] + suffix):
-                os.replace(tmp[:-4] + suffix, os.path.join(folder, base + suffix))
-    else:
-        os.replace(tmp, path)
+            layer.CreateField(ogr.FieldDefn(field, {float: ogr.OFTReal, int: ogr.OFTInteger}[kind]))
+        layer.StartTransaction()
+        for c in craters:
+            ring = ogr.Geometry(ogr.wkbLinearRing)
+            points = circle_polygon_lonlat(c.lon, c.lat, c.diameter_km)
+            for lon, lat in points + points[:1]:
+                ring.AddPoint_2D(float(lon), float(lat))
+            polygon = ogr.Geometry(ogr.wkbPolygon)
+            polygon.AddGeometry(ring)
+            feature = ogr.Feature(layer.GetLayerDefn())
+            for index, (field, kind) in enumerate(FIELDS):   # by position: a shapefile truncates diameter_km
+                feature.SetField(index, kind(getattr(c, field)))
+            feature.SetGeometry(polygon)
+            layer.CreateFeature(feature)
+        layer.CommitTransaction()
+        ds = None
+        make_crs_readable(tmp)   # as the plugin's outputs: QGIS reopens the GeoPackage's IAU CRS valid
+        partial.commit(tmp, path)
+    finally:
+        partial.discard(tmp)
     return path
 
 

@@ -110,3 +110,32 @@ def test_partials_of_odd_names(tmp_path, name):
     open(tmp, "w").write("x")
     partial.commit(tmp, tmp_path / name)
     assert os.listdir(tmp_path) == [name]
+
+
+def test_a_dead_cluster_runs_chunk_folder_is_removed_too(tmp_path):
+    dead = tmp_path / f".feo.tif.{2 ** 22 + 7}-0123abcd.partial.tif"
+    chunks = tmp_path / f".feo.tif.{2 ** 22 + 7}-0123abcd.partial.tif.chunks"
+    dead.write_text("half")
+    chunks.mkdir()
+    (chunks / "0.tif").write_text("chunk")
+    assert sorted(partial.remove_stale(tmp_path / "feo.tif")) == [str(dead), str(chunks)]
+    assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.parametrize("extension", ["gpkg", "shp", "geojson"])
+def test_lunar_batch_crater_files_keep_every_field_and_a_readable_crs(tmp_path, extension):
+    """bin/lunar-batch's writer: the GeoPackage's authority rewritten as the plugin's outputs are, a shapefile's
+    truncated diameter_km filled, nothing but the output left."""
+    from lunar_lab.lunar_plugin.core.batch import write_crater_circles
+    from lunar_lab.lunar_plugin.core.craters.schema import Crater
+    path = tmp_path / f"c.{extension}"
+    write_crater_circles([Crater(10.0, 5.0, 3.0, 0.9, 2)], str(path))
+    ds = ogr.Open(str(path))
+    feature = ds.GetLayer(0).GetNextFeature()
+    assert [feature.GetField(i) for i in range(feature.GetFieldCount())] == [10.0, 5.0, 3.0, 0.9, 2]
+    if extension == "gpkg":
+        with sqlite3.connect(path) as db:
+            definitions = [row[0] for row in db.execute("SELECT definition FROM gpkg_spatial_ref_sys WHERE "
+                                                         "organization LIKE 'IAU%'")]
+        assert definitions and all('AUTHORITY["IAU",' not in d for d in definitions), definitions
+    assert not [p for p in os.listdir(tmp_path) if "partial" in p]
