@@ -504,9 +504,8 @@ def plot_csfd(groups, area_km2, out_png=None, out_svg=None, fits=None, binning="
         ax_c.errorbar(lo, c, yerr=_bars(c, cumulative_counts), fmt="o", ms=4, color=colour, label=label,
                       capsize=2, lw=0.8)
         r = np.array([r_["r_value"] for r_ in rows])
-        shown = counts > 0
-        ax_r.errorbar(mid[shown], r[shown], yerr=_bars(r[shown], counts[shown]), fmt="o", ms=4, color=colour,
-                      label=label, capsize=2, lw=0.8)
+        ax_r.errorbar(mid, r, yerr=_bars(r, counts), fmt="o", ms=4, color=colour, label=label, capsize=2,
+                      lw=0.8)   # csfd_table leaves empty bins out: every row has a crater
 
     if d_all:
         d_plot = np.geomspace(min(d_all) / 1.5, max(d_all), 300)

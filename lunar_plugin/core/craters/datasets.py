@@ -157,7 +157,7 @@ def scenes_from_raster(source, lon, lat, d_km, levels=(0, 1, 2), lon_ranges=((-1
     scenes = []
     for level in levels:
         f = 1 << level
-        wl, hl = int(math.ceil(source.xsize / f)), int(math.ceil(source.ysize / f))
+        wl, hl = pyramid.size(level)
         cr = craters_to_pixels(geo, lon, lat, d_km, level)
         ok = np.isfinite(cr).all(axis=1)
         cr = cr[ok]

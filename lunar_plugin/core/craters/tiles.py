@@ -50,6 +50,12 @@ class TileJob(NamedTuple):
 
 
 # ------------------------------------------------------------------------------------- image pieces
+def level_size(source, level):
+    """(width, height) of pyramid level ``level`` of ``source``: 2^level source pixels per pixel, rounded up."""
+    f = 1 << level
+    return int(math.ceil(source.xsize / f)), int(math.ceil(source.ysize / f))
+
+
 def read_level(source, band, level, x0, y0, w, h, wrap=False):
     """Level ``level`` pixels [x0, x0+w) x [y0, y0+h) of a band (2x2 mean per level), NaN outside/nodata."""
     f = 1 << level
@@ -91,8 +97,7 @@ class Pyramid:
         self.rows = rows or {}
 
     def size(self, level):
-        f = 1 << level
-        return int(math.ceil(self.source.xsize / f)), int(math.ceil(self.source.ysize / f))
+        return level_size(self.source, level)
 
     def read(self, level, x0, y0, w, h):
         """Level pixels [x0, x0+w) x [y0, y0+h); columns wrap around a global raster."""
@@ -222,8 +227,7 @@ def tile_jobs(source, wrap, plan, tile, overlap):
     columns wrap around."""
     jobs = []
     for level, keep_lo, keep_hi in plan:
-        f = 1 << level
-        wl, hl = int(math.ceil(source.xsize / f)), int(math.ceil(source.ysize / f))
+        wl, hl = level_size(source, level)
         if level > plan[0][0] and max(wl, hl) < max(2.0 * keep_lo, 8):
             continue   # the whole level is smaller than two of the smallest craters it would keep
         xs = tile_starts(wl, tile, overlap, wrap=wrap)
@@ -234,5 +238,5 @@ def tile_jobs(source, wrap, plan, tile, overlap):
     return jobs
 
 
-__all__ = ["STRIDE", "Span", "Level", "TileJob", "read_level", "Pyramid", "downsample", "local_mean", "normalise_tile",
-           "tile_starts", "level_plan", "tile_jobs"]
+__all__ = ["STRIDE", "Span", "Level", "TileJob", "level_size", "read_level", "Pyramid", "downsample", "local_mean",
+           "normalise_tile", "tile_starts", "level_plan", "tile_jobs"]
