@@ -13,6 +13,7 @@ tests/core/test_vector_files.py and tests/algorithms/test_output_files.py):
 import json
 import os
 import re
+import shutil
 import sqlite3
 
 from osgeo import ogr, osr
@@ -85,11 +86,7 @@ def _fix_geojson(path):
         with open(path, "rb") as src, open(tmp, "wb") as dst:
             src.seek(skip)
             dst.write(prefix + member.encode("utf-8"))
-            while True:
-                chunk = src.read(1 << 20)
-                if not chunk:
-                    break
-                dst.write(chunk)
+            shutil.copyfileobj(src, dst, 1 << 20)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

@@ -9,11 +9,9 @@ from ..errors import LunarInputError
 from ..feedback import ensure
 from ..raster import RasterSource, all_nodata_check
 from . import trust
-from .equations import mg_number
+from .equations import DOMAIN_NODATA, mg_number
 
 UNITS = {"FeO": "wt%", "TiO2": "wt%", "Al2O3": "wt%", "MgO": "wt%", "CaO": "wt%"}
-#: Nodata of the byte domain mask (1 inside, 0 outside).
-DOMAIN_NODATA = 255
 
 
 def parse_band_list(text):
@@ -30,8 +28,7 @@ def trusted_prediction(predictor, checks, band_arrays, uncertainty=False):
     """Predict every target of a block of pixels ({band name: (n,) reflectance}), clip it to the bounds, and
     place it in the spectral domain. Returns {predicted (n, T) clipped, clipped {target: (below, above)},
     valid (n,), inside (n,) or None without a domain, sigma (n, T) float32 (NaN where not valid) if asked}."""
-    from . import cnn
-    predicted = predictor.predict(cnn.features_from_bands(band_arrays, predictor))
+    predicted = predictor.predict_bands(band_arrays)
     out = {"predicted": predicted, "clipped": trust.clip_to_bounds(predicted, predictor.targets),
            "valid": np.isfinite(predicted).all(axis=1), "inside": None}
     if checks.domain is not None:
