@@ -23,9 +23,10 @@ def lunar_processing(qgis_app):
     return processing
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def run_alg(lunar_processing):
-    """processing.run with a fresh context and feedback; returns the results dict."""
+    """processing.run with a fresh context and feedback; returns the results dict (session-wide, so that module
+    fixtures build their scenes with it too)."""
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
     def run(alg_id, params, feedback=None):

@@ -8,21 +8,12 @@ from lunar_lab.tests.vectors import point_layer
 
 
 @pytest.fixture(scope="module")
-def scene(run_alg_module, tmp_path_factory):
+def scene(run_alg, tmp_path_factory):
     out = tmp_path_factory.mktemp("scene")
-    return run_alg_module("lunar:syntheticscene", {
+    return run_alg("lunar:syntheticscene", {
         "WIDTH": 384, "HEIGHT": 384, "SEED": 11, "PIXEL_M": 100.0, "OUTPUT_DEM": str(out / "dem.tif"),
         "OUTPUT_DOM": str(out / "dom.tif"), "OUTPUT_REFLECTANCE": str(out / "refl.tif"),
         "OUTPUT_CRATERS": str(out / "craters.gpkg"), "OUTPUT_UNITS": str(out / "units.gpkg")})
-
-
-@pytest.fixture(scope="module")
-def run_alg_module(lunar_processing):
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-
-    def run(alg_id, params):
-        return lunar_processing.run(alg_id, params, context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
-    return run
 
 
 def test_evaluation_rule_on_hand_cases(run_alg, tmp_path):

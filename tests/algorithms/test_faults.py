@@ -12,8 +12,8 @@ import re
 import shutil
 
 import pytest
-from qgis.core import (QgsApplication, QgsProcessingContext, QgsProcessingDestinationParameter, QgsProcessingException,
-                       QgsProcessingFeedback, QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
+from qgis.core import (QgsApplication, QgsProcessingDestinationParameter, QgsProcessingException,
+                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterLayer, QgsProcessingParameterVectorLayer, QgsVectorLayer)
 from qgis.PyQt.QtCore import QVariant
@@ -26,12 +26,10 @@ SHIPPED_MODEL = os.path.join(MODELS_DIR, "crater_detector.pt")
 
 
 @pytest.fixture(scope="module")
-def kit(lunar_processing, shared_data, tmp_path_factory):
+def kit(run_alg, shared_data, tmp_path_factory):
     """Small valid inputs for every algorithm, and broken ones, in one folder whose bytes must never change."""
     root = tmp_path_factory.mktemp("fault_kit")
-    run = lambda alg, params: lunar_processing.run(alg, params, context=QgsProcessingContext(),  # noqa: E731
-                                                   feedback=QgsProcessingFeedback())
-    scene = run("lunar:syntheticscene", {
+    scene = run_alg("lunar:syntheticscene", {
         "WIDTH": 160, "HEIGHT": 160, "SEED": 3, "PIXEL_M": 150.0, "CRATER_DENSITY": 2.0,
         "OUTPUT_DEM": str(root / "dem.tif"), "OUTPUT_DOM": str(root / "dom.tif"),
         "OUTPUT_REFLECTANCE": str(root / "refl.tif"), "OUTPUT_CRATERS": str(root / "truth.gpkg"),
@@ -172,7 +170,7 @@ def _digest(folders):
     return found
 
 
-def test_fault_suite(lunar_processing, kit, tmp_path):
+def test_fault_suite(run_alg, kit, tmp_path):
     """Every generated case: a clear error naming the parameter, inputs unchanged, nothing left behind."""
     cases = generate_cases(kit)
     assert len(cases) >= 270, f"only {len(cases)} cases generated"
@@ -182,8 +180,7 @@ def test_fault_suite(lunar_processing, kit, tmp_path):
         out = tmp_path / f"case{number}"
         out.mkdir()
         try:
-            lunar_processing.run(f"lunar:{name}", _fill(params, out), context=QgsProcessingContext(),
-                                 feedback=QgsProcessingFeedback())
+            run_alg(f"lunar:{name}", _fill(params, out))
             failures.append(f"{case_id}: accepted")
         except QgsProcessingException as err:
             missing = [p for p in must_name if not re.search(re.escape(p), str(err))]
@@ -205,7 +202,7 @@ def test_fault_suite(lunar_processing, kit, tmp_path):
     ("oxideequations", "INPUT", "another body"),
     ("csfd", "CRATERS", "largest basin"),
 ])
-def test_warnings_say_what_was_assumed(lunar_processing, kit, tmp_path, name, parameter, warning):
+def test_warnings_say_what_was_assumed(run_alg, kit, tmp_path, name, parameter, warning):
     """Input a user may know better about runs, with a warning (Earth CRS taken as lunar, huge diameters)."""
     params = _fill(baselines(kit)[name], tmp_path)
     if warning == "another body":
@@ -219,11 +216,11 @@ def test_warnings_say_what_was_assumed(lunar_processing, kit, tmp_path, name, pa
                 for i, f in enumerate(sorted(truth.getFeatures(), key=lambda f: -f["diameter_km"]))]
         params[parameter] = point_layer(tmp_path / "metres.gpkg", rows, (("diameter_km", QVariant.Double),))
     feedback = RecordingFeedback()
-    lunar_processing.run(f"lunar:{name}", params, context=QgsProcessingContext(), feedback=feedback)
+    run_alg(f"lunar:{name}", params, feedback=feedback)
     assert any(warning in w for w in feedback.warnings), feedback.warnings
 
 
-def test_all_nodata_dem_is_refused(lunar_processing, kit, tmp_path):
+def test_all_nodata_dem_is_refused(run_alg, kit, tmp_path):
     import numpy as np
     from osgeo import gdal
     empty = tmp_path / "nodata.tif"
@@ -233,32 +230,28 @@ def test_all_nodata_dem_is_refused(lunar_processing, kit, tmp_path):
     band.WriteArray(np.full((ds.RasterYSize, ds.RasterXSize), -9999.0, np.float32))
     ds = None
     with pytest.raises(QgsProcessingException, match="holds only nodata"):
-        lunar_processing.run("lunar:detectcraters", {"INPUT": str(empty), "OUTPUT": str(tmp_path / "c.gpkg")},
-                             context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+        run_alg("lunar:detectcraters", {"INPUT": str(empty), "OUTPUT": str(tmp_path / "c.gpkg")})
     assert not (tmp_path / "c.gpkg").exists()
 
 
-def test_stale_partials_of_a_killed_run_are_removed(lunar_processing, kit, tmp_path):
+def test_stale_partials_of_a_killed_run_are_removed(run_alg, kit, tmp_path):
     """After a SIGKILL nothing could clean up: the next run of the same output removes the dead run's partials."""
     dead_pid = 2 ** 22 + 12345  # above pid_max: no such process
     stale = [tmp_path / f".feo.tif.{dead_pid}-0123abcd.partial.tif", tmp_path / f".c.gpkg.{dead_pid}-89abcdef.partial.gpkg"]
     for path in stale:
         path.write_bytes(b"half")
-    lunar_processing.run("lunar:oxideequations", {"INPUT": str(kit / "refl.tif"), "OUTPUT_FEO": str(tmp_path / "feo.tif")},
-                         context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
-    lunar_processing.run("lunar:detectcraters", {"INPUT": str(kit / "dem.tif"), "OUTPUT": str(tmp_path / "c.gpkg")},
-                         context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+    run_alg("lunar:oxideequations", {"INPUT": str(kit / "refl.tif"), "OUTPUT_FEO": str(tmp_path / "feo.tif")})
+    run_alg("lunar:detectcraters", {"INPUT": str(kit / "dem.tif"), "OUTPUT": str(tmp_path / "c.gpkg")})
     assert sorted(os.listdir(tmp_path)) == ["c.gpkg", "feo.qml", "feo.tif"]
 
 
-def test_earth_crs_crater_layer_is_taken_as_lunar_degrees(lunar_processing, tmp_path):
+def test_earth_crs_crater_layer_is_taken_as_lunar_degrees(run_alg, tmp_path):
     """Much planetary data is labelled EPSG:4326: its degrees are used as lunar degrees, with a warning."""
     rows = [(30.0, -20.0, 5.0), (30.1, -20.1, 3.0)]
     earth = point_layer(tmp_path / "earth.gpkg", rows, (("diameter_km", QVariant.Double),), crs="EPSG:4326")
     feedback = RecordingFeedback()
-    out = lunar_processing.run("lunar:evaluatecraters", {"DETECTIONS": earth, "CATALOG": earth,
-                                                         "OUTPUT": str(tmp_path / "scored.gpkg")},
-                               context=QgsProcessingContext(), feedback=feedback)
+    out = run_alg("lunar:evaluatecraters", {"DETECTIONS": earth, "CATALOG": earth,
+                                            "OUTPUT": str(tmp_path / "scored.gpkg")}, feedback=feedback)
     assert out["RECALL"] == 1.0 and out["PRECISION"] == 1.0
     positions = sorted((round(f["lon"], 6), round(f["lat"], 6)) for f in QgsVectorLayer(out["OUTPUT"], "s", "ogr")
                        .getFeatures())
@@ -266,13 +259,12 @@ def test_earth_crs_crater_layer_is_taken_as_lunar_degrees(lunar_processing, tmp_
     assert any("DETECTIONS" in w and "EPSG:4326" in w and "taken as lunar" in w for w in feedback.warnings)
 
 
-def test_fusion_of_two_bodies_says_how_to_fix_it(lunar_processing, kit, tmp_path):
+def test_fusion_of_two_bodies_says_how_to_fix_it(run_alg, kit, tmp_path):
     """A DOM labelled EPSG:4326 and a lunar DEM cannot be resampled onto each other (PROJ joins no two bodies)."""
     from osgeo import gdal
     earth = tmp_path / "dom_earth.tif"
     gdal.Translate(str(earth), str(kit / "dom.tif"), outputSRS="EPSG:4326")
     with pytest.raises(QgsProcessingException, match="CRSs of different bodies .* gdal_edit.py -a_srs IAU_2015:30100"):
-        lunar_processing.run("lunar:fusedomdem", {"DEM": str(kit / "dem.tif"), "DOM": str(earth),
-                                                  "OUTPUT": str(tmp_path / "fused.tif")},
-                             context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+        run_alg("lunar:fusedomdem", {"DEM": str(kit / "dem.tif"), "DOM": str(earth),
+                                     "OUTPUT": str(tmp_path / "fused.tif")})
     assert sorted(os.listdir(tmp_path)) == ["dom_earth.tif"]

@@ -9,17 +9,13 @@ TABLE = golden.load_table()
 
 
 @pytest.fixture(scope="module")
-def golden_run(lunar_processing, tmp_path_factory):
+def golden_run(run_alg, tmp_path_factory):
     """One torch thread, as the table was written with: on a busy 2-core machine more threads made the training
     cases 5-7x slower (traincraterdetector 275 s against 40 s)."""
     import torch
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-
-    def run(alg_id, params):
-        return lunar_processing.run(alg_id, params, context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
-    yield golden.Run(TABLE, tmp_path_factory.mktemp("golden"), run)
+    yield golden.Run(TABLE, tmp_path_factory.mktemp("golden"), run_alg)
     torch.set_num_threads(threads)
 
 

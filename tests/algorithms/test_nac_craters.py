@@ -7,6 +7,7 @@ import pytest
 from osgeo import gdal
 from qgis.core import QgsVectorLayer
 
+from lunar_lab.tests.rasters import write_raster
 from lunar_lab.tests.recording import RecordingFeedback
 
 NAC_MODEL = Path(__file__).resolve().parents[2] / "models" / "crater_detector_nac.pt"
@@ -40,12 +41,8 @@ def test_nac_model_on_a_held_out_tile(run_alg, tile, tmp_path):
 def test_nac_model_gives_the_same_craters_on_a_16_bit_copy(run_alg, tile, tmp_path):
     ds = gdal.Open(str(tile))
     a = ds.GetRasterBand(1).ReadAsArray().astype(np.float64)
-    u16 = gdal.GetDriverByName("GTiff").Create(str(tmp_path / "u16.tif"), ds.RasterXSize, ds.RasterYSize, 1,
-                                               gdal.GDT_UInt16)
-    u16.SetGeoTransform(ds.GetGeoTransform())
-    u16.SetProjection(ds.GetProjection())
-    u16.GetRasterBand(1).WriteArray(np.round(a * 180.0 + 900.0).astype(np.uint16))   # other gain and offset
-    u16 = None
+    write_raster(tmp_path / "u16.tif", np.round(a * 180.0 + 900.0).astype(np.uint16),   # other gain and offset
+                 geotransform=ds.GetGeoTransform(), wkt=ds.GetProjection(), dtype=gdal.GDT_UInt16)
     n8 = QgsVectorLayer(detect(run_alg, tile, tmp_path / "d8.gpkg", SHIPPED_MODEL=1)["OUTPUT"]).featureCount()
     n16 = QgsVectorLayer(detect(run_alg, tmp_path / "u16.tif", tmp_path / "d16.gpkg",
                                 SHIPPED_MODEL=1)["OUTPUT"]).featureCount()
@@ -53,7 +50,6 @@ def test_nac_model_gives_the_same_craters_on_a_16_bit_copy(run_alg, tile, tmp_pa
 
 
 def test_kind_mismatch_is_warned(run_alg, tile, tmp_path):
-    from lunar_lab.tests.rasters import write_raster
     yy, xx = np.mgrid[0:256, 0:256]
     dem = write_raster(tmp_path / "dem.tif", (-500.0 + 3.0 * np.hypot(xx - 128, yy - 128)).astype(np.float32))
     on_dem = RecordingFeedback()

@@ -16,18 +16,9 @@ SOUTH_POLAR = QgsCoordinateReferenceSystem("IAU_2015:30135")
 
 
 @pytest.fixture(scope="module")
-def run_module(lunar_processing):
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-
-    def run(alg_id, params):
-        return lunar_processing.run(alg_id, params, context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
-    return run
-
-
-@pytest.fixture(scope="module")
-def scene(run_module, tmp_path_factory):
+def scene(run_alg, tmp_path_factory):
     out = tmp_path_factory.mktemp("reopen_scene")
-    return run_module("lunar:syntheticscene", {
+    return run_alg("lunar:syntheticscene", {
         "WIDTH": 256, "HEIGHT": 256, "SEED": 5, "PIXEL_M": 200.0, "CENTRE_LON": 30.0, "CENTRE_LAT": -20.0,
         "OUTPUT_DEM": str(out / "dem.tif"), "OUTPUT_DOM": str(out / "dom.tif"),
         "OUTPUT_REFLECTANCE": str(out / "refl.tif"), "OUTPUT_CRATERS": str(out / "truth.gpkg"),
@@ -65,10 +56,10 @@ def _is_moon(crs):
 @pytest.mark.parametrize("extension", FORMATS)
 @pytest.mark.parametrize("algorithm", ["syntheticscene", "syntheticscene-units", "detectcraters",
                                        "classifycraterages", "evaluatecraters", "equalareasampling"])
-def test_vector_output_reopens_with_lunar_crs_and_style(run_module, scene, tmp_path, algorithm, extension):
+def test_vector_output_reopens_with_lunar_crs_and_style(run_alg, scene, tmp_path, algorithm, extension):
     alg_id, params, output, renderer_class = _cases(scene)[algorithm]
     path = str(tmp_path / f"out.{extension}")
-    result = run_module(alg_id, dict(params, **{output: path}))
+    result = run_alg(alg_id, dict(params, **{output: path}))
     assert result[output] == path
     layer = QgsVectorLayer(path, "reopened", "ogr")
     assert layer.isValid() and layer.featureCount() > 0
@@ -92,17 +83,17 @@ def test_vector_output_reopens_with_lunar_crs_and_style(run_module, scene, tmp_p
     assert not [n for n in os.listdir(tmp_path) if "partial" in n]
 
 
-def test_geopackage_keeps_the_iau_code_and_layer_name(run_module, scene, tmp_path):
+def test_geopackage_keeps_the_iau_code_and_layer_name(run_alg, scene, tmp_path):
     path = str(tmp_path / "detections.gpkg")
-    run_module("lunar:detectcraters", {"INPUT": scene["OUTPUT_DEM"], "OUTPUT": path})
+    run_alg("lunar:detectcraters", {"INPUT": scene["OUTPUT_DEM"], "OUTPUT": path})
     layer = QgsVectorLayer(path, "reopened", "ogr")
     assert layer.crs().authid() == "IAU_2015:30100"
     assert layer.dataProvider().subLayers()[0].split("!!::!!")[1] == "detections"
 
 
-def test_classified_craters_carry_the_input_attributes(run_module, scene, tmp_path):
+def test_classified_craters_carry_the_input_attributes(run_alg, scene, tmp_path):
     path = str(tmp_path / "ages.gpkg")
-    run_module("lunar:classifycraterages", {"CRATERS": scene["OUTPUT_CRATERS"], "DEM": scene["OUTPUT_DEM"],
+    run_alg("lunar:classifycraterages", {"CRATERS": scene["OUTPUT_CRATERS"], "DEM": scene["OUTPUT_DEM"],
                                             "DOM": scene["OUTPUT_DOM"], "OUTPUT": path})
     truth = QgsVectorLayer(scene["OUTPUT_CRATERS"], "truth", "ogr")
     ages = QgsVectorLayer(path, "ages", "ogr")
@@ -116,8 +107,8 @@ def test_classified_craters_carry_the_input_attributes(run_module, scene, tmp_pa
     assert ages.featureCount() == truth.featureCount()
 
 
-def test_raster_outputs_reopen_with_crs_and_style(run_module, tmp_path):
-    out = run_module("lunar:oxideequations", {"INPUT": _scene_reflectance(run_module, tmp_path),
+def test_raster_outputs_reopen_with_crs_and_style(run_alg, tmp_path):
+    out = run_alg("lunar:oxideequations", {"INPUT": _scene_reflectance(run_alg, tmp_path),
                                               "OUTPUT_FEO": str(tmp_path / "feo.tif")})
     layer = QgsRasterLayer(out["OUTPUT_FEO"], "feo", "gdal")
     assert _is_moon(layer.crs())
@@ -125,8 +116,8 @@ def test_raster_outputs_reopen_with_crs_and_style(run_module, tmp_path):
     assert isinstance(layer.renderer(), QgsSingleBandPseudoColorRenderer)
 
 
-def _scene_reflectance(run_module, tmp_path):
-    return run_module("lunar:syntheticscene", {"WIDTH": 64, "HEIGHT": 64, "OUTPUT_DEM": "TEMPORARY_OUTPUT",
+def _scene_reflectance(run_alg, tmp_path):
+    return run_alg("lunar:syntheticscene", {"WIDTH": 64, "HEIGHT": 64, "OUTPUT_DEM": "TEMPORARY_OUTPUT",
                                                "OUTPUT_DOM": "TEMPORARY_OUTPUT",
                                                "OUTPUT_REFLECTANCE": str(tmp_path / "refl.tif"),
                                                "OUTPUT_CRATERS": "TEMPORARY_OUTPUT"})["OUTPUT_REFLECTANCE"]
@@ -147,15 +138,15 @@ def test_circles_stay_inside_the_longitude_domain():
     assert len(inside.asMultiPolygon()) == 1
 
 
-def test_detections_east_of_180_keep_the_rasters_longitudes(run_module, tmp_path):
+def test_detections_east_of_180_keep_the_rasters_longitudes(run_alg, tmp_path):
     """A raster in 0…360 longitudes gives craters in 0…360 (it was -180…180)."""
-    scene = run_module("lunar:syntheticscene", {
+    scene = run_alg("lunar:syntheticscene", {
         "WIDTH": 256, "HEIGHT": 256, "SEED": 5, "PIXEL_M": 200.0, "CENTRE_LON": 200.0, "CENTRE_LAT": 0.0,
         "OUTPUT_DEM": str(tmp_path / "dem.tif"), "OUTPUT_DOM": "TEMPORARY_OUTPUT",
         "OUTPUT_REFLECTANCE": "TEMPORARY_OUTPUT", "OUTPUT_CRATERS": "TEMPORARY_OUTPUT"})
     layer = QgsRasterLayer(scene["OUTPUT_DEM"], "dem", "gdal")
     assert layer.extent().xMinimum() > 180.0  # the scene is written in 0…360 longitudes
-    out = run_module("lunar:detectcraters", {"INPUT": scene["OUTPUT_DEM"], "OUTPUT": str(tmp_path / "c.gpkg")})
+    out = run_alg("lunar:detectcraters", {"INPUT": scene["OUTPUT_DEM"], "OUTPUT": str(tmp_path / "c.gpkg")})
     craters = QgsVectorLayer(out["OUTPUT"], "c", "ogr")
     lons = [f["lon"] for f in craters.getFeatures()]
     assert lons and min(lons) > 195.0 and max(lons) < 205.0
@@ -163,7 +154,7 @@ def test_detections_east_of_180_keep_the_rasters_longitudes(run_module, tmp_path
     assert box.xMinimum() > 195.0 and box.xMaximum() < 205.0
 
 
-def test_a_new_layer_in_an_existing_geopackage(run_module, scene, tmp_path):
+def test_a_new_layer_in_an_existing_geopackage(run_alg, scene, tmp_path):
     """'Save to GeoPackage' into an existing file adds a layer (written in place, CRS and style stored); a layer
     named like the input's own is refused."""
     import shutil
@@ -173,10 +164,10 @@ def test_a_new_layer_in_an_existing_geopackage(run_module, scene, tmp_path):
     assert QgsVectorLayer(str(book), "b", "ogr").isValid()  # QGIS's first opening switches it to WAL (bytes 18-19)
     before = open(book, "rb").read()
     with pytest.raises(QgsProcessingException, match="OUTPUT would overwrite the input DETECTIONS"):
-        run_module("lunar:evaluatecraters", {"DETECTIONS": str(book), "CATALOG": scene["OUTPUT_CRATERS"],
+        run_alg("lunar:evaluatecraters", {"DETECTIONS": str(book), "CATALOG": scene["OUTPUT_CRATERS"],
                                              "OUTPUT": f"ogr:dbname='{book}' table=\"truth\" (geom)"})
     assert open(book, "rb").read() == before
-    run_module("lunar:detectcraters", {"INPUT": scene["OUTPUT_DEM"],
+    run_alg("lunar:detectcraters", {"INPUT": scene["OUTPUT_DEM"],
                                        "OUTPUT": f"ogr:dbname='{book}' table=\"detections\" (geom)"})
     layer = QgsVectorLayer(f"{book}|layername=detections", "d", "ogr")
     assert layer.isValid() and layer.featureCount() > 0 and layer.crs().authid() == "IAU_2015:30100"
