@@ -24,9 +24,9 @@ import time
 
 from osgeo import gdal
 
-from common import ROOT, clementine_tile, mosaic
+from common import ROOT, clementine_tile, dem_tile, mosaic
 
-from lunar_lab.lunar_plugin.core import cluster, synthetic
+from lunar_lab.lunar_plugin.core import cluster
 from lunar_lab.lunar_plugin.core.craters import detect, model_io, tiles
 from lunar_lab.lunar_plugin.core.oxides import equations, maps
 from lunar_lab.lunar_plugin.core.raster import GTIFF_OPTIONS, AtomicRasterWriter, RasterGeo, RasterSource, windows
@@ -52,10 +52,10 @@ def chunk_costs(dem, bundle):
     source = RasterSource(dem, "INPUT")
     card = model_io.card(bundle)
     plan, _ = tiles.level_plan(RasterGeo(source), card.keep_px, DETECT["min_diameter_km"], DETECT["max_diameter_km"])
-    jobs = tiles.tile_jobs(source, RasterGeo(source).wrap, plan, card.tile_size // tiles.STRIDE * tiles.STRIDE,
-                           card.overlap)
+    tile_plan = tiles.TilePlan(source, RasterGeo(source).wrap, plan, card.tile_size // tiles.STRIDE * tiles.STRIDE,
+                               card.overlap)
     costs = []
-    for chunk in cluster.detection_chunks(jobs):
+    for _, chunk in cluster.detection_chunks(tile_plan):
         start = time.thread_time()
         cluster.detect_chunk(dem, "INPUT", 1, bundle, "bench", chunk, DETECT["confidence"], "cpu")
         costs.append(time.thread_time() - start)
@@ -112,10 +112,7 @@ def compute_seconds_on_workers(dem, bundle, workers):
 
 
 def detection(folder, bundle, size):
-    dem_tile = os.path.join(folder, "dem_tile.tif")
-    if not os.path.exists(dem_tile):
-        synthetic.write_scene(synthetic.make_scene(1000, 1000, seed=4), dem_tile, None, None)
-    dem = mosaic(dem_tile, os.path.join(folder, f"dem{size}.vrt"), size)
+    dem = mosaic(dem_tile(folder), os.path.join(folder, f"dem{size}.vrt"), size)
     costs = chunk_costs(dem, bundle)
     total, span = sum(costs), makespan(costs)
     print(f"detection {size}^2: {len(costs)} chunks of {min(costs):.2f}-{max(costs):.2f} CPU s (median "

@@ -30,19 +30,29 @@ def clementine_tile(path, size=1000, seed=0):
     return str(path)
 
 
-def mosaic(tile, path, size):
-    """A size x size VRT made of copies of ``tile``: a big real input for little disk."""
+def dem_tile(folder):
+    """A 1000 x 1000 synthetic crater DEM (core.synthetic, 100 m pixels) in ``folder``, made once."""
+    from lunar_lab.lunar_plugin.core import synthetic
+    path = os.path.join(folder, "dem_tile.tif")
+    if not os.path.exists(path):
+        synthetic.write_scene(synthetic.make_scene(1000, 1000, seed=4), path, None, None)
+    return path
+
+
+def mosaic(tile, path, size, height=None):
+    """A size x size (or size x height) VRT made of copies of ``tile``: a big real input for little disk."""
+    height = height or size
     t = gdal.Open(tile)
     n = t.RasterXSize
     count = t.RasterCount
-    lines = [f'<VRTDataset rasterXSize="{size}" rasterYSize="{size}">',
+    lines = [f'<VRTDataset rasterXSize="{size}" rasterYSize="{height}">',
              f"<SRS>{gdal.EscapeString(t.GetProjection(), gdal.CPLES_XML)}</SRS>",
              "<GeoTransform>0, 0.001, 0, 0, 0, -0.001</GeoTransform>"]
     for b in range(1, count + 1):
         lines.append(f'<VRTRasterBand dataType="Float32" band="{b}">')
-        for y in range(0, size, n):
+        for y in range(0, height, n):
             for x in range(0, size, n):
-                w, h = min(n, size - x), min(n, size - y)
+                w, h = min(n, size - x), min(n, height - y)
                 lines.append(f"<SimpleSource><SourceFilename relativeToVRT='0'>{tile}</SourceFilename>"
                              f"<SourceBand>{b}</SourceBand><SrcRect xOff='0' yOff='0' xSize='{w}' ySize='{h}'/>"
                              f"<DstRect xOff='{x}' yOff='{y}' xSize='{w}' ySize='{h}'/></SimpleSource>")

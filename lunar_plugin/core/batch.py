@@ -6,6 +6,7 @@ lunar:oxidecnn and lunar:detectcraters, with the algorithms' parameter names and
 The same code runs on the driver and, through SCHEDULER, on the Dask workers.
 """
 import os
+from contextlib import closing
 
 from . import partial
 from .errors import LunarInputError
@@ -79,17 +80,19 @@ def detect_craters(p, feedback):
     output = check_output_path(p.required("OUTPUT"), [source.path])
     detector = detect.Detector(model_io.load(p.text("MODEL") or os.path.join(MODELS_DIR, "crater_detector.pt")),
                                p.text("DEVICE", "auto"))
-    craters = detector.detect(source, p.number("MIN_DIAMETER_KM", 0.01), p.number("MAX_DIAMETER_KM", 1000.0),
-                              p.number("CONFIDENCE", detector.card.confidence_threshold),
-                              p.number("TILE_SIZE", 512, int), p.number("OVERLAP", 0.5), band=band,
-                              feedback=feedback, scheduler=p.text("SCHEDULER"))
-    write_crater_circles(craters, output)
-    return {"OUTPUT": output, "N_CRATERS": len(craters)}
+    regions = detector.detect_regions(source, p.number("MIN_DIAMETER_KM", 0.01), p.number("MAX_DIAMETER_KM", 1000.0),
+                                      p.number("CONFIDENCE", detector.card.confidence_threshold),
+                                      p.number("TILE_SIZE", 512, int), p.number("OVERLAP", 0.5), band=band,
+                                      feedback=feedback, scheduler=p.text("SCHEDULER"))
+    with closing(regions):   # written region by region: a global mosaic's craters never wait in memory
+        written = write_crater_circles((c for craters in regions for c in craters), output)
+    return {"OUTPUT": output, "N_CRATERS": written}
 
 
 def write_crater_circles(craters, path):
-    """Circles of [Crater] (fields: craters.schema.FIELDS) in the geographic Moon CRS, written under a temporary
-    name and renamed; the format follows the extension (GeoPackage, shapefile, GeoJSON, ...)."""
+    """Circles of Crater records (any iterable; fields: craters.schema.FIELDS) in the geographic Moon CRS, written
+    under a temporary name and renamed; the format follows the extension (GeoPackage, shapefile, GeoJSON, ...).
+    Returns how many were written."""
     from osgeo import ogr, osr
     from .craters.schema import FIELDS
     from .moon import MOON_GEOGRAPHIC_CRS, circle_polygon_lonlat
@@ -108,6 +111,7 @@ def write_crater_circles(craters, path):
         for field, kind in FIELDS:
             layer.CreateField(ogr.FieldDefn(field, {float: ogr.OFTReal, int: ogr.OFTInteger}[kind]))
         layer.StartTransaction()
+        written = 0
         for c in craters:
             ring = ogr.Geometry(ogr.wkbLinearRing)
             points = circle_polygon_lonlat(c.lon, c.lat, c.diameter_km)
@@ -120,13 +124,14 @@ def write_crater_circles(craters, path):
                 feature.SetField(index, kind(getattr(c, field)))
             feature.SetGeometry(polygon)
             layer.CreateFeature(feature)
+            written += 1
         layer.CommitTransaction()
         ds = None
         make_crs_readable(tmp)   # as the plugin's outputs: QGIS reopens the GeoPackage's IAU CRS valid
         partial.commit(tmp, path)
     finally:
         partial.discard(tmp)
-    return path
+    return written
 
 
 EQUATION_CONSTANTS = ["X0_FE", "Y0_FE", "FE_SLOPE", "FE_OFFSET", "X0_TI", "Y0_TI", "TI_SCALE", "TI_EXPONENT"]

@@ -16,11 +16,12 @@ second pass, and keeps at most one chunk in the driver's memory (bench/bench_clu
 does not grow from 4000^2 to 20000^2). A block object's ``tally`` (clipped, out-of-domain pixels) comes back with
 each chunk and is added up here, so the counts are an in-process run's.
 
-Detection (``detect_on_cluster``): runs of tiles of one pyramid level and tile row; the driver merges the raw
-detections. Equal-area sampling (``sampled_bands``): runs of latitude bands, results taken in order.
+Detection (``raw_on_cluster``): runs of tiles of one pyramid level and tile row, a few per worker ahead, taken in
+the order of the tile rows; the driver merges their raw detections region by region (craters.suppression). Equal-area sampling (``sampled_bands``): runs of latitude bands, results taken in order.
 
 Dask is imported inside functions only: the plugin loads without it.
 """
+import collections
 import copy
 import json
 import os
@@ -219,20 +220,32 @@ def run_futures(client, calls, on_result, feedback=None, progress_range=(0.0, 10
         raise
 
 
-def ordered_results(client, calls, window):
-    """Generator: the results of ``calls`` ([(function, args)]) in their order, with at most ``window`` of them
-    submitted at a time, so the driver never holds more than ``window`` results. Closing it (after a cancel or
-    an error) cancels the tasks still pending."""
+def ordered_results(client, calls, window, on_wait=None):
+    """Generator: the results of ``calls`` (an iterable of (function, args), read as it goes) in their order,
+    with at most ``window`` of them submitted at a time, so the driver never holds more than ``window`` results.
+    ``on_wait()`` is called every POLL_S while the next result is pending (progress; it may raise to cancel).
+    Closing it (after a cancel or an error) cancels the tasks still pending."""
     tag = uuid.uuid4().hex[:8]
-    futures = {}
+    calls = enumerate(calls)
+    futures = collections.deque()
+
+    def submit_up_to_window():
+        for i, (func, args) in calls:
+            futures.append(client.submit(func, *args, key=f"lunar-{func.__name__}-{tag}-{i}", pure=False))
+            if len(futures) >= window:
+                return
+
     try:
-        for i in range(len(calls)):
-            for k in range(len(futures) + i, min(len(calls), i + window)):
-                func, args = calls[k]
-                futures[k] = client.submit(func, *args, key=f"lunar-{func.__name__}-{tag}-{k}", pure=False)
-            yield futures.pop(i).result()
+        submit_up_to_window()
+        while futures:
+            while on_wait is not None and not futures[0].done():
+                on_wait()
+                time.sleep(POLL_S)
+            result = futures.popleft().result()
+            submit_up_to_window()
+            yield result
     finally:
-        client.cancel(list(futures.values()))
+        client.cancel(list(futures))
 
 
 # ------------------------------------------------------------------------------------------- rasters
@@ -349,24 +362,25 @@ def map_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PI
 # ----------------------------------------------------------------------------------------- detection
 #: Tiles of one pyramid level and one tile row per detection chunk, at most.
 TILES_PER_CHUNK = 16
+#: Detection chunks submitted ahead per worker: enough to keep every worker busy while the driver takes the
+#: results in order, few enough that it holds only these chunks' raw detections.
+CHUNKS_AHEAD = 4
 _detectors = {}   # (run token, device) -> detect.Detector, per worker process
 
 
-def detection_chunks(jobs, tiles=TILES_PER_CHUNK):
-    """Consecutive runs of ``tiles.tile_jobs`` on one level and one tile row, at most ``tiles`` long.
-    A chunk reads the level rows its tiles span, overlap included; concatenating the chunks' results in
-    order gives the in-process list of raw detections."""
-    chunks = []
-    for job in jobs:
-        if chunks and len(chunks[-1]) < tiles and (chunks[-1][0].level, chunks[-1][0].y) == (job.level, job.y):
-            chunks[-1].append(job)
-        else:
-            chunks.append([job])
-    return chunks
+def detection_chunks(tile_plan, tiles=TILES_PER_CHUNK):
+    """Generator of (first source row, [TileJob]): runs of at most ``tiles`` tiles of one tile row of one level,
+    in the order of ``tile_plan.rows()``. A chunk reads the level rows its tiles span, overlap included."""
+    for row in tile_plan.rows():
+        for start in range(0, len(row.jobs), tiles):
+            yield row.first_row, row.jobs[start:start + tiles]
 
 
 def detect_chunk(path, role, band, bundle, token, jobs, confidence, device):
-    """Worker task: the raw detections of one chunk of tiles (``Detector.tile_craters``, as in-process)."""
+    """Worker task: the raw detections (craters.suppression.RAW) of one chunk of tiles, by
+    ``Detector.tile_raw`` as in-process."""
+    import numpy as np
+
     from .craters.detect import Detector
     from .craters.tiles import Pyramid
     from .raster import RasterGeo
@@ -378,31 +392,36 @@ def detect_chunk(path, role, band, bundle, token, jobs, confidence, device):
     geo = RasterGeo(source)
     level, y0, h = jobs[0].level, jobs[0].y.start, jobs[0].y.size
     pyramid = Pyramid(source, band, wrap=geo.wrap, rows={level: (y0, y0 + h)})
-    raw = []
-    for job in jobs:
-        raw.extend(_detectors[key].tile_craters(pyramid, geo, job, confidence))
+    raw = np.concatenate([_detectors[key].tile_raw(pyramid, geo, job, confidence) for job in jobs])
     source.close()
     return raw
 
 
-def detect_on_cluster(scheduler, source, band, bundle, jobs, confidence, device="auto", feedback=None,
-                      progress_range=(0.0, 100.0)):
-    """The raw detections of every tile job, computed chunk by chunk on the cluster, in the in-process order
-    (the caller merges them with the same suppression)."""
-    chunks = detection_chunks(jobs)
-    results = [None] * len(chunks)
+def raw_on_cluster(scheduler, source, band, bundle, tile_plan, confidence, device="auto", feedback=None,
+                   progress_range=(0.0, 99.0)):
+    """Generator of (first source row, raw detections) for every chunk of tiles of ``tile_plan``, computed on the
+    cluster a few chunks per worker ahead and given in the order of ``tile_plan.rows()``, as in-process; the
+    driver holds the results of those few chunks only. Closing it cancels what is still pending."""
+    progress = Progress(feedback, tile_plan.count, *progress_range)
     with dask_client(scheduler) as client:
         check_workers(client, [source.path])
         shared = client.scatter(bundle, broadcast=True, hash=False)
         token = uuid.uuid4().hex
+        window = CHUNKS_AHEAD * max(1, len(client.scheduler_info()["workers"]))
+        submitted = collections.deque()   # (first row, tiles) of each chunk submitted and not yet given back
 
-        def keep(i, raw):
-            results[i] = raw
+        def calls():
+            for first_row, jobs in detection_chunks(tile_plan):
+                submitted.append((first_row, len(jobs)))
+                yield detect_chunk, (source.path, source.role, band, shared, token, jobs, confidence, device)
 
-        run_futures(client, [(detect_chunk, (source.path, source.role, band, shared, token, chunk, confidence,
-                                             device)) for chunk in chunks],
-                    keep, feedback, progress_range)
-    return [d for raw in results for d in raw]
+        done = 0
+        with closing(ordered_results(client, calls(), window, on_wait=lambda: progress.step(done))) as results:
+            for raw in results:
+                first_row, tiles = submitted.popleft()
+                done += tiles
+                progress.step(done)
+                yield first_row, raw
 
 
 # ------------------------------------------------------------------------------------------ sampling
@@ -450,4 +469,4 @@ def _remove_tree(path):
 
 __all__ = ["parse_scheduler", "dask_client", "finish_closing", "check_workers", "run_futures", "ordered_results",
            "map_blocks", "compute_chunk", "read_and_compute", "zeroed", "merge_tally", "detection_chunks",
-           "detect_chunk", "detect_on_cluster", "sampled_bands"]
+           "detect_chunk", "raw_on_cluster", "sampled_bands"]

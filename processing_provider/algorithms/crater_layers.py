@@ -201,7 +201,9 @@ def circle_geometry(lon, lat, diameter_km, domain=(-180.0, 180.0), vertices=64):
 
 
 def write_circles(sink, fields, rows, feedback=None, domain=(-180.0, 180.0)):
-    """rows: (lon, lat, diameter_km, [extra attribute values]) -> circle features in ``sink``, lon in ``domain``."""
+    """rows (any iterable): (lon, lat, diameter_km, [extra attribute values]) -> circle features in ``sink``, lon in
+    ``domain``. Returns how many were written."""
+    written = 0
     for i, (lon, lat, diameter, extra) in enumerate(rows):
         if feedback is not None and i % 1000 == 0 and feedback.isCanceled():
             raise Cancelled("cancelled while writing craters")
@@ -210,3 +212,5 @@ def write_circles(sink, fields, rows, feedback=None, domain=(-180.0, 180.0)):
         feature.setAttributes([float(to_domain(lon, domain)), float(lat), float(diameter)] + list(extra))
         if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(_tr("could not write crater {0}: {1}").format(i, sink.lastError()))
+        written += 1
+    return written

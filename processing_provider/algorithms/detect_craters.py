@@ -1,4 +1,6 @@
 """lunar:detectcraters -- multi-scale crater detection, one circle per crater."""
+from contextlib import closing
+
 from osgeo import gdal
 from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer
 
@@ -133,7 +135,7 @@ class DetectCraters(LunarAlgorithm):
         fields = crater_fields(MEASURES)
         sink, dest = self.output_sink(parameters, "OUTPUT", context, fields, CRATER_GEOMETRY, moon_crs(),
                                       styles.craters_by_confidence(), self.tr("Craters (detected)"))
-        craters = detector.detect(
+        regions = detector.detect_regions(
             source, self.parameterAsDouble(parameters, "MIN_DIAMETER_KM", context),
             self.parameterAsDouble(parameters, "MAX_DIAMETER_KM", context), confidence,
             self.parameterAsInt(parameters, "TILE_SIZE", context) if parameters.get("TILE_SIZE") not in (None, "")
@@ -141,9 +143,11 @@ class DetectCraters(LunarAlgorithm):
             self.parameterAsDouble(parameters, "OVERLAP", context) if parameters.get("OVERLAP") not in (None, "")
             else None, band=band, feedback=feedback, scheduler=scheduler(self, parameters, context))
         domain = lon_domain(source)
-        write_circles(sink, fields, [(c.lon, c.lat, c.diameter_km, c.measures()) for c in craters], feedback, domain)
-        feedback.pushInfo(self.tr("{0} craters detected (longitudes {1:g}..{2:g})").format(len(craters), *domain))
-        if not craters:
+        with closing(regions):   # written region by region: a global mosaic's craters never wait in memory
+            written = write_circles(sink, fields, ((c.lon, c.lat, c.diameter_km, c.measures())
+                                                   for craters in regions for c in craters), feedback, domain)
+        feedback.pushInfo(self.tr("{0} craters detected (longitudes {1:g}..{2:g})").format(written, *domain))
+        if not written:
             feedback.pushWarning(self.tr("No crater was found: check that INPUT is a DEM with relief at this "
                                          "scale, that it is not all nodata, and the diameter range and confidence"))
         return {"OUTPUT": dest}

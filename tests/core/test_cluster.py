@@ -8,7 +8,7 @@ import pytest
 from osgeo import gdal
 
 from lunar_lab.lunar_plugin.core import cluster, sampling, synthetic
-from lunar_lab.lunar_plugin.core.craters import detect, model_io, tiles
+from lunar_lab.lunar_plugin.core.craters import detect, model_io, suppression, tiles
 from lunar_lab.lunar_plugin.core.errors import Cancelled, LunarInputError
 from lunar_lab.lunar_plugin.core.moon import great_circle_km
 from lunar_lab.lunar_plugin.core.oxides import equations, maps
@@ -188,9 +188,11 @@ def test_equal_area_sampling_on_the_cluster_is_identical(scene_files, address, m
     assert {row["zone"] for row in rows_there} == {"all", "west"}
 
 
-def test_detection_on_the_cluster_finds_the_same_craters(scene_files, address):
-    """Same count and positions within 1e-6 km; at least one crater found in both straddles a chunk border."""
+def test_detection_on_the_cluster_finds_the_same_craters(scene_files, address, monkeypatch):
+    """Same count and positions within 1e-6 km; at least one crater found in both straddles a chunk border;
+    regions are closed as the chunks come in (suppression.CLOSE_AT 1)."""
     scene, dem, _ = scene_files
+    monkeypatch.setattr(suppression, "CLOSE_AT", 1)
     source = RasterSource(dem, "INPUT")
     detector = detect.Detector(model_io.load(ROOT / "models" / "crater_detector.pt"), "cpu")
     args = (source, 0.8, 30.0, 0.5, 128, 0.5)
@@ -205,7 +207,7 @@ def test_detection_on_the_cluster_finds_the_same_craters(scene_files, address):
     # chunk borders of pyramid level 0: between the tile rows' cores
     geo = RasterGeo(source)
     plan, _ = tiles.level_plan(geo, detector.card.keep_px, 0.8, 30.0)
-    chunks = cluster.detection_chunks(tiles.tile_jobs(source, geo.wrap, plan, 128, 0.5))
+    chunks = [jobs for _, jobs in cluster.detection_chunks(tiles.TilePlan(source, geo.wrap, plan, 128, 0.5))]
     assert len(chunks) >= 8
     chunks = [c for c in chunks if c[0].level == 0]
     borders = sorted({c[0].y.core_hi for c in chunks} - {source.ysize})

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 from osgeo import gdal, osr
 
-from lunar_lab.lunar_plugin.core.craters import datasets, detect, matching, model_io, schema, tiles, training
+from lunar_lab.lunar_plugin.core.craters import (datasets, detect, matching, model_io, schema, suppression, tiles,
+                                                 training)
 from lunar_lab.lunar_plugin.core.craters.schema import Crater
 from lunar_lab.lunar_plugin.core.errors import LunarInputError
 from lunar_lab.lunar_plugin.core.moon import KM_PER_DEGREE
@@ -117,7 +118,8 @@ def test_modules_import_each_other_without_circles(package):
 def test_crater_split_by_role():
     graph = relative_imports("craters")
     assert graph["training"] == {"model_io", "datasets", "tiles", "network"}   # the loop: reads no file, cuts no tile
-    assert graph["detect"] == {"model_io", "schema", "tiles"}
+    assert graph["detect"] == {"model_io", "suppression", "tiles"}
+    assert graph["suppression"] == {"schema"}   # numpy and scipy: the driver of a cluster merges without torch
     assert graph["tiles"] == set() and graph["schema"] == set()
 
 
@@ -178,9 +180,9 @@ def test_nms_merges_duplicates_and_keeps_nested_and_distant():
             Crater(10.2, 5.1, 110.0, 0.9, 1),    # the same crater, more confident
             Crater(10.0, 5.0, 30.0, 0.5, 0),     # nested
             Crater(20.0, 5.0, 100.0, 0.4, 0)]    # elsewhere
-    kept = detect.nms_circles(dets)
+    kept = suppression.nms_circles(dets)
     assert kept == [dets[1], dets[2], dets[3]]   # most confident first
-    assert detect.nms_circles([]) == []
+    assert suppression.nms_circles([]) == []
 
 
 # -------------------------------------------------------------------------------------------- geometry
@@ -243,10 +245,17 @@ def test_tile_jobs_are_named_records_of_the_level_plan(tmp_path):
     # 600 km is 396 px at level 0, 25 px at level 4 (inside the 16-40 px a level keeps)
     assert [p.level for p in plan] == [0, 1, 2, 3, 4]
     assert plan[0].keep_lo == 0.0 and plan[-1].keep_hi == float("inf") and plan[1].keep_lo == 16.0
-    jobs = tiles.tile_jobs(src, geo.wrap, plan, 256, 0.5)
+    tile_plan = tiles.TilePlan(src, geo.wrap, plan, 256, 0.5)
+    jobs = list(tile_plan.jobs())
     assert {job.level for job in jobs} == {0, 1, 2, 3, 4}
     first = jobs[0]
     assert (first.wl, first.hl) == (700, 300) and first.x == tiles.Span(0, 256, 0, 128 + 64)
+    assert [job.index for job in jobs] == list(range(tile_plan.count))
+    # rows of every level by first source row: each row's tiles, once, and no row above one already given
+    rows = list(tile_plan.rows())
+    assert sorted(job.index for row in rows for job in row.jobs) == list(range(tile_plan.count))
+    assert [row.first_row for row in rows] == sorted(row.first_row for row in rows)
+    assert all(row.first_row == job.y.core_lo << job.level for row in rows for job in row.jobs)
 
 
 def test_pyramid_levels_built_from_strips_equal_tile_reads(tmp_path, monkeypatch):
@@ -363,6 +372,25 @@ def test_detects_bowls_with_right_sizes(tmp_path):
     assert m["median_rel_diameter_error"] < 0.2
     assert all(isinstance(d, Crater) and 0.3 <= d.confidence <= 1.0 and 50 <= d.diameter_km <= 300 for d in dets)
     assert [d.confidence for d in dets] == sorted((d.confidence for d in dets), reverse=True)
+
+
+@needs_model
+def test_regions_hold_the_craters_of_one_run(tmp_path, monkeypatch):
+    """detect_regions, closing a region at every tile row, gives detect's craters in several regions; the
+    arguments are checked when it is called, before any tile runs."""
+    monkeypatch.setattr(suppression, "CLOSE_AT", 1)
+    craters = [(-60.0, 8.0, 100.0), (-52.0, 2.0, 180.0), (-64.0, -4.0, 70.0), (-48.0, -8.0, 130.0),
+               (-70.0, 12.0, 60.0), (-45.0, -10.0, 90.0)]
+    z, gt = bowl_dem(240, 120, -75.0, 15.0, 0.25, craters, seed=1)
+    src = write_tif(tmp_path / "bowls.tif", z, gt, moon_wkt())
+    shipped = detect.Detector(model_io.load(MODEL), "cpu")
+    whole = shipped.detect(src, 40, 300, confidence=0.3, tile_size=64)
+    regions = list(shipped.detect_regions(src, 40, 300, confidence=0.3, tile_size=64))
+    assert len(whole) >= len(craters) and len([r for r in regions if r]) >= 2
+    found = [c for region in regions for c in region]
+    assert len(found) == len(whole) and set(found) == set(whole)
+    with pytest.raises(LunarInputError, match="need 0 < minimum"):
+        shipped.detect_regions(src, 300, 40)
 
 
 @needs_model

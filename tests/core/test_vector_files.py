@@ -129,7 +129,7 @@ def test_lunar_batch_crater_files_keep_every_field_and_a_readable_crs(tmp_path, 
     from lunar_lab.lunar_plugin.core.batch import write_crater_circles
     from lunar_lab.lunar_plugin.core.craters.schema import Crater
     path = tmp_path / f"c.{extension}"
-    write_crater_circles([Crater(10.0, 5.0, 3.0, 0.9, 2)], str(path))
+    assert write_crater_circles(iter([Crater(10.0, 5.0, 3.0, 0.9, 2)]), str(path)) == 1
     ds = ogr.Open(str(path))
     feature = ds.GetLayer(0).GetNextFeature()
     assert [feature.GetField(i) for i in range(feature.GetFieldCount())] == [10.0, 5.0, 3.0, 0.9, 2]

@@ -4,7 +4,8 @@ Modules, each with one role and imported in this order only (no circles):
 
     schema    the Crater record and its field list (what every crater layer the plugin writes starts with)
     model_io  the model file: format, typed card (ModelCard), save, load (the one verb), the network it describes
-    tiles     pyramid levels, the tile plan (Span, Level, TileJob), per-tile normalisation
+    tiles     pyramid levels, the tile plan (Span, Level, TileJob, TilePlan), per-tile normalisation
+    suppression  non-maximum suppression, whole or region by region in bounded memory (RegionMerger)
     datasets  training targets, scenes, random crops, synthetic scenes, the labelled region of a raster
     training  the loss and the training loop
     detect    Detector: a model loaded once, run over the tiles, returning [Crater]

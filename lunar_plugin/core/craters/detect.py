@@ -3,7 +3,8 @@
 A ``Detector`` holds one model (``model_io.load``) and its card's settings; ``Detector.detect`` cuts the raster
 into the tiles of ``tiles`` (image pyramid, overlapping tiles keeping their cores), runs the network on each,
 and merges the detections of all tiles and levels by non-maximum suppression on circles in km on the lunar
-sphere. It returns ``schema.Crater`` records.
+sphere (``suppression``, region by region as the tiles go down the raster). It returns ``schema.Crater``
+records.
 
 Diameters are measured on the ground: the network gives the radius in pixels along x and along y, the
 end points centre +- radius are converted to lon/lat (the raster CRS's own geographic base) and their
@@ -13,17 +14,15 @@ great-circle distances from the centre give the two radii in km. A geographic ra
 torch is imported inside functions only.
 """
 import math
+from contextlib import closing
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 from ..errors import LunarInputError
 from ..feedback import Progress, info
-from ..moon import MOON_RADIUS_KM, great_circle_km, xyz_km
 from ..raster import RasterGeo
-from . import model_io
-from .schema import Crater
-from .tiles import STRIDE, Level, Pyramid, level_plan, normalise_tile, tile_jobs
+from . import model_io, suppression
+from .tiles import STRIDE, Level, Pyramid, TilePlan, level_plan, normalise_tile
 
 OUTPUT_STRIDE = 2
 
@@ -53,14 +52,34 @@ class Detector:
     def detect(self, source, min_diameter_km, max_diameter_km, confidence=0.5, tile_size=None, overlap=None, band=1,
                feedback=None, nms_dist_frac=None, nms_max_ratio=None, levels=None, scheduler=""):
         """Craters of ``min_diameter_km``..``max_diameter_km`` on band ``band`` of a DEM or image RasterSource
-        (the kind the model card's "input" names), as [Crater] sorted by decreasing confidence.
+        (the kind the model card's "input" names), as [Crater] sorted by decreasing confidence. Holds them all:
+        a global mosaic's craters go through ``detect_regions``.
 
         ``levels``: run only these pyramid levels (each keeping every size it finds) -- for benchmarks.
         ``scheduler``: '' in-process, else a Dask SCHEDULER spec: the tiles run in chunks on the workers
-        (core.cluster.detect_on_cluster) and their raw detections are merged here by the same suppression.
+        (core.cluster.raw_on_cluster) and their raw detections are merged here by the same suppression.
         ``tile_size``, ``overlap``, ``nms_*``: None takes the model card's.
         """
-        from ..cluster import detect_on_cluster, parse_scheduler
+        regions = self._kept_regions(source, min_diameter_km, max_diameter_km, confidence, tile_size, overlap, band,
+                                     feedback, nms_dist_frac, nms_max_ratio, levels, scheduler)
+        next(regions)   # the checks and the plan
+        kept = np.concatenate(list(regions))
+        return suppression.craters(kept[suppression.by_confidence(kept)])
+
+    def detect_regions(self, source, min_diameter_km, max_diameter_km, confidence=0.5, tile_size=None, overlap=None,
+                       band=1, feedback=None, nms_dist_frac=None, nms_max_ratio=None, levels=None, scheduler=""):
+        """The craters of ``detect`` region by region, north to south, each region's most confident first: a
+        generator of [Crater] lists that holds about one tile row of raw detections at a time
+        (suppression.RegionMerger), whatever the raster's size. The arguments are checked before it returns."""
+        regions = self._kept_regions(source, min_diameter_km, max_diameter_km, confidence, tile_size, overlap, band,
+                                     feedback, nms_dist_frac, nms_max_ratio, levels, scheduler)
+        next(regions)   # the checks and the plan
+        return (suppression.craters(kept) for kept in regions)
+
+    def _kept_regions(self, source, min_diameter_km, max_diameter_km, confidence, tile_size, overlap, band, feedback,
+                      nms_dist_frac, nms_max_ratio, levels, scheduler):
+        """Generator: None once the arguments are checked, then the kept craters (RAW) of each finished region."""
+        from ..cluster import parse_scheduler, raw_on_cluster
         card = self.card
         tile_size = card.tile_size if tile_size is None else tile_size
         overlap = card.overlap if overlap is None else overlap
@@ -76,45 +95,63 @@ class Detector:
         tile = int(tile_size) // STRIDE * STRIDE
         if tile < 64:
             raise LunarInputError(f"tile size {tile_size} is too small: use at least 64 pixels")
-        on_cluster = parse_scheduler(scheduler)[0] != "inprocess"
-        dist_frac = float(nms_dist_frac if nms_dist_frac is not None else card.nms_dist_frac)
-        max_ratio = float(nms_max_ratio if nms_max_ratio is not None else card.nms_max_ratio)
-        plan, _ = level_plan(geo, card.keep_px, float(min_diameter_km), float(max_diameter_km))
+        d_lo, d_hi = float(min_diameter_km), float(max_diameter_km)
+        plan, _ = level_plan(geo, card.keep_px, d_lo, d_hi)
         if levels is not None:
             plan = [Level(int(k), 0.0, float("inf")) for k in levels]
-        jobs = tile_jobs(source, geo.wrap, plan, tile, overlap)
-        used = sorted({job.level for job in jobs})
+        tiles = TilePlan(source, geo.wrap, plan, tile, overlap)
         info(feedback,
-             f"pyramid levels {', '.join(str(k) for k in used) or 'none'} (level k: 2^k source pixels per pixel), "
-             f"{len(jobs)} tiles of {tile} px, overlap {float(overlap):.0%}")
-        if on_cluster:
-            raw = detect_on_cluster(scheduler, source, band, self.bundle, jobs, float(confidence), self.device,
-                                    feedback, progress_range=(0.0, 99.0))
-            progress = Progress(feedback, 1, 99.0, 100.0)
+             f"pyramid levels {', '.join(str(k) for k in tiles.used_levels()) or 'none'} (level k: 2^k source pixels "
+             f"per pixel), {tiles.count} tiles of {tile} px, overlap {float(overlap):.0%}")
+        yield None
+        merger = suppression.RegionMerger(nms_dist_frac if nms_dist_frac is not None else card.nms_dist_frac,
+                                          nms_max_ratio if nms_max_ratio is not None else card.nms_max_ratio,
+                                          suppression.row_km(geo))
+        if parse_scheduler(scheduler)[0] != "inprocess":
+            rows = raw_on_cluster(scheduler, source, band, self.bundle, tiles, float(confidence), self.device,
+                                  feedback)
         else:
-            progress = Progress(feedback, len(jobs) + 1)
-            pyramid = Pyramid(source, band, wrap=geo.wrap, feedback=feedback)
-            raw = []
-            for n, job in enumerate(jobs):
-                progress.step(n)
-                raw.extend(self.tile_craters(pyramid, geo, job, float(confidence)))
-        merged = nms_circles(raw, dist_frac, max_ratio)
-        out = [c for c in merged if float(min_diameter_km) <= c.diameter_km <= float(max_diameter_km)]
-        progress.step(progress.total)
-        return sorted(out, key=lambda c: -c.confidence)
+            rows = self._raw_rows(source, band, geo, tiles, float(confidence), feedback)
+        with closing(rows):   # a cancel or an error stops the cluster's tasks
+            for first_row, raw in rows:
+                if merger.due():
+                    yield self._in_range(merger.close(first_row), d_lo, d_hi)
+                merger.add(raw)
+        yield self._in_range(merger.close(), d_lo, d_hi)
+        info(feedback, f"suppression: {merger.added} raw detections, at most {merger.peak} held at once")
 
-    def tile_craters(self, pyramid, geo, job, confidence):
-        """Raw detections ([Crater], before suppression) of one TileJob: the same code in-process and on a
-        worker."""
+    @staticmethod
+    def _in_range(kept, d_lo, d_hi):
+        return kept[(kept["diameter_km"] >= d_lo) & (kept["diameter_km"] <= d_hi)]
+
+    def _raw_rows(self, source, band, geo, tiles, confidence, feedback):
+        """Generator of (first source row of the tile, its raw detections) for every tile, in-process, in the
+        order of ``tiles.rows()``."""
+        progress = Progress(feedback, tiles.count + 1)
+        pyramid = Pyramid(source, band, wrap=geo.wrap, feedback=feedback)
+        done = 0
+        for row in tiles.rows():
+            for job in row.jobs:
+                progress.step(done)
+                yield row.first_row, self.tile_raw(pyramid, geo, job, confidence)
+                done += 1
+        progress.step(done)
+
+    def tile_raw(self, pyramid, geo, job, confidence):
+        """Raw detections (suppression.RAW, before suppression) of one TileJob: the same code in-process and on
+        a worker."""
         source = pyramid.source
-        level, keep_lo, keep_hi, wl, hl, (x0, w, cx0, cx1), (y0, h, cy0, cy1) = job
-        f = 1 << level
-        x, valid = normalise_tile(pyramid.read(level, x0, y0, w, h), self.card.highpass_sigma_px)
+        f = 1 << job.level
+        x0, _, cx0, cx1 = job.x
+        y0, _, cy0, cy1 = job.y
+        nothing = np.zeros(0, suppression.RAW)
+        x, valid = normalise_tile(pyramid.read(job.level, x0, y0, job.x.size, job.y.size),
+                                  self.card.highpass_sigma_px)
         if x is None:
-            return []
+            return nothing
         rows, cols, vals, rx, ry, ox, oy = peaks(run_network(self.model, x), confidence)
         if not rows.size:
-            return []
+            return nothing
         lx = (cols + ox) * OUTPUT_STRIDE   # continuous tile pixel coords
         ly = (rows + oy) * OUTPUT_STRIDE
         gx, gy = lx + x0, ly + y0
@@ -122,23 +159,20 @@ class Detector:
         vy = np.clip(ly.astype(int), 0, valid.shape[0] - 1)
         core = (gx >= cx0) & (gx < cx1) & (gy >= cy0) & (gy < cy1) & valid[vy, vx]
         dpx = 2.0 * np.sqrt(rx * ry)
-        core &= (dpx >= keep_lo) & (dpx < keep_hi)
+        core &= (dpx >= job.keep_lo) & (dpx < job.keep_hi)
         if not core.any():
-            return []
+            return nothing
         gx, gy, rx, ry, vals = gx[core], gy[core], rx[core], ry[core], vals[core]
         if geo.wrap:
-            gx = gx % wl
+            gx = gx % job.wl
         col0, row0 = gx * f, gy * f
         inside = (col0 < source.xsize) & (row0 < source.ysize)
         col0, row0, rx, ry, vals = col0[inside], row0[inside], rx[inside] * f, ry[inside] * f, vals[inside]
         lon, lat, rkx, rky = geo.radii_km(col0, row0, rx, ry)
-        raw = []
-        for i in range(len(vals)):
-            dkm = float(rkx[i] + rky[i])
-            if not np.isfinite(dkm):
-                continue
-            raw.append(Crater(float(lon[i]), float(lat[i]), dkm, float(vals[i]), int(level)))
-        return raw
+        dkm = np.asarray(rkx + rky, float)
+        ok = np.isfinite(dkm)
+        return suppression.raw_detections(lon[ok], lat[ok], dkm[ok], np.asarray(vals, float)[ok], job.level,
+                                          row0[ok], job.index)
 
 
 # -------------------------------------------------------------------------------------- the network
@@ -172,39 +206,4 @@ def peaks(out, threshold, window=3):
     return r.numpy(), c.numpy(), conf, radii[0], radii[1], offs[0], offs[1]
 
 
-# --------------------------------------------------------------------------------------------- NMS
-def nms_circles(dets, dist_frac=0.5, max_ratio=1.6):
-    """Merge detections of one crater: keep the most confident of any pair whose centres are less than
-    ``dist_frac * min(r)`` km apart (great circle) and whose radii differ by less than ``max_ratio``.
-
-    ``dets``: [Crater]. Returns the kept ones, most confident first.
-    """
-    if not dets:
-        return []
-    lon = np.array([d.lon for d in dets], float)
-    lat = np.array([d.lat for d in dets], float)
-    r = np.array([d.diameter_km for d in dets], float) / 2.0
-    conf = np.array([d.confidence for d in dets], float)
-    order = np.argsort(-conf, kind="stable")
-    xyz = xyz_km(lon, lat)
-    tree = cKDTree(xyz)
-    alive = np.ones(len(dets), bool)
-    kept = []
-    for i in order:
-        if not alive[i]:
-            continue
-        kept.append(i)
-        alive[i] = False
-        arc = dist_frac * r[i]
-        chord = 2 * MOON_RADIUS_KM * math.sin(min(arc / (2 * MOON_RADIUS_KM), math.pi / 2))
-        nb = np.array(tree.query_ball_point(xyz[i], chord * 1.0001), dtype=int)
-        nb = nb[alive[nb]] if nb.size else nb
-        if nb.size:
-            d = great_circle_km(lon[i], lat[i], lon[nb], lat[nb])
-            rmin, rmax = np.minimum(r[i], r[nb]), np.maximum(r[i], r[nb])
-            dup = (d < dist_frac * rmin) & (rmax < max_ratio * rmin)
-            alive[nb[dup]] = False
-    return [dets[i] for i in kept]
-
-
-__all__ = ["Detector", "nms_circles", "peaks", "run_network", "OUTPUT_STRIDE"]
+__all__ = ["Detector", "peaks", "run_network", "OUTPUT_STRIDE"]

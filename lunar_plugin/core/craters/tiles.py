@@ -2,11 +2,12 @@
 
 An image pyramid (2x2 mean per level) lets one network, trained for craters of a few to ~50 pixels, find
 craters from a few pixels up to most of a tile. ``level_plan`` picks the levels a diameter range needs; each
-level is cut into overlapping tiles (``tile_starts``, ``tile_jobs``); a tile keeps the detections centred in
+level is cut into overlapping tiles (``tile_starts``, ``TilePlan``); a tile keeps the detections centred in
 its core (the part no neighbour covers better). The cores cover the level; where its size is no multiple of the
 stride the last core overlaps its neighbour by less than a stride, and the suppression merges the duplicates.
 numpy/scipy only.
 """
+import heapq
 import math
 from typing import NamedTuple
 
@@ -39,7 +40,8 @@ class Level(NamedTuple):
 
 
 class TileJob(NamedTuple):
-    """One tile of one level: the level's size (wl, hl) and the tile's Span along x and y."""
+    """One tile of one level: the level's size (wl, hl), the tile's Span along x and y, and its number in the
+    plan's level, row, column order (the order suppression breaks ties of equal confidence by)."""
     level: int
     keep_lo: float
     keep_hi: float
@@ -47,6 +49,14 @@ class TileJob(NamedTuple):
     hl: int
     x: Span
     y: Span
+    index: int
+
+
+class TileRow(NamedTuple):
+    """The tiles of one level and one tile row, and the first source row their cores keep: every detection
+    they make lies at or below it (source rows, 2^level per level row)."""
+    first_row: int
+    jobs: list
 
 
 # ------------------------------------------------------------------------------------- image pieces
@@ -221,22 +231,44 @@ def level_plan(geo, keep_px, min_d_km, max_d_km):
     return plan, px_km
 
 
-def tile_jobs(source, wrap, plan, tile, overlap):
-    """Every tile of every pyramid level of ``plan`` ([Level]): [TileJob]. Tiles overlap; each keeps the
-    detections centred in its core (``tile_starts``), whichever machine runs it. ``wrap``: a global raster, whose
-    columns wrap around."""
-    jobs = []
-    for level, keep_lo, keep_hi in plan:
-        wl, hl = level_size(source, level)
-        if level > plan[0][0] and max(wl, hl) < max(2.0 * keep_lo, 8):
-            continue   # the whole level is smaller than two of the smallest craters it would keep
-        xs = tile_starts(wl, tile, overlap, wrap=wrap)
-        ys = tile_starts(hl, tile, overlap, wrap=False)
-        for ty in ys:
-            for tx in xs:
-                jobs.append(TileJob(level, keep_lo, keep_hi, wl, hl, tx, ty))
-    return jobs
+class TilePlan:
+    """Every tile of every pyramid level of a ``level_plan`` ([Level]), made as they are needed: a global
+    mosaic has millions. Tiles overlap; each keeps the detections centred in its core (``tile_starts``),
+    whichever machine runs it. ``wrap``: a global raster, whose columns wrap around."""
+
+    def __init__(self, source, wrap, plan, tile, overlap):
+        self.levels = []   # (Level, wl, hl, x spans, y spans, index of its first tile)
+        count = 0
+        for entry in plan:
+            wl, hl = level_size(source, entry.level)
+            if entry.level > plan[0].level and max(wl, hl) < max(2.0 * entry.keep_lo, 8):
+                continue   # the whole level is smaller than two of the smallest craters it would keep
+            xs, ys = tile_starts(wl, tile, overlap, wrap=wrap), tile_starts(hl, tile, overlap, wrap=False)
+            self.levels.append((entry, wl, hl, xs, ys, count))
+            count += len(xs) * len(ys)
+        #: Tiles in the plan.
+        self.count = count
+
+    def used_levels(self):
+        return [entry.level for entry, *_ in self.levels]
+
+    def _rows_of(self, entry, wl, hl, xs, ys, first):
+        for i, ty in enumerate(ys):
+            yield TileRow(ty.core_lo << entry.level,
+                          [TileJob(entry.level, entry.keep_lo, entry.keep_hi, wl, hl, tx, ty, first + i * len(xs) + j)
+                           for j, tx in enumerate(xs)])
+
+    def jobs(self):
+        """Every TileJob, in index order (level, tile row, column)."""
+        for level in self.levels:
+            for row in self._rows_of(*level):
+                yield from row.jobs
+
+    def rows(self):
+        """Every TileRow of every level, by first source row (then level): once a row is reached, no tile
+        still to come has a detection above its first row (what lets suppression finish a region early)."""
+        return heapq.merge(*(self._rows_of(*level) for level in self.levels), key=lambda row: row.first_row)
 
 
 __all__ = ["STRIDE", "Span", "Level", "TileJob", "level_size", "read_level", "Pyramid", "downsample", "local_mean",
-           "normalise_tile", "tile_starts", "level_plan", "tile_jobs"]
+           "normalise_tile", "tile_starts", "level_plan", "TileRow", "TilePlan"]
