@@ -13,7 +13,7 @@ local:1. For detection it also explains the ratio with figures that do not depen
 Then the two ways to assemble chunk files into the tiled output, timed on the same chunks: direct copy into the
 output as chunks arrive (what core.cluster does) and a VRT of all chunks plus a final gdal.Translate.
 
-    .venv/bin/python bench/bench_cluster.py [--size 4000] [--detect-sizes 4000,6000]
+    .venv/bin/python bench/bench_cluster.py [--size 4000] [--detect-sizes 4000,6000]    (--size 0: detection only)
 """
 import argparse
 import logging
@@ -136,7 +136,7 @@ def detection(folder, bundle, size):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--size", type=int, default=4000, help="CNN raster size (and the assembly test's)")
+    parser.add_argument("--size", type=int, default=4000, help="CNN raster size (and the assembly test's); 0 skips both")
     parser.add_argument("--detect-sizes", default="4000,6000", help="detection raster sizes, comma-separated")
     args = parser.parse_args()
     size = args.size
@@ -149,6 +149,8 @@ def main():
                   f"shutdown {stop:.2f} s (after the run has returned)")
         for detect_size in (int(s) for s in args.detect_sizes.split(",") if s.strip()):
             detection(folder, bundle, detect_size)
+        if not size:
+            return
 
         refl = mosaic(clementine_tile(os.path.join(folder, "tile.tif"), 1000), os.path.join(folder, "refl.vrt"), size)
         model = str(ROOT / "models" / "oxide_clementine.pt")

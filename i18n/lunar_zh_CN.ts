@@ -745,7 +745,7 @@
         <translation>检测到的撞击坑</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="134"/>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="138"/>
         <source>Craters (detected)</source>
         <translation>撞击坑（检测结果）</translation>
     </message>
@@ -805,24 +805,24 @@
         <translation>检测器模型文件（.pt），代替随附模型</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="131"/>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="135"/>
         <source>Model {0} (card threshold {1:g}); confidence {2:g}; band {3}</source>
         <translation>模型 {0}（卡片阈值 {1:g}）；置信度 {2:g}；波段 {3}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="145"/>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="151"/>
         <source>{0} craters detected (longitudes {1:g}..{2:g})</source>
         <translation>检测到 {0} 个撞击坑（经度 {1:g}..{2:g}）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="147"/>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="153"/>
         <source>No crater was found: check that INPUT is a DEM with relief at this scale, that it is not all nodata, and the diameter range and confidence</source>
         <translation>未找到撞击坑：请检查 INPUT 是否为在此尺度上有地形起伏的 DEM、是否并非全为无数据，以及直径范围和置信度</translation>
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="415"/>
-        <source>Finds craters on a DEM (or the elevation band of a fused DOM/DEM raster) with Lunar Lab&apos;s own CenterNet-style network, trained on LOLA LDEM_4 with the Head et al. 2010 catalogue (see models/crater_detector.json). Multi-scale as in Yang et al. 2020: an image pyramid lets one network find craters from a few pixels up to most of a tile; tiles overlap (OVERLAP, default 50%); detections of overlapping tiles and pyramid levels are merged into one crater each by suppression on circles in km on the Moon sphere. Diameters are true km at any latitude and in projected CRSs. Output: one circle per crater with lon, lat, diameter_km, confidence and the pyramid level. Model (SHIPPED_MODEL) chooses the LOLA DEM model (km-scale craters on DEMs) or the NAC image model (metre-scale craters on images of about 0.25-4 m/px, trained on LRO NAC tiles of Yang et al.&apos;s Lunar_Crater_Detection_Data; see models/crater_detector_nac.json).</source>
-        <translation>使用 Lunar Lab 自有的 CenterNet 式网络在 DEM（或融合 DOM/DEM 栅格的高程波段）上查找撞击坑，该网络以 LOLA LDEM_4 和 Head 等 2010 撞击坑目录训练（见 models/crater_detector.json）。与 Yang 等 2020 一样采用多尺度：影像金字塔使一个网络能够找到从几个像素直到接近整个图块大小的撞击坑；图块之间相互重叠（OVERLAP，默认 50%）；重叠图块和各金字塔层级的检测结果通过在月球球面上以 km 为单位的圆进行抑制，合并为每个撞击坑一个结果。在任何纬度和投影坐标系中，直径均为真实 km。输出：每个撞击坑一个圆，含 lon、lat、diameter_km、confidence 和金字塔层级。模型（SHIPPED_MODEL）可选 LOLA DEM 模型（DEM 上千米级撞击坑）或 NAC 影像模型（约 0.25-4 m/px 影像上米级撞击坑，以 Yang 等 Lunar_Crater_Detection_Data 中的 LRO NAC 图块训练；见 models/crater_detector_nac.json）。</translation>
+        <source>Finds craters on a DEM (or the elevation band of a fused DOM/DEM raster) with Lunar Lab&apos;s own CenterNet-style network, trained on LOLA LDEM_4 with the Head et al. 2010 catalogue (see models/crater_detector.json). Multi-scale as in Yang et al. 2020: an image pyramid lets one network find craters from a few pixels up to most of a tile; tiles overlap (OVERLAP, default 50%); detections of overlapping tiles and pyramid levels are merged into one crater each by suppression on circles in km on the Moon sphere. Diameters are true km at any latitude and in projected CRSs. Output: one circle per crater with lon, lat, diameter_km, confidence and the pyramid level, listed region by region from the top of the raster down (each region&apos;s most confident first), so a global mosaic&apos;s craters never have to fit in memory. Model (SHIPPED_MODEL) chooses the LOLA DEM model (km-scale craters on DEMs) or the NAC image model (metre-scale craters on images of about 0.25-4 m/px, trained on LRO NAC tiles of Yang et al.&apos;s Lunar_Crater_Detection_Data; see models/crater_detector_nac.json).</source>
+        <translation>使用 Lunar Lab 自有的 CenterNet 式网络在 DEM（或融合 DOM/DEM 栅格的高程波段）上查找撞击坑，该网络以 LOLA LDEM_4 和 Head 等 2010 撞击坑目录训练（见 models/crater_detector.json）。与 Yang 等 2020 一样采用多尺度：影像金字塔使一个网络能够找到从几个像素直到接近整个图块大小的撞击坑；图块之间相互重叠（OVERLAP，默认 50%）；重叠图块和各金字塔层级的检测结果通过在月球球面上以 km 为单位的圆进行抑制，合并为每个撞击坑一个结果。在任何纬度和投影坐标系中，直径均为真实 km。输出：每个撞击坑一个圆，含 lon、lat、diameter_km、confidence 和金字塔层级，按区域从栅格顶部向下依次列出（每个区域内置信度最高的在前），因此全球镶嵌图的撞击坑无需全部放入内存。模型（SHIPPED_MODEL）可选 LOLA DEM 模型（DEM 上千米级撞击坑）或 NAC 影像模型（约 0.25-4 m/px 影像上米级撞击坑，以 Yang 等 Lunar_Crater_Detection_Data 中的 LRO NAC 图块训练；见 models/crater_detector_nac.json）。</translation>
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="417"/>
@@ -4550,22 +4550,22 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
         <translation>GEOLOGY_FIELD：请指定存放各地质单元地质纪的字段</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="42"/>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="44"/>
         <source>a DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="42"/>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="44"/>
         <source>an image</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="44"/>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="46"/>
         <source>INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a MODEL) made for {1}</source>
         <translation>INPUT 波段 {0} 看起来是{1}，但该模型需要{2}：请选择为{1}制作的 SHIPPED_MODEL（或 MODEL）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="52"/>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="54"/>
         <source>INPUT has {0:g} m pixels, far outside the {1:g}-{2:g} m the model was trained for: expect fewer and worse detections</source>
         <translation>INPUT 的像元大小为 {0:g} m，远超出模型训练所用的 {1:g}-{2:g} m：检测结果会更少、更差</translation>
     </message>

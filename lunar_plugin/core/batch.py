@@ -105,6 +105,7 @@ def write_crater_circles(craters, path):
     srs = osr.SpatialReference()
     srs.SetFromUserInput(MOON_GEOGRAPHIC_CRS)
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    ds = layer = feature = None
     try:
         ds = driver.CreateDataSource(tmp)
         layer = ds.CreateLayer(base or "craters", srs, ogr.wkbPolygon)
@@ -130,6 +131,7 @@ def write_crater_circles(craters, path):
         make_crs_readable(tmp)   # as the plugin's outputs: QGIS reopens the GeoPackage's IAU CRS valid
         partial.commit(tmp, path)
     finally:
+        feature = layer = ds = None   # a failed or cancelled write closes the file before it is removed
         partial.discard(tmp)
     return written
 

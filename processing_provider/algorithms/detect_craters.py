@@ -78,7 +78,9 @@ class DetectCraters(LunarAlgorithm):
             "find craters from a few pixels up to most of a tile; tiles overlap (OVERLAP, default 50%); detections of "
             "overlapping tiles and pyramid levels are merged into one crater each by suppression on circles in km on "
             "the Moon sphere. Diameters are true km at any latitude and in projected CRSs. Output: one circle per "
-            "crater with lon, lat, diameter_km, confidence and the pyramid level. Model (SHIPPED_MODEL) chooses the LOLA "
+            "crater with lon, lat, diameter_km, confidence and the pyramid level, listed region by region from the "
+            "top of the raster down (each region's most confident first), so a global mosaic's craters never have to "
+            "fit in memory. Model (SHIPPED_MODEL) chooses the LOLA "
             "DEM model (km-scale craters on DEMs) or the NAC image model (metre-scale craters on images of about "
             "0.25-4 m/px, trained on LRO NAC tiles of Yang et al.'s Lunar_Crater_Detection_Data; see "
             "models/crater_detector_nac.json).")

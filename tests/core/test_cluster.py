@@ -240,6 +240,20 @@ def test_cancel_on_the_cluster_leaves_nothing(scene_files, tmp_path, address, sm
     assert os.listdir(tmp_path) == []
 
 
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")   # the file closed before removal
+def test_cancel_of_a_detection_on_the_cluster_leaves_nothing(scene_files, tmp_path, address):
+    """lunar-batch's path: craters written region by region as they close; a cancel stops the tasks and the
+    writer removes its temporary file."""
+    from lunar_lab.lunar_plugin.core.batch import write_crater_circles
+    _, dem, _ = scene_files
+    detector = detect.Detector(model_io.load(ROOT / "models" / "crater_detector.pt"), "cpu")
+    regions = detector.detect_regions(RasterSource(dem, "INPUT"), 0.8, 30.0, 0.5, 128, 0.5, feedback=CancelAfter(3),
+                                      scheduler=address)
+    with pytest.raises(Cancelled, match="cancelled by the user"):
+        write_crater_circles((c for region in regions for c in region), str(tmp_path / "craters.gpkg"))
+    assert os.listdir(tmp_path) == []
+
+
 def test_unreachable_scheduler_is_a_clear_error_within_seconds(scene_files, tmp_path):
     _, _, refl = scene_files
     start = time.monotonic()

@@ -68,13 +68,19 @@ class Detector:
 
     def detect_regions(self, source, min_diameter_km, max_diameter_km, confidence=0.5, tile_size=None, overlap=None,
                        band=1, feedback=None, nms_dist_frac=None, nms_max_ratio=None, levels=None, scheduler=""):
-        """The craters of ``detect`` region by region, north to south, each region's most confident first: a
-        generator of [Crater] lists that holds about one tile row of raw detections at a time
+        """The craters of ``detect`` region by region from the raster's top row down, each region's most confident
+        first: a generator of [Crater] lists that holds about one tile row of raw detections at a time
         (suppression.RegionMerger), whatever the raster's size. The arguments are checked before it returns."""
         regions = self._kept_regions(source, min_diameter_km, max_diameter_km, confidence, tile_size, overlap, band,
                                      feedback, nms_dist_frac, nms_max_ratio, levels, scheduler)
         next(regions)   # the checks and the plan
-        return (suppression.craters(kept) for kept in regions)
+        return self._as_craters(regions)
+
+    @staticmethod
+    def _as_craters(regions):
+        with closing(regions):   # closed early (a cancel, a failed write): the cluster's tasks are cancelled
+            for kept in regions:
+                yield suppression.craters(kept)
 
     def _kept_regions(self, source, min_diameter_km, max_diameter_km, confidence, tile_size, overlap, band, feedback,
                       nms_dist_frac, nms_max_ratio, levels, scheduler):
