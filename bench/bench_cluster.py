@@ -55,9 +55,9 @@ def chunk_costs(dem, bundle):
     tile_plan = tiles.TilePlan(source, RasterGeo(source).wrap, plan, card.tile_size // tiles.STRIDE * tiles.STRIDE,
                                card.overlap)
     costs = []
-    for _, chunk in cluster.detection_chunks(tile_plan):
+    for _, chunk in detect.detection_chunks(tile_plan):
         start = time.thread_time()
-        cluster.detect_chunk(dem, "INPUT", 1, bundle, "bench", chunk, DETECT["confidence"], "cpu")
+        detect.detect_chunk(dem, "INPUT", 1, bundle, "bench", chunk, DETECT["confidence"], "cpu")
         costs.append(time.thread_time() - start)
     torch.set_num_threads(threads)
     return costs

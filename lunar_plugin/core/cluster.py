@@ -16,8 +16,9 @@ second pass, and keeps at most one chunk in the driver's memory (bench/bench_clu
 does not grow from 4000^2 to 20000^2). A block object's ``tally`` (clipped, out-of-domain pixels) comes back with
 each chunk and is added up here, so the counts are an in-process run's.
 
-Detection (``raw_on_cluster``): runs of tiles of one pyramid level and tile row, a few per worker ahead, taken in
-the order of the tile rows; the driver merges their raw detections region by region (craters.suppression). Equal-area sampling (``sampled_bands``): runs of latitude bands, results taken in order.
+Detection (``craters.detect.raw_on_cluster``) and equal-area sampling (``sampling.sampled_bands``) run their own
+tasks through ``dask_client``, ``check_workers`` and ``ordered_results``: this module knows neither, and imports
+nothing of theirs.
 
 Dask is imported inside functions only: the plugin loads without it.
 """
@@ -30,7 +31,7 @@ import shutil
 import sys
 import time
 import uuid
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 
 import numpy as np
 from osgeo import gdal
@@ -359,105 +360,6 @@ def map_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PI
     return [writer.path for writer in writers]
 
 
-# ----------------------------------------------------------------------------------------- detection
-#: Tiles of one pyramid level and one tile row per detection chunk, at most.
-TILES_PER_CHUNK = 16
-#: Detection chunks submitted ahead per worker: enough to keep every worker busy while the driver takes the
-#: results in order, few enough that it holds only these chunks' raw detections.
-CHUNKS_AHEAD = 4
-_detectors = {}   # (run token, device) -> detect.Detector, per worker process
-
-
-def detection_chunks(tile_plan, tiles=TILES_PER_CHUNK):
-    """Generator of (first source row, [TileJob]): runs of at most ``tiles`` tiles of one tile row of one level,
-    in the order of ``tile_plan.rows()``. A chunk reads the level rows its tiles span, overlap included."""
-    for row in tile_plan.rows():
-        for start in range(0, len(row.jobs), tiles):
-            yield row.first_row, row.jobs[start:start + tiles]
-
-
-def detect_chunk(path, role, band, bundle, token, jobs, confidence, device):
-    """Worker task: the raw detections (craters.suppression.RAW) of one chunk of tiles, by
-    ``Detector.tile_raw`` as in-process."""
-    import numpy as np
-
-    from .craters.detect import Detector
-    from .craters.tiles import Pyramid
-    from .raster import RasterGeo
-    key = (token, str(device))
-    if key not in _detectors:
-        _detectors.clear()
-        _detectors[key] = Detector(bundle, device)
-    source = RasterSource(path, role)
-    geo = RasterGeo(source)
-    level, y0, h = jobs[0].level, jobs[0].y.start, jobs[0].y.size
-    pyramid = Pyramid(source, band, wrap=geo.wrap, rows={level: (y0, y0 + h)})
-    raw = np.concatenate([_detectors[key].tile_raw(pyramid, geo, job, confidence) for job in jobs])
-    source.close()
-    return raw
-
-
-def raw_on_cluster(scheduler, source, band, bundle, tile_plan, confidence, device="auto", feedback=None,
-                   progress_range=(0.0, 99.0)):
-    """Generator of (first source row, raw detections) for every chunk of tiles of ``tile_plan``, computed on the
-    cluster a few chunks per worker ahead and given in the order of ``tile_plan.rows()``, as in-process; the
-    driver holds the results of those few chunks only. Closing it cancels what is still pending."""
-    progress = Progress(feedback, tile_plan.count, *progress_range)
-    with dask_client(scheduler) as client:
-        check_workers(client, [source.path])
-        shared = client.scatter(bundle, broadcast=True, hash=False)
-        token = uuid.uuid4().hex
-        window = CHUNKS_AHEAD * max(1, len(client.scheduler_info()["workers"]))
-        submitted = collections.deque()   # (first row, tiles) of each chunk submitted and not yet given back
-
-        def calls():
-            for first_row, jobs in detection_chunks(tile_plan):
-                submitted.append((first_row, len(jobs)))
-                yield detect_chunk, (source.path, source.role, band, shared, token, jobs, confidence, device)
-
-        done = 0
-        with closing(ordered_results(client, calls(), window, on_wait=lambda: progress.step(done))) as results:
-            for raw in results:
-                first_row, tiles = submitted.popleft()
-                done += tiles
-                progress.step(done)
-                yield first_row, raw
-
-
-# ------------------------------------------------------------------------------------------ sampling
-#: Equal-area cells per sampling task, at least (whole latitude bands).
-CELLS_PER_TASK = 1 << 18
-
-
-def sampled_bands(scheduler, samplers, edges, west, east, lat_step, area_km2):
-    """Generator: ``sampling.band_values`` of every latitude band of ``edges`` in order (None for a band without
-    cells), sampled on the cluster in runs of whole bands of at least CELLS_PER_TASK cells, a few runs ahead.
-    The client is connected (and the workers checked) before this returns; closing the generator closes it."""
-    from .sampling import band_cells, sample_bands
-    runs, cells = [[]], 0
-    for lat_s in edges:
-        if cells >= CELLS_PER_TASK:
-            runs.append([])
-            cells = 0
-        runs[-1].append(float(lat_s))
-        cells += band_cells(west, east, lat_s, lat_step, area_km2)[0].size
-    specs = [(s.source.path, s.source.role, s.name) for s in samplers]
-
-    def values():
-        with dask_client(scheduler) as client:
-            check_workers(client, [path for path, _, _ in specs])
-            yield None   # connected: the caller's first next() returns here
-            window = 2 * max(1, len(client.scheduler_info()["workers"]))
-            calls = [(sample_bands, (specs, west, east, run, lat_step, area_km2)) for run in runs]
-            with closing(ordered_results(client, calls, window)) as results:   # cancelled before the client closes
-                for values_of_run in results:
-                    yield from values_of_run
-
-    stream = values()
-    next(stream)
-    return stream
-
-
 def _remove_tree(path):
     """Remove a chunk folder; a task cancelled while running may still add a file, so try a few times."""
     for _ in range(20):
@@ -468,5 +370,4 @@ def _remove_tree(path):
 
 
 __all__ = ["parse_scheduler", "dask_client", "finish_closing", "check_workers", "run_futures", "ordered_results",
-           "map_blocks", "compute_chunk", "read_and_compute", "zeroed", "merge_tally", "detection_chunks",
-           "detect_chunk", "raw_on_cluster", "sampled_bands"]
+           "map_blocks", "compute_chunk", "read_and_compute", "zeroed", "merge_tally"]

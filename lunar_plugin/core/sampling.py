@@ -5,15 +5,17 @@ Latitude bands of fixed step dphi; in each band the longitude step is
 so every cell covers ~A km^2 (R = 1737.4 km). Cells are generated band by band, so a global run
 (~17 million cells at the defaults) streams: rasters are read one row per band, statistics are kept
 in fixed-size histograms, and cells are handed to the caller in batches. On a Dask cluster the workers sample
-runs of bands (``sample_bands``, core.cluster.sampled_bands) and the driver keeps the statistics in band order,
+runs of bands (``sample_bands``, ``sampled_bands``) and the driver keeps the statistics in band order,
 so they are those of an in-process run bit for bit.
 """
 import json
 import math
+from contextlib import closing
 
 import numpy as np
 from osgeo import gdal, ogr, osr
 
+from .cluster import check_workers, dask_client, ordered_results, parse_scheduler
 from .errors import LunarInputError
 from .feedback import Progress
 from .moon import MOON_RADIUS_KM, band_area_km2
@@ -213,7 +215,6 @@ def sample_equal_area(samplers, extent, lat_step=0.15, area_km2=2.25, zones=None
     ``scheduler``: '' in-process, else a Dask SCHEDULER spec: the rasters are sampled on the workers (they must
     see the rasters' paths); zones, statistics and batches stay here, in band order.
     """
-    from .cluster import parse_scheduler, sampled_bands
     west, south, east, north = extent
     if not east > west:
         raise LunarInputError(f"EXTENT: east ({east}) must be greater than west ({west})")
@@ -269,3 +270,36 @@ def sample_equal_area(samplers, extent, lat_step=0.15, area_km2=2.25, zones=None
     rows = [{"zone": z, "variable": f, **stats[(z, f)].summary()} for z in zone_names for f in fields]
     rows.append({"zone": "all", "variable": "cell_area_km2", **cell_area.summary()})
     return rows
+
+
+# ------------------------------------------------------------------------------------ on a Dask cluster
+#: Equal-area cells per sampling task, at least (whole latitude bands).
+CELLS_PER_TASK = 1 << 18
+
+
+def sampled_bands(scheduler, samplers, edges, west, east, lat_step, area_km2):
+    """Generator: ``sampling.band_values`` of every latitude band of ``edges`` in order (None for a band without
+    cells), sampled on the cluster in runs of whole bands of at least CELLS_PER_TASK cells, a few runs ahead.
+    The client is connected (and the workers checked) before this returns; closing the generator closes it."""
+    runs, cells = [[]], 0
+    for lat_s in edges:
+        if cells >= CELLS_PER_TASK:
+            runs.append([])
+            cells = 0
+        runs[-1].append(float(lat_s))
+        cells += band_cells(west, east, lat_s, lat_step, area_km2)[0].size
+    specs = [(s.source.path, s.source.role, s.name) for s in samplers]
+
+    def values():
+        with dask_client(scheduler) as client:
+            check_workers(client, [path for path, _, _ in specs])
+            yield None   # connected: the caller's first next() returns here
+            window = 2 * max(1, len(client.scheduler_info()["workers"]))
+            calls = [(sample_bands, (specs, west, east, run, lat_step, area_km2)) for run in runs]
+            with closing(ordered_results(client, calls, window)) as results:   # cancelled before the client closes
+                for values_of_run in results:
+                    yield from values_of_run
+
+    stream = values()
+    next(stream)
+    return stream

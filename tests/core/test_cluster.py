@@ -1,4 +1,5 @@
 """The same algorithms on a Dask cluster: LocalCluster of 2 worker processes against in-process runs."""
+import ast
 import json
 import os
 import time
@@ -47,6 +48,13 @@ def small_chunks(monkeypatch):
 
 def read(path):
     return gdal.Open(str(path)).ReadAsArray()
+
+
+def test_the_engine_imports_none_of_its_users():
+    """Detection and sampling bring their own tasks to core.cluster; it imports neither (no import circle)."""
+    tree = ast.parse((ROOT / "lunar_plugin" / "core" / "cluster.py").read_text(encoding="utf-8"))
+    relative = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level}
+    assert relative == {"errors", "feedback", "raster"}
 
 
 def test_scheduler_specs():
@@ -162,7 +170,7 @@ def test_equal_area_sampling_on_the_cluster_is_identical(scene_files, address, m
     """Samples (every batch, in order) and statistics of local:2 equal the in-process ones bit for bit, over
     about 20 sampling tasks, with zones."""
     _, dem, refl = scene_files
-    monkeypatch.setattr(cluster, "CELLS_PER_TASK", 5000)
+    monkeypatch.setattr(sampling, "CELLS_PER_TASK", 5000)
     source = RasterSource(refl, "RASTERS")
     gt = source.geotransform
     box = (gt[0], gt[3] + gt[5] * source.ysize, gt[0] + gt[1] * source.xsize, gt[3])
@@ -207,7 +215,7 @@ def test_detection_on_the_cluster_finds_the_same_craters(scene_files, address, m
     # chunk borders of pyramid level 0: between the tile rows' cores
     geo = RasterGeo(source)
     plan, _ = tiles.level_plan(geo, detector.card.keep_px, 0.8, 30.0)
-    chunks = [jobs for _, jobs in cluster.detection_chunks(tiles.TilePlan(source, geo.wrap, plan, 128, 0.5))]
+    chunks = [jobs for _, jobs in detect.detection_chunks(tiles.TilePlan(source, geo.wrap, plan, 128, 0.5))]
     assert len(chunks) >= 8
     chunks = [c for c in chunks if c[0].level == 0]
     borders = sorted({c[0].y.core_hi for c in chunks} - {source.ysize})

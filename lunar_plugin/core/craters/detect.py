@@ -11,16 +11,20 @@ end points centre +- radius are converted to lon/lat (the raster CRS's own geogr
 great-circle distances from the centre give the two radii in km. A geographic raster's x stretch by
 1/cos(lat), or any projection's scale, is so accounted for.
 
-torch is imported inside functions only.
+On a Dask cluster (``raw_on_cluster``) the tiles run in chunks on the workers, with the same ``tile_raw``, and
+come back in order to the same region-by-region merge here. torch and Dask are imported inside functions only.
 """
+import collections
 import math
+import uuid
 from contextlib import closing
 
 import numpy as np
 
+from ..cluster import check_workers, dask_client, ordered_results, parse_scheduler
 from ..errors import LunarInputError
 from ..feedback import Progress, info
-from ..raster import RasterGeo
+from ..raster import RasterGeo, RasterSource
 from . import model_io, suppression
 from .tiles import STRIDE, Level, Pyramid, TilePlan, level_plan, normalise_tile
 
@@ -57,7 +61,7 @@ class Detector:
 
         ``levels``: run only these pyramid levels (each keeping every size it finds) -- for benchmarks.
         ``scheduler``: '' in-process, else a Dask SCHEDULER spec: the tiles run in chunks on the workers
-        (core.cluster.raw_on_cluster) and their raw detections are merged here by the same suppression.
+        (``raw_on_cluster``) and their raw detections are merged here by the same suppression.
         ``tile_size``, ``overlap``, ``nms_*``: None takes the model card's.
         """
         regions = self._kept_regions(source, min_diameter_km, max_diameter_km, confidence, tile_size, overlap, band,
@@ -85,7 +89,6 @@ class Detector:
     def _kept_regions(self, source, min_diameter_km, max_diameter_km, confidence, tile_size, overlap, band, feedback,
                       nms_dist_frac, nms_max_ratio, levels, scheduler):
         """Generator: None once the arguments are checked, then the kept craters (RAW) of each finished region."""
-        from ..cluster import parse_scheduler, raw_on_cluster
         card = self.card
         tile_size = card.tile_size if tile_size is None else tile_size
         overlap = card.overlap if overlap is None else overlap
@@ -181,6 +184,66 @@ class Detector:
                                           row0[ok], job.index)
 
 
+# ------------------------------------------------------------------------------------ on a Dask cluster
+#: Tiles of one pyramid level and one tile row per detection chunk, at most.
+TILES_PER_CHUNK = 16
+#: Detection chunks submitted ahead per worker: enough to keep every worker busy while the driver takes the
+#: results in order, few enough that it holds only these chunks' raw detections.
+CHUNKS_AHEAD = 4
+_detectors = {}   # (run token, device) -> Detector, per worker process
+
+
+def detection_chunks(tile_plan, tiles=TILES_PER_CHUNK):
+    """Generator of (first source row, [TileJob]): runs of at most ``tiles`` tiles of one tile row of one level,
+    in the order of ``tile_plan.rows()``. A chunk reads the level rows its tiles span, overlap included."""
+    for row in tile_plan.rows():
+        for start in range(0, len(row.jobs), tiles):
+            yield row.first_row, row.jobs[start:start + tiles]
+
+
+def detect_chunk(path, role, band, bundle, token, jobs, confidence, device):
+    """Worker task: the raw detections (suppression.RAW) of one chunk of tiles, by ``Detector.tile_raw`` as
+    in-process."""
+    key = (token, str(device))
+    if key not in _detectors:
+        _detectors.clear()
+        _detectors[key] = Detector(bundle, device)
+    source = RasterSource(path, role)
+    geo = RasterGeo(source)
+    level, y0, h = jobs[0].level, jobs[0].y.start, jobs[0].y.size
+    pyramid = Pyramid(source, band, wrap=geo.wrap, rows={level: (y0, y0 + h)})
+    raw = np.concatenate([_detectors[key].tile_raw(pyramid, geo, job, confidence) for job in jobs])
+    source.close()
+    return raw
+
+
+def raw_on_cluster(scheduler, source, band, bundle, tile_plan, confidence, device="auto", feedback=None,
+                   progress_range=(0.0, 99.0)):
+    """Generator of (first source row, raw detections) for every chunk of tiles of ``tile_plan``, computed on the
+    cluster a few chunks per worker ahead and given in the order of ``tile_plan.rows()``, as in-process; the
+    driver holds the results of those few chunks only. Closing it cancels what is still pending."""
+    progress = Progress(feedback, tile_plan.count, *progress_range)
+    with dask_client(scheduler) as client:
+        check_workers(client, [source.path])
+        shared = client.scatter(bundle, broadcast=True, hash=False)
+        token = uuid.uuid4().hex
+        window = CHUNKS_AHEAD * max(1, len(client.scheduler_info()["workers"]))
+        submitted = collections.deque()   # (first row, tiles) of each chunk submitted and not yet given back
+
+        def calls():
+            for first_row, jobs in detection_chunks(tile_plan):
+                submitted.append((first_row, len(jobs)))
+                yield detect_chunk, (source.path, source.role, band, shared, token, jobs, confidence, device)
+
+        done = 0
+        with closing(ordered_results(client, calls(), window, on_wait=lambda: progress.step(done))) as results:
+            for raw in results:
+                first_row, tiles = submitted.popleft()
+                done += tiles
+                progress.step(done)
+                yield first_row, raw
+
+
 # -------------------------------------------------------------------------------------- the network
 def run_network(model, x):
     """Raw network output (5, H/2, W/2) on the CPU for one normalised tile (H, W): heat logits, log radii (x, y)
@@ -212,4 +275,4 @@ def peaks(out, threshold, window=3):
     return r.numpy(), c.numpy(), conf, radii[0], radii[1], offs[0], offs[1]
 
 
-__all__ = ["Detector", "peaks", "run_network", "OUTPUT_STRIDE"]
+__all__ = ["Detector", "peaks", "run_network", "OUTPUT_STRIDE", "detection_chunks", "detect_chunk", "raw_on_cluster"]
