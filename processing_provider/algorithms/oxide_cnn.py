@@ -147,7 +147,8 @@ class OxideCnn(LunarAlgorithm):
                                 mg or None, self.parameterAsDouble(parameters, "REFLECTANCE_SCALE", context),
                                 feedback, self.parameterAsOutputLayer(parameters, "OUTPUT_DOMAIN", context) or None,
                                 self.parameterAsOutputLayer(parameters, "OUTPUT_UNCERTAINTY", context) or None,
-                                scheduler=scheduler(self, parameters, context), device=device(self, parameters, context))
+                                scheduler=scheduler(self, parameters, context), device=device(self, parameters, context),
+                                bundle=bundle)
         results = {}
         for key, path in written.items():
             if key == "Mg#":

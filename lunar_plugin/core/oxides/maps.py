@@ -99,7 +99,7 @@ class CnnBlocks:
 
 
 def cnn_maps(input_path, model_path, outputs, band_indices=None, mgnumber_path=None, reflectance_scale=1.0,
-             feedback=None, domain_path=None, uncertainty_path=None, scheduler="", device="auto"):
+             feedback=None, domain_path=None, uncertainty_path=None, scheduler="", device="auto", bundle=None):
     """Write one raster per requested oxide (``outputs``: target -> path) and optionally Mg#, the spectral-domain
     mask (byte: 1 inside the training sites' domain, 0 outside, 255 nodata) and the 1-sigma uncertainty (one band
     per predicted oxide, wt%).
@@ -108,14 +108,16 @@ def cnn_maps(input_path, model_path, outputs, band_indices=None, mgnumber_path=N
     clipped pixels and the share outside the domain go to the log and into every output's GDAL metadata.
     band_indices: raster band (1-based) for each band the model reads, in the model's band order.
     ``scheduler``: '' in-process, else a Dask SCHEDULER spec (core.cluster); ``device``: auto, cpu or cuda
-    (on a cluster each worker resolves 'auto' itself).
+    (on a cluster each worker resolves 'auto' itself). ``bundle``: the model already loaded from ``model_path``
+    by the caller (which checked its bands), so it is not read twice.
     Returns {target, 'Mg#', 'domain' or 'uncertainty': path}.
     """
     from ..cluster import map_blocks, parse_scheduler
     from ..device import resolve_device
     from . import cnn, model_io
 
-    bundle = model_io.load_model(model_path)
+    if bundle is None:
+        bundle = model_io.load_model(model_path)
     model_name = f"model '{os.path.basename(model_path)}'"
     checks = trust.ModelTrust.from_card(bundle.card, model_name)
     if (domain_path or uncertainty_path) and checks.domain is None:
