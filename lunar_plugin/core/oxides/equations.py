@@ -174,14 +174,9 @@ def equation_maps(input_path, band_415, band_750, band_950, outputs, constants,
     def summary():   # on a cluster, map_blocks has added every chunk's counts into blocks.tally
         if domain is None:
             return []
-        tally = blocks.tally
-        share = tally["outside"] / tally["valid"] if tally["valid"] else float("nan")
-        text = (f"{100 * share:.3f}% of {tally['valid']} valid pixels lie outside the spectral domain of the sample "
-                f"stations the equations were fitted on (Mahalanobis d^2 of log R415, R750, R950 > "
-                f"{domain.threshold:.2f}): the published fits end there")
-        (trust.warn(feedback, text) if share > 0 else feedback.pushInfo(text))
-        return [{"LUNAR_DOMAIN_FRACTION_OUTSIDE": f"{share:.6f}", "LUNAR_VALID_PIXELS": tally["valid"],
-                 "LUNAR_DOMAIN_THRESHOLD_D2": f"{domain.threshold:.4f}"}] * len(specs)
+        return [trust.domain_summary(feedback, blocks.tally, domain,
+                                     "the spectral domain of the sample stations the equations were fitted on",
+                                     "log R415, R750, R950", "the published fits end there")] * len(specs)
 
     feedback = ensure(feedback)
     return map_blocks([(src, bands)], specs, blocks, feedback, scheduler=scheduler, metadata=summary)

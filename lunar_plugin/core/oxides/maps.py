@@ -176,13 +176,8 @@ def cnn_maps(input_path, model_path, outputs, band_indices=None, mgnumber_path=N
                 feedback.pushInfo(f"{t}: no pixel outside {low:g}-{high:g} wt%")
         items["LUNAR_VALID_PIXELS"] = tally["valid"]
         if checks.domain is not None:
-            share = tally["outside"] / tally["valid"] if tally["valid"] else float("nan")
-            items["LUNAR_DOMAIN_FRACTION_OUTSIDE"] = f"{share:.6f}"
-            items["LUNAR_DOMAIN_THRESHOLD_D2"] = f"{checks.domain.threshold:.4f}"
-            text = (f"{100 * share:.3f}% of {tally['valid']} valid pixels lie outside the training sites' spectral "
-                    f"domain (Mahalanobis d^2 of the log reflectance > {checks.domain.threshold:.2f}): the model "
-                    "extrapolates there")
-            (trust.warn(feedback, text) if share > 0 else feedback.pushInfo(text))
+            items.update(trust.domain_summary(feedback, tally, checks.domain, "the training sites' spectral domain",
+                                              "the log reflectance", "the model extrapolates there"))
         return [items] * len(specs)
 
     feedback = ensure(feedback)

@@ -38,6 +38,18 @@ def warn(feedback, text):
     getattr(feedback, "pushWarning", feedback.pushInfo)(text)
 
 
+def domain_summary(feedback, tally, domain, where, measure, consequence):
+    """Log the share of a map's valid pixels outside ``domain`` (a warning when any are) and return the metadata
+    items each output records. ``tally``: the blocks' counts ('valid', 'outside'); the text reads "...% of N valid
+    pixels lie outside {where} (Mahalanobis d^2 of {measure} > threshold): {consequence}"."""
+    share = tally["outside"] / tally["valid"] if tally["valid"] else float("nan")
+    text = (f"{100 * share:.3f}% of {tally['valid']} valid pixels lie outside {where} (Mahalanobis d^2 of {measure} > "
+            f"{domain.threshold:.2f}): {consequence}")
+    (warn(feedback, text) if share > 0 else feedback.pushInfo(text))
+    return {"LUNAR_DOMAIN_FRACTION_OUTSIDE": f"{share:.6f}", "LUNAR_VALID_PIXELS": tally["valid"],
+            "LUNAR_DOMAIN_THRESHOLD_D2": f"{domain.threshold:.4f}"}
+
+
 def bounds_of(target):
     """(low, high) wt% of an oxide; (0, 100) for a target the table does not list (any wt% is >= 0)."""
     return OXIDE_BOUNDS.get(str(target), (0.0, 100.0))
