@@ -3,7 +3,7 @@ never called); in QGIS desktop adds a "Lunar Lab" menu and toolbar that open the
 About box, and an installer for PyTorch (lunar_plugin/install_torch.py) whose private folder goes on sys.path here."""
 import os
 
-from qgis.core import QgsApplication, QgsSettings
+from qgis.core import QgsApplication, QgsProject, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QFile
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QMenu
@@ -116,6 +116,8 @@ class LunarPlugin:
             self.menu.addAction(action)
             self.actions.append(action)
         self.toolbar.addAction(about)
+        from ..processing_provider.styles import restore_legends
+        QgsProject.instance().layersAdded.connect(restore_legends)
         help_menu = self.iface.firstRightStandardMenu()
         if help_menu is not None:
             window.menuBar().insertMenu(help_menu.menuAction(), self.menu)
@@ -159,6 +161,11 @@ class LunarPlugin:
 
     def unload(self):
         if self.iface is not None:
+            from ..processing_provider.styles import restore_legends
+            try:
+                QgsProject.instance().layersAdded.disconnect(restore_legends)
+            except TypeError:   # initGui did not get that far
+                pass
             for action in self.actions:
                 if self.toolbar is not None:
                     self.toolbar.removeAction(action)

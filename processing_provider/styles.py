@@ -99,7 +99,7 @@ def pseudocolor(ramp, band=1, fixed_range=None, unit="", end_labels=None):
         renderer.setClassificationMin(low)
         renderer.setClassificationMax(high)
         layer.setRenderer(renderer)
-        layer.setLegend(RasterLegend(layer))
+        use_raster_legend(layer)
     return apply
 
 
@@ -135,10 +135,15 @@ def inside_domain():
     return pseudocolor("grey", fixed_range=(0, 1), end_labels=("0", "1"))
 
 
+#: Layer property that asks for RasterLegend: saved with the style (.qml) and in projects, so the plugin can give
+#: a reopened layer its legend again (``restore_legends``; QGIS keeps no legend class of its own).
+LEGEND_PROPERTY = "lunar_lab/legend"
+
+
 class RasterLegend(QgsDefaultRasterLayerLegend):
     """QGIS's raster legend without the band row it puts above a colour ramp ('Band 1: FeO (wt%) ... (Gray)': the
     layer's name says it, and a GeoTIFF's single band always reads back as Gray) and without '(Gray)' in an RGB
-    legend's rows. It lives with the layer in this session; a project reopened later shows QGIS's own."""
+    legend's rows."""
 
     def createLayerTreeModelLegendNodes(self, node):  # noqa: N802 (QGIS's name)
         nodes = super().createLayerTreeModelLegendNodes(node)
@@ -157,6 +162,28 @@ class RasterLegend(QgsDefaultRasterLayerLegend):
         return nodes
 
 
+def use_raster_legend(layer):
+    layer.setCustomProperty(LEGEND_PROPERTY, "raster")
+    layer.setLegend(RasterLegend(layer))
+
+
+def restore_legends(layers):
+    """RasterLegend for every raster layer among ``layers`` styled by Lunar Lab (LEGEND_PROPERTY, which its .qml
+    and a project keep): now, when its style arrives later (QGIS desktop loads a file's .qml after adding the
+    layer) and whenever QGIS sets it another legend (reading a project does, after adding the layer). Connected
+    to QgsProject.layersAdded by the plugin."""
+    for layer in layers:
+        if isinstance(layer, QgsRasterLayer):
+            _keep_raster_legend(layer)
+            layer.customPropertyChanged.connect(lambda _key, layer=layer: _keep_raster_legend(layer))
+            layer.legendChanged.connect(lambda layer=layer: _keep_raster_legend(layer))
+
+
+def _keep_raster_legend(layer):
+    if layer.customProperty(LEGEND_PROPERTY) == "raster" and not isinstance(layer.legend(), RasterLegend):
+        layer.setLegend(RasterLegend(layer))
+
+
 def rgb(bands=(1, 2, 3)):
     def apply(layer):
         renderer = QgsMultiBandColorRenderer(layer.dataProvider(), *bands)
@@ -170,7 +197,7 @@ def rgb(bands=(1, 2, 3)):
             enhancement.setMaximumValue(high)
             setter(enhancement)
         layer.setRenderer(renderer)
-        layer.setLegend(RasterLegend(layer))
+        use_raster_legend(layer)
     return apply
 
 

@@ -325,6 +325,8 @@ def inside_qgis(task_path):
                 entry.update({"lonlat": [centre.x(), centre.y()], "equirectangular_m": [xy.x(), xy.y()]})
             reopened[name] = entry
         report["reopened"] = reopened
+        raster = iface.addRasterLayer(str(work / "feo.tif"), "FeO reopened")   # its .qml asks for Lunar Lab's legend
+        report["reopened_raster_legend"] = type(raster.legend()).__name__ if raster is not None else None
         QgsProject.instance().setCrs(target)
         iface.mapCanvas().setDestinationCrs(target)
         report["project_crs"] = QgsProject.instance().crs().authid()

@@ -6,8 +6,8 @@ import os
 
 import pytest
 from qgis.core import (QgsCategorizedSymbolRenderer, QgsCoordinateReferenceSystem, QgsCoordinateTransform,
-                       QgsEllipsoidUtils, QgsGraduatedSymbolRenderer, QgsPointXY, QgsProject, QgsRasterLayer,
-                       QgsSingleBandPseudoColorRenderer, QgsVectorLayer)
+                       QgsEllipsoidUtils, QgsGraduatedSymbolRenderer, QgsLayerTreeLayer, QgsPointXY, QgsProject,
+                       QgsRasterLayer, QgsSingleBandPseudoColorRenderer, QgsVectorLayer)
 
 MOON_R_M = 1737400.0
 FORMATS = ["gpkg", "shp", "geojson", "fgb"]
@@ -114,6 +114,22 @@ def test_raster_outputs_reopen_with_crs_and_style(run_alg, tmp_path):
     assert _is_moon(layer.crs())
     assert os.path.exists(tmp_path / "feo.qml")
     assert isinstance(layer.renderer(), QgsSingleBandPseudoColorRenderer)
+    # the legend without QGIS's '(Gray)' band row comes back with a reopened file or project (the plugin
+    # connects restore_legends to QgsProject.layersAdded)
+    from lunar_lab.processing_provider.styles import LEGEND_PROPERTY, RasterLegend, restore_legends
+    assert layer.customProperty(LEGEND_PROPERTY) == "raster" and not isinstance(layer.legend(), RasterLegend)
+    project = QgsProject()
+    project.layersAdded.connect(restore_legends)
+    project.addMapLayer(layer)
+    assert isinstance(layer.legend(), RasterLegend)
+    assert project.write(str(tmp_path / "p.qgz"))
+    reopened = QgsProject()
+    reopened.layersAdded.connect(restore_legends)
+    assert reopened.read(str(tmp_path / "p.qgz"))
+    [again] = reopened.mapLayersByName("feo")
+    assert isinstance(again.legend(), RasterLegend)
+    nodes = again.legend().createLayerTreeModelLegendNodes(QgsLayerTreeLayer(again))
+    assert [type(node).__name__ for node in nodes] == ["QgsColorRampLegendNode"]   # QGIS's own adds 'Band 1 (Gray)'
 
 
 def _scene_reflectance(run_alg, tmp_path):
