@@ -1,6 +1,5 @@
 """Shared benchmark helpers: a large test raster as a VRT mosaic, child-process timing and peak memory."""
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -62,16 +61,23 @@ def mosaic(tile, path, size, height=None):
     return str(path)
 
 
+#: Runs a command in a fresh Python process and prints the peak RSS (KiB) of the command alone: RUSAGE_CHILDREN
+#: of the benchmark itself keeps the largest child so far, so a small run after a large one would read large.
+PEAK_OF = ("import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
+           "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr); sys.exit(code)")
+
+
 def run_child(cmd, env=None):
-    """Run a command; return (seconds, peak RSS of that child in MiB)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Run a command; return (seconds, peak RSS of that command in MiB). The page cache is written out first, so
+    a run does not pay for the previous one's output (a 10000^2 float32 run writes over 1 GB)."""
+    os.sync()
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env or os.environ.copy())
+    proc = subprocess.run([sys.executable, "-c", PEAK_OF, *cmd], capture_output=True, text=True,
+                          env=env or os.environ.copy())
     seconds = time.perf_counter() - t0
     if proc.returncode != 0:
         raise SystemExit(f"{cmd[0]} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024.0
+    return seconds, int(proc.stderr.strip().splitlines()[-1]) / 1024.0
 
 
 def best_of(fn, repeat):

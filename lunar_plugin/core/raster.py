@@ -7,6 +7,7 @@ and never touches an input.
 """
 import math
 import os
+from concurrent.futures import ThreadPoolExecutor, wait
 
 import numpy as np
 from osgeo import gdal, osr
@@ -261,6 +262,18 @@ def check_aligned(inputs, outputs):
         check_output_path(spec[0], input_paths)
 
 
+def write_block(writers, window, results):
+    """One block's results (one array per writer, (bands, h, w) or (h, w)) into the outputs; the finished tiles
+    go to disk, so memory stays bounded by one strip."""
+    for writer, result in zip(writers, results):
+        result = np.asarray(result)
+        if result.ndim == 2:
+            result = result[None]
+        for b in range(result.shape[0]):
+            writer.write(b, window, result[b])
+        writer.ds.FlushCache()
+
+
 def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PIXELS,
                    progress_range=(0.0, 100.0), metadata=None):
     """Run ``func`` over aligned inputs block by block and write its results atomically.
@@ -278,24 +291,30 @@ def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOC
     blocks = windows(first.xsize, first.ysize, max_pixels)
     progress = Progress(feedback, len(blocks), *progress_range)
     writers = [AtomicRasterWriter(spec[0], grid_of(first), *spec[1:]) for spec in outputs]
+    # one block is written (and compressed: GDAL lets go of the GIL) in a thread while the next one is read and
+    # computed; only that thread touches the outputs until it is done (bench/bench_equations.py)
+    pool = ThreadPoolExecutor(1, thread_name_prefix="lunar-write")
+    writing = None
     try:
         for i, window in enumerate(blocks):
             progress.step(i)
             arrays = [src.read(bands, window, halo) for src, bands in inputs]
             results = func(arrays, window)
-            for writer, result in zip(writers, results):
-                result = np.asarray(result)
-                if result.ndim == 2:
-                    result = result[None]
-                for b in range(result.shape[0]):
-                    writer.write(b, window, result[b])
-                writer.ds.FlushCache()  # finished tiles go to disk: memory stays bounded by one strip
+            if writing is not None:
+                writing.result()   # the previous block is on disk (or its error is raised here)
+            writing = pool.submit(write_block, writers, window, results)
+        if writing is not None:
+            writing.result()
         progress.step(len(blocks))
         write_metadata(writers, metadata)
     except BaseException as exc:
+        if writing is not None:
+            wait([writing])   # never close an output the thread still writes to
         for writer in writers:
             writer.__exit__(type(exc), exc, None)
         raise
+    finally:
+        pool.shutdown()
     for writer in writers:
         writer.__exit__(None, None, None)
     return [writer.path for writer in writers]
