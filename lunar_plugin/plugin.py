@@ -116,8 +116,9 @@ class LunarPlugin:
             self.menu.addAction(action)
             self.actions.append(action)
         self.toolbar.addAction(about)
-        from ..processing_provider.styles import restore_legends
+        from ..processing_provider.styles import forget_legends, restore_legends
         QgsProject.instance().layersAdded.connect(restore_legends)
+        QgsProject.instance().layersRemoved.connect(forget_legends)
         help_menu = self.iface.firstRightStandardMenu()
         if help_menu is not None:
             window.menuBar().insertMenu(help_menu.menuAction(), self.menu)
@@ -161,11 +162,13 @@ class LunarPlugin:
 
     def unload(self):
         if self.iface is not None:
-            from ..processing_provider.styles import restore_legends
+            from ..processing_provider.styles import forget_legends, restore_legends
             try:
                 QgsProject.instance().layersAdded.disconnect(restore_legends)
+                QgsProject.instance().layersRemoved.disconnect(forget_legends)
             except TypeError:   # initGui did not get that far
                 pass
+            forget_legends()
             for action in self.actions:
                 if self.toolbar is not None:
                     self.toolbar.removeAction(action)

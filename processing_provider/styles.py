@@ -163,25 +163,46 @@ class RasterLegend(QgsDefaultRasterLayerLegend):
 
 
 def use_raster_legend(layer):
-    layer.setCustomProperty(LEGEND_PROPERTY, "raster")
+    """RasterLegend now, and LEGEND_PROPERTY so that a reopened file or project gets it again (``restore_legends``)."""
     layer.setLegend(RasterLegend(layer))
+    layer.setCustomProperty(LEGEND_PROPERTY, "raster")
+
+
+#: Layers of the project that restore_legends watches: {layer id: (layer, its customPropertyChanged slot, its
+#: RasterLegend or None)}. Holding the legend keeps its Python half alive: a layer QGIS made (a project read, a
+#: file opened) has no Python owner, and the legend would fall back to QGIS's own at the next garbage collection.
+_watched = {}
 
 
 def restore_legends(layers):
     """RasterLegend for every raster layer among ``layers`` styled by Lunar Lab (LEGEND_PROPERTY, which its .qml
-    and a project keep): now, when its style arrives later (QGIS desktop loads a file's .qml after adding the
-    layer) and whenever QGIS sets it another legend (reading a project does, after adding the layer). Connected
-    to QgsProject.layersAdded by the plugin."""
+    and a project keep), now or when its style arrives (QGIS desktop loads a file's .qml after adding the layer).
+    The plugin connects it to QgsProject.layersAdded, ``forget_legends`` to layersRemoved."""
     for layer in layers:
-        if isinstance(layer, QgsRasterLayer):
-            _keep_raster_legend(layer)
-            layer.customPropertyChanged.connect(lambda _key, layer=layer: _keep_raster_legend(layer))
-            layer.legendChanged.connect(lambda layer=layer: _keep_raster_legend(layer))
+        if isinstance(layer, QgsRasterLayer) and layer.id() not in _watched:
+            slot = (lambda _key, layer_id=layer.id(): _keep_raster_legend(layer_id))
+            layer.customPropertyChanged.connect(slot)
+            _watched[layer.id()] = (layer, slot, None)
+            _keep_raster_legend(layer.id())
 
 
-def _keep_raster_legend(layer):
+def _keep_raster_legend(layer_id):
+    layer, slot, legend = _watched[layer_id]
     if layer.customProperty(LEGEND_PROPERTY) == "raster" and not isinstance(layer.legend(), RasterLegend):
-        layer.setLegend(RasterLegend(layer))
+        legend = RasterLegend(layer)
+        layer.setLegend(legend)
+        _watched[layer_id] = (layer, slot, legend)
+
+
+def forget_legends(layer_ids=None):
+    """Stop watching these layers (all: the plugin unloads) and let their legends go with them."""
+    for layer_id in list(_watched) if layer_ids is None else layer_ids:
+        entry = _watched.pop(layer_id, None)
+        if entry is not None:
+            try:
+                entry[0].customPropertyChanged.disconnect(entry[1])
+            except (RuntimeError, TypeError):   # the layer is already gone
+                pass
 
 
 def rgb(bands=(1, 2, 3)):

@@ -1,6 +1,7 @@
 """What a user reopens: every vector output of every algorithm, saved as GeoPackage, Shapefile, GeoJSON and
 FlatGeobuf, reopens from the file with a valid lunar CRS that reprojects into the IAU Moon projections, keeps its
 style, carries the input's attributes; GeoTIFF outputs likewise. Nothing temporary is left beside the outputs."""
+import gc
 import math
 import os
 
@@ -116,20 +117,29 @@ def test_raster_outputs_reopen_with_crs_and_style(run_alg, tmp_path):
     assert isinstance(layer.renderer(), QgsSingleBandPseudoColorRenderer)
     # the legend without QGIS's '(Gray)' band row comes back with a reopened file or project (the plugin
     # connects restore_legends to QgsProject.layersAdded)
-    from lunar_lab.processing_provider.styles import LEGEND_PROPERTY, RasterLegend, restore_legends
+    from lunar_lab.processing_provider import styles
+    from lunar_lab.processing_provider.styles import LEGEND_PROPERTY, RasterLegend, forget_legends, restore_legends
     assert layer.customProperty(LEGEND_PROPERTY) == "raster" and not isinstance(layer.legend(), RasterLegend)
     project = QgsProject()
     project.layersAdded.connect(restore_legends)
+    project.layersRemoved.connect(forget_legends)
     project.addMapLayer(layer)
     assert isinstance(layer.legend(), RasterLegend)
+    project.addMapLayer(project.takeMapLayer(layer))   # taken out and back: watched once
+    assert list(styles._watched) == [layer.id()]
     assert project.write(str(tmp_path / "p.qgz"))
+    project.removeAllMapLayers()
     reopened = QgsProject()
     reopened.layersAdded.connect(restore_legends)
+    reopened.layersRemoved.connect(forget_legends)
     assert reopened.read(str(tmp_path / "p.qgz"))
+    gc.collect()   # the reopened layer has no Python owner: its legend must survive a collection
     [again] = reopened.mapLayersByName("feo")
     assert isinstance(again.legend(), RasterLegend)
     nodes = again.legend().createLayerTreeModelLegendNodes(QgsLayerTreeLayer(again))
     assert [type(node).__name__ for node in nodes] == ["QgsColorRampLegendNode"]   # QGIS's own adds 'Band 1 (Gray)'
+    reopened.removeAllMapLayers()
+    assert styles._watched == {}   # removed layers are forgotten
 
 
 def _scene_reflectance(run_alg, tmp_path):
