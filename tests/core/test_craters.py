@@ -176,13 +176,11 @@ def test_match_diameter_just_outside_range_still_counts_for_recall():
 
 # ----------------------------------------------------------------------------------------------- NMS
 def test_nms_merges_duplicates_and_keeps_nested_and_distant():
-    dets = [Crater(10.0, 5.0, 100.0, 0.6, 0),
-            Crater(10.2, 5.1, 110.0, 0.9, 1),    # the same crater, more confident
-            Crater(10.0, 5.0, 30.0, 0.5, 0),     # nested
-            Crater(20.0, 5.0, 100.0, 0.4, 0)]    # elsewhere
-    kept = suppression.nms_circles(dets)
-    assert kept == [dets[1], dets[2], dets[3]]   # most confident first
-    assert suppression.nms_circles([]) == []
+    # a crater, the same one more confident, one nested in it, one elsewhere
+    raw = suppression.raw_detections([10.0, 10.2, 10.0, 20.0], [5.0, 5.1, 5.0, 5.0], [100.0, 110.0, 30.0, 100.0],
+                                     [0.6, 0.9, 0.5, 0.4], 0, 0.0, 0)
+    assert list(suppression.suppress(raw, 0.5, 1.6)) == [1, 2, 3]   # most confident first
+    assert suppression.suppress(raw[:0], 0.5, 1.6).size == 0
 
 
 # -------------------------------------------------------------------------------------------- geometry
@@ -246,14 +244,16 @@ def test_tile_jobs_are_named_records_of_the_level_plan(tmp_path):
     assert [p.level for p in plan] == [0, 1, 2, 3, 4]
     assert plan[0].keep_lo == 0.0 and plan[-1].keep_hi == float("inf") and plan[1].keep_lo == 16.0
     tile_plan = tiles.TilePlan(src, geo.wrap, plan, 256, 0.5)
-    jobs = list(tile_plan.jobs())
+    rows = list(tile_plan.rows())
+    jobs = sorted((job for row in rows for job in row.jobs), key=lambda job: job.index)
     assert {job.level for job in jobs} == {0, 1, 2, 3, 4}
     first = jobs[0]
     assert (first.wl, first.hl) == (700, 300) and first.x == tiles.Span(0, 256, 0, 128 + 64)
+    # every tile once, numbered level by level, row by row; rows of every level by first source row, none above
+    # one already given
     assert [job.index for job in jobs] == list(range(tile_plan.count))
-    # rows of every level by first source row: each row's tiles, once, and no row above one already given
-    rows = list(tile_plan.rows())
-    assert sorted(job.index for row in rows for job in row.jobs) == list(range(tile_plan.count))
+    assert [(job.level, job.y.start, job.x.start) for job in jobs] == sorted((job.level, job.y.start, job.x.start)
+                                                                             for job in jobs)
     assert [row.first_row for row in rows] == sorted(row.first_row for row in rows)
     assert all(row.first_row == job.y.core_lo << job.level for row in rows for job in row.jobs)
 

@@ -104,7 +104,7 @@ def test_a_region_in_reach_of_rows_to_come_waits(tmp_path):
                                           [95.0, 96.0], 0))
     merger.add(suppression.raw_detections([0.5], [lat_of(10.0)], [2.0], [0.9], 0, [10.0], 1))
     first = merger.close(100)
-    assert [round(d["lat"], 6) for d in first] == [round(lat_of(10.0), 6)] and len(merger) == 2
+    assert [round(d["lat"], 6) for d in first] == [round(lat_of(10.0), 6)] and merger.count == 2
     merger.add(suppression.raw_detections([1.0], [lat_of(101.0)], [20.5], [0.95], 0, [101.0], 2))
     last = merger.close()
-    assert list(last["confidence"]) == [0.95] and len(merger) == 0
+    assert list(last["confidence"]) == [0.95] and merger.count == 0

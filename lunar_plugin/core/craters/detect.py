@@ -14,7 +14,6 @@ great-circle distances from the centre give the two radii in km. A geographic ra
 On a Dask cluster (``raw_on_cluster``) the tiles run in chunks on the workers, with the same ``tile_raw``, and
 come back in order to the same region-by-region merge here. torch and Dask are imported inside functions only.
 """
-import collections
 import math
 import uuid
 from contextlib import closing
@@ -64,10 +63,9 @@ class Detector:
         (``raw_on_cluster``) and their raw detections are merged here by the same suppression.
         ``tile_size``, ``overlap``, ``nms_*``: None takes the model card's.
         """
-        regions = self._kept_regions(source, min_diameter_km, max_diameter_km, confidence, tile_size, overlap, band,
-                                     feedback, nms_dist_frac, nms_max_ratio, levels, scheduler)
-        next(regions)   # the checks and the plan
-        kept = np.concatenate(list(regions))
+        run = self._prepare(source, min_diameter_km, max_diameter_km, confidence, tile_size, overlap, band, feedback,
+                            nms_dist_frac, nms_max_ratio, levels, scheduler)
+        kept = np.concatenate(list(self._kept_regions(*run)))
         return suppression.craters(kept[suppression.by_confidence(kept)])
 
     def detect_regions(self, source, min_diameter_km, max_diameter_km, confidence=0.5, tile_size=None, overlap=None,
@@ -75,10 +73,9 @@ class Detector:
         """The craters of ``detect`` region by region from the raster's top row down, each region's most confident
         first: a generator of [Crater] lists that holds about one tile row of raw detections at a time
         (suppression.RegionMerger), whatever the raster's size. The arguments are checked before it returns."""
-        regions = self._kept_regions(source, min_diameter_km, max_diameter_km, confidence, tile_size, overlap, band,
-                                     feedback, nms_dist_frac, nms_max_ratio, levels, scheduler)
-        next(regions)   # the checks and the plan
-        return self._as_craters(regions)
+        return self._as_craters(self._kept_regions(*self._prepare(
+            source, min_diameter_km, max_diameter_km, confidence, tile_size, overlap, band, feedback, nms_dist_frac,
+            nms_max_ratio, levels, scheduler)))
 
     @staticmethod
     def _as_craters(regions):
@@ -86,9 +83,9 @@ class Detector:
             for kept in regions:
                 yield suppression.craters(kept)
 
-    def _kept_regions(self, source, min_diameter_km, max_diameter_km, confidence, tile_size, overlap, band, feedback,
-                      nms_dist_frac, nms_max_ratio, levels, scheduler):
-        """Generator: None once the arguments are checked, then the kept craters (RAW) of each finished region."""
+    def _prepare(self, source, min_diameter_km, max_diameter_km, confidence, tile_size, overlap, band, feedback,
+                 nms_dist_frac, nms_max_ratio, levels, scheduler):
+        """The arguments checked and the tile plan made: the arguments of ``_kept_regions``."""
         card = self.card
         tile_size = card.tile_size if tile_size is None else tile_size
         overlap = card.overlap if overlap is None else overlap
@@ -104,29 +101,31 @@ class Detector:
         tile = int(tile_size) // STRIDE * STRIDE
         if tile < 64:
             raise LunarInputError(f"tile size {tile_size} is too small: use at least 64 pixels")
-        d_lo, d_hi = float(min_diameter_km), float(max_diameter_km)
-        plan, _ = level_plan(geo, card.keep_px, d_lo, d_hi)
+        d_range = float(min_diameter_km), float(max_diameter_km)
+        plan, _ = level_plan(geo, card.keep_px, *d_range)
         if levels is not None:
             plan = [Level(int(k), 0.0, float("inf")) for k in levels]
         tiles = TilePlan(source, geo.wrap, plan, tile, overlap)
         info(feedback,
              f"pyramid levels {', '.join(str(k) for k in tiles.used_levels()) or 'none'} (level k: 2^k source pixels "
              f"per pixel), {tiles.count} tiles of {tile} px, overlap {float(overlap):.0%}")
-        yield None
         merger = suppression.RegionMerger(nms_dist_frac if nms_dist_frac is not None else card.nms_dist_frac,
                                           nms_max_ratio if nms_max_ratio is not None else card.nms_max_ratio,
                                           suppression.row_km(geo))
+        return source, band, geo, tiles, merger, float(confidence), d_range, feedback, scheduler
+
+    def _kept_regions(self, source, band, geo, tiles, merger, confidence, d_range, feedback, scheduler):
+        """Generator: the kept craters (RAW) of each region as it finishes, the last one at the end."""
         if parse_scheduler(scheduler)[0] != "inprocess":
-            rows = raw_on_cluster(scheduler, source, band, self.bundle, tiles, float(confidence), self.device,
-                                  feedback)
+            rows = raw_on_cluster(scheduler, source, band, self.bundle, tiles, confidence, self.device, feedback)
         else:
-            rows = self._raw_rows(source, band, geo, tiles, float(confidence), feedback)
+            rows = self._raw_rows(source, band, geo, tiles, confidence, feedback)
         with closing(rows):   # a cancel or an error stops the cluster's tasks
             for first_row, raw in rows:
                 if merger.due():
-                    yield self._in_range(merger.close(first_row), d_lo, d_hi)
+                    yield self._in_range(merger.close(first_row), *d_range)
                 merger.add(raw)
-        yield self._in_range(merger.close(), d_lo, d_hi)
+        yield self._in_range(merger.close(), *d_range)
         info(feedback, f"suppression: {merger.added} raw detections, at most {merger.peak} held at once")
 
     @staticmethod
@@ -136,7 +135,7 @@ class Detector:
     def _raw_rows(self, source, band, geo, tiles, confidence, feedback):
         """Generator of (first source row of the tile, its raw detections) for every tile, in-process, in the
         order of ``tiles.rows()``."""
-        progress = Progress(feedback, tiles.count + 1)
+        progress = Progress(feedback, tiles.count)
         pyramid = Pyramid(source, band, wrap=geo.wrap, feedback=feedback)
         done = 0
         for row in tiles.rows():
@@ -218,7 +217,7 @@ def detect_chunk(path, role, band, bundle, token, jobs, confidence, device):
 
 
 def raw_on_cluster(scheduler, source, band, bundle, tile_plan, confidence, device="auto", feedback=None,
-                   progress_range=(0.0, 99.0)):
+                   progress_range=(0.0, 100.0)):
     """Generator of (first source row, raw detections) for every chunk of tiles of ``tile_plan``, computed on the
     cluster a few chunks per worker ahead and given in the order of ``tile_plan.rows()``, as in-process; the
     driver holds the results of those few chunks only. Closing it cancels what is still pending."""
@@ -228,18 +227,12 @@ def raw_on_cluster(scheduler, source, band, bundle, tile_plan, confidence, devic
         shared = client.scatter(bundle, broadcast=True, hash=False)
         token = uuid.uuid4().hex
         window = CHUNKS_AHEAD * max(1, len(client.scheduler_info()["workers"]))
-        submitted = collections.deque()   # (first row, tiles) of each chunk submitted and not yet given back
-
-        def calls():
-            for first_row, jobs in detection_chunks(tile_plan):
-                submitted.append((first_row, len(jobs)))
-                yield detect_chunk, (source.path, source.role, band, shared, token, jobs, confidence, device)
-
+        calls = ((detect_chunk, (source.path, source.role, band, shared, token, jobs, confidence, device))
+                 for _, jobs in detection_chunks(tile_plan))
         done = 0
-        with closing(ordered_results(client, calls(), window, on_wait=lambda: progress.step(done))) as results:
-            for raw in results:
-                first_row, tiles = submitted.popleft()
-                done += tiles
+        with closing(ordered_results(client, calls, window, on_wait=lambda: progress.step(done))) as results:
+            for (first_row, jobs), raw in zip(detection_chunks(tile_plan), results):   # the results come in order
+                done += len(jobs)
                 progress.step(done)
                 yield first_row, raw
 

@@ -13,7 +13,7 @@ numpy/scipy only.
 import math
 
 import numpy as np
-from scipy.sparse import coo_matrix
+from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
@@ -52,56 +52,33 @@ def _chord(arc_km):
     return 2 * MOON_RADIUS_KM * np.sin(np.minimum(np.asarray(arc_km) / (2 * MOON_RADIUS_KM), math.pi / 2))
 
 
-def suppress(raw, dist_frac, max_ratio):
-    """Indices of the kept detections of ``raw``, most confident first: keep the most confident of any pair whose
-    centres are less than ``dist_frac * min(r)`` km apart (great circle) and whose radii differ by less than a
-    factor ``max_ratio``."""
-    if not raw.size:
-        return np.zeros(0, int)
+def conflict_graph(raw, dist_frac, max_ratio):
+    """Which detections of ``raw`` duplicate which (sparse, symmetric): centres less than ``dist_frac * min(r)`` km
+    apart (great circle) and radii within a factor ``max_ratio``."""
     lon, lat, r = raw["lon"], raw["lat"], raw["diameter_km"] / 2.0
     xyz = xyz_km(lon, lat)
-    tree = cKDTree(xyz)
-    alive = np.ones(raw.size, bool)
-    kept = []
-    for i in by_confidence(raw):
-        if not alive[i]:
-            continue
-        kept.append(i)
-        alive[i] = False
-        nb = np.array(tree.query_ball_point(xyz[i], float(_chord(dist_frac * r[i])) * 1.0001), dtype=int)
-        nb = nb[alive[nb]] if nb.size else nb
-        if nb.size:
-            d = great_circle_km(lon[i], lat[i], lon[nb], lat[nb])
-            rmin, rmax = np.minimum(r[i], r[nb]), np.maximum(r[i], r[nb])
-            dup = (d < dist_frac * rmin) & (rmax < max_ratio * rmin)
-            alive[nb[dup]] = False
-    return np.array(kept, int)
-
-
-def nms_circles(dets, dist_frac=0.5, max_ratio=1.6):
-    """``suppress`` on a list of Crater records (in the list's order for ties): the kept ones, most confident
-    first."""
-    raw = raw_detections([d.lon for d in dets], [d.lat for d in dets], [d.diameter_km for d in dets],
-                         [d.confidence for d in dets], [d.level for d in dets], 0.0, 0)
-    return [dets[i] for i in suppress(raw, dist_frac, max_ratio)]
-
-
-def components(raw, dist_frac, max_ratio):
-    """Connected-component label of each detection of ``raw`` in the conflict graph (the pairs ``suppress``
-    compares)."""
-    if not raw.size:
-        return np.zeros(0, int)
-    lon, lat, r = raw["lon"], raw["lat"], raw["diameter_km"] / 2.0
-    xyz = xyz_km(lon, lat)
-    near = cKDTree(xyz).query_ball_point(xyz, _chord(dist_frac * r) * 1.0001)
+    # every partner of a detection lies within its own reach, dist_frac * r
+    near = cKDTree(xyz).query_ball_point(xyz, _chord(dist_frac * r) * 1.0001) if raw.size else []
     i = np.repeat(np.arange(raw.size), [len(n) for n in near])
     j = np.fromiter((k for n in near for k in n), int, i.size)
     if i.size:
         rmin, rmax = np.minimum(r[i], r[j]), np.maximum(r[i], r[j])
         edge = (great_circle_km(lon[i], lat[i], lon[j], lat[j]) < dist_frac * rmin) & (rmax < max_ratio * rmin)
         i, j = i[edge], j[edge]
-    graph = coo_matrix((np.ones(i.size, np.int8), (i, j)), shape=(raw.size, raw.size))
-    return connected_components(graph, directed=False)[1]
+    return csr_matrix((np.ones(i.size, bool), (i, j)), shape=(raw.size, raw.size))
+
+
+def suppress(raw, dist_frac, max_ratio, graph=None):
+    """Indices of the kept detections of ``raw``, most confident first: each detection, most confident first,
+    is kept unless a kept one duplicates it (``conflict_graph``, or ``graph`` when the caller has it)."""
+    graph = conflict_graph(raw, dist_frac, max_ratio) if graph is None else graph
+    alive = np.ones(raw.size, bool)
+    kept = []
+    for i in by_confidence(raw):
+        if alive[i]:
+            kept.append(i)
+            alive[graph.indices[graph.indptr[i]:graph.indptr[i + 1]]] = False
+    return np.array(kept, int)
 
 
 def row_km(geo, samples=9):
@@ -129,40 +106,40 @@ class RegionMerger:
     def __init__(self, dist_frac, max_ratio, km_per_row):
         self.dist_frac, self.max_ratio, self.km_per_row = float(dist_frac), float(max_ratio), float(km_per_row)
         self.waiting = []   # RAW arrays added since the last close, after what it left
+        self.count = 0      # raw detections in them
         self.close_at = CLOSE_AT
         #: Raw detections added in all, and the most held at once.
         self.added = self.peak = 0
 
-    def __len__(self):
-        return sum(part.size for part in self.waiting)
-
     def add(self, raw):
-        self.waiting.append(raw)
-        self.added += raw.size
-        self.peak = max(self.peak, len(self))
+        if raw.size:
+            self.waiting.append(raw)
+            self.count += raw.size
+            self.added += raw.size
+            self.peak = max(self.peak, self.count)
 
     def due(self):
         """Enough detections wait for a close to be worth its cost."""
-        return len(self) >= self.close_at
+        return self.count >= self.close_at
 
     def close(self, first_row=math.inf):
         """The kept detections (RAW, most confident first) of every region finished when no tile still to come
         keeps a source row above ``first_row`` (inf: all of them, at the end)."""
         raw = np.concatenate(self.waiting) if self.waiting else np.zeros(0, RAW)
+        graph = conflict_graph(raw, self.dist_frac, self.max_ratio)
         if math.isinf(first_row):
             done = np.ones(raw.size, bool)
         else:
             reach_km = self.dist_frac * raw["diameter_km"] / 2.0
             safe = (first_row - raw["row"]) * self.km_per_row >= reach_km
-            label = components(raw, self.dist_frac, self.max_ratio)
-            open_labels = np.unique(label[~safe])
-            done = ~np.isin(label, open_labels)
+            label = connected_components(graph, directed=False)[1]
+            done = ~np.isin(label, label[~safe])
         finished, left = raw[done], raw[~done]
-        self.waiting = [left] if left.size else []
+        self.waiting, self.count = ([left] if left.size else []), left.size
         # a region that cannot close yet (a wide crater's reach) waits for more rows before the next try
         self.close_at = max(CLOSE_AT, 2 * left.size)
-        return finished[suppress(finished, self.dist_frac, self.max_ratio)]
+        return finished[suppress(finished, self.dist_frac, self.max_ratio, graph[done][:, done])]
 
 
-__all__ = ["RAW", "CLOSE_AT", "raw_detections", "by_confidence", "craters", "suppress", "nms_circles",
-           "components", "row_km", "RegionMerger"]
+__all__ = ["RAW", "CLOSE_AT", "raw_detections", "by_confidence", "craters", "conflict_graph", "suppress", "row_km",
+           "RegionMerger"]

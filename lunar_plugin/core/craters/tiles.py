@@ -258,12 +258,6 @@ class TilePlan:
                           [TileJob(entry.level, entry.keep_lo, entry.keep_hi, wl, hl, tx, ty, first + i * len(xs) + j)
                            for j, tx in enumerate(xs)])
 
-    def jobs(self):
-        """Every TileJob, in index order (level, tile row, column)."""
-        for level in self.levels:
-            for row in self._rows_of(*level):
-                yield from row.jobs
-
     def rows(self):
         """Every TileRow of every level, by first source row (then level): once a row is reached, no tile
         still to come has a detection above its first row (what lets suppression finish a region early)."""
