@@ -168,9 +168,9 @@ def use_raster_legend(layer):
     layer.setCustomProperty(LEGEND_PROPERTY, "raster")
 
 
-#: Layers of the project that restore_legends watches: {layer id: (layer, its customPropertyChanged slot, its
-#: RasterLegend or None)}. Holding the legend keeps its Python half alive: a layer QGIS made (a project read, a
-#: file opened) has no Python owner, and the legend would fall back to QGIS's own at the next garbage collection.
+#: Layers of the project that restore_legends watches: {layer id: (layer, its customPropertyChanged slot)}. Holding
+#: the layer keeps its legend's Python half alive (the layer owns it): a layer QGIS made (a project read, a file
+#: opened) has no other Python owner, and its legend would fall back to QGIS's own at the next garbage collection.
 _watched = {}
 
 
@@ -182,25 +182,23 @@ def restore_legends(layers):
         if isinstance(layer, QgsRasterLayer) and layer.id() not in _watched:
             slot = (lambda _key, layer_id=layer.id(): _keep_raster_legend(layer_id))
             layer.customPropertyChanged.connect(slot)
-            _watched[layer.id()] = (layer, slot, None)
+            _watched[layer.id()] = (layer, slot)
             _keep_raster_legend(layer.id())
 
 
 def _keep_raster_legend(layer_id):
-    layer, slot, legend = _watched[layer_id]
+    layer = _watched[layer_id][0]
     if layer.customProperty(LEGEND_PROPERTY) == "raster" and not isinstance(layer.legend(), RasterLegend):
-        legend = RasterLegend(layer)
-        layer.setLegend(legend)
-        _watched[layer_id] = (layer, slot, legend)
+        layer.setLegend(RasterLegend(layer))
 
 
 def forget_legends(layer_ids=None):
     """Stop watching these layers (all: the plugin unloads) and let their legends go with them."""
     for layer_id in list(_watched) if layer_ids is None else layer_ids:
-        entry = _watched.pop(layer_id, None)
-        if entry is not None:
+        layer, slot = _watched.pop(layer_id, (None, None))
+        if layer is not None:
             try:
-                entry[0].customPropertyChanged.disconnect(entry[1])
+                layer.customPropertyChanged.disconnect(slot)
             except (RuntimeError, TypeError):   # the layer is already gone
                 pass
 

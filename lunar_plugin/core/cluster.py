@@ -39,7 +39,7 @@ from osgeo import gdal
 from .errors import LunarInputError
 from .feedback import Progress
 from .raster import (BLOCK_PIXELS, AtomicRasterWriter, RasterSource, check_aligned, grid_of, process_blocks,
-                     windows, write_metadata)
+                     windows, write_block, write_metadata)
 
 #: Seconds to wait for a scheduler (and for its first worker) before giving up with a clear error.
 CONNECT_TIMEOUT_S = 5.0
@@ -337,12 +337,8 @@ def map_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PI
             paths, tally = result
             if tally is not None:
                 merge_tally(func.tally, tally)
-            for writer, path in zip(writers, paths):
-                ds = gdal.Open(path)
-                for b in range(ds.RasterCount):
-                    writer.write(b, blocks[i], ds.GetRasterBand(b + 1).ReadAsArray())
-                ds = None
-                writer.ds.FlushCache()
+            write_block(writers, blocks[i], (gdal.Open(path).ReadAsArray() for path in paths))
+            for path in paths:
                 os.remove(path)
 
         try:

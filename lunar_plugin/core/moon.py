@@ -31,6 +31,21 @@ def xyz_km(lon, lat):
     return MOON_RADIUS_KM * np.c_[np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)]
 
 
+def chord_km(arc_km):
+    """Straight-line length (km) of a great-circle arc of ``arc_km``: the radius a k-d tree of ``xyz_km`` points
+    needs to find everything within that arc."""
+    return 2 * MOON_RADIUS_KM * np.sin(np.minimum(np.asarray(arc_km, float) / (2 * MOON_RADIUS_KM), math.pi / 2))
+
+
+def pairs_within(tree_xyz, query_xyz, radius_km):
+    """(i, j): every query point i with every tree point j within its straight-line ``radius_km`` (one radius, or
+    one per query point), found with a k-d tree; flat index arrays."""
+    from scipy.spatial import cKDTree
+    near = cKDTree(tree_xyz).query_ball_point(query_xyz, radius_km) if len(tree_xyz) and len(query_xyz) else []
+    i = np.repeat(np.arange(len(near)), [len(n) for n in near]).astype(int)
+    return i, np.fromiter((k for n in near for k in n), int, i.size)
+
+
 def band_area_km2(lat_south, lat_north, dlon_deg):
     """Exact area of a latitude band segment (degrees) on the sphere: R^2 * dlon * (sin n - sin s)."""
     return (MOON_RADIUS_KM ** 2 * np.radians(dlon_deg)

@@ -17,7 +17,7 @@ from scipy import ndimage
 
 from ..errors import LunarInputError
 from ..feedback import Progress
-from ..moon import MOON_RADIUS_KM, MOON_RADIUS_M, xyz_km
+from ..moon import MOON_RADIUS_KM, MOON_RADIUS_M, chord_km, xyz_km
 from ..raster import RasterGeo
 from .. import systems
 
@@ -351,10 +351,9 @@ def catalogue_context(craters, catalogue):
         return _columns(columns, CATALOGUE_ATTRIBUTES)
     tree = cKDTree(xyz_km(cat[:, 0], cat[:, 1]))
     pts = xyz_km(arr[:, 0], arr[:, 1])
-    chord = lambda km: 2.0 * MOON_RADIUS_KM * np.sin(np.minimum(km / MOON_RADIUS_KM, np.pi) / 2.0)  # noqa: E731
     radius = arr[:, 2] / 2.0
     reach = np.maximum(1.5 * radius, DENSITY_RADIUS_KM)
-    lists = tree.query_ball_point(pts, chord(reach))
+    lists = tree.query_ball_point(pts, chord_km(reach))
     for i, idx in enumerate(lists):
         if not idx:
             continue

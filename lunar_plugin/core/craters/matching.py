@@ -12,10 +12,9 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import connected_components
 from scipy.sparse import coo_matrix
-from scipy.spatial import cKDTree
 
 from ..errors import LunarInputError
-from ..moon import great_circle_km, xyz_km
+from ..moon import great_circle_km, pairs_within, xyz_km
 from .schema import Crater
 
 DEFAULT_BINS_KM = (20, 40, 60, 90, 130, 200, 300, 500, 1000)
@@ -62,9 +61,7 @@ def pair_candidates(dl, cl):
     r1, r2 = d1 / 2.0, d2 / 2.0
     # a pair needs distance < sqrt(1.8) min(r) <= sqrt(1.8) r1: search each detection's own reach (a chord
     # is shorter than its arc, so the chord search misses nothing)
-    near = cKDTree(xyz_km(lon2, lat2)).query_ball_point(xyz_km(lon1, lat1), np.sqrt(1.8) * r1 * 1.01)
-    i = np.repeat(np.arange(len(lon1)), [len(n) for n in near])
-    j = np.fromiter((k for n in near for k in n), int, count=len(i))
+    i, j = pairs_within(xyz_km(lon2, lat2), xyz_km(lon1, lat1), np.sqrt(1.8) * r1 * 1.01)
     dist = great_circle_km(lon1[i], lat1[i], lon2[j], lat2[j])
     rmin = np.minimum(r1[i], r2[j])
     ok = (dist ** 2 < 1.8 * rmin ** 2) & (np.abs(r1[i] - r2[j]) < rmin)

@@ -4,9 +4,10 @@ Greedy suppression (the most confident detection first, removing the ones it dup
 only from those it conflicts with, so it gives the same result on each connected component of the conflict
 graph run alone. Tiles run in order of the first source row their cores keep (``tiles.TilePlan.rows``); a
 detection further above the next tile row's first row than it could reach (``row_km``) can meet no detection
-still to come, and a component of such detections is final: ``RegionMerger`` suppresses it and lets it go. A global mosaic so holds
-about one tile row of raw detections, not all of them, and the craters are those of one suppression over the
-whole raster, ties of equal confidence included (broken by tile number, then order in the tile).
+still to come, and a component of such detections is final: ``RegionMerger`` suppresses it and lets it go. A
+global mosaic so holds about one tile row of raw detections, not all of them, and the craters are those of one
+suppression over the whole raster, ties of equal confidence included (broken by tile number, then order in the
+tile).
 
 numpy/scipy only.
 """
@@ -15,9 +16,8 @@ import math
 import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
-from scipy.spatial import cKDTree
 
-from ..moon import MOON_RADIUS_KM, great_circle_km, xyz_km
+from ..moon import chord_km, great_circle_km, pairs_within, xyz_km
 from .schema import Crater
 
 #: One raw detection: the Crater fields, the source row of its centre, the number of its tile (TileJob.index) and
@@ -48,19 +48,12 @@ def craters(raw):
                    int(d["level"])) for d in raw]
 
 
-def _chord(arc_km):
-    return 2 * MOON_RADIUS_KM * np.sin(np.minimum(np.asarray(arc_km) / (2 * MOON_RADIUS_KM), math.pi / 2))
-
-
 def conflict_graph(raw, dist_frac, max_ratio):
     """Which detections of ``raw`` duplicate which (sparse, symmetric): centres less than ``dist_frac * min(r)`` km
     apart (great circle) and radii within a factor ``max_ratio``."""
     lon, lat, r = raw["lon"], raw["lat"], raw["diameter_km"] / 2.0
     xyz = xyz_km(lon, lat)
-    # every partner of a detection lies within its own reach, dist_frac * r
-    near = cKDTree(xyz).query_ball_point(xyz, _chord(dist_frac * r) * 1.0001) if raw.size else []
-    i = np.repeat(np.arange(raw.size), [len(n) for n in near])
-    j = np.fromiter((k for n in near for k in n), int, i.size)
+    i, j = pairs_within(xyz, xyz, chord_km(dist_frac * r) * 1.0001)   # a partner lies within its own reach
     if i.size:
         rmin, rmax = np.minimum(r[i], r[j]), np.maximum(r[i], r[j])
         edge = (great_circle_km(lon[i], lat[i], lon[j], lat[j]) < dist_frac * rmin) & (rmax < max_ratio * rmin)
