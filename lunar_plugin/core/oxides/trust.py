@@ -29,6 +29,8 @@ OXIDE_BOUNDS = {"FeO": (0.0, 25.0), "TiO2": (0.0, 17.0), "Al2O3": (0.0, 37.0), "
                 "CaO": (0.0, 22.0)}
 #: Share of the stations' leave-one-out distances that lies inside the domain (its threshold's quantile).
 DOMAIN_QUANTILE = 0.95
+#: Smallest eigenvalue of the sites' covariance, relative to the largest, that still counts as full rank.
+RANK_TOLERANCE = 1e-10
 #: Share of sites within +-1 sigma of a normal distribution.
 ONE_SIGMA = 0.6827
 
@@ -98,12 +100,12 @@ class SpectralDomain:
         if n < b + 2:
             raise LunarInputError(f"spectral domain: {n} sites are too few for {b} bands (at least {b + 2} needed)")
         cov = np.cov(spectra, rowvar=False).reshape(b, b)
-        try:
-            chol = np.linalg.cholesky(cov)
-        except np.linalg.LinAlgError:
+        # rank from the eigenvalues: whether a factorisation of a singular matrix raises depends on the BLAS
+        eigenvalues = np.linalg.eigvalsh(cov)
+        if not eigenvalues.min() > RANK_TOLERANCE * max(eigenvalues.max(), 0.0):
             raise LunarInputError(f"spectral domain: the sites' bands {list(band_names)} are linearly dependent "
-                                  "(a covariance without full rank)") from None
-        whiten = np.linalg.inv(chol).T
+                                  "(a covariance without full rank)")
+        whiten = np.linalg.inv(np.linalg.cholesky(cov)).T
         return cls(list(band_names), spectra.mean(0), whiten, float(threshold), int(n), float(quantile))
 
     @classmethod
