@@ -188,7 +188,9 @@ def save_style(path, style, table=None):
     style(layer)
     _follow_truncated_field(layer)
     if path.lower().endswith(".gpkg"):
-        layer.saveStyleToDatabase(table or os.path.splitext(os.path.basename(path))[0], "Lunar Lab", True, "")
+        # saveStyleToDatabaseV2 from QGIS 3.34 on (the old call is deprecated); 3.22 has only the old one
+        save = getattr(layer, "saveStyleToDatabaseV2", None) or layer.saveStyleToDatabase
+        save(table or os.path.splitext(os.path.basename(path))[0], "Lunar Lab", True, "")
     else:
         layer.saveNamedStyle(os.path.splitext(path)[0] + ".qml")
     del layer

@@ -20,6 +20,7 @@ from .errors import LunarInputError
 from .feedback import Progress
 from .moon import MOON_RADIUS_KM, band_area_km2
 from .raster import RasterSource
+from .vector_files import memory_vector_source
 
 PERCENTILES = (2.5, 25.0, 50.0, 75.0, 97.5)
 HISTOGRAM_BINS = 50
@@ -183,7 +184,7 @@ class ZoneIndex:
             raise LunarInputError("ZONES: the extent is too large for the zone grid; choose a coarser LAT_STEP")
         mem = gdal.GetDriverByName("MEM").Create("", self.nx, self.ny, 1, gdal.GDT_UInt16)
         mem.SetGeoTransform((west, resolution_deg, 0, north, 0, -resolution_deg))
-        vector = ogr.GetDriverByName("Memory").CreateDataSource("zones")
+        vector = memory_vector_source("zones")
         moon = osr.SpatialReference()
         moon.SetFromUserInput("IAU_2015:30100")
         layer = vector.CreateLayer("zones", srs=moon, geom_type=ogr.wkbMultiPolygon)

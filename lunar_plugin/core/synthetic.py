@@ -41,6 +41,7 @@ from .errors import LunarInputError
 from .feedback import Progress
 from .moon import KM_PER_DEGREE, MOON_GEOGRAPHIC_CRS, MOON_RADIUS_KM
 from .oxides import equations
+from .vector_files import memory_vector_source
 
 #: Band names and centre wavelengths of the reflectance cube (Clementine UVVIS).
 BANDS = [("R415", 415), ("R750", 750), ("R900", 900), ("R950", 950), ("R1000", 1000)]
@@ -661,7 +662,7 @@ def unit_polygons(scene):
     mem = gdal.GetDriverByName("MEM").Create("", scene.width, scene.height, 1, gdal.GDT_Byte)
     mem.SetGeoTransform(scene.geotransform)
     mem.GetRasterBand(1).WriteArray(scene.unit_id)
-    vector = ogr.GetDriverByName("Memory").CreateDataSource("units")
+    vector = memory_vector_source("units")
     layer = vector.CreateLayer("units", geom_type=ogr.wkbPolygon)
     layer.CreateField(ogr.FieldDefn("unit", ogr.OFTInteger))
     gdal.Polygonize(mem.GetRasterBand(1), None, layer, 0)

@@ -27,6 +27,13 @@ _GEOJSON_CRS = re.compile(r'"crs"\s*:\s*\{\s*"type"\s*:\s*"name"\s*,\s*"properti
 _GEOJSON_HEADER_BYTES = 4096
 
 
+def memory_vector_source(name):
+    """An in-memory OGR data source: GDAL >= 3.11 serves vectors from its MEM driver and deprecates 'Memory'."""
+    mem = ogr.GetDriverByName("MEM")
+    vector_mem = mem is not None and mem.GetMetadataItem("DCAP_VECTOR") == "YES"
+    return (mem if vector_mem else ogr.GetDriverByName("Memory")).CreateDataSource(name)
+
+
 def make_crs_readable(path):
     """Rewrite how ``path`` (GeoPackage or GeoJSON) stores an IAU lunar CRS so QGIS reopens it valid;
     other formats are left as they are. Returns True when something was rewritten."""
