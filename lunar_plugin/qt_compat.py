@@ -52,6 +52,9 @@ MOVED = {
         "Min": "Min", "Max": "Max", "Mean": "Mean", "StdDev": "StdDev", "All": "All"}),
     "FeatureRequestFlag": ("QgsFeatureRequest", {
         "NoGeometry": "NoGeometry", "SubsetOfAttributes": "SubsetOfAttributes", "ExactIntersect": "ExactIntersect"}),
+    "ProcessingModelChildParameterSource": ("QgsProcessingModelChildParameterSource", {
+        "ModelParameter": "ModelParameter", "ChildOutput": "ChildOutput", "StaticValue": "StaticValue",
+        "Expression": "Expression", "ExpressionText": "ExpressionText", "ModelOutput": "ModelOutput"}),
 }
 #: Enums that stay where they are: the unscoped 3.22 spelling -> the scoped one (3.22 and QGIS 4 accept it).
 SCOPED = {
@@ -87,6 +90,7 @@ GeometryType = _enum("GeometryType")
 ShaderInterpolationMethod = _enum("ShaderInterpolationMethod")
 RasterBandStatistic = _enum("RasterBandStatistic")
 FeatureRequestFlag = _enum("FeatureRequestFlag")
+ProcessingModelChildParameterSource = _enum("ProcessingModelChildParameterSource")
 
 
 def _field_types():

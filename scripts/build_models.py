@@ -15,6 +15,8 @@ from qgis.core import (QgsApplication, QgsProcessingModelAlgorithm, QgsProcessin
                        QgsProcessingModelParameter, QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer)
 from qgis.PyQt.QtCore import QPointF  # noqa: E402
 
+from lunar_lab.lunar_plugin.qt_compat import ProcessingModelChildParameterSource as SourceType  # noqa: E402
+
 OUT = ROOT / "processing_provider" / "models"
 
 
@@ -76,7 +78,7 @@ def lay_out(model, steps):
         step = children[child_id]
         sources = [source for group in step.parameterSources().values() for source in group]
         columns[child_id] = 1 + max([columns[s.outputChildId()] for s in sources
-                                     if s.source() == Source.ChildOutput] + [0])
+                                     if s.source() == SourceType.ChildOutput] + [0])
         place(step, columns[child_id], padding=IN_OUT_ROW)
         outputs = step.modelOutputs()
         for output in outputs.values():

@@ -52,15 +52,15 @@ def test_no_two_boxes_overlap(lunar_processing, path):
 @pytest.mark.parametrize("path", MODELS, ids=lambda p: p.stem)
 def test_links_run_left_to_right(lunar_processing, path):
     """Each step sits right of every box it reads from, and its outputs sit under it: the chain reads in order."""
-    from qgis.core import QgsProcessingModelChildParameterSource as Source
+    from lunar_lab.lunar_plugin.qt_compat import ProcessingModelChildParameterSource as SourceType
     model = load(path)
     steps = model.childAlgorithms()
     for child_id, step in steps.items():
         for sources in step.parameterSources().values():
             for source in sources:
-                if source.source() == Source.ChildOutput:
+                if source.source() == SourceType.ChildOutput:
                     upstream = steps[source.outputChildId()].position()
-                elif source.source() == Source.ModelParameter:
+                elif source.source() == SourceType.ModelParameter:
                     upstream = model.parameterComponent(source.parameterName()).position()
                 else:
                     continue

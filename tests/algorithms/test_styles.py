@@ -1,4 +1,6 @@
 """Outputs load styled and named, as the Toolbox loads them (handleAlgorithmResults runs the post-processors)."""
+import inspect
+
 from qgis.core import (QgsApplication, QgsMultiBandColorRenderer, QgsNumericFormatContext, QgsProcessingContext,
                        QgsProcessingFeedback, QgsProcessingOutputLayerDefinition, QgsProject,
                        QgsSingleBandPseudoColorRenderer, QgsSingleSymbolRenderer)
@@ -15,7 +17,9 @@ def run_and_load(lunar_processing, alg_id, params, outputs, tmp_path):
     feedback = QgsProcessingFeedback()
     alg = QgsApplication.processingRegistry().createAlgorithmById(alg_id)
     lunar_processing.run(alg_id, params, context=context, feedback=feedback)
-    assert handleAlgorithmResults(alg, context, feedback, showResults=False)
+    # QGIS 3.40 dropped handleAlgorithmResults' showResults (3.22 shows HTML results unless told not to)
+    quiet = {"showResults": False} if "showResults" in inspect.signature(handleAlgorithmResults).parameters else {}
+    assert handleAlgorithmResults(alg, context, feedback, **quiet)
     return {layer.name(): layer for layer in project.mapLayers().values()}
 
 
