@@ -8,11 +8,13 @@ Legend labels are rounded to the digits the value range needs, and every map of 
 import math
 
 from qgis.core import (QgsBasicNumericFormat, QgsCategorizedSymbolRenderer, QgsColorRampLegendNodeSettings,
-                       QgsColorRampShader, QgsContrastEnhancement, QgsDefaultRasterLayerLegend, QgsFillSymbol,
-                       QgsGradientColorRamp, QgsGradientStop, QgsGraduatedSymbolRenderer, QgsMarkerSymbol,
+                       QgsColorRampShader, QgsContrastEnhancement, QgsFillSymbol,
+                       QgsGradientColorRamp, QgsGradientStop, QgsGraduatedSymbolRenderer, QgsMapLayerLegendUtils,
+                       QgsMarkerSymbol,
                        QgsMultiBandColorRenderer, QgsProcessingLayerPostProcessorInterface, QgsRasterShader,
                        QgsRendererCategory, QgsRendererRange, QgsSimpleLegendNode, QgsSingleBandPseudoColorRenderer,
                        QgsSingleSymbolRenderer, QgsRasterLayer, QgsVectorLayer)
+from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtGui import QColor
 
 from ..lunar_plugin.core.systems import SYSTEMS
@@ -99,7 +101,7 @@ def pseudocolor(ramp, band=1, fixed_range=None, unit="", end_labels=None):
         renderer.setClassificationMin(low)
         renderer.setClassificationMax(high)
         layer.setRenderer(renderer)
-        use_raster_legend(layer)
+        mark_raster_legend(layer)
     return apply
 
 
@@ -135,70 +137,85 @@ def inside_domain():
     return pseudocolor("grey", fixed_range=(0, 1), end_labels=("0", "1"))
 
 
-#: Layer property that asks for RasterLegend: saved with the style (.qml) and in projects, so the plugin can give
-#: a reopened layer its legend again (``restore_legends``; QGIS keeps no legend class of its own).
+#: Layer property that asks for Lunar Lab's legend rows: saved with the style (.qml) and in projects, so the plugin
+#: can tidy a reopened layer's legend again (``restore_legends``).
 LEGEND_PROPERTY = "lunar_lab/legend"
 
 
-class RasterLegend(QgsDefaultRasterLayerLegend):
-    """QGIS's raster legend without the band row it puts above a colour ramp ('Band 1: FeO (wt%) ... (Gray)': the
-    layer's name says it, and a GeoTIFF's single band always reads back as Gray) and without '(Gray)' in an RGB
-    legend's rows."""
+def tidy_legend(layer):
+    """Hide the band row QGIS puts above a colour ramp ('Band 1: FeO (wt%) (Gray)': the layer's name says it, and a
+    GeoTIFF's single band always reads back as Gray) and drop '(Gray)'/'(Red)' from an RGB legend's rows.
 
-    def createLayerTreeModelLegendNodes(self, node):  # noqa: N802 (QGIS's name)
-        nodes = super().createLayerTreeModelLegendNodes(node)
-        layer = node.layer()
-        renderer = layer.renderer() if layer else None
-        if isinstance(renderer, QgsSingleBandPseudoColorRenderer):
-            nodes = [n for n in nodes if not isinstance(n, QgsSimpleLegendNode)]
-        provider = layer.dataProvider() if layer else None
-        suffixes = {f" ({provider.colorInterpretationName(band)})" for band in range(1, provider.bandCount() + 1)
-                    if provider.colorInterpretationName(band) != "Undefined"} if provider else set()
-        for legend_node in nodes:
-            text = legend_node.data(0)
-            for suffix in suffixes:
-                if isinstance(text, str) and text.endswith(suffix):
-                    legend_node.setUserLabel(text[:-len(suffix)])
-        return nodes
+    Done with the layer's node in the layer tree (QgsMapLayerLegendUtils: plain settings that a project keeps), not
+    with a Python subclass of QGIS's legend: QGIS 3.44 crashes on a legend subclass it keeps. Returns whether the
+    layer had a node to tidy (it has none before it is put into the layer tree)."""
+    project = layer.project()   # None for a layer of no project (a style saved in the algorithm's thread)
+    node = project.layerTreeRoot().findLayer(layer.id()) if project is not None else None
+    if node is None or layer.legend() is None:
+        return False
+    for key in node.customProperties():   # what an earlier renderer's legend was given
+        if key == "legend/node-order" or key.startswith("legend/label-"):
+            node.removeCustomProperty(key)
+    legend_nodes = layer.legend().createLayerTreeModelLegendNodes(node)
+    pseudocolor = isinstance(layer.renderer(), QgsSingleBandPseudoColorRenderer)
+    provider = layer.dataProvider()
+    suffixes = {f" ({provider.colorInterpretationName(band)})" for band in range(1, provider.bandCount() + 1)
+                if provider.colorInterpretationName(band) != "Undefined"}
+    kept = []
+    for index, legend_node in enumerate(legend_nodes):
+        if pseudocolor and isinstance(legend_node, QgsSimpleLegendNode):
+            continue
+        kept.append(index)
+        text = legend_node.data(0)
+        for suffix in suffixes:
+            if isinstance(text, str) and text.endswith(suffix):
+                QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, text[:-len(suffix)])
+    if len(kept) < len(legend_nodes):
+        QgsMapLayerLegendUtils.setLegendNodeOrder(node, kept)
+    layer.legend().itemsChanged.emit()
+    return True
 
 
-def use_raster_legend(layer):
-    """RasterLegend now, and LEGEND_PROPERTY so that a reopened file or project gets it again (``restore_legends``)."""
-    layer.setLegend(RasterLegend(layer))
+def mark_raster_legend(layer):
+    """LEGEND_PROPERTY, so that a reopened file or project gets its legend tidied (``restore_legends``), and the
+    legend tidied now if the layer is in a layer tree."""
     layer.setCustomProperty(LEGEND_PROPERTY, "raster")
+    tidy_legend(layer)
 
 
-#: Layers of the project that restore_legends watches: {layer id: (layer, its customPropertyChanged slot)}. Holding
-#: the layer keeps its legend's Python half alive (the layer owns it): a layer QGIS made (a project read, a file
-#: opened) has no other Python owner, and its legend would fall back to QGIS's own at the next garbage collection.
+#: Raster layers of a project that restore_legends watches for their style: {layer id: (layer, slot)}.
 _watched = {}
 
 
 def restore_legends(layers):
-    """RasterLegend for every raster layer among ``layers`` styled by Lunar Lab (LEGEND_PROPERTY, which its .qml
+    """Tidy the legend of every raster layer among ``layers`` styled by Lunar Lab (LEGEND_PROPERTY, which its .qml
     and a project keep), now or when its style arrives (QGIS desktop loads a file's .qml after adding the layer).
     The plugin connects it to QgsProject.layersAdded, ``forget_legends`` to layersRemoved."""
     for layer in layers:
         if isinstance(layer, QgsRasterLayer) and layer.id() not in _watched:
-            slot = (lambda _key, layer_id=layer.id(): _keep_raster_legend(layer_id))
+            slot = (lambda *_args, layer_id=layer.id(): _tidy_marked(layer_id))
             layer.customPropertyChanged.connect(slot)
+            layer.rendererChanged.connect(slot)   # a restyled layer's legend rows are not the ones tidied
             _watched[layer.id()] = (layer, slot)
-            _keep_raster_legend(layer.id())
+            _tidy_marked(layer.id())
 
 
-def _keep_raster_legend(layer_id):
-    layer = _watched[layer_id][0]
-    if layer.customProperty(LEGEND_PROPERTY) == "raster" and not isinstance(layer.legend(), RasterLegend):
-        layer.setLegend(RasterLegend(layer))
+def _tidy_marked(layer_id):
+    layer = _watched.get(layer_id, (None,))[0]
+    if layer is None or layer.customProperty(LEGEND_PROPERTY) != "raster":
+        return
+    if not tidy_legend(layer):   # layersAdded comes before the layer tree's node: try once control returns
+        QTimer.singleShot(0, lambda: layer_id in _watched and tidy_legend(_watched[layer_id][0]))
 
 
 def forget_legends(layer_ids=None):
-    """Stop watching these layers (all: the plugin unloads) and let their legends go with them."""
+    """Stop watching these layers (all: the plugin unloads)."""
     for layer_id in list(_watched) if layer_ids is None else layer_ids:
         layer, slot = _watched.pop(layer_id, (None, None))
         if layer is not None:
             try:
                 layer.customPropertyChanged.disconnect(slot)
+                layer.rendererChanged.disconnect(slot)
             except (RuntimeError, TypeError):   # the layer is already gone
                 pass
 
@@ -216,7 +233,7 @@ def rgb(bands=(1, 2, 3)):
             enhancement.setMaximumValue(high)
             setter(enhancement)
         layer.setRenderer(renderer)
-        use_raster_legend(layer)
+        mark_raster_legend(layer)
     return apply
 
 

@@ -307,6 +307,14 @@ def inside_qgis(task_path):
         reopen_and_reproject(work)
         later(10, zoom)
 
+    def legend_rows(layer_id):
+        """The rows the Layers panel shows under a layer: (row type, text)."""
+        node = QgsProject.instance().layerTreeRoot().findLayer(layer_id) if layer_id else None
+        if node is None:
+            return None
+        return [[type(row).__name__, str(row.data(0))]
+                for row in iface.layerTreeView().layerTreeModel().layerLegendNodes(node)]
+
     def reopen_and_reproject(work):
         """What a user does next: reopen the saved files as new layers, and view the project in a projected
         Moon CRS (IAU 2015 equirectangular), into which every layer is reprojected on the fly."""
@@ -326,7 +334,7 @@ def inside_qgis(task_path):
             reopened[name] = entry
         report["reopened"] = reopened
         raster = iface.addRasterLayer(str(work / "feo.tif"), "FeO reopened")   # its .qml asks for Lunar Lab's legend
-        report["reopened_raster_legend"] = type(raster.legend()).__name__ if raster is not None else None
+        report["reopened_raster_id"] = raster.id() if raster is not None else None
         QgsProject.instance().setCrs(target)
         iface.mapCanvas().setDestinationCrs(target)
         report["project_crs"] = QgsProject.instance().crs().authid()
@@ -335,6 +343,7 @@ def inside_qgis(task_path):
 
     def zoom():
         report["layers"] = describe_layers()
+        report["reopened_raster_legend"] = legend_rows(report.pop("reopened_raster_id", None))
         arrange_window()
         canvas = iface.mapCanvas()
         canvas.zoomToFullExtent()

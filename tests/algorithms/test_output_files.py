@@ -115,31 +115,42 @@ def test_raster_outputs_reopen_with_crs_and_style(run_alg, tmp_path):
     assert _is_moon(layer.crs())
     assert os.path.exists(tmp_path / "feo.qml")
     assert isinstance(layer.renderer(), QgsSingleBandPseudoColorRenderer)
-    # the legend without QGIS's '(Gray)' band row comes back with a reopened file or project (the plugin
-    # connects restore_legends to QgsProject.layersAdded)
+    # the legend without QGIS's 'Band 1 (Gray)' row comes back with a reopened file or project (the plugin
+    # connects restore_legends to QgsProject.layersAdded), and a restyled layer gets QGIS's rows back
+    from qgis.core import QgsSingleBandGrayRenderer
+    from qgis.PyQt.QtCore import QCoreApplication
     from lunar_lab.processing_provider import styles
-    from lunar_lab.processing_provider.styles import LEGEND_PROPERTY, RasterLegend, forget_legends, restore_legends
-    assert layer.customProperty(LEGEND_PROPERTY) == "raster" and not isinstance(layer.legend(), RasterLegend)
+    assert layer.customProperty(styles.LEGEND_PROPERTY) == "raster"
     project = QgsProject()
-    project.layersAdded.connect(restore_legends)
-    project.layersRemoved.connect(forget_legends)
+    project.layersAdded.connect(styles.restore_legends)
+    project.layersRemoved.connect(styles.forget_legends)
     project.addMapLayer(layer)
-    assert isinstance(layer.legend(), RasterLegend)
+    QCoreApplication.processEvents()   # the layer tree's node comes after layersAdded
+    assert legend_rows(project, layer) == ["QgsColorRampLegendNode"]
     project.addMapLayer(project.takeMapLayer(layer))   # taken out and back: watched once
     assert list(styles._watched) == [layer.id()]
     assert project.write(str(tmp_path / "p.qgz"))
     project.removeAllMapLayers()
-    reopened = QgsProject()
-    reopened.layersAdded.connect(restore_legends)
-    reopened.layersRemoved.connect(forget_legends)
-    assert reopened.read(str(tmp_path / "p.qgz"))
-    gc.collect()   # the reopened layer has no Python owner: its legend must survive a collection
-    [again] = reopened.mapLayersByName("feo")
-    assert isinstance(again.legend(), RasterLegend)
-    nodes = again.legend().createLayerTreeModelLegendNodes(QgsLayerTreeLayer(again))
-    assert [type(node).__name__ for node in nodes] == ["QgsColorRampLegendNode"]   # QGIS's own adds 'Band 1 (Gray)'
-    reopened.removeAllMapLayers()
     assert styles._watched == {}   # removed layers are forgotten
+    reopened = QgsProject()
+    reopened.layersAdded.connect(styles.restore_legends)
+    reopened.layersRemoved.connect(styles.forget_legends)
+    assert reopened.read(str(tmp_path / "p.qgz"))
+    gc.collect()
+    QCoreApplication.processEvents()
+    [again] = reopened.mapLayersByName("feo")
+    assert legend_rows(reopened, again) == ["QgsColorRampLegendNode"]   # QGIS's own adds 'Band 1 (Gray)'
+    again.setRenderer(QgsSingleBandGrayRenderer(again.dataProvider(), 1))
+    node = reopened.layerTreeRoot().findLayer(again.id())
+    assert not [key for key in node.customProperties() if key.startswith("legend/")]   # nothing hidden any more
+    reopened.removeAllMapLayers()
+
+
+def legend_rows(project, layer):
+    """The type of each row that the Layers panel shows under ``layer``."""
+    from qgis.core import QgsLayerTreeModel
+    model = QgsLayerTreeModel(project.layerTreeRoot())
+    return [type(node).__name__ for node in model.layerLegendNodes(project.layerTreeRoot().findLayer(layer.id()))]
 
 
 def _scene_reflectance(run_alg, tmp_path):
