@@ -7,6 +7,7 @@ from lunar_lab.lunar_plugin.core.device import resolve_device
 from lunar_lab.lunar_plugin.core.errors import LunarInputError
 
 from ..conftest import ROOT
+from ..craters import as_rows, same_craters
 
 torch = pytest.importorskip("torch")
 needs_gpu = pytest.mark.skipif(not torch.cuda.is_available(), reason="torch sees no CUDA GPU here")
@@ -38,14 +39,11 @@ def test_cnn_on_cuda_agrees_with_the_cpu_within_1e4():
 @needs_gpu
 def test_detector_on_cuda_finds_the_same_craters(tmp_path):
     from lunar_lab.lunar_plugin.core.craters import detect, model_io
-    from lunar_lab.lunar_plugin.core.moon import great_circle_km
     from lunar_lab.lunar_plugin.core.raster import RasterSource
     dem = str(tmp_path / "dem.tif")
     synthetic.write_scene(synthetic.make_scene(512, 512, seed=9), dem, None, None)
     bundle = model_io.load(ROOT / "models" / "crater_detector.pt")
     found = [detect.Detector(bundle, d).detect(RasterSource(dem), 0.5, 30.0, 0.5) for d in ("cpu", "cuda")]
-    a, b = (np.array([[c.lon, c.lat, c.diameter_km] for c in f]) for f in found)
-    assert len(a) == len(b) > 20
-    a, b = a[np.lexsort(a.T[::-1])], b[np.lexsort(b.T[::-1])]
-    assert great_circle_km(a[:, 0], a[:, 1], b[:, 0], b[:, 1]).max() < 1e-6
-    assert np.abs(a[:, 2] - b[:, 2]).max() < 1e-5
+    a, b = (as_rows(f) for f in found)
+    assert len(a) > 20
+    assert same_craters(a, b, centre_km=1e-6, diameter_km=1e-5) == (True, "")
