@@ -41,7 +41,9 @@ def main(argv=None):
             alg, params, context=QgsProcessingContext(), feedback=QgsProcessingFeedback()))
         for case in table["cases"]:
             start = time.time()
-            case["expected"] = golden.case_stats(run.result(case["name"]))
+            case["expected"] = golden.case_stats(run.result(case["name"]), case)
+            for check in case.get("achieves", []):
+                print(f"  {check['output']}: achieves {golden.achieved(check, run.result(case['name']))[0]:.4g}")
             print(f"{case['name']}: {len(case['expected'])} outputs, {time.time() - start:.1f} s", flush=True)
     header = "".join(line for line in golden.TABLE.read_text(encoding="utf-8").splitlines(keepends=True)
                      if line.startswith("#"))

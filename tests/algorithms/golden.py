@@ -146,8 +146,53 @@ def output_stats(value):
     return {"type": "value", "value": value}
 
 
-def case_stats(result):
-    return {key: output_stats(value) for key, value in sorted(result.items())}
+def case_stats(result, case=None):
+    """Statistics of a case's outputs, less what its ``achieves`` checks instead (a trained model's digits)."""
+    stats = {key: output_stats(value) for key, value in sorted(result.items())}
+    for check in (case or {}).get("achieves", []):
+        if "of" in check:
+            stats[check["output"]]["fields"].pop(check["of"][1], None)
+        else:
+            stats.pop(check["output"], None)
+    return stats
+
+
+# ---- what a trained model must achieve ---------------------------------------------------------------------------
+#
+# Training gives other digits on another CPU instruction set or BLAS (deterministically), so a trained model's
+# outputs are checked by what it must achieve, with a margin that a broken trainer would miss, not by their digits:
+#   {output: NAME, at_least: x}                                  a returned number
+#   {output: NAME, metric: r2|rmse, of: [truth, predicted], at_least|at_most: x}    two fields of a table
+
+def _fields(path, names):
+    """The columns ``names`` of a table, as float arrays."""
+    from osgeo import ogr
+    source = ogr.Open(str(path).split("|")[0])
+    rows = [[float(feature.GetField(name)) for name in names] for feature in source.GetLayer(0)]
+    return np.array(rows, dtype=np.float64).T
+
+
+def metric_value(metric, truth, predicted):
+    if metric == "rmse":
+        return float(np.sqrt(np.mean((predicted - truth) ** 2)))
+    if metric == "r2":
+        return float(1.0 - np.sum((predicted - truth) ** 2) / np.sum((truth - truth.mean()) ** 2))
+    raise ValueError(f"unknown metric {metric!r}")
+
+
+def achieved(check, result):
+    """(value, problem or None) of one ``achieves`` check on a case's result."""
+    if "of" in check:
+        value = metric_value(check["metric"], *_fields(result[check["output"]], check["of"]))
+        name = f"{check['output']} {check['metric']}({', '.join(check['of'])})"
+    else:
+        value = float(result[check["output"]])
+        name = check["output"]
+    if "at_least" in check and not value >= check["at_least"]:
+        return value, f"{name}: {value:.4g}, needs at least {check['at_least']}"
+    if "at_most" in check and not value <= check["at_most"]:
+        return value, f"{name}: {value:.4g}, needs at most {check['at_most']}"
+    return value, None
 
 
 # ---- comparison --------------------------------------------------------------------------------------------------

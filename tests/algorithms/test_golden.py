@@ -42,6 +42,25 @@ def test_the_comparison_catches_a_wrong_statistic():
 
 @pytest.mark.parametrize("case", TABLE["cases"], ids=[case["name"] for case in TABLE["cases"]])
 def test_golden(golden_run, case):
-    actual = golden.case_stats(golden_run.result(case["name"]))
-    problems = golden.compare(case["expected"], actual, case["tolerance"])
+    result = golden_run.result(case["name"])
+    problems = golden.compare(case["expected"], golden.case_stats(result, case), case["tolerance"])
+    problems += [problem for check in case.get("achieves", []) for problem in [golden.achieved(check, result)[1]]
+                 if problem]
     assert not problems, f"{case['name']}:\n" + "\n".join(problems)
+
+
+def test_a_trained_model_is_held_to_what_it_must_achieve(tmp_path):
+    """A trainer that learnt nothing (every site predicted as the mean) fails the trained cases' checks."""
+    from osgeo import ogr
+    path = str(tmp_path / "predictions.csv")
+    measured = [3.5, 8.0, 11.0, 14.5, 20.0]
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("site,measured,predicted\n")
+        fh.writelines(f"{i},{m},{sum(measured) / len(measured)}\n" for i, m in enumerate(measured))
+    assert ogr.Open(path) is not None
+    [case] = [case for case in TABLE["cases"] if case["name"] == "trainoxidecnn"]
+    problems = [golden.achieved(check, {"OUTPUT_PREDICTIONS": path})[1] for check in case["achieves"]]
+    assert problems[0].startswith("OUTPUT_PREDICTIONS r2(measured, predicted): 0, needs at least")
+    assert problems[1].startswith("OUTPUT_PREDICTIONS rmse(measured, predicted): 5.")
+    assert golden.achieved({"output": "RECALL_AFTER", "at_least": 0.8}, {"RECALL_AFTER": 0.05})[1] == \
+        "RECALL_AFTER: 0.05, needs at least 0.8"
