@@ -1,11 +1,14 @@
-"""CSFD binning, model ages (checked against craterstats 3.2.1), Systems, bad input, plots and craterstats files."""
+"""CSFD binning, model ages (checked against craterstats 3.6.x, the oracle in tests/oracle), Systems, bad input,
+plots and craterstats files."""
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from lunar_lab.lunar_plugin.core import csfd, systems
 from lunar_lab.lunar_plugin.core.errors import LunarInputError, Cancelled
+from tests.oracle import craterstats_oracle  # noqa: F401 -- fixture: craterstats 3.6.x in its own venv
 
 # Synthetic populations: (true age Ga, area km^2, seed); ~1000 craters in the 1-32 km fit range.
 POPULATIONS = [(0.5, 2.5e6, 5), (3.0, 4.0e5, 30), (3.8, 6.0e4, 38)]
@@ -13,34 +16,26 @@ CST_NAMES = {"neukum2001": "Moon, Neukum et al. (2001)", "hartmann2010": "Moon, 
 FIT_RANGE = (1.0, 32.0)     # sqrt(2) bin edges: both tools use exactly the same craters/bins
 
 
-@pytest.fixture(scope="module")
-def cst():
-    craterstats = pytest.importorskip("craterstats")
-    return craterstats
-
-
-def _cst_functions(cst, system):
-    path = cst.PATH + "config/functions.txt"
-    return cst.Productionfn(path, CST_NAMES[system]), cst.Chronologyfn(path, CST_NAMES[system])
-
-
 def _population(age, area, seed, system="neukum2001"):
     return csfd.synthetic_population(age, area, 0.5, 100.0, seed=seed, production=system, chronology=system)
+
+
+def _rel(a, b):
+    return abs(a - b) / abs(b)
 
 
 # ---------------------------------------------------------------------------------------------------- (a) ages
 
 @pytest.mark.parametrize("system", ["neukum2001", "hartmann2010"])
 @pytest.mark.parametrize("age,area,seed", POPULATIONS)
-def test_poisson_age_agrees_with_craterstats(cst, tmp_path, system, age, area, seed):
+def test_poisson_age_agrees_with_craterstats(craterstats_oracle, tmp_path, system, age, area, seed):
     d = _population(age, area, seed, system)
     ours = csfd.fit_model_age(d, area, *FIT_RANGE, production=system, chronology=system, method="poisson")
-    cc = cst.Cratercount(csfd.write_diam(tmp_path / "pop.diam", d, area))   # craterstats reads our .diam
-    pf, cf = _cst_functions(cst, system)
-    pdf = cst.Craterpdf(pf, cf, cc, list(FIT_RANGE))
-    median, lo, hi = pdf.median1sigma()
-    assert ours.n_craters == pdf.k
-    assert abs(ours.age_ga - median) / median < 0.02
+    cs = craterstats_oracle.call("poisson", source=str(csfd.write_diam(tmp_path / "pop.diam", d, area)),
+                                 pf=CST_NAMES[system], range=list(FIT_RANGE))      # craterstats reads our .diam
+    median, lo, hi = cs["median"], cs["lo"], cs["hi"]
+    assert ours.n_craters == cs["k"]
+    assert _rel(ours.age_ga, median) < 0.02
     # 1-sigma errors within 15% of craterstats' (its pdf grid is coarser: 0.7% steps in N)
     assert ours.err_plus_ga == pytest.approx(hi - median, rel=0.15)
     assert ours.err_minus_ga == pytest.approx(median - lo, rel=0.15)
@@ -50,16 +45,83 @@ def test_poisson_age_agrees_with_craterstats(cst, tmp_path, system, age, area, s
 
 @pytest.mark.parametrize("system", ["neukum2001", "hartmann2010"])
 @pytest.mark.parametrize("age,area,seed", POPULATIONS)
-def test_cumulative_fit_agrees_with_craterstats(cst, tmp_path, system, age, area, seed):
+def test_cumulative_fit_agrees_with_craterstats(craterstats_oracle, tmp_path, system, age, area, seed):
     d = _population(age, area, seed, system)
     ours = csfd.fit_model_age(d, area, *FIT_RANGE, production=system, chronology=system, method="cumulative")
-    cc = cst.Cratercount(csfd.write_diam(tmp_path / "pop.diam", d, area))
-    pf, cf = _cst_functions(cst, system)
-    p0 = cc.getplotdata("cumulative", "root-2", range=list(FIT_RANGE))
-    t = cf.t(a0=pf.fit(p0)[0])
-    assert ours.n_craters == p0["n"]
-    assert abs(ours.age_ga - t) / t < 0.02
+    cs = craterstats_oracle.call("fit", source=str(csfd.write_diam(tmp_path / "pop.diam", d, area)),
+                                 pf=CST_NAMES[system], range=list(FIT_RANGE), presentation="cumulative",
+                                 binning="root-2")
+    t = cs["t"][0]
+    assert ours.n_craters == cs["n"]
+    np.testing.assert_allclose(ours.extra["bins_km"], cs["d"], rtol=1e-9)     # the same bins went into both fits
+    assert _rel(ours.age_ga, t) < 0.02
+    assert ours.n1 == pytest.approx(cs["n1"][0], rel=0.02)
     assert ours.n1 > 0 and ours.err_plus_ga > 0 and ours.err_minus_ga > 0
+
+
+# Real counts shipped in craterstats' sample/ folder, with ranges from its demo_commands.txt (k >= 100 craters).
+SAMPLE_COUNTS = [("CE-6 8-km vicinity.scc", (0.12, 0.2)), ("Pickering.scc", (0.2, 0.7)), ("e1.diam", (0.24, 1.5)),
+                 ("w1.diam", (0.21, 1.2)), ("w5_l2.diam", (0.12, 0.8))]
+
+
+def _sample(oracle, name):
+    path = Path(oracle.version["path"]) / "sample" / name
+    count = oracle.call("read", source=str(path))
+    return path, count
+
+
+@pytest.mark.parametrize("system", ["neukum2001", "hartmann2010"])
+@pytest.mark.parametrize("name,fit_range", SAMPLE_COUNTS)
+def test_poisson_age_of_real_counts_agrees_with_craterstats(craterstats_oracle, system, name, fit_range):
+    path, count = _sample(craterstats_oracle, name)
+    ours = csfd.fit_model_age(count["diam"], count["area"], *fit_range, production=system, chronology=system)
+    cs = craterstats_oracle.call("poisson", source=str(path), pf=CST_NAMES[system], range=list(fit_range))
+    assert ours.n_craters == cs["k"] >= 100
+    assert _rel(ours.age_ga, cs["median"]) < 0.02
+    assert ours.err_plus_ga == pytest.approx(cs["hi"] - cs["median"], rel=0.15)
+    assert ours.err_minus_ga == pytest.approx(cs["median"] - cs["lo"], rel=0.15)
+
+
+def test_oracle_reproduces_craterstats_demo(craterstats_oracle):
+    """craterstats' own demo (config/demo_commands.txt, default system Neukum 1983): the CE-6 8-km vicinity count,
+    0.12-0.20 km, is 1.84 +0.17/-0.16 Ga on 52.487 km^2 with 799 craters: the oracle calls craterstats as it does."""
+    path, count = _sample(craterstats_oracle, "CE-6 8-km vicinity.scc")
+    assert len(count["diam"]) == 799 and count["area"] == pytest.approx(52.487, abs=1e-3)
+    cs = craterstats_oracle.call("poisson", source=str(path), pf="Moon, Neukum (1983)", range=[0.12, 0.2],
+                                 snap_binning="pseudo-log")
+    assert csfd.format_age(cs["median"], cs["hi"] - cs["median"], cs["median"] - cs["lo"]) == "1.84 +0.17/-0.16 Ga"
+
+
+def _fake_python(tmp_path, script):
+    exe = tmp_path / "python"
+    exe.write_text("#!/bin/sh\n" + script + "\n")
+    exe.chmod(0o755)
+    return str(exe)
+
+
+def test_missing_or_broken_oracle_fails_not_skips(tmp_path, monkeypatch):
+    from tests import oracle
+    monkeypatch.setenv("LUNAR_CRATERSTATS_PYTHON", str(tmp_path / "none" / "python"))
+    with pytest.raises(pytest.fail.Exception, match=r"does not exist: run `make setup`"):
+        oracle.start_oracle()
+    broken = _fake_python(tmp_path, "echo 'No module named craterstats' >&2; exit 3")
+    monkeypatch.setenv("LUNAR_CRATERSTATS_PYTHON", broken)
+    with pytest.raises(pytest.fail.Exception, match=r"is broken: .*exited.*:\nNo module named craterstats"):
+        oracle.start_oracle()
+    monkeypatch.setenv("LUNAR_CRATERSTATS_PYTHON", _fake_python(
+        tmp_path, """read line; echo '{"ok": true, "result": {"craterstats": "3.2.1"}}'; cat >/dev/null"""))
+    with pytest.raises(pytest.fail.Exception, match=r"has craterstats 3.2.1; the tests need 3.6.x >= 3.6.4"):
+        oracle.start_oracle()
+
+
+def test_oracle_reports_craterstats_errors(craterstats_oracle, tmp_path):
+    from tests.oracle import OracleError
+    with pytest.raises(OracleError, match=r"'poisson' failed: ValueError: Production function not found: Moon, nope"):
+        craterstats_oracle.call("poisson", source=str(csfd.write_diam(tmp_path / "a.diam", [1.5, 2.0], 10.0)),
+                                pf="Moon, nope", range=[1, 4])
+    with pytest.raises(OracleError, match=r"Unable to read file: .*missing.scc"):
+        craterstats_oracle.call("read", source=str(tmp_path / "missing.scc"))
+    assert craterstats_oracle.call("version")["craterstats"].startswith("3.6.")   # still answering
 
 
 def test_fit_result_fields_and_system():
@@ -89,15 +151,23 @@ def test_chronology_and_pf_values():
     assert float(csfd.PRODUCTION_FUNCTIONS["hartmann2010"].cumulative(1.0)) == pytest.approx(1.0)
 
 
-def test_pf_matches_craterstats(cst):
+def test_pf_and_cf_match_craterstats(craterstats_oracle):
     d = np.geomspace(0.02, 250, 50)
+    t = np.array([0.0, 0.01, 0.5, 1.0, 3.0, 3.5, 3.8, 4.0, 4.4])
     for system in ("neukum2001", "hartmann2010"):
-        pf, cf = _cst_functions(cst, system)
+        name = CST_NAMES[system]
         ours = csfd.PRODUCTION_FUNCTIONS[system]
         ok = (d > ours.d_range_km[0]) & (d < ours.d_range_km[1])
-        np.testing.assert_allclose(ours.cumulative(d[ok]), pf.C(d[ok], 0.0), rtol=1e-6)
-        np.testing.assert_allclose(csfd.CHRONOLOGIES[system].n1([0.5, 3.0, 4.0]), cf.N1(np.array([0.5, 3.0, 4.0])),
-                                   rtol=1e-12)
+        pf = craterstats_oracle.call("pf", pf=name, d=d[ok].tolist())
+        np.testing.assert_allclose(ours.cumulative(d[ok]), pf["C"], rtol=1e-6)
+        if system == "neukum2001":      # polynomial: same closed-form derivative (Hartmann's F is bias-corrected)
+            np.testing.assert_allclose(ours.differential(d[ok]), pf["F"], rtol=1e-6)
+        cf = craterstats_oracle.call("cf", cf=name, t=t.tolist())
+        np.testing.assert_allclose(csfd.CHRONOLOGIES[system].n1(t), cf["N1"], rtol=1e-12, atol=1e-300)
+        # ages from N(1): craterstats inverts by interpolating a 5 Myr table, so agreement to 0.1 Myr
+        n1 = np.array(cf["N1"][1:])
+        back = craterstats_oracle.call("cf", cf=name, n1=n1.tolist())["t"]
+        np.testing.assert_allclose(csfd.CHRONOLOGIES[system].age(n1), back, atol=1e-4)
 
 
 # ---------------------------------------------------------------------------------------------------- (b) binning
@@ -124,7 +194,7 @@ def test_binning_hand_checked():
     assert last["cumulative"] == pytest.approx(0.01) and last["cumulative_err"] == pytest.approx(0.01)
 
 
-def test_binning_empty_bins_and_matches_craterstats(cst, tmp_path):
+def test_binning_empty_bins_and_matches_craterstats(craterstats_oracle, tmp_path):
     d = [1.1, 1.15, 5.0]
     rows = csfd.csfd_table(d, 10.0, include_empty=True)
     assert [r["n"] for r in rows] == [2, 0, 0, 0, 1]
@@ -133,15 +203,19 @@ def test_binning_empty_bins_and_matches_craterstats(cst, tmp_path):
     # same bins as craterstats root-2 on a random count
     rng = np.random.default_rng(1)
     d = 0.3 * (1 - rng.random(400)) ** (-1 / 2.0)
-    cc = cst.Cratercount(csfd.write_diam(tmp_path / "r.diam", d, 50.0))
-    cc.apply_binning("root-2")
-    b = cc.binned
+    cs = craterstats_oracle.call("binned", source=str(csfd.write_diam(tmp_path / "r.diam", d, 50.0)),
+                                 binning="root-2", presentations=["R-plot", "cumulative"])
+    b = {k: np.asarray(v) for k, v in cs["binned"].items()}
     nz = b["n"] > 0
     rows = csfd.csfd_table(d, 50.0)
+    assert len(rows) == int(nz.sum()) > 5
     np.testing.assert_allclose([r["bin_min_km"] for r in rows], b["d_min"][nz], rtol=1e-9)
+    np.testing.assert_allclose([r["bin_max_km"] for r in rows], b["d_max"][nz], rtol=1e-9)
     np.testing.assert_allclose([r["n"] for r in rows], b["n"][nz])
     np.testing.assert_allclose([r["cumulative"] for r in rows], b["ncum"][nz] / 50.0)
-    r_cst = cc.getplotdata("R-plot", "root-2")
+    np.testing.assert_allclose([r["cumulative_err"] for r in rows], cs["cumulative"]["err"], rtol=1e-9)
+    r_cst = cs["R-plot"]
+    np.testing.assert_allclose([r["bin_centre_km"] for r in rows], r_cst["d"], rtol=1e-9)
     np.testing.assert_allclose([r["r_value"] for r in rows], r_cst["y"], rtol=1e-9)
     np.testing.assert_allclose([r["r_err"] for r in rows], r_cst["err"], rtol=1e-9)
 
@@ -261,24 +335,27 @@ def test_plot_files(tmp_path):
         csfd.plot_csfd({}, 100.0, out_png=tmp_path / "c.png")
 
 
-def test_diam_and_scc_files_read_by_craterstats(cst, tmp_path):
+def test_diam_and_scc_files_read_by_craterstats(craterstats_oracle, tmp_path):
+    def read(path):
+        return craterstats_oracle.call("read", source=str(path))
     d = [5.0, 1.0, 2.5, 1.7]
-    p = csfd.write_diam(tmp_path / "a.diam", d, 123.5)
-    cc = cst.Cratercount(p)
-    assert cc.area == pytest.approx(123.5)
-    assert sorted(cc.diam) == pytest.approx(sorted(d))
-    p = csfd.write_diam(tmp_path / "b.diam", d, 10.0, fractions=[1, 0.5, 1, 1], lons=[1, 2, 3, 4], lats=[0, 0, 1, 1])
-    cc = cst.Cratercount(p)
-    assert dict(zip(cc.diam, cc.fraction))[1.0] == pytest.approx(0.5)
+    cc = read(csfd.write_diam(tmp_path / "a.diam", d, 123.5))
+    assert cc["area"] == pytest.approx(123.5)
+    assert sorted(cc["diam"]) == pytest.approx(sorted(d))
+    cc = read(csfd.write_diam(tmp_path / "b.diam", d, 10.0, fractions=[1, 0.5, 1, 1], lons=[1, 2, 3, 4],
+                              lats=[0, 0, 1, 1]))
+    assert dict(zip(cc["diam"], cc["fraction"]))[1.0] == pytest.approx(0.5)
+    assert sorted(cc["fraction"]) == pytest.approx([0.5, 1, 1, 1])
 
     p = csfd.write_scc(tmp_path / "a.scc", d, 4.5e-5, lons=[10, 11, 12, 13], lats=[-1, -2, -3, -4],
                        boundary=[[(9, -5), (14, -5), (14, 0), (9, 0), (9, -5)]], perimeter_km=30.0)
-    cc = cst.Cratercount(p)
-    assert cc.area == pytest.approx(4.5e-5)
-    assert cc.perimeter == pytest.approx(30.0)
-    assert cc.diam == pytest.approx(sorted(d))
-    cc = cst.Cratercount(csfd.write_scc(tmp_path / "b.scc", d, 2.5e6))
-    assert cc.area == pytest.approx(2.5e6)
+    cc = read(p)
+    assert cc["area"] == pytest.approx(4.5e-5)
+    assert cc["perimeter"] == pytest.approx(30.0)
+    assert cc["diam"] == pytest.approx(sorted(d))
+    cc = read(csfd.write_scc(tmp_path / "b.scc", d, 2.5e6))
+    assert cc["area"] == pytest.approx(2.5e6)
+    assert cc["perimeter"] is None
     with pytest.raises(LunarInputError, match="lons has 2 values for 4 craters"):
         csfd.write_scc(tmp_path / "c.scc", d, 10.0, lons=[1, 2])
     with pytest.raises(LunarInputError, match="no crater diameters given"):
