@@ -4,10 +4,11 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.lunar-installed
+TORCH_INDEX := $(shell sed -n 's/^TORCH_INDEX_URL = "\(.*\)"/\1/p' lunar_plugin/deps.py)
 export QT_QPA_PLATFORM ?= offscreen
 export LUNAR_SHARED_DATA ?= $(abspath ../shared/data)
 
-.PHONY: setup system craterstats test test-core demo bench package translations clean
+.PHONY: setup system craterstats test test-core test-lts test-latest demo bench package translations clean
 
 setup: system $(STAMP) craterstats translations resources_rc.py help/index.html
 
@@ -20,6 +21,9 @@ craterstats:
 
 $(STAMP): requirements.txt
 	@test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
+	@# torch's CPU build from its own index first (PyPI's torch for Linux is the CUDA build, ~3.5 GB with its deps)
+	$(PY) -m pip install -q --disable-pip-version-check --retries 1 --extra-index-url $(TORCH_INDEX) \
+	  "$$(grep '^torch==' requirements.txt)"
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
 	@touch $(STAMP)
 
@@ -39,6 +43,14 @@ test: setup
 
 test-core: setup
 	$(PY) -m pytest -q -p no:pytest_qgis tests/core
+
+# The suite in a Debian chroot kept outside the clone (LUNAR_CHROOT_CACHE, default /var/cache/lunar-lab; built with
+# debootstrap on first use, root/sudo): QGIS 3.40 LTR (trixie) and 3.44 (forky). Arguments: ARGS="tests/core -x".
+test-lts: setup
+	scripts/qgis-chroot.sh trixie $(ARGS)
+
+test-latest: setup
+	scripts/qgis-chroot.sh forky $(ARGS)
 
 demo: setup
 	scripts/demo.sh
