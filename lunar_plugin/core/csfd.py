@@ -12,9 +12,12 @@ Science core of the ``lunar:csfd`` algorithm: no qgis here.
   - ``hartmann2010``: a = 2.57e-14, b = 6.93, c = 3.97e-4 (the chronology craterstats pairs with the Hartmann
     2010 PF, after Michael 2013).
 * Binning: craterstats-style geometric bins with edges at 2^(k/m) km (m = 2 for ``root-2``), so 1 km is an edge.
-* Model ages: ``poisson`` = the likelihood method of Michael et al. (2016, Icarus 277, 279-285): the number of
-  craters k in [d_min, d_max) is Poisson with mean A N1(T) [P(d_min) - P(d_max)]; with a uniform prior in T the
-  age is the median of the posterior and the errors are its 15.9/84.1 percentiles.
+* Model ages: ``poisson`` = the likelihood method of Michael et al. (2016, Icarus 277, 279-285) as craterstats
+  3.6.4+ computes it: the number of craters k in [d_min, d_max) is Poisson with mean mu = A N1(T) [P(d_min) -
+  P(d_max)]; the likelihood is weighted by the impact rate dN1/dT (a flat prior in mu, so mu is Gamma(k + 1)
+  distributed); the age is the median and the errors are the 15.9/84.1 percentiles. For ~100+ craters this is
+  the flat-prior-in-T age within about 1%; for a few craters it is markedly older (1 crater >= 1 km on 300 km^2,
+  Neukum et al. 2001: 3.55 Ga, where a flat prior in T gave 2.34 Ga).
   ``cumulative`` = least-squares fit of the PF to the binned cumulative CSFD (log space, weight = cumulative count)
   over the bins inside [d_min, d_max]; errors from N(1) (1 +- 1/sqrt(N)), N = craters >= the smallest bin used.
 * Systems: names, age spans and colours come from ``core.systems`` (the one table of the five lunar Systems).
@@ -336,22 +339,20 @@ def _check_range(d_min_km, d_max_km, pf, production):
     return max(lo, rlo), min(hi, rhi)
 
 
-def _poisson_age(k, expected_per_n1, cf, n_grid=20001):
-    """Median and 15.87/84.13 percentiles of T for k craters with mean expected_per_n1 * N1(T), flat prior in T."""
-    sk = math.sqrt(k)
-    mu_hi = k + 12.0 * sk + 25.0
-    mu_lo = max(k - 12.0 * sk - 25.0, 0.0)
-    t_hi = cf.age(mu_hi / expected_per_n1)
-    t_lo = cf.age(mu_lo / expected_per_n1) if mu_lo > 0 else 0.0
-    t = np.linspace(t_lo, t_hi, n_grid)
-    mu = expected_per_n1 * cf.n1(t)
-    with np.errstate(divide="ignore"):
-        loglik = np.where(mu > 0, k * np.log(mu), 0.0 if k == 0 else -np.inf) - mu   # log(k!) cancels
-    lik = np.exp(loglik - loglik.max())
-    cdf = np.concatenate([[0.0], np.cumsum(0.5 * (lik[1:] + lik[:-1]) * np.diff(t))])
-    cdf /= cdf[-1]
+def _poisson_age(k, expected_per_n1, cf):
+    """Median and 15.87/84.13 percentiles of T for k craters with Poisson mean mu = expected_per_n1 * N1(T).
+
+    As craterstats 3.6.4+ (``Craterpdf``: ``poisson(k, lambda) * cf.phi(t)``): the likelihood is weighted by the
+    impact rate dN1/dT, i.e. the density in T is P(k | mu(T)) dmu/dT, a flat prior in mu. The posterior of mu is
+    then the Gamma(k + 1, 1) distribution, whose percentiles are exact (no grid): mu_q = P^-1(k + 1, q) (the
+    inverse regularised incomplete gamma function), and T_q = N1^-1(mu_q / expected_per_n1), percentiles being
+    invariant under the monotonic map mu -> T. craterstats evaluates the same pdf on a grid of 0.7% steps in N1
+    limited to T <= 5 Ga; its left-sum cdf puts its percentiles about half a step (0.35% in N1) above these.
+    """
+    from scipy.special import gammaincinv
     g = 0.5 * (1 + math.erf(1 / math.sqrt(2)))             # 0.8413
-    lo, med, hi = np.interp([1 - g, 0.5, g], cdf, t)
+    mu = gammaincinv(k + 1.0, np.array([1 - g, 0.5, g]))
+    lo, med, hi = cf.age(mu / expected_per_n1)
     return float(med), float(hi - med), float(med - lo)
 
 
