@@ -22,7 +22,7 @@ from qgis.core import (QgsMapLayer, QgsProcessing, QgsProcessingException, QgsPr
 from ..lunar_plugin.core import partial
 from ..lunar_plugin.core.errors import LunarInputError
 from ..lunar_plugin.core.raster import check_output_path
-from ..lunar_plugin.core.vector_files import make_crs_readable, name_single_layer
+from ..lunar_plugin.core.vector_files import make_crs_readable, name_single_layer, rollback_journal
 from .algorithms.models import MODELS_DIR
 
 #: Vector formats whose lunar CRS is checked to reopen valid (tests/algorithms/test_output_files.py).
@@ -275,7 +275,18 @@ class VectorOutput:
             self._rekey(self.temp_dest, self.dest)
         if self.style is not None:
             save_style(self.final, self.style, self.table)
+        if self.final.lower().endswith(".gpkg"):
+            self._deliver_without_wal(feedback)
         self._load_as(self.dest)
+
+    def _deliver_without_wal(self, feedback):
+        try:
+            mode = rollback_journal(self.final)
+        except LunarInputError as err:
+            mode = str(err)
+        if mode != "delete" and feedback is not None:
+            feedback.pushWarning(self.alg.tr("{0} stays in WAL journal mode ({1}): copy its -wal file with it").format(
+                self.final, mode))
 
     def discard(self):
         """Remove what a failed or cancelled run wrote."""

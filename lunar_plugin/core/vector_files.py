@@ -54,6 +54,16 @@ def name_single_layer(path, name):
     ds = None
 
 
+def rollback_journal(path):
+    """Leave a GeoPackage in rollback-journal mode: QGIS switches one it opens to WAL, and a WAL file copied alone
+    (or read from read-only media) is not complete. Returns the journal mode it is left in."""
+    try:
+        with sqlite3.connect(path) as db:
+            return db.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    except sqlite3.Error as err:
+        raise LunarInputError(f"cannot finish '{path}': {err}") from None
+
+
 def _fix_geopackage(path):
     try:
         with sqlite3.connect(path) as db:

@@ -92,6 +92,17 @@ def test_geopackage_keeps_the_iau_code_and_layer_name(run_alg, scene, tmp_path):
     assert layer.dataProvider().subLayers()[0].split("!!::!!")[1] == "detections"
 
 
+def test_geopackages_are_delivered_in_rollback_journal_mode(run_alg, scene, tmp_path):
+    """QGIS switches a GeoPackage it opens (saving the style) to WAL: a copy of the .gpkg alone would then be
+    incomplete, and GDAL warns on read-only media. Header bytes 18-19 are 1 in rollback-journal mode, 2 in WAL."""
+    path = str(tmp_path / "detected.gpkg")
+    run_alg("lunar:detectcraters", {"INPUT": scene["OUTPUT_DEM"], "OUTPUT": path})
+    with open(path, "rb") as fh:
+        header = fh.read(20)
+    assert (header[18], header[19]) == (1, 1)
+    assert not os.path.exists(path + "-wal")
+
+
 def test_classified_craters_carry_the_input_attributes(run_alg, scene, tmp_path):
     path = str(tmp_path / "ages.gpkg")
     run_alg("lunar:classifycraterages", {"CRATERS": scene["OUTPUT_CRATERS"], "DEM": scene["OUTPUT_DEM"],
