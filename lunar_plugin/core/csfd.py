@@ -347,7 +347,8 @@ def _poisson_age(k, expected_per_n1, cf):
     then the Gamma(k + 1, 1) distribution, whose percentiles are exact (no grid): mu_q = P^-1(k + 1, q) (the
     inverse regularised incomplete gamma function), and T_q = N1^-1(mu_q / expected_per_n1), percentiles being
     invariant under the monotonic map mu -> T. craterstats evaluates the same pdf on a grid of 0.7% steps in N1
-    limited to T <= 5 Ga; its left-sum cdf puts its percentiles about half a step (0.35% in N1) above these.
+    limited to T <= 5 Ga; its cdf, a right-endpoint sum, puts its percentiles about half a step (0.35% in N1)
+    below these (0.35% younger on young surfaces, where T is proportional to N1).
     """
     from scipy.special import gammaincinv
     g = 0.5 * (1 + math.erf(1 / math.sqrt(2)))             # 0.8413

@@ -138,6 +138,16 @@ def test_missing_or_broken_oracle_fails_not_skips(tmp_path, monkeypatch):
         oracle.start_oracle()
 
 
+def test_oracle_runs_the_pinned_craterstats(craterstats_oracle):
+    """The oracle's interpreter has what requirements-craterstats.txt pins (scripts/install-craterstats.sh)."""
+    pins = dict(line.split("==") for line in (Path(__file__).parents[2] / "requirements-craterstats.txt").read_text()
+                .splitlines() if "==" in line and not line.startswith("#"))
+    version = craterstats_oracle.version
+    assert {name: version[name] for name in ("craterstats", "numpy", "scipy")} == {
+        name: pins[name] for name in ("craterstats", "numpy", "scipy")}
+    assert tuple(int(p) for p in version["python"].split(".")[:2]) >= (3, 12)
+
+
 def test_oracle_reports_craterstats_errors(craterstats_oracle, tmp_path):
     from tests.oracle import OracleError
     with pytest.raises(OracleError, match=r"'poisson' failed: ValueError: Production function not found: Moon, nope"):
