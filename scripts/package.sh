@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the installable plugin zip: $DIST (default dist/)/lunar_lab-VERSION.zip with one top folder lunar_lab/
 # holding the plugin code, metadata, LICENSE, icons, resources compiled now (resources_rc.py is not committed), help
-# pages built now (help/<alg>.html), compiled translations (.qm) and models/ (*.pt, *.json); no tests, scripts,
+# pages built now (help/<alg>.html), compiled translations (.qm) and models/ (*.pt, *.onnx, *.json); no tests, scripts,
 # caches, .venv, build or demo output. Prints the zip's path on its last line.
 # Install: QGIS > Plugins > Manage and Install Plugins > Install from ZIP.
 # Release (plugins.qgis.org): fields the repository requires but the project has not decided yet (README, "Release
@@ -25,7 +25,7 @@ tar -cf - --exclude=__pycache__ --exclude='*.pyc' --exclude='*.pyo' --exclude='*
 
 # Models: weights and their cards only.
 mkdir -p "$STAGE/$NAME/models"
-for f in models/*.pt models/*.json; do [ -e "$f" ] && cp "$f" "$STAGE/$NAME/models/"; done
+for f in models/*.pt models/*.onnx models/*.json; do [ -e "$f" ] && cp "$f" "$STAGE/$NAME/models/"; done
 
 # Release fields not kept in metadata.txt (see the README's release checklist).
 for key in email tracker repository homepage; do

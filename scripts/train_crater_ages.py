@@ -103,8 +103,13 @@ def main(argv=None):
     ap.add_argument("--catalogue", action="store_true",
                     help="add the crater-count attributes from the LROC 5-20 km + Head 2010 catalogues (the model "
                          "then needs a catalogue at inference; measured no better, so off for the shipped model)")
+    ap.add_argument("--export-onnx", action="store_true", help="only write OUT.onnx beside the existing OUT.pt "
+                    "(ONNX Runtime inference; no training)")
     ap.add_argument("--skip-trials", action="store_true", help="only train the shipped model (no card metrics)")
     args = ap.parse_args(argv)
+    if args.export_onnx:
+        print(f"wrote {model_io.export_file(str(args.out) + '.pt')}")
+        return
 
     import torch
     torch.set_num_threads(1)
@@ -208,7 +213,8 @@ def main(argv=None):
     out.parent.mkdir(parents=True, exist_ok=True)
     model_io.save(bundle, str(out) + ".pt")
     write_json_atomic(bundle["card"], str(out) + ".json")
-    print(f"wrote {out}.pt and {out}.json in {time.perf_counter() - t_start:.0f} s")
+    model_io.export_file(str(out) + ".pt")   # OUT.onnx: the network ONNX Runtime runs
+    print(f"wrote {out}.pt, {out}.json and {out}.onnx in {time.perf_counter() - t_start:.0f} s")
 
 
 if __name__ == "__main__":

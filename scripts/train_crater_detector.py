@@ -201,10 +201,14 @@ def main(argv=None):
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", default=str(ROOT / "models" / "crater_detector.pt"))
     ap.add_argument("--eval-only", action="store_true", help="score --out again, do not train")
+    ap.add_argument("--export-onnx", action="store_true", help="only write the .onnx beside the existing --out model (ONNX Runtime inference; no training)")
     ap.add_argument("--fine", action="store_true",
                     help="the fine-scale model (Yang et al. 2020's second stage): fine-tune --base on --make-scenes synthetic "
                          "scenes only, score on held-out synthetic scenes")
     args = ap.parse_args(argv)
+    if args.export_onnx:
+        print(f"wrote {model_io.export_file(args.out)}")
+        return 0
     import torch
     torch.set_num_threads(args.threads)
     source = RasterSource(DEM, "DEM")
@@ -218,6 +222,7 @@ def main(argv=None):
         metrics["synthetic"] = evaluate_synthetic(bundle, metrics["threshold"], log=log)
         bundle["card"]["metrics"] = metrics
         model_io.save(bundle, args.out)
+        model_io.export_file(args.out)
         return 0
     t0 = time.time()
     base = model_io.load(args.base) if args.base else None
@@ -267,6 +272,7 @@ def main(argv=None):
     bundle["card"]["metrics"] = metrics
     bundle["card"]["confidence_threshold"] = metrics["threshold"]
     model_io.save(bundle, args.out)
+    model_io.export_file(args.out)   # NAME.onnx beside NAME.pt: the network ONNX Runtime runs
     log(json.dumps({k: metrics[k] for k in ("threshold", "seconds_detect_whole_raster")}))
     return 0
 
@@ -305,6 +311,7 @@ def train_fine(args, log):
     bundle["card"]["metrics"] = metrics
     bundle["card"]["confidence_threshold"] = metrics["threshold"]
     model_io.save(bundle, args.out)
+    model_io.export_file(args.out)   # NAME.onnx beside NAME.pt: the network ONNX Runtime runs
     return 0
 
 

@@ -259,9 +259,13 @@ def main(argv=None):
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", default=str(ROOT / "models" / "crater_detector_nac.pt"))
     ap.add_argument("--eval-only", action="store_true", help="score --out again, do not train")
+    ap.add_argument("--export-onnx", action="store_true", help="only write the .onnx beside the existing --out model (ONNX Runtime inference; no training)")
     ap.add_argument("--no-label-aware", dest="label_aware", action="store_false",
                     help="train incompletely labelled tiles at level 0 too (the first shipped model did)")
     args = ap.parse_args(argv)
+    if args.export_onnx:
+        print(f"wrote {model_io.export_file(args.out)}")
+        return 0
     import torch
     torch.set_num_threads(args.threads)
     log = lambda s: print(s, flush=True)  # noqa: E731
@@ -292,6 +296,7 @@ def main(argv=None):
     bundle["card"]["metrics"] = metrics
     bundle["card"]["confidence_threshold"] = metrics["threshold"]
     model_io.save(bundle, args.out)
+    model_io.export_file(args.out)   # NAME.onnx beside NAME.pt: the network ONNX Runtime runs
     log(json.dumps({k: metrics[k] for k in ("threshold", "seconds_per_800px_tile_median")}))
     return 0
 

@@ -107,6 +107,7 @@ def train_one(name, spec, data_dir, out_dir, report):
     res.bundle.card.update(model_io.plain(extra))
     model_io.save_model(res.bundle, out_dir / f"{name}.pt")
     card = model_io.write_card(res.bundle, out_dir / f"{name}.json")
+    model_io.export_file(out_dir / f"{name}.pt")   # NAME.onnx: the network ONNX Runtime runs
     if report:
         training.write_report_html(res, out_dir / f"{name}_report.html", title=f"{name} training report")
     sigma = card["trust"]["sigma"]
@@ -163,6 +164,8 @@ def main(argv=None):
     ap.add_argument("--out", default=str(ROOT / "models"))
     ap.add_argument("--only", choices=["clementine", "kaguya", "equations"])
     ap.add_argument("--report", action="store_true", help="also write NAME_report.html beside the model")
+    ap.add_argument("--export-onnx", action="store_true", help="only write NAME.onnx beside each existing NAME.pt in "
+                    "--out (ONNX Runtime inference; no training)")
     ap.add_argument("--threads", type=int, default=1, help="torch threads (default 1: the results are recorded "
                                                            "with 1; more threads may change the last digits)")
     args = ap.parse_args(argv)
@@ -172,6 +175,9 @@ def main(argv=None):
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, spec in SHIPPED.items():
         if args.only and args.only not in name:
+            continue
+        if args.export_onnx:
+            print(f"wrote {model_io.export_file(out_dir / f'{name}.pt')}")
             continue
         train_one(name, spec, Path(args.data), out_dir, args.report)
     if args.only in (None, "equations"):

@@ -72,7 +72,7 @@ def test_zip_has_one_lunar_lab_folder_and_no_tests_or_caches(package):
         assert needed in names, needed
     assert not [n for n in names if n.endswith(".ts")]
     models = ROOT / "models"
-    for model in list(models.glob("*.pt")) + list(models.glob("*.json")):
+    for model in list(models.glob("*.pt")) + list(models.glob("*.onnx")) + list(models.glob("*.json")):
         assert f"lunar_lab/models/{model.name}" in names
 
 

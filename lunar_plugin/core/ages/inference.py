@@ -1,6 +1,6 @@
 """Classify craters into the five lunar Systems with a crater-age model (``model_io.load``).
 
-torch is imported inside functions.
+torch and onnxruntime are imported inside functions.
 """
 import numpy as np
 
@@ -39,14 +39,23 @@ def standardise(attributes, center, scale):
 
 
 def classify(bundle, chips, attributes, batch=2048):
-    """Class probabilities (n, 5) over the Systems 1..5 (column j = System j+1)."""
-    import torch
-    from . import network
-
+    """Class probabilities (n, 5) over the Systems 1..5 (column j = System j+1). A bundle of
+    ``model_io.load_for(..., 'onnxruntime')`` runs its ONNX network in ONNX Runtime, one of ``model_io.load`` in
+    torch."""
     chips, attributes = check_arrays(chips, attributes)
     check_bundle(bundle, chips, attributes)
-    model = model_io.network(bundle)
     a = standardise(attributes, bundle["attr_center"], bundle["attr_scale"]).astype(np.float32)
+    onnx = bundle.get("onnx")
+    if onnx is not None:
+        logits = [onnx.run({"chips": np.ascontiguousarray(chips[i:i + batch]),
+                            "attributes": np.ascontiguousarray(a[i:i + batch])})[0]
+                  for i in range(0, len(chips), batch)]
+        logits = np.concatenate(logits) if logits else np.zeros((0, 5), np.float32)
+        e = np.exp(logits - logits.max(axis=1, keepdims=True))
+        return (e / e.sum(axis=1, keepdims=True)).astype(np.float64)
+    import torch
+    from . import network
+    model = model_io.network(bundle)
     with torch.no_grad():
         logits = network.predict_logits(model, torch.from_numpy(chips), torch.from_numpy(a), batch=batch)
         return torch.softmax(logits, dim=1).numpy().astype(np.float64)

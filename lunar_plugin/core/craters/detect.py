@@ -12,7 +12,8 @@ great-circle distances from the centre give the two radii in km. A geographic ra
 1/cos(lat), or any projection's scale, is so accounted for.
 
 On a Dask cluster (``raw_on_cluster``) the tiles run in chunks on the workers, with the same ``tile_raw``, and
-come back in order to the same region-by-region merge here. torch and Dask are imported inside functions only.
+come back in order to the same region-by-region merge here. The network runs in ONNX Runtime or torch (the
+bundle's engine: ``model_io.load_for``); onnxruntime, torch and Dask are imported inside functions only.
 """
 import math
 import uuid
@@ -32,7 +33,10 @@ OUTPUT_STRIDE = 2
 
 class Detector:
     """A crater detector loaded once: the bundle, its typed card, and its network on ``device`` (auto, cpu,
-    cuda: core.device), built on the first tile (never on this machine when the tiles run on a cluster)."""
+    cuda: core.device), built on the first tile (never on this machine when the tiles run on a cluster).
+
+    The engine is the bundle's: one from ``model_io.load_for(path, 'onnxruntime')`` holds its ONNX network under
+    "onnx" and runs in ONNX Runtime (no torch imported); a torch bundle (``model_io.load``) runs in torch."""
 
     def __init__(self, bundle, device="auto"):
         self.bundle = bundle
@@ -41,15 +45,21 @@ class Detector:
             raise LunarInputError(f"the crater model takes '{self.card.input}' input: expected one of "
                                   f"{', '.join(model_io.INPUT_KINDS)}")
         self.device = device
+        self.engine = "onnxruntime" if bundle.get("onnx") is not None else "torch"
         self._model = None
 
     @property
     def model(self):
         if self._model is None:
-            import torch
-            from ..device import resolve_device
-            model = model_io.network(self.bundle, fuse=True)
-            self._model = model.to(resolve_device(self.device)).to(memory_format=torch.channels_last)
+            onnx = self.bundle.get("onnx")
+            if onnx is not None:
+                self._model = onnx if str(onnx.device) == str(self.device) else onnx.with_device(self.device)
+                self._model.session   # made now: a wrong DEVICE fails before the first tile
+            else:
+                import torch
+                from ..device import resolve_device
+                model = model_io.network(self.bundle, fuse=True)
+                self._model = model.to(resolve_device(self.device)).to(memory_format=torch.channels_last)
         return self._model
 
     def detect(self, source, min_diameter_km, max_diameter_km, confidence=0.5, tile_size=None, overlap=None, band=1,
@@ -239,33 +249,46 @@ def raw_on_cluster(scheduler, source, band, bundle, tile_plan, confidence, devic
 
 # -------------------------------------------------------------------------------------- the network
 def run_network(model, x):
-    """Raw network output (5, H/2, W/2) on the CPU for one normalised tile (H, W): heat logits, log radii (x, y)
-    in input pixels, centre offset logits (x, y). The tile goes to the model's device (CPU or CUDA)."""
+    """Raw network output (5, H/2, W/2), a float32 numpy array, for one normalised tile (H, W): heat logits, log
+    radii (x, y) in input pixels, centre offset logits (x, y). ``model``: an engine.OnnxModel (ONNX Runtime) or a
+    torch CraterNet (the tile goes to its device, CPU or CUDA)."""
+    x = np.ascontiguousarray(x, dtype=np.float32)[None, None]
+    if hasattr(model, "session"):
+        return model.run({"tile": x})[0][0]
     import torch
     device = next(model.parameters()).device
     with torch.no_grad():
-        t = torch.from_numpy(np.ascontiguousarray(x))[None, None].to(device)
-        return model(t.contiguous(memory_format=torch.channels_last))[0].cpu()
+        t = torch.from_numpy(x).to(device)
+        return model(t.contiguous(memory_format=torch.channels_last))[0].cpu().numpy()
 
 
 def peaks(out, threshold, window=3):
-    """Local maxima of the heat map at or above ``threshold`` (probability).
+    """Local maxima of the heat map at or above ``threshold`` (probability): a cell at least as high as every
+    cell of the ``window`` x ``window`` square around it (as a max-pool with -inf padding), looked at only where
+    the heat passes the threshold (a few hundred cells of a tile's 262 144).
 
     Returns rows, cols (output cells), confidence, rx, ry (input pixels), offset x, y (cells).
     """
-    import torch
-    import torch.nn.functional as F
-    heat = out[0:1]
+    heat = out[0]
     logit = math.log(threshold / (1.0 - threshold)) if threshold < 1.0 else float("inf")
-    m = F.max_pool2d(heat[None], window, stride=1, padding=window // 2)[0]
-    keep = (heat == m) & (heat >= logit)
-    idx = torch.nonzero(keep[0], as_tuple=False)
-    r, c = idx[:, 0], idx[:, 1]
-    v = out[:, r, c]
-    conf = torch.sigmoid(v[0]).numpy()
-    radii = torch.exp(v[1:3].clamp(-3.0, 6.0)).numpy()
-    offs = torch.sigmoid(v[3:5]).numpy()
-    return r.numpy(), c.numpy(), conf, radii[0], radii[1], offs[0], offs[1]
+    r, c = np.nonzero(heat >= np.float32(logit))
+    if r.size:
+        h, w = heat.shape
+        v0 = heat[r, c]
+        keep = np.ones(r.size, bool)
+        half = window // 2
+        for dy in range(-half, half + 1):
+            rr = np.clip(r + dy, 0, h - 1)   # a clipped neighbour is the cell itself or one inside: as -inf padding
+            for dx in range(-half, half + 1):
+                if dy or dx:
+                    keep &= v0 >= heat[rr, np.clip(c + dx, 0, w - 1)]
+        r, c = r[keep], c[keep]
+    v = out[:, r, c].astype(np.float32)
+    with np.errstate(over="ignore"):
+        conf = 1.0 / (1.0 + np.exp(-v[0]))
+        radii = np.exp(np.clip(v[1:3], -3.0, 6.0))
+        offs = 1.0 / (1.0 + np.exp(-v[3:5]))
+    return r, c, conf, radii[0], radii[1], offs[0], offs[1]
 
 
 __all__ = ["Detector", "peaks", "run_network", "OUTPUT_STRIDE", "detection_chunks", "detect_chunk", "raw_on_cluster"]

@@ -87,6 +87,49 @@ def save(bundle, path, card_path=None):
     return path
 
 
+def describe(bundle):
+    """The bundle without its weights (what an ONNX file carries in its metadata)."""
+    return {"format": FORMAT, "version": int(bundle.get("version", VERSION)),
+            "card": json.loads(json.dumps(bundle.get("card", {}))),
+            "config": json.loads(json.dumps(bundle.get("config", {})))}
+
+
+def signature(description):
+    """The ONNX inputs and outputs a detector's card implies: tile (n, in_channels, h, w) -> heads (n, 5, h/2, w/2)."""
+    channels = int((description.get("config") or {}).get("in_channels", 1))   # network.DEFAULT_CONFIG's
+    return {"tile": [None, channels, None, None]}, {"heads": [None, 5, None, None]}
+
+
+def export_onnx(bundle, path, source=None):
+    """Write the bundle's network (BatchNorm folded) as ONNX to ``path``, its description in the metadata."""
+    import torch
+    from .. import engine
+    model = network(bundle, fuse=True)
+    channels = signature(describe(bundle))[0]["tile"][1]
+    return engine.export(model, [torch.zeros(1, channels, 128, 128)], path, ["tile"], ["heads"],
+                         {"tile": {0: "n", 2: "h", 3: "w"}, "heads": {0: "n", 2: "h2", 3: "w2"}}, describe(bundle),
+                         source)
+
+
+def export_file(pt_path, onnx_path=None):
+    """``NAME.onnx`` (or ``onnx_path``) exported from the model file ``pt_path``, its SHA-256 recorded."""
+    from .. import engine
+    return export_onnx(load(pt_path), onnx_path or engine.onnx_beside(pt_path), source=pt_path)
+
+
+def load_for(path, engine_spec="auto", device="auto", role="MODEL", threads=None):
+    """The bundle of ``path`` for an inference ENGINE: with torch, ``load``'s; with ONNX Runtime, the description
+    read from the ONNX file and its network under "onnx" (no torch needed)."""
+    from .. import engine
+    name, description, model = engine.load(path, engine_spec, export_file, FORMAT, signature, role, device, threads)
+    if name == "torch":
+        return load(path)
+    if int(description.get("version", 0)) > VERSION or not isinstance(description.get("card"), dict):
+        raise LunarInputError(f"{model.name}: format version {description.get('version')} or its card is not one "
+                              f"this Lunar Lab reads")
+    return dict(description, onnx=model)
+
+
 def load(path):
     """Load a bundle saved by ``save``; a missing, corrupt or foreign file raises LunarInputError."""
     path = str(path)
@@ -97,4 +140,5 @@ def load(path):
     return obj
 
 
-__all__ = ["FORMAT", "VERSION", "INPUT_KINDS", "ModelCard", "card", "new_bundle", "network", "save", "load"]
+__all__ = ["FORMAT", "VERSION", "INPUT_KINDS", "ModelCard", "card", "new_bundle", "network", "save", "load", "load_for",
+           "describe", "signature", "export_onnx", "export_file"]

@@ -153,3 +153,52 @@ def write_card(bundle, path, extra=None):
     card = _json_safe(card_dict(bundle, extra))
     write_json_atomic(card, path)
     return card
+
+
+# --------------------------------------------------------------------------------------------- ONNX
+def describe(bundle):
+    """The bundle without its weights (what an ONNX file carries in its metadata); the normalisation is folded into
+    the exported graph."""
+    return _json_safe(plain({
+        "format": FORMAT, "version": VERSION, "card": bundle.card, "architecture": int(bundle.architecture),
+        "feature_names": list(bundle.feature_names), "band_names": list(bundle.band_names),
+        "wavelengths": [float(w) for w in bundle.wavelengths], "targets": list(bundle.targets),
+        "equation_preset": bundle.equation_preset}))
+
+
+def signature(description):
+    """The ONNX inputs and outputs an oxide card implies: features (n, n_features) -> oxides (n, n_targets)."""
+    return ({"features": [None, len(description["feature_names"])]},
+            {"oxides": [None, len(description["targets"])]})
+
+
+def export_onnx(bundle, path, source=None):
+    """Write the bundle's ensemble (every target, members averaged, normalisation folded in) as ONNX to ``path``."""
+    import torch
+    from .. import engine
+    return engine.export(cnn.ensemble_network(bundle), [torch.zeros(4, bundle.n_features)], path, ["features"],
+                         ["oxides"], {"features": {0: "n"}, "oxides": {0: "n"}}, describe(bundle), source)
+
+
+def export_file(pt_path, onnx_path=None):
+    """``NAME.onnx`` (or ``onnx_path``) exported from the model file ``pt_path``, its SHA-256 recorded."""
+    from .. import engine
+    return export_onnx(load_model(pt_path), onnx_path or engine.onnx_beside(pt_path), source=pt_path)
+
+
+def predictor_for(path, engine_spec="auto", device="auto", role="MODEL", threads=None):
+    """The predictor of the model file ``path`` for an inference ENGINE: ``cnn.OnnxPredictor`` in ONNX Runtime (no
+    torch), else ``cnn.Predictor`` of ``load_model``'s bundle on ``device``."""
+    from .. import engine
+    name, description, model = engine.load(path, engine_spec, export_file, FORMAT, signature, role, device, threads)
+    if name == "torch":
+        from ..device import resolve_device
+        return cnn.Predictor(load_model(path), device=resolve_device(device))
+    try:
+        predictor = cnn.OnnxPredictor(description, model)
+        if cnn.uses_equations(predictor.feature_names):
+            from . import equations
+            equations.preset(predictor.equation_preset)
+    except (KeyError, TypeError, ValueError) as err:
+        raise LunarInputError(f"{model.name}: its model card is incomplete ({type(err).__name__}: {err})") from None
+    return predictor
