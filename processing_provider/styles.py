@@ -10,11 +10,11 @@ import math
 from qgis.core import (QgsBasicNumericFormat, QgsCategorizedSymbolRenderer, QgsColorRampLegendNodeSettings,
                        QgsColorRampShader, QgsContrastEnhancement, QgsFillSymbol,
                        QgsGradientColorRamp, QgsGradientStop, QgsGraduatedSymbolRenderer, QgsMapLayerLegendUtils,
-                       QgsMarkerSymbol,
+                       QgsMarkerSymbol, QgsPalettedRasterRenderer,
                        QgsMultiBandColorRenderer, QgsProcessingLayerPostProcessorInterface, QgsRasterShader,
                        QgsRendererCategory, QgsRendererRange, QgsSimpleLegendNode, QgsSingleBandPseudoColorRenderer,
                        QgsSingleSymbolRenderer, QgsRasterLayer, QgsVectorLayer)
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, QTimer
 from qgis.PyQt.QtGui import QColor
 
 from ..lunar_plugin.core.systems import SYSTEMS
@@ -132,9 +132,19 @@ def oxide_map(oxide):
                        end_labels=(below, "\u2265 " + number(high, decimals)))
 
 
+#: The classes of a spectral-domain mask (1 inside the fitting sites' domain, 0 outside): value, colour, label.
+DOMAIN_CLASSES = ((0, "#d7191c", QT_TRANSLATE_NOOP("LunarLab", "outside: extrapolated (0)")),
+                  (1, "#1a9641", QT_TRANSLATE_NOOP("LunarLab", "inside the sites' domain (1)")))
+
+
 def inside_domain():
-    """A 1/0 mask (the layer's name says which is inside): the legend shows 0 and 1, not 0.00 and 1.00."""
-    return pseudocolor("grey", fixed_range=(0, 1), end_labels=("0", "1"))
+    """A 1/0 mask: two classes that say which is which, not a continuous grey ramp."""
+    def apply(layer):
+        classes = [QgsPalettedRasterRenderer.Class(value, QColor(colour), QCoreApplication.translate("LunarLab", label))
+                   for value, colour, label in DOMAIN_CLASSES]
+        layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes))
+        mark_raster_legend(layer)
+    return apply
 
 
 #: Layer property that asks for Lunar Lab's legend rows: saved with the style (.qml) and in projects, so the plugin
@@ -143,8 +153,9 @@ LEGEND_PROPERTY = "lunar_lab/legend"
 
 
 def tidy_legend(layer):
-    """Hide the band row QGIS puts above a colour ramp ('Band 1: FeO (wt%) (Gray)': the layer's name says it, and a
-    GeoTIFF's single band always reads back as Gray) and drop '(Gray)'/'(Red)' from an RGB legend's rows.
+    """Hide the band row QGIS puts above a single-band layer's ramp or classes ('Band 1: FeO (wt%) (Gray)': the
+    layer's name says it, and a GeoTIFF's single band always reads back as Gray; a layer of several bands keeps it,
+    as it says which band is shown) and drop '(Gray)'/'(Red)' from the rows.
 
     Done with the layer's node in the layer tree (QgsMapLayerLegendUtils: plain settings that a project keeps), not
     with a Python subclass of QGIS's legend: QGIS 3.44 crashes on a legend subclass it keeps. Returns whether the
@@ -157,14 +168,13 @@ def tidy_legend(layer):
         if key == "legend/node-order" or key.startswith("legend/label-"):
             node.removeCustomProperty(key)
     legend_nodes = layer.legend().createLayerTreeModelLegendNodes(node)
-    pseudocolor = isinstance(layer.renderer(), QgsSingleBandPseudoColorRenderer)
     provider = layer.dataProvider()
     suffixes = {f" ({provider.colorInterpretationName(band)})" for band in range(1, provider.bandCount() + 1)
                 if provider.colorInterpretationName(band) != "Undefined"}
     kept = []
     for index, legend_node in enumerate(legend_nodes):
-        if pseudocolor and isinstance(legend_node, QgsSimpleLegendNode):
-            continue
+        if provider.bandCount() == 1 and isinstance(legend_node, QgsSimpleLegendNode):
+            continue   # a band row says which band of several is shown (a 1-sigma layer: one band per oxide)
         kept.append(index)
         text = legend_node.data(0)
         for suffix in suffixes:
@@ -270,7 +280,8 @@ def craters_by_confidence(field="confidence"):
     def apply(layer):
         bounds = [0.0, 0.5, 0.7, 0.85, 1.0]
         colours = ["#fdcc8a", "#fc8d59", "#e34a33", "#b30000"]
-        ranges = [QgsRendererRange(lo, hi, outline_symbol(c, 0.6), f"{lo:.2f} – {hi:.2f}")
+        label = QCoreApplication.translate("LunarLab", "confidence {0:.2f} – {1:.2f}")
+        ranges = [QgsRendererRange(lo, hi, outline_symbol(c, 0.6), label.format(lo, hi))
                   for lo, hi, c in zip(bounds[:-1], bounds[1:], colours)]
         layer.setRenderer(QgsGraduatedSymbolRenderer(field, ranges))
     return apply

@@ -152,3 +152,27 @@ def test_unclassified_craters_are_drawn():
     renderer.stopRender(context)
     # no System, a System, and a System outside the age model's diameter range (not vouched for)
     assert colours == [styles.UNCLASSIFIED_COLOUR, systems.by_code(3).colour, styles.UNCLASSIFIED_COLOUR]
+
+
+def test_masks_confidence_and_sigma_layers_say_what_they_show(lunar_processing, tmp_path):
+    """A domain mask shows two named classes (not a grey ramp), detections' classes say 'confidence', and the
+    5-band 1-sigma layer's legend names the oxide of the band it shows."""
+    from qgis.core import QgsLayerTreeModel, QgsPalettedRasterRenderer, QgsProject
+    QgsProject.instance().removeAllMapLayers()
+    model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
+    scene = run_and_load(lunar_processing, "lunar:syntheticscene", {"WIDTH": 64, "HEIGHT": 64}, dict(SCENE_OUTPUTS),
+                         tmp_path)
+    layers = run_and_load(lunar_processing, "lunar:oxidecnn", {"INPUT": str(tmp_path / "refl.tif")},
+                          {"OUTPUT_FEO": "feo.tif", "OUTPUT_DOMAIN": "domain.tif",
+                           "OUTPUT_UNCERTAINTY": "sigma.tif"}, tmp_path)
+    [domain] = [layer for name, layer in layers.items() if name.startswith("Inside")]
+    assert isinstance(domain.renderer(), QgsPalettedRasterRenderer)
+    assert legend_texts(model, domain) == ["outside: extrapolated (0)", "inside the sites' domain (1)"]
+    [sigma] = [layer for name, layer in layers.items() if name.startswith("1-sigma")]
+    assert legend_texts(model, sigma)[0] == "Band 1: FeO 1-sigma (wt%) - 1D CNN"
+    layers = run_and_load(lunar_processing, "lunar:detectcraters", {"INPUT": str(tmp_path / "dem.tif")},
+                          {"OUTPUT": "detected.gpkg"}, tmp_path)
+    [craters] = layers.values()
+    labels = [item.label() for item in craters.renderer().ranges()]
+    assert labels[0] == "confidence 0.00 – 0.50" and len(labels) == 4
+    assert scene
