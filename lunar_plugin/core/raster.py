@@ -7,6 +7,7 @@ and never touches an input.
 """
 import math
 import os
+import shutil
 from concurrent.futures import ThreadPoolExecutor, wait
 
 import numpy as np
@@ -23,6 +24,9 @@ gdal.UseExceptions()
 NODATA = -9999.0
 #: Pixels per block (all bands of one block are in memory at once, plus the outputs).
 BLOCK_PIXELS = 1 << 22
+#: Blocks a raster is cut into at least (down to single 256x256 tiles): progress and Cancel come between blocks, so
+#: a 1 M-pixel raster in one block showed a busy bar jumping 0 -> 100 and ignored Cancel until the end.
+MIN_BLOCKS = 16
 #: ZSTD level 1: as small as DEFLATE on lunar data, ~3x faster to write (measured in bench/bench_equations.py).
 GTIFF_OPTIONS = ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "COMPRESS=ZSTD", "ZSTD_LEVEL=1",
                  "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS"]
@@ -212,7 +216,16 @@ class AtomicRasterWriter:
         a = np.asarray(array)
         if self.nodata is not None and a.dtype.kind == "f":
             a = np.where(np.isfinite(a), a, self.nodata)
-        self.ds.GetRasterBand(band_index + 1).WriteArray(a, window[0], window[1])
+        try:
+            self.ds.GetRasterBand(band_index + 1).WriteArray(a, window[0], window[1])
+        except RuntimeError as err:
+            raise LunarInputError(write_failure(self.path, err)) from None
+
+    def flush(self):
+        try:
+            self.ds.FlushCache()
+        except RuntimeError as err:
+            raise LunarInputError(write_failure(self.path, err)) from None
 
     def __enter__(self):
         return self
@@ -226,12 +239,30 @@ class AtomicRasterWriter:
             except (RuntimeError, OSError) as err:  # a full disk shows here
                 self.ds = None
                 partial.discard(self.tmp)
-                raise LunarInputError(f"cannot write output '{self.path}': {err}") from None
+                raise LunarInputError(write_failure(self.path, err)) from None
             _remove(self.path + ".aux.xml")
         else:
             self.ds = None
             partial.discard(self.tmp)
         return False
+
+
+#: Free space below which a failed write is put down to a full disk (GDAL says only, e.g., "TIFFAppendToStrip: Write
+#: error at scanline 4294967295").
+FULL_DISK_BYTES = 64 << 20
+
+
+def write_failure(path, err):
+    """The message for a failed write of ``path``: a full disk says so, with the space left."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        free = None
+    if "No space left" in str(err) or (free is not None and free < FULL_DISK_BYTES):
+        left = f"{free / 2 ** 20:.1f} MiB free" if free is not None else "no space left"
+        return f"cannot write output '{path}': the disk is full ({left} in {folder}); free space or write elsewhere"
+    return f"cannot write output '{path}': {err}"
 
 
 def _remove(path):
@@ -271,7 +302,7 @@ def write_block(writers, window, results):
             result = result[None]
         for b in range(result.shape[0]):
             writer.write(b, window, result[b])
-        writer.ds.FlushCache()
+        writer.flush()
 
 
 def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PIXELS,
@@ -288,7 +319,7 @@ def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOC
     """
     check_aligned(inputs, outputs)
     first = inputs[0][0]
-    blocks = windows(first.xsize, first.ysize, max_pixels)
+    blocks = windows(first.xsize, first.ysize, min(max_pixels, first.xsize * first.ysize // MIN_BLOCKS))
     progress = Progress(feedback, len(blocks), *progress_range)
     writers = [AtomicRasterWriter(spec[0], grid_of(first), *spec[1:]) for spec in outputs]
     # one block is written (and compressed: GDAL lets go of the GIL) in a thread while the next one is read and

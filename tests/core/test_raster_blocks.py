@@ -37,3 +37,51 @@ def test_a_wide_raster_is_not_written_twice(tmp_path):
     process_blocks([(src, [1])], one, lambda arrays, window: [arrays[0][0]], max_pixels=1 << 24)
     assert np.array_equal(read_raster(out[0][0]), read_raster(one[0][0]), equal_nan=True)
     assert os.path.getsize(out[0][0]) < 1.05 * os.path.getsize(one[0][0])
+
+
+class Recorder:
+    """Feedback that records progress and asks to stop after ``cancel_after`` reports."""
+
+    def __init__(self, cancel_after=None):
+        self.reports, self.cancel_after = [], cancel_after
+
+    def setProgress(self, percent):  # noqa: N802 (the feedback protocol)
+        self.reports.append(percent)
+
+    def isCanceled(self):  # noqa: N802
+        return self.cancel_after is not None and len(self.reports) >= self.cancel_after
+
+
+def test_a_small_raster_reports_progress_in_steps_and_stops_on_cancel(tmp_path):
+    """A 1 M-pixel raster used to be one block: the bar jumped 0 -> 100 and Cancel waited for the whole run."""
+    from lunar_lab.lunar_plugin.core.errors import Cancelled
+    src = RasterSource(write_raster(tmp_path / "in.tif", np.ones((1024, 1024), dtype=np.float32)))
+    out = [(str(tmp_path / "out.tif"), [("copy", "")])]
+    feedback = Recorder()
+    process_blocks([(src, [1])], out, lambda arrays, window: [arrays[0][0]], feedback)
+    assert len(set(feedback.reports)) >= 10 and feedback.reports[-1] == 100
+    computed = []
+    stop = Recorder(cancel_after=3)
+    with pytest.raises(Cancelled, match="cancelled by the user"):
+        process_blocks([(src, [1])], [(str(tmp_path / "cancelled.tif"), [("copy", "")])],
+                       lambda arrays, window: computed.append(window) or [arrays[0][0]], stop)
+    assert len(computed) == stop.cancel_after and sorted(os.listdir(tmp_path)) == ["in.tif", "out.tif"]
+
+
+def test_a_full_disk_says_so_and_names_the_file(tmp_path, monkeypatch):
+    """GDAL reports a full disk as 'TIFFAppendToStrip: Write error at scanline 4294967295'."""
+    from collections import namedtuple
+    from osgeo import gdal
+    from lunar_lab.lunar_plugin.core import raster
+    from lunar_lab.lunar_plugin.core.errors import LunarInputError
+    src = RasterSource(write_raster(tmp_path / "in.tif", np.ones((64, 64), dtype=np.float32)))
+
+    def failing_write(*args, **kwargs):
+        raise RuntimeError("TIFFAppendToStrip: Write error at scanline 4294967295")
+    monkeypatch.setattr(gdal.Band, "WriteArray", failing_write)
+    monkeypatch.setattr(raster.shutil, "disk_usage", lambda folder: namedtuple("usage", "total used free")(
+        10 << 20, 9 << 20, 1 << 20))
+    target = str(tmp_path / "out.tif")
+    with pytest.raises(LunarInputError, match=r"cannot write output '.*out\.tif': the disk is full \(1\.0 MiB free"):
+        process_blocks([(src, [1])], [(target, [("copy", "")])], lambda arrays, window: [arrays[0][0]])
+    assert sorted(os.listdir(tmp_path)) == ["in.tif"]
