@@ -95,6 +95,8 @@ cp -L /etc/resolv.conf "$DIR/etc/resolv.conf"
 cp -L /etc/ssl/certs/ca-certificates.crt "$DIR/etc/lunar-host-ca.crt"
 printf '[global]\ncert = /etc/lunar-host-ca.crt\ndisable-pip-version-check = true\n' > "$DIR/etc/pip.conf"
 printf '#!/bin/sh\nexit 101\n' > "$DIR/usr/sbin/policy-rc.d"; chmod +x "$DIR/usr/sbin/policy-rc.d"
+# testing's (forky's) Release file carries a Valid-Until that a mirror serving a snapshot passes (signatures still checked)
+echo 'Acquire::Check-Valid-Until "false";' > "$DIR/etc/apt/apt.conf.d/99lunar-valid-until"
 
 in_chroot() {
   chroot "$DIR" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" DEBIAN_FRONTEND=noninteractive \
