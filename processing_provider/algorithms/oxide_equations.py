@@ -1,5 +1,5 @@
 """lunar:oxideequations -- FeO, TiO2 and OMAT from band ratios (Qiu et al. 2025 eqs. 1-5)."""
-from qgis.core import (QgsProcessingParameterEnum, QgsProcessingParameterNumber,
+from qgis.core import (QgsProcessingParameterBand, QgsProcessingParameterEnum, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer)
 
 from ...lunar_plugin.core.oxides import equations
@@ -11,7 +11,10 @@ from .models import shipped
 
 DOMAIN_FILE = "oxide_equations_domain.json"
 
-CONSTANTS = ["X0_FE", "Y0_FE", "FE_SLOPE", "FE_OFFSET", "X0_TI", "Y0_TI", "TI_SCALE", "TI_EXPONENT"]
+#: The equations' constants (parameter id = EquationConstants field in capitals) and what each is.
+CONSTANTS = {"X0_FE": "x0 of the FeO angle", "Y0_FE": "y0 of the FeO angle", "FE_SLOPE": "FeO slope",
+             "FE_OFFSET": "FeO offset", "X0_TI": "x0 of the TiO2 angle", "Y0_TI": "y0 of the TiO2 angle",
+             "TI_SCALE": "TiO2 scale", "TI_EXPONENT": "TiO2 exponent"}
 
 
 class OxideEquations(LunarAlgorithm):
@@ -36,9 +39,11 @@ class OxideEquations(LunarAlgorithm):
                  "Multi-band reflectance, e.g. Clementine UVVIS 415/750/900/950/1000 nm.")
         for name, label, default in (("BAND_415", "415 nm band", 1), ("BAND_750", "750 nm band", 2),
                                      ("BAND_950", "950 nm band", 4)):
-            self.add(QgsProcessingParameterNumber(name, self.tr(label), ProcessingNumberParameterType.Integer,
-                                                  default, minValue=1),
-                     "1-based band index (Clementine order 415/750/900/950/1000: 1, 2, 4).", advanced=True)
+            # a band chooser shows the raster's band names ("Band 1: R415 ..."), not a bare number; optional, as
+            # QGIS 3.22 refuses a band parameter left out even when it has a default
+            self.add(QgsProcessingParameterBand(name, self.tr(label), default, "INPUT", optional=True),
+                     "The reflectance band at this wavelength (Clementine order 415/750/900/950/1000: 1, 2, 4).",
+                     advanced=True)
         self.add(QgsProcessingParameterNumber("REFLECTANCE_SCALE", self.tr("Reflectance scale factor"),
                                               ProcessingNumberParameterType.Double, 1.0, minValue=1e-12),
                  "Multiplies stored values to get reflectance on a 0-1 scale (e.g. 0.0001 for integer DNs).",
@@ -47,10 +52,13 @@ class OxideEquations(LunarAlgorithm):
                                             [self.tr(equations.PRESETS[k].name) for k in equations.PRESET_CHOICES],
                                             defaultValue=0),
                  "0 = Qiu et al. 2025 (Clementine incl. Chang'E-6); 1 = Lucey et al. 2000.")
-        for name in CONSTANTS:
-            self.add(QgsProcessingParameterNumber(name, self.tr("Custom {0} (overrides the preset)").format(name),
-                                                  ProcessingNumberParameterType.Double, None, optional=True),
-                     "Leave empty to use the preset's value.", advanced=True, decimals=4)
+        for name, meaning in CONSTANTS.items():
+            presets = "; ".join(f"{equations.PRESETS[key].name} {getattr(equations.PRESETS[key], name.lower()):g}"
+                                for key in equations.PRESET_CHOICES)
+            self.add(QgsProcessingParameterNumber(
+                name, self.tr("Custom {0} ({1}); presets: {2}").format(self.tr(meaning), name, presets),
+                ProcessingNumberParameterType.Double, None, optional=True),
+                "Leave empty to use the chosen preset's value.", advanced=True, decimals=4)
         for name, label in (("OUTPUT_FEO", "FeO (wt%)"), ("OUTPUT_TIO2", "TiO2 (wt%)"), ("OUTPUT_OMAT", "OMAT"),
                             ("OUTPUT_DOMAIN", "Inside the fitting sites' spectral domain (1/0)")):
             self.addParameter(QgsProcessingParameterRasterDestination(name, self.tr(label), optional=True))

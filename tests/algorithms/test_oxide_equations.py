@@ -121,3 +121,16 @@ def test_domain_where_the_published_fits_end(run_alg, site_raster, tmp_path):
                                            "OUTPUT_DOMAIN": str(tmp_path / "flat_domain.tif")})
     assert (read_raster(out["OUTPUT_DOMAIN"]) == 0).all()
     assert gdal.Open(out["OUTPUT_FEO"]).GetMetadataItem("LUNAR_DOMAIN_FRACTION_OUTSIDE") == "1.000000"
+
+
+def test_bands_are_chosen_by_name_and_constants_show_the_presets(lunar_processing):
+    """The dialog offers the raster's bands by name ('Band 1: R415 ...'), not bare spin boxes, and a custom
+    constant's label gives the presets' values instead of 'Not set' alone."""
+    from qgis.core import QgsApplication, QgsProcessingParameterBand
+    alg = QgsApplication.processingRegistry().createAlgorithmById("lunar:oxideequations")
+    for name, default in (("BAND_415", 1), ("BAND_750", 2), ("BAND_950", 4)):
+        band = alg.parameterDefinition(name)
+        assert isinstance(band, QgsProcessingParameterBand) and band.parentLayerParameterName() == "INPUT"
+        assert band.defaultValue() == default
+    assert alg.parameterDefinition("X0_FE").description() == \
+        "Custom x0 of the FeO angle (X0_FE); presets: Qiu et al. 2025 0.018; Lucey et al. 2000 0.08"
