@@ -348,6 +348,14 @@ def test_input_errors(tmp_path):
         detector({"input": "radar"})
 
 
+def test_an_all_nodata_training_raster_is_named(tmp_path):
+    """It used to end in 'crater training: no training scenes (and synthetic_fraction < 1)'."""
+    z, gt = bowl_dem(64, 64, -40.0, 10.0, 0.25, [])
+    src = write_tif(tmp_path / "empty.tif", np.full_like(z, -9999.0), gt, moon_wkt(), nodata=-9999.0)
+    with pytest.raises(LunarInputError, match="INPUT: band 1 of 'empty.tif' holds only nodata"):
+        datasets.scenes_from_raster(src, [-40.0], [10.0], [5.0])
+
+
 def test_normalised_tile_ignores_gain_and_offset():
     rng = np.random.default_rng(3)
     image = rng.integers(0, 256, (96, 128)).astype(np.float32)

@@ -15,7 +15,7 @@ from osgeo import gdal
 from scipy import ndimage
 
 from ..errors import LunarInputError
-from ..raster import RasterGeo, RasterSource
+from ..raster import RasterGeo, RasterSource, all_nodata_check
 from .tiles import Pyramid, normalise_tile, tile_starts
 
 
@@ -152,6 +152,7 @@ def scenes_from_raster(source, lon, lat, d_km, levels=(0, 1, 2), lon_ranges=((-1
     lon/lat/d_km: the catalogue (all of it: craters outside a range still shape the targets near its edge).
     lon_ranges: [(lon_min, lon_max)] kept for crops, shrunk by ``buffer_deg``. Returns a list of scenes.
     """
+    all_nodata_check(source, [band])   # else "no training scenes" would hide the cause
     geo = RasterGeo(source)
     pyramid = Pyramid(source, band, wrap=geo.wrap)
     scenes = []
