@@ -2,24 +2,21 @@
 
 Science core of the ``lunar:csfd`` algorithm: no qgis here.
 
-* Production functions (PF), normalised so that ``P(1 km) = 1`` and scaled by N(1):
-  - ``neukum2001``: Neukum, Ivanov & Hartmann (2001), Space Sci. Rev. 96, 55-86, the 11th-degree polynomial
-    ``log10 N(>=D) = a0 + sum_n a_n (log10 D)^n``, valid 0.01-300 km (Ivanov et al. 2001).
-  - ``hartmann2010``: Hartmann 2010 iteration, a table of incremental counts in sqrt(2) bins (Michael 2013),
-    cumulative interpolated log-log between bin minima.
-* Chronology functions (CF): ``N(1) = a (exp(b T) - 1) + c T`` (N(1) per km^2 of craters >= 1 km, T in Ga):
-  - ``neukum2001``: a = 5.44e-14, b = 6.93, c = 8.38e-4 (Neukum et al. 2001).
-  - ``hartmann2010``: a = 2.57e-14, b = 6.93, c = 3.97e-4 (the chronology craterstats pairs with the Hartmann
-    2010 PF, after Michael 2013).
+* Functions: one table, ``FUNCTIONS`` (key, kind, craterstats name, label, citation), read from the lunar entries
+  of craterstats 3.6.11's config/functions.txt (Michael; kept here in its own format and checked against it):
+  production functions (PF, normalised so that ``P(1 km) = 1`` and scaled by N(1)) Neukum 1983, Neukum et al.
+  2001 (11th-degree polynomials) and the Hartmann 2010 iteration (incremental counts in sqrt(2) bins);
+  chronologies ``N(1) = a (exp(b T) - 1) + c T`` Neukum 1983, Neukum et al. 2001, Hartmann 2010 and Yue et al.
+  2022; equilibrium functions Trask 1966 and Hartmann 1984. Any other function comes from a craterstats function
+  file (``load_function_file``). Production and chronology are chosen separately.
 * Binning: craterstats-style geometric bins with edges at 2^(k/m) km (m = 2 for ``root-2``), so 1 km is an edge.
-* Model ages: ``poisson`` = the likelihood method of Michael et al. (2016, Icarus 277, 279-285) as craterstats
-  3.6.4+ computes it: the number of craters k in [d_min, d_max) is Poisson with mean mu = A N1(T) [P(d_min) -
-  P(d_max)]; the likelihood is weighted by the impact rate dN1/dT (a flat prior in mu, so mu is Gamma(k + 1)
-  distributed); the age is the median and the errors are the 15.9/84.1 percentiles. For ~100+ craters this is
-  the flat-prior-in-T age within about 1%; for a few craters it is markedly older (1 crater >= 1 km on 300 km^2,
-  Neukum et al. 2001: 3.55 Ga, where a flat prior in T gave 2.34 Ga).
-  ``cumulative`` = least-squares fit of the PF to the binned cumulative CSFD (log space, weight = cumulative count)
-  over the bins inside [d_min, d_max]; errors from N(1) (1 +- 1/sqrt(N)), N = craters >= the smallest bin used.
+* Model ages, as craterstats 3.6.x computes them (``METHODS``): ``poisson`` = the likelihood method of Michael
+  et al. (2016) weighted by the impact rate dN1/dT (craterstats >= 3.6.4; a flat prior in the expected count, so
+  its posterior is Gamma(k + 1) and the median and 15.9/84.1 percentiles are exact); ``b-poisson`` = the same for
+  buffered crater counting (Fassett & Head 2008; expected count integrated over A + P D/2 + pi D^2/4);
+  ``cumulative`` and ``differential`` = craterstats' c-fit and d-fit: the PF fitted to the binned CSFD (crater
+  fractions weight the bins, errors from the crater numbers; differential values corrected for the binning bias,
+  Michael 2013), errors from the first bin's 0.98-sigma bar.
 * Systems: names, age spans and colours come from ``core.systems`` (the one table of the five lunar Systems).
 """
 import math
@@ -34,48 +31,180 @@ from .moon import MOON_RADIUS_KM
 from . import systems
 
 # --------------------------------------------------------------------------------------------------------------
-# Production functions
+# craterstats text structures (functions.txt, .diam, .scc): ``key = value``, ``key = [a, b]``, ``key = {`` ...
+# ``}`` (a nested structure) and ``key = {col1, col2`` rows ``}`` (a table). A repeated key becomes a list.
+# Read the way craterstats' gm.read_textstructure reads them (Michael, craterstats, BSD-3); written anew here.
 # --------------------------------------------------------------------------------------------------------------
 
 
-class PolynomialPF:
-    """Cumulative PF ``log10 N(>=D) = a0 + sum a_n (log10 D)^n``; here normalised to 1 at D = 1 km."""
+def _strip_quotes(s):
+    s = s.strip()
+    if len(s) >= 2 and s[0] == s[-1] and s[0] in "'\"":
+        return s[1:-1]
+    return s
 
-    def __init__(self, name, coefficients, d_range_km, reference=""):
+
+def _strip_comment(line):
+    quote = None
+    for i, ch in enumerate(line):
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "#":
+            return line[:i]
+    return line
+
+
+def _split_row(row):
+    out, cur, quote = [], "", None
+    for ch in row:
+        if quote:
+            if ch == quote:
+                quote = None
+            else:
+                cur += ch
+        elif ch in "'\"":
+            quote = ch
+        elif ch.isspace():
+            if cur:
+                out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _add(result, key, value):
+    if key in result:
+        if not isinstance(result[key], list) or not result.get("__list_" + key):
+            result[key] = [result[key]]
+            result["__list_" + key] = True
+        result[key].append(value)
+    else:
+        result[key] = value
+
+
+def _clean(result):
+    return {k: v for k, v in result.items() if not k.startswith("__list_")}
+
+
+def parse_text_structure(text, source="text"):
+    """A craterstats text structure as nested dicts; tables as dict column -> list of strings. ``source`` names the
+    file in errors (LunarInputError)."""
+    lines = [_strip_comment(line).rstrip() for line in text.lstrip("\ufeff").splitlines()]
+
+    def block(i, closing):
+        result = {}
+        while i < len(lines):
+            line = lines[i].strip()
+            i += 1
+            if not line:
+                continue
+            if line.startswith("}"):
+                if closing:
+                    return _clean(result), i
+                raise LunarInputError(f"{source}: line {i}: '}}' without an opening '{{'")
+            if "=" not in line:
+                raise LunarInputError(f"{source}: line {i}: expected 'name = value', got {line!r}")
+            key, value = (part.strip() for part in line.split("=", 1))
+            if value.startswith("{"):
+                columns = value[1:].strip()
+                if columns:                                     # a table: column names on the opening line
+                    names = [c.strip() for c in columns.split(",") if c.strip()]
+                    table = {n: [] for n in names}
+                    while True:
+                        if i >= len(lines):
+                            raise LunarInputError(f"{source}: table {key!r} has no closing '}}'")
+                        row = lines[i].strip()
+                        i += 1
+                        if row.startswith("}"):
+                            break
+                        if row:
+                            cells = _split_row(row)
+                            for j, n in enumerate(names):
+                                table[n].append(cells[j] if j < len(cells) else "")
+                    _add(result, key, table)
+                else:
+                    nested, i = block(i, True)
+                    _add(result, key, nested)
+                continue
+            if value.startswith("*"):
+                value = value[1:]
+            if value.startswith("[") or value.startswith("("):
+                close = "]" if value[0] == "[" else ")"
+                while close not in value and i < len(lines):
+                    value += lines[i].strip()
+                    i += 1
+                items = value.strip("[]() ").split(",")
+                _add(result, key, [_strip_quotes(v) for v in items if v.strip()])
+            else:
+                _add(result, key, _strip_quotes(value))
+        if closing:
+            raise LunarInputError(f"{source}: a structure has no closing '}}'")
+        return _clean(result), i
+
+    return block(0, False)[0]
+
+# --------------------------------------------------------------------------------------------------------------
+# Production, chronology and equilibrium functions
+# --------------------------------------------------------------------------------------------------------------
+
+
+def _poly(a, x):
+    y = np.zeros_like(x)
+    for c in a[::-1]:
+        y = y * x + c
+    return y
+
+
+class PolynomialPF:
+    """Cumulative ``log10 N(>=D) = a0 + sum a_n (log10 D)^n``. A production function is normalised to 1 at 1 km
+    (its a0 is ignored: N(1) comes from the chronology); an equilibrium function (``absolute``) keeps its a0."""
+
+    def __init__(self, name, coefficients, d_range_km, reference="", absolute=False):
         self.name = name
-        self.a = np.asarray(coefficients, dtype=float)   # a[0] is the published a0 (unused: N(1) comes from the CF)
+        self.a = np.asarray(coefficients, dtype=float)
         self.d_range_km = (float(d_range_km[0]), float(d_range_km[1]))
         self.reference = reference
+        self.offset = float(self.a[0]) if absolute else 0.0
 
     def log10_cumulative(self, d_km):
         x = np.log10(np.asarray(d_km, dtype=float))
-        # Horner on a1..an, constant term 0 so that log10 P(1 km) = 0
-        y = np.zeros_like(x)
-        for c in self.a[:0:-1]:
-            y = (y + c) * x
-        return y
+        return _poly(np.concatenate([[self.offset], self.a[1:]]), x)
 
     def cumulative(self, d_km):
-        """P(>=D) relative to P(>=1 km)."""
+        """P(>=D) relative to P(>=1 km) (production), or N(>=D) per km^2 (equilibrium)."""
         return 10.0 ** self.log10_cumulative(d_km)
 
     def log_slope(self, d_km):
         """d log10 P / d log10 D."""
         x = np.log10(np.asarray(d_km, dtype=float))
-        y = np.zeros_like(x)
-        n = len(self.a) - 1
-        for i in range(n, 0, -1):
-            y = y * x + i * self.a[i]
-        return y
+        return _poly(np.arange(1, len(self.a)) * self.a[1:], x)
 
     def differential(self, d_km):
-        """-dP/dD per km (normalised like ``cumulative``)."""
+        """-dP/dD per km (Michael & Neukum 2010, Eq. 1; normalised like ``cumulative``)."""
         d = np.asarray(d_km, dtype=float)
         return -self.cumulative(d) * self.log_slope(d) / d
 
 
+def bin_bias_correction(beta, k):
+    """Ratio of a binned differential value to the true one for a power law of log-log cumulative slope ``k`` in
+    bins of ratio ``beta`` (Michael 2013, Eq. 2)."""
+    g = beta ** 0.5 - beta ** -0.5
+    k = np.asarray(k, dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(np.abs(k) < 1e-5, 1.0, (beta ** (k / 2.0) - beta ** (-k / 2.0)) / (g * k))
+
+
 class TabularRoot2PF:
-    """PF given as incremental counts H_i in sqrt(2) bins [2^((i-i1)/2), 2^((i-i1+1)/2)) km (Hartmann style)."""
+    """PF given as incremental counts H_i in sqrt(2) bins [2^((i-i1)/2), 2^((i-i1+1)/2)) km (Hartmann style).
+
+    Cumulative: interpolated log-log between bin minima; differential: the binned values at the bin centres,
+    corrected for the binning bias (Michael 2013) and interpolated log-log, as craterstats evaluates it."""
 
     def __init__(self, name, incremental, index_1km, reference=""):
         self.name = name
@@ -85,8 +214,16 @@ class TabularRoot2PF:
         i = np.arange(h.size)
         self._log_dmin = (i - index_1km) / 2.0 * np.log10(2.0)
         d_mean = 2.0 ** ((i - index_1km) / 2.0 + 0.25)
+        self._log_dmean = np.log10(d_mean)
         self.d_range_km = (float(d_mean[0]), float(d_mean[-1]))
         self.reference = reference
+        c = 10.0 ** self._log_c
+        inc = c - np.concatenate([c[1:], [0.0]])
+        beta = math.sqrt(2.0)
+        f_bin = inc / d_mean / (2 ** 0.25 - 2 ** -0.25)
+        k = (self._log_c - np.roll(self._log_c, -1)) / np.log10(beta)
+        k[-1] = k[-2]
+        self._log_f = np.log10(f_bin / bin_bias_correction(beta, k))
 
     def log10_cumulative(self, d_km):
         return np.interp(np.log10(np.asarray(d_km, dtype=float)), self._log_dmin, self._log_c)
@@ -101,8 +238,7 @@ class TabularRoot2PF:
         return slopes[j]
 
     def differential(self, d_km):
-        d = np.asarray(d_km, dtype=float)
-        return -self.cumulative(d) * self.log_slope(d) / d
+        return 10.0 ** np.interp(np.log10(np.asarray(d_km, dtype=float)), self._log_dmean, self._log_f)
 
 
 class Chronology:
@@ -116,14 +252,21 @@ class Chronology:
         t = np.asarray(t_ga, dtype=float)
         return self.a * np.expm1(self.b * t) + self.c * t
 
+    def phi(self, t_ga):
+        """dN1/dT, the impact rate per Ga."""
+        return self.a * self.b * np.exp(self.b * np.asarray(t_ga, dtype=float)) + self.c
+
     def age(self, n1):
-        """Inverse of ``n1`` (monotonic), by Newton iterations from a bracketing start; vectorised."""
+        """Inverse of ``n1`` (monotonic), by bisection from a bracketing start; vectorised."""
         n = np.atleast_1d(np.asarray(n1, dtype=float))
         if np.any(~np.isfinite(n)) or np.any(n < 0):
             raise LunarInputError(f"N(1) must be a finite number >= 0, got {n1!r}")
         lo = np.zeros_like(n)
         # upper bracket: both terms are increasing, each alone bounds T from above
-        hi = np.minimum(n / self.c, np.log1p(n / self.a) / self.b) + 1e-12
+        hi = np.minimum(n / self.c if self.c > 0 else np.inf,
+                        np.log1p(n / self.a) / self.b if self.a > 0 else np.inf) + 1e-12
+        if np.any(~np.isfinite(hi)):
+            raise LunarInputError(f"chronology {self.name!r} cannot be inverted (a and c are both 0)")
         for _ in range(200):                                # bisection: robust and plenty fast for vectors
             mid = 0.5 * (lo + hi)
             above = self.n1(mid) > n
@@ -135,29 +278,207 @@ class Chronology:
         return t if np.ndim(n1) else float(t[0])
 
 
-# Neukum, Ivanov & Hartmann (2001), Table 1 (lunar PF, valid 0.01 km <= D <= 300 km).
-# a0 = -3.0768 (the paper prints -3.0876; irrelevant here because N(1) comes from the chronology).
-_NEUKUM2001_A = [-3.0768, -3.557528, 0.781027, 1.021521, -0.156012, -0.444058,
-                 0.019977, 0.086850, -0.005874, -0.006809, 8.25e-4, 5.54e-5]
+def _number_list(entry, key, source):
+    try:
+        values = entry[key]
+        values = values if isinstance(values, list) else [values]
+        return [float(v) for v in values]
+    except (KeyError, TypeError, ValueError):
+        raise LunarInputError(f"{source}: function {entry.get('name', '?')!r} needs a numeric list {key!r}") \
+            from None
 
-# Hartmann 2010 iteration: incremental counts per sqrt(2) bin, bin minima 2^((i-13)/2) km (as used by craterstats).
-_HARTMANN2010_H = [3.66e4, 9.87e3, 2.63e3, 6.99e2, 1.86e2, 4.98e1, 1.33e1, 3.49, 9.40e-1, 2.50e-1, 6.65e-2,
-                   1.76e-2, 4.69e-3, 1.25e-3, 4.73e-4, 2.53e-4, 1.36e-4, 7.26e-5, 3.90e-5, 2.08e-5, 1.12e-5,
-                   5.98e-6, 3.21e-6, 1.72e-6, 9.22e-7, 3.80e-7, 1.50e-7]
 
-PRODUCTION_FUNCTIONS = {
-    "neukum2001": PolynomialPF("Moon, Neukum et al. (2001)", _NEUKUM2001_A, (0.01, 300.0),
-                               "Neukum, Ivanov & Hartmann (2001), Space Sci. Rev. 96, 55-86"),
-    "hartmann2010": TabularRoot2PF("Moon, Hartmann 2010 iteration", _HARTMANN2010_H, 13,
-                                   "Hartmann (2010), in Michael (2013), Icarus 226, 885-890"),
+def _as_list(value):
+    return value if isinstance(value, list) else ([] if value is None else [value])
+
+
+def parse_functions(text, source="functions file"):
+    """Production, chronology and equilibrium functions of a craterstats function file (config/functions.txt
+    format), as ``{"production": {name: PF}, "chronology": {name: Chronology}, "equilibrium": {name: PF},
+    "pairs": {chronology-system name: (pf name, cf name)}}``. Only the two function types craterstats 3.6 knows
+    (polynomial, 'tabular incremental root-2') and coefficient chronologies are read."""
+    tree = parse_text_structure(text, source)
+    out = {"production": {}, "chronology": {}, "equilibrium": {}, "pairs": {}}
+    for kind in ("production", "equilibrium"):
+        for e in _as_list(tree.get(kind)):
+            name = e.get("name")
+            if not name:
+                raise LunarInputError(f"{source}: a {kind} function has no name")
+            kind_of = e.get("type", "polynomial")
+            reference = e.get("reference", "")
+            if kind_of == "polynomial":
+                rng = _number_list(e, "range", source) if "range" in e else [1e-4, 2e3]
+                out[kind][name] = PolynomialPF(name, _number_list(e, "coefficients", source), rng, reference,
+                                               absolute=kind == "equilibrium")
+            elif kind_of == "tabular incremental root-2":
+                index = _number_list(e, "index_1km", source)[0]
+                out[kind][name] = TabularRoot2PF(name, _number_list(e, "H", source), int(index), reference)
+            else:
+                raise LunarInputError(f"{source}: {kind} function {name!r} has type {kind_of!r}; expected "
+                                      f"'polynomial' or 'tabular incremental root-2'")
+    for e in _as_list(tree.get("chronology")):
+        name = e.get("name")
+        if not name:
+            raise LunarInputError(f"{source}: a chronology function has no name")
+        p = _number_list(e, "coefficients", source)
+        if len(p) != 4:
+            raise LunarInputError(f"{source}: chronology {name!r} needs 4 coefficients [a, b, 0, c] for "
+                                  f"N1 = a (exp(b T) - 1) + c T, got {len(p)}")
+        out["chronology"][name] = Chronology(name, p[0], p[1], p[3], e.get("reference", ""))
+    for e in _as_list(tree.get("chronology_system")):
+        if {"name", "pf", "cf"} <= set(e):
+            out["pairs"][e["name"]] = (e["pf"], e["cf"])
+    return out
+
+
+def load_function_file(path):
+    """A user's craterstats function file (functions.txt format): see ``parse_functions``. Its functions are also
+    registered by name, so ``fit_model_age`` and the plots take their names."""
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            text = fh.read()
+    except (OSError, UnicodeDecodeError) as e:
+        raise LunarInputError(f"function file {path}: cannot be read ({e})") from None
+    functions = parse_functions(text, f"function file {path}")
+    if not (functions["production"] or functions["chronology"]):
+        raise LunarInputError(f"function file {path}: holds no production or chronology function "
+                              f"(expected craterstats' functions.txt format)")
+    for kind in ("production", "chronology", "equilibrium"):
+        _USER[kind].update(functions[kind])
+    return functions
+
+
+# The lunar functions of craterstats 3.6.11's config/functions.txt (Michael, craterstats, BSD-3): the values as
+# published there, in its own format; tests/core/test_csfd.py checks them against craterstats itself.
+_BUILTIN_FUNCTIONS = """
+production={
+   name='Moon, Neukum (1983)'
+   coefficients=[-2.5339,-3.6269,0.43662,0.79347,0.086468,-0.26485,-0.066382,0.037923,0.010596,-0.0022496,-0.00051797,0.0000397]
+   range=[.01,300.]
 }
-
-CHRONOLOGIES = {
-    "neukum2001": Chronology("Moon, Neukum et al. (2001)", 5.44e-14, 6.93, 8.38e-4,
-                             "Neukum, Ivanov & Hartmann (2001), Space Sci. Rev. 96, 55-86"),
-    "hartmann2010": Chronology("Moon, Hartmann 2010 iteration", 2.57e-14, 6.93, 3.97e-4,
-                               "Hartmann (2010); Michael (2013), Icarus 226, 885-890"),
+chronology={
+    name='Moon, Neukum (1983)'
+    coefficients=[5.44E-14,6.93E0,0,8.38E-4]
 }
+production={
+   name='Moon, Neukum et al. (2001)'
+   coefficients=[-3.0768e00,-3.557528e00,0.781027e00,1.021521e00,-0.156012e00,-0.444058e00,0.019977e00,0.086850e00,-0.005874e00,-0.006809e00,8.25e-04,5.54e-05]
+   range=[.01,300.]
+}
+chronology={
+    name='Moon, Neukum et al. (2001)'
+    coefficients=[5.44E-14,6.93E0,0,8.38E-4]
+}
+production={
+   name='Moon, Hartmann 2010 iteration'
+   type='tabular incremental root-2'
+   H=[3.66E+04,9.87E+03,2.63E+03,6.99E+02,1.86E+02,4.98E+01,1.33E+01,3.49E+00,9.40E-01,2.50E-01,6.65E-02,1.76E-02,4.69E-03,1.25E-03,4.73E-04,2.53E-04,1.36E-04,7.26E-05,3.90E-05,2.08E-05,1.12E-05,5.98E-06,3.21E-06,1.72E-06,9.22E-07,3.80E-07,1.50E-07]
+   index_1km=13
+}
+chronology={
+    name='Moon, Hartmann 2010 iteration'
+    coefficients=[2.57E-14,6.93,0,3.97E-04]
+}
+chronology={
+    name='Moon, Yue et al. (2022)'
+    coefficients=[1.089E-13,6.757,0,7.660E-4]
+}
+equilibrium={
+   name='Lunar equilibrium (Trask, 1966)'
+   coefficients=[-1.1,-2.]
+   range=[.001,1000.]
+}
+equilibrium={
+   name='Hartmann (1984)'
+   coefficients=[-1.14,-1.83]
+   range=[.001,1000.]
+}
+"""
+
+
+@dataclass(frozen=True)
+class CraterFunction:
+    """One row of the function table: ``key`` (what the code and the files use), ``kind`` (production,
+    chronology, equilibrium), craterstats' ``name``, the user's ``label`` (authors and year), the ``citation``, the
+    production function a chronology is paired with in craterstats (``pairs_with``)."""
+    key: str
+    kind: str
+    name: str
+    label: str
+    citation: str
+    pairs_with: str = ""
+
+    @property
+    def function(self):
+        return _BUILTIN[self.kind][self.name]
+
+    @property
+    def d_range_km(self):
+        return getattr(self.function, "d_range_km", None)
+
+
+_NEUKUM1983 = "Neukum (1983), Habilitation thesis, Ludwig-Maximilians-Universität München"
+_NEUKUM2001 = "Neukum, Ivanov & Hartmann (2001), Space Sci. Rev. 96, 55-86; range after Ivanov, Neukum & Wagner (2001)"
+_HARTMANN2010 = "Hartmann 2010 iteration (Hartmann, pers. comm.), after Michael (2013), Icarus 226, 885-890"
+#: The one table of the offered functions (no list indexes anywhere: look rows up by kind and key).
+FUNCTIONS = (
+    CraterFunction("neukum1983", "production", "Moon, Neukum (1983)", "Neukum 1983", _NEUKUM1983),
+    CraterFunction("neukum2001", "production", "Moon, Neukum et al. (2001)", "Neukum et al. 2001", _NEUKUM2001),
+    CraterFunction("hartmann2010", "production", "Moon, Hartmann 2010 iteration", "Hartmann 2010 iteration",
+                   _HARTMANN2010),
+    CraterFunction("neukum1983", "chronology", "Moon, Neukum (1983)", "Neukum 1983", _NEUKUM1983, "neukum1983"),
+    CraterFunction("neukum2001", "chronology", "Moon, Neukum et al. (2001)", "Neukum et al. 2001", _NEUKUM2001,
+                   "neukum2001"),
+    CraterFunction("hartmann2010", "chronology", "Moon, Hartmann 2010 iteration", "Hartmann 2010 iteration",
+                   _HARTMANN2010, "hartmann2010"),
+    CraterFunction("yue2022", "chronology", "Moon, Yue et al. (2022)", "Yue et al. 2022",
+                   "Yue et al. (2022), Nature Astronomy 6, 541-545 (Chang'e-5 calibration)", "neukum2001"),
+    CraterFunction("trask1966", "equilibrium", "Lunar equilibrium (Trask, 1966)", "Trask 1966",
+                   "Trask (1966), JPL Tech. Rep. 32-800, 252-263"),
+    CraterFunction("hartmann1984", "equilibrium", "Hartmann (1984)", "Hartmann 1984",
+                   "Hartmann (1984), Icarus 60, 56-74"),
+)
+
+_BUILTIN = parse_functions(_BUILTIN_FUNCTIONS, "built-in functions")
+_USER = {"production": {}, "chronology": {}, "equilibrium": {}}
+
+
+def functions_of(kind):
+    """The table's rows of one kind, in table order."""
+    return [f for f in FUNCTIONS if f.kind == kind]
+
+
+def function_row(kind, key):
+    for f in FUNCTIONS:
+        if f.kind == kind and f.key == key:
+            return f
+    raise LunarInputError(f"unknown {kind} function {key!r}; expected one of "
+                          f"{[f.key for f in functions_of(kind)]} or a name from a loaded function file")
+
+
+def resolve_function(kind, key):
+    """The function object for a table key, a craterstats name, a loaded user function's name, or the object."""
+    if not isinstance(key, str):
+        return key
+    for f in FUNCTIONS:
+        if f.kind == kind and key in (f.key, f.name):
+            return f.function
+    if key in _USER[kind]:
+        return _USER[kind][key]
+    function_row(kind, key)                              # raises the error that lists the choices
+
+
+def default_chronology(production):
+    """The chronology craterstats pairs with a production function (its chronology_system)."""
+    for f in FUNCTIONS:
+        if f.kind == "chronology" and f.pairs_with == production and f.key == production:
+            return f.key
+    return "neukum2001"
+
+
+PRODUCTION_FUNCTIONS = {f.key: f.function for f in functions_of("production")}
+CHRONOLOGIES = {f.key: f.function for f in functions_of("chronology")}
+EQUILIBRIUM_FUNCTIONS = {f.key: f.function for f in functions_of("equilibrium")}
 
 # --------------------------------------------------------------------------------------------------------------
 # Systems
@@ -357,64 +678,142 @@ def _poisson_age(k, expected_per_n1, cf):
     return float(med), float(hi - med), float(med - lo)
 
 
-def fit_model_age(diameters_km, area_km2, d_min_km, d_max_km=None, production="neukum2001",
-                  chronology="neukum2001", method="poisson", binning="root-2", label="", feedback=None):
-    """Crater model age of a count on ``area_km2`` from the craters with d_min_km <= D < d_max_km.
+def buffered_expectation_per_n1(pf, d_min_km, d_max_km, area_km2, perimeter_km):
+    """Expected number of craters in [d_min, d_max) per unit N(1) for buffered crater counting (Fassett & Head
+    2008): a crater of diameter D counts where its centre lies within D/2 of the area, an area of A + P D/2 +
+    pi D^2/4 (Kneissl et al. 2015); integrated over the PF's differential form as craterstats' b-poisson does
+    (Simpson's rule on 500 diameters)."""
+    from scipy.integrate import simpson
+    d = np.linspace(d_min_km, d_max_km, 500)
+    y = (area_km2 + d * perimeter_km / 2.0 + np.pi * d ** 2 / 4.0) * pf.differential(d)
+    return float(simpson(y, x=d))
 
-    ``method``: 'poisson' (Michael et al. 2016 likelihood; needs >= 1 crater in range) or 'cumulative'
-    (PF fitted to the binned cumulative CSFD over the bins lying inside the range; needs >= 2 non-empty bins;
-    choose d_min/d_max on bin edges 2^(k/2) km to use exactly the intended bins).
+
+#: Age methods: Poisson likelihood (Michael et al. 2016), buffered Poisson (b-poisson), cumulative and
+#: differential fits (c-fit, d-fit) -- craterstats' four.
+METHODS = ("poisson", "b-poisson", "cumulative", "differential")
+
+
+def _binned_for_fit(d, weights, area, binning, lo, hi, presentation, pf):
+    """The points craterstats fits (Cratercount.getplotdata without snapping): non-empty bins whose geometric
+    centre lies strictly inside (lo, hi); fractions weight n, errors come from the number of craters (events)."""
+    m = _get(BINNINGS, binning, "binning")
+    idx = _bin_index(d, m)
+    k0 = int(idx.min())
+    n = np.bincount(idx - k0, weights=weights)
+    n_event = np.bincount(idx - k0).astype(float)
+    ks = np.arange(k0, k0 + n.size)
+    b_lo, b_hi = 2.0 ** (ks / m), 2.0 ** ((ks + 1) / m)
+    centre = np.sqrt(b_lo * b_hi)
+    if presentation == "cumulative":
+        ncum = np.cumsum(n[::-1])[::-1]
+        ncum_event = np.cumsum(n_event[::-1])[::-1]
+    q = (n > 0) & (centre > lo) & (centre < hi)
+    if presentation == "cumulative":
+        x, y = b_lo[q], ncum[q] / area
+        err = y / np.sqrt(ncum_event[q])
+    else:
+        x = centre[q]
+        y = n[q] / (b_hi[q] - b_lo[q]) / area
+        err = y / np.sqrt(n_event[q])
+        beta = (centre[q] / b_lo[q]) ** 2
+        slope = np.log10(pf.cumulative(x * np.sqrt(beta)) / pf.cumulative(x / np.sqrt(beta))) / np.log10(beta)
+        y = y / bin_bias_correction(beta, slope)
+    return x, y, err, float(n[q].sum()), int(n_event[q].sum())
+
+
+def _fit_a0(pf, presentation, x, y, err):
+    """log10 N(1) fitted as craterstats' Productionfn.fit does (curve_fit of the log PF with sigma 1/sqrt(y) for
+    cumulative, 1/sqrt(err) for differential data): the model is a0 + g(D), linear in a0, so the weighted
+    least-squares solution is the weighted mean of the residuals. Returns (a0, lower, upper); the bounds shift a0
+    by the first point's 0.98-sigma error, as craterstats does."""
+    if presentation == "cumulative":
+        g, w = pf.log10_cumulative(x), y
+    else:
+        g, w = np.log10(pf.differential(x)), err
+    a0 = float(np.sum(w * (np.log10(y) - g)) / np.sum(w))
+    y0, e0 = float(y[0]), float(err[0])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        lower = a0 - (math.log10(y0) - (math.log10(y0 - 0.98 * e0) if y0 - 0.98 * e0 > 0 else -np.inf))
+    upper = a0 - (math.log10(y0) - math.log10(y0 + 0.98 * e0))
+    return a0, lower, upper
+
+
+def fit_model_age(diameters_km, area_km2, d_min_km, d_max_km=None, production="neukum2001",
+                  chronology="neukum2001", method="poisson", binning="root-2", label="", feedback=None,
+                  fractions=None, perimeter_km=None, reference_areas_km2=None):
+    """Crater model age of a count on ``area_km2`` from the craters with d_min_km <= D < d_max_km, as craterstats
+    3.6.x computes it.
+
+    ``production``/``chronology``: a key of ``FUNCTIONS`` ('neukum1983', 'neukum2001', 'hartmann2010';
+    chronologies also 'yue2022'), a craterstats name, or a function loaded with ``load_function_file``.
+    ``method``: 'poisson' (Michael et al. 2016 likelihood, weighted by dN1/dT; counts craters, not fractions),
+    'b-poisson' (buffered: needs ``perimeter_km``; every crater given is one whose buffered area holds its centre),
+    'cumulative' or 'differential' (the PF fitted to the binned CSFD over the non-empty bins whose centre lies inside
+    the range; ``fractions`` weight the bins; ``reference_areas_km2``: each crater's own counting area, as
+    buffered crater counting's .diam ``reference_area`` column, which replaces ``area_km2``).
     ``d_max_km=None`` means the production function's upper limit. Returns an ``AgeFit``.
     """
     d = _check_diameters(diameters_km)
     area = _check_area(area_km2)
-    pf = _get(PRODUCTION_FUNCTIONS, production, "production function")
-    cf = _get(CHRONOLOGIES, chronology, "chronology")
+    pf = resolve_function("production", production)
+    cf = resolve_function("chronology", chronology)
     lo, hi = _check_range(d_min_km, d_max_km, pf, production)
+    weights = _optional_column(fractions, d.size, "fractions")
+    weights = np.ones(d.size) if weights is None else weights
+    if np.any(weights < 0):
+        raise LunarInputError("fractions must be >= 0")
+    refs = _optional_column(reference_areas_km2, d.size, "reference_areas_km2")
     progress = Progress(feedback, 2)
     progress.step(0)
-
-    if method == "poisson":
+    extra = {}
+    if method in ("poisson", "b-poisson"):
         k = int(np.count_nonzero((d >= lo) & (d < hi)))
         if k == 0:
             raise LunarInputError(f"fit range {lo:g}-{hi:g} km holds no craters (of {d.size}, "
                                   f"{d.min():g}-{d.max():g} km): widen the range")
-        per_n1 = area * float(pf.cumulative(lo) - pf.cumulative(hi))
+        if method == "b-poisson":
+            if perimeter_km is None or not float(perimeter_km) > 0:
+                raise LunarInputError("method 'b-poisson' (buffered crater counting) needs the count area's "
+                                      f"perimeter_km > 0, got {perimeter_km!r}")
+            per_n1 = buffered_expectation_per_n1(pf, lo, hi, area, float(perimeter_km))
+        else:
+            per_n1 = area * float(pf.cumulative(lo) - pf.cumulative(hi))
         age, ep, em = _poisson_age(k, per_n1, cf)
         n1 = float(cf.n1(age))
         n1p, n1m = float(cf.n1(age + ep)) - n1, n1 - float(cf.n1(age - em))
         n_used = k
         extra = {"expected_per_n1": per_n1}
-    elif method == "cumulative":
-        m = _get(BINNINGS, binning, "binning")
-        idx = _bin_index(d, m)
-        ks = np.unique(idx)
-        b_lo, b_hi = 2.0 ** (ks / m), 2.0 ** ((ks + 1) / m)
-        tol = 1e-6
-        sel = (b_lo >= lo * (1 - tol)) & (b_hi <= hi * (1 + tol))
-        if np.count_nonzero(sel) < 2:
+    elif method in ("cumulative", "differential"):
+        fit_area = area
+        if refs is not None:
+            if np.any(refs <= 0):
+                raise LunarInputError("reference_areas_km2 must be > 0")
+            weights, fit_area = weights / refs, 1.0
+        x, y, err, n_weighted, n_used = _binned_for_fit(d, weights, fit_area, binning, lo, hi, method, pf)
+        if x.size == 0:
             raise LunarInputError(
-                f"fit range {lo:g}-{hi:g} km holds {int(np.count_nonzero(sel))} non-empty {binning} bin(s); "
-                f"a cumulative fit needs at least 2: widen the range or use method='poisson'")
-        ks, b_lo = ks[sel], b_lo[sel]
-        ncum = np.array([np.count_nonzero(idx >= kk) for kk in ks], dtype=float)
-        n_used = int(np.count_nonzero(np.isin(idx, ks)))
-        # log10(ncum/A) = log10 N1 + log10 P(D); weighted least squares with weight ~ 1/var(log N) ~ N
-        resid = np.log10(ncum / area) - pf.log10_cumulative(b_lo)
-        log_n1 = float(np.sum(ncum * resid) / np.sum(ncum))
-        n1 = 10.0 ** log_n1
-        rel = 1.0 / math.sqrt(ncum[0])
-        n1p, n1m = n1 * rel, n1 * min(rel, 0.999999)
+                f"fit range {lo:g}-{hi:g} km holds no non-empty {binning} bin whose centre lies inside it: widen "
+                f"the range or use method='poisson'")
+        if method == "cumulative" and x.size < 2:
+            raise LunarInputError(
+                f"fit range {lo:g}-{hi:g} km holds 1 non-empty {binning} bin; a cumulative fit needs at least 2: "
+                f"widen the range or use method='poisson'")
+        a0, a_lo, a_hi = _fit_a0(pf, method, x, y, err)
+        n1, n1_lo, n1_hi = 10.0 ** a0, 10.0 ** a_lo, 10.0 ** a_hi
         age = cf.age(n1)
-        ep = cf.age(n1 + n1p) - age
-        em = age - cf.age(n1 - n1m)
-        extra = {"bins_km": b_lo.tolist(), "n_cumulative_first_bin": int(ncum[0])}
+        ep = cf.age(n1_hi) - age
+        em = age - cf.age(n1_lo)
+        n1p, n1m = n1_hi - n1, n1 - n1_lo
+        extra = {"bins_km": x.tolist(), "n_fractional": n_weighted, "log10_n1": [a0, a_lo, a_hi]}
     else:
-        raise LunarInputError(f"unknown age method {method!r}; expected 'poisson' or 'cumulative'")
+        raise LunarInputError(f"unknown age method {method!r}; expected one of {list(METHODS)}")
     progress.step(2)
     return AgeFit(age_ga=float(age), err_plus_ga=float(ep), err_minus_ga=float(em), n1=float(n1),
-                  n_craters=int(n_used), system=system_for_age(age), method=method, production=production,
-                  chronology=chronology, d_min_km=float(lo), d_max_km=float(hi), area_km2=area,
+                  n_craters=int(n_used), system=system_for_age(age), method=method,
+                  production=production if isinstance(production, str) else pf.name,
+                  chronology=chronology if isinstance(chronology, str) else cf.name,
+                  d_min_km=float(lo), d_max_km=float(hi), area_km2=area,
                   n1_err_plus=float(n1p), n1_err_minus=float(n1m), label=label, extra=extra)
 
 
@@ -422,8 +821,8 @@ def synthetic_population(age_ga, area_km2, d_min_km, d_max_km, seed=0, productio
                          chronology="neukum2001"):
     """Crater diameters (km) drawn from the PF for a surface of ``age_ga`` (Poisson total, fixed seed)."""
     area = _check_area(area_km2)
-    pf = _get(PRODUCTION_FUNCTIONS, production, "production function")
-    cf = _get(CHRONOLOGIES, chronology, "chronology")
+    pf = resolve_function("production", production)
+    cf = resolve_function("chronology", chronology)
     lo, hi = _check_range(d_min_km, d_max_km, pf, production)
     rng = np.random.default_rng(seed)
     p_lo, p_hi = float(pf.cumulative(lo)), float(pf.cumulative(hi))
@@ -440,7 +839,7 @@ def synthetic_population(age_ga, area_km2, d_min_km, d_max_km, seed=0, productio
 
 
 def _isochron(fit, d):
-    pf = PRODUCTION_FUNCTIONS[fit.production]
+    pf = resolve_function("production", fit.production)
     return fit.n1 * pf.cumulative(d), d ** 3 * fit.n1 * pf.differential(d)
 
 
@@ -514,7 +913,7 @@ def plot_csfd(groups, area_km2, out_png=None, out_svg=None, fits=None, binning="
     for j, (key, f) in enumerate(fits):
         progress.step(len(groups) + j)
         colour = colours.get(key) or colours.get(f.label) or "black"
-        pf = PRODUCTION_FUNCTIONS[f.production]
+        pf = resolve_function("production", f.production)
         d = d_plot[(d_plot >= pf.d_range_km[0]) & (d_plot <= pf.d_range_km[1])]
         yc, yr = _isochron(f, d)
         ax_c.plot(d, yc, "--", color=colour, lw=0.8)

@@ -401,3 +401,127 @@ def test_age_text_uses_plain_digits():
     assert csfd.format_age(0.904, 0.18, 0.16) == "904 +180/-160 Ma"
     assert csfd.format_age(3.52, 0.061, 0.07) == "3.52 +0.061/-0.07 Ga"
     assert csfd.format_age(4.0, 0.006, 0.0061) == "4.00 +0.006/-0.0061 Ga"
+
+
+# ---------------------------------------------------------------------------------------------------- functions, methods
+# Every offered production x chronology pair and all four of craterstats' age methods, against craterstats itself.
+
+PRODUCTIONS = [f.key for f in csfd.functions_of("production")]
+CHRONOLOGY_KEYS = [f.key for f in csfd.functions_of("chronology")]
+METHOD_RANGES = [("CE-6 8-km vicinity.scc", (0.125, 0.25)), ("e1.diam", (0.24, 1.5)), ("Pickering.scc", (0.2, 0.7)),
+                 ("w1.diam", (0.21, 1.2))]
+
+
+def _oracle_age(oracle, source, pf, cf, fit_range, method):
+    """craterstats' (median, +err, -err) for one method: Craterpdf for (b-)Poisson, Productionfn.fit otherwise."""
+    names = {f.key: f.name for f in csfd.FUNCTIONS}
+    if method in ("poisson", "b-poisson"):
+        cs = oracle.call("poisson", source=str(source), pf=names[pf], cf=names[cf], range=list(fit_range),
+                         bcc=method == "b-poisson")
+        median, lo, hi = cs["median"], cs["lo"], cs["hi"]
+    else:
+        cs = oracle.call("fit", source=str(source), pf=names[pf], cf=names[cf], range=list(fit_range),
+                         presentation=method)
+        median, lo, hi = cs["t"]
+    return median, hi - median, median - lo
+
+
+def _assert_age_close(fit, expected, rel=0.02):
+    median, plus, minus = expected
+    assert _rel(fit.age_ga, median) < rel
+    assert fit.err_plus_ga == pytest.approx(plus, rel=rel)
+    if math.isnan(minus):   # craterstats: log10 of (first point - 0.98 sigma) < 0; Lunar Lab: down to 0 Ga
+        assert fit.err_minus_ga == pytest.approx(fit.age_ga, abs=1e-9) and fit.method == "differential"
+    else:
+        assert fit.err_minus_ga == pytest.approx(minus, rel=rel)
+
+
+def test_function_table_matches_craterstats_functions_file(craterstats_oracle):
+    """One table (key, kind, craterstats name, label, citation): each name is in craterstats' functions.txt, and
+    the values evaluate as craterstats evaluates them."""
+    listed = craterstats_oracle.call("functions")
+    d = np.geomspace(0.011, 290, 40)
+    t = np.array([0.0, 0.001, 0.5, 1.0, 3.0, 3.8, 4.4])
+    for row in csfd.FUNCTIONS:
+        assert row.name in listed[row.kind], row
+        assert row.label and row.citation
+        if row.kind == "production":
+            ok = (d > row.d_range_km[0]) & (d < row.d_range_km[1])
+            cs = craterstats_oracle.call("pf", pf=row.name, d=d[ok].tolist())
+            np.testing.assert_allclose(row.function.cumulative(d[ok]), cs["C"], rtol=1e-6)
+            np.testing.assert_allclose(row.function.differential(d[ok]), cs["F"], rtol=1e-6)
+        elif row.kind == "chronology":
+            cs = craterstats_oracle.call("cf", cf=row.name, t=t.tolist())
+            np.testing.assert_allclose(row.function.n1(t), cs["N1"], rtol=1e-12, atol=1e-300)
+            np.testing.assert_allclose(row.function.phi(t), cs["phi"], rtol=1e-12)
+    pairs = {(r.key, r.pairs_with) for r in csfd.functions_of("chronology")}
+    assert ("yue2022", "neukum2001") in pairs and csfd.default_chronology("neukum1983") == "neukum1983"
+
+
+def test_equilibrium_functions_as_craterstats():
+    """Trask (1966): N(>=D) = 10^-1.1 D^-2; Hartmann (1984): 10^-1.14 D^-1.83 (per km^2, D in km)."""
+    trask, hartmann = csfd.EQUILIBRIUM_FUNCTIONS["trask1966"], csfd.EQUILIBRIUM_FUNCTIONS["hartmann1984"]
+    assert float(trask.cumulative(2.0)) == pytest.approx(10 ** -1.1 / 4, rel=1e-12)
+    assert float(hartmann.cumulative(10.0)) == pytest.approx(10 ** (-1.14 - 1.83), rel=1e-12)
+
+
+@pytest.mark.parametrize("method", csfd.METHODS)
+@pytest.mark.parametrize("chronology", CHRONOLOGY_KEYS)
+@pytest.mark.parametrize("production", PRODUCTIONS)
+def test_every_function_pair_and_method_agrees_with_craterstats(craterstats_oracle, production, chronology, method):
+    """Real counts of craterstats' sample/ (fractions < 1 included; e1.diam has them), median and 1-sigma within
+    2% of craterstats' for each production x chronology pair and each method (b-poisson where the file has a
+    perimeter)."""
+    for name, fit_range in METHOD_RANGES:
+        path, count = _sample(craterstats_oracle, name)
+        if method == "b-poisson" and count["perimeter"] is None:
+            continue
+        ours = csfd.fit_model_age(count["diam"], count["area"], *fit_range, production=production,
+                                  chronology=chronology, method=method, fractions=count["fraction"] or None,
+                                  perimeter_km=count["perimeter"])
+        _assert_age_close(ours, _oracle_age(craterstats_oracle, path, production, chronology, fit_range, method))
+
+
+@pytest.mark.parametrize("method,k", [(m, k) for m in csfd.METHODS for k in (1, 3, 10, 100, 1000)
+                                      if k >= 3 or m in ("poisson", "b-poisson")])
+def test_methods_from_one_to_a_thousand_craters(craterstats_oracle, tmp_path, method, k):
+    """Counts of 1 to 1000 craters written by Lunar Lab (.scc with a perimeter) and read by craterstats (binned fits
+    from 3 craters: they need 2 non-empty bins)."""
+    area, perimeter = 200.0 * k, 60.0 * math.sqrt(k)
+    d = np.geomspace(1.0, 12.0, k) if k > 1 else np.array([1.5])
+    fit_range = (1.0, 16.0)
+    for production, chronology in [("neukum2001", "neukum2001"), ("neukum1983", "yue2022"),
+                                   ("hartmann2010", "hartmann2010")]:
+        ours = csfd.fit_model_age(d, area, *fit_range, production=production, chronology=chronology,
+                                  method=method, perimeter_km=perimeter)
+        source = csfd.write_scc(tmp_path / "count.scc", d, area, perimeter_km=perimeter)
+        _assert_age_close(ours, _oracle_age(craterstats_oracle, source, production, chronology, fit_range, method))
+
+
+def test_user_function_file(tmp_path):
+    """A craterstats function file (functions.txt format) gives functions by name; bad files name what is wrong."""
+    path = tmp_path / "functions_user.txt"
+    path.write_text("# mine\nproduction={\n name='Moon, steep'\n coefficients=[0,-3.0]\n range=[.1,10.]\n}\n"
+                    "chronology={\n name='Moon, linear'\n coefficients=[0,1,0,1e-3]\n}\n")
+    loaded = csfd.load_function_file(path)
+    assert set(loaded["production"]) == {"Moon, steep"} and set(loaded["chronology"]) == {"Moon, linear"}
+    fit = csfd.fit_model_age([2.0] * 10, 1.0e4, 1.0, 10.0, production="Moon, steep", chronology="Moon, linear",
+                             method="poisson")
+    # N(>=1 km)/N1 = 1 - 10^-3; a linear chronology: T = N1 / 1e-3; flat prior in mu: median of Gamma(11)
+    from scipy.special import gammaincinv
+    assert fit.age_ga == pytest.approx(gammaincinv(11, 0.5) / (1.0e4 * (1 - 1e-3)) / 1e-3, rel=1e-6)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("chronology={\n name='x'\n coefficients=[1,2]\n}\n")
+    with pytest.raises(LunarInputError, match=r"bad.txt: chronology 'x' needs 4 coefficients"):
+        csfd.load_function_file(bad)
+    with pytest.raises(LunarInputError, match=r"unknown production function 'Moon, nope'; expected one of"):
+        csfd.fit_model_age([2.0], 1.0e4, 1.0, 10.0, production="Moon, nope")
+
+
+def test_method_errors():
+    with pytest.raises(LunarInputError, match="'b-poisson' .* needs the count area's perimeter_km"):
+        csfd.fit_model_age([1.5, 2.0], 100.0, 1.0, 4.0, method="b-poisson")
+    with pytest.raises(LunarInputError, match="holds no non-empty root-2 bin"):
+        csfd.fit_model_age([1.5, 2.0], 100.0, 5.0, 8.0, method="differential")
+    with pytest.raises(LunarInputError, match="fractions has 1 values for 2 craters"):
+        csfd.fit_model_age([1.5, 2.0], 100.0, 1.0, 4.0, method="cumulative", fractions=[1.0])
