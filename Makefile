@@ -4,13 +4,14 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.lunar-installed
+DOCS_STAMP := $(VENV)/.lunar-docs-installed
 TORCH_INDEX := $(shell sed -n 's/^TORCH_INDEX_URL = "\(.*\)"/\1/p' lunar_plugin/deps.py)
 export QT_QPA_PLATFORM ?= offscreen
 export LUNAR_SHARED_DATA ?= $(abspath ../shared/data)
 
-.PHONY: setup system craterstats test test-core test-lts test-latest demo bench package translations clean
+.PHONY: setup system craterstats test test-core test-lts test-latest demo bench package translations docs clean
 
-setup: system $(STAMP) craterstats translations resources_rc.py help/index.html
+setup: system $(STAMP) $(DOCS_STAMP) craterstats translations resources_rc.py help/index.html
 
 system:
 	@scripts/install-system.sh
@@ -26,6 +27,16 @@ $(STAMP): requirements.txt
 	  "$$(grep '^torch==' requirements.txt)"
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
 	@touch $(STAMP)
+
+# The documentation site's packages (MkDocs, its theme), pinned in requirements-docs.txt, into .venv.
+$(DOCS_STAMP): requirements-docs.txt $(STAMP)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-docs.txt
+	@touch $(DOCS_STAMP)
+
+# The documentation site into build/docs; any MkDocs warning fails it. The algorithm reference and the model cards
+# are generated on the way (scripts/docs_hooks.py).
+docs: system $(DOCS_STAMP)
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --quiet
 
 translations:
 	@for ts in i18n/*.ts; do [ -e "$$ts" ] || continue; qm=$${ts%.ts}.qm; \
