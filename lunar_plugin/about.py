@@ -46,12 +46,14 @@ def plugin_metadata(root=ROOT):
     return dict(parser["general"]) if parser.has_section("general") else {}
 
 
-def torch_version():
-    """PyTorch's installed version without importing it, or None when QGIS's Python cannot import it."""
-    if not deps.torch_available():
+def torch_version(module="torch"):
+    """PyTorch's (or ``module``'s) installed version without importing it, or None when QGIS's Python cannot import
+    it."""
+    available = deps.torch_available() if module == "torch" else deps.onnxruntime_available()
+    if not available:
         return None
     try:
-        return importlib.metadata.version("torch")
+        return importlib.metadata.version(module)
     except importlib.metadata.PackageNotFoundError:  # importable but without metadata (a source checkout)
         return "?"
 
@@ -119,12 +121,15 @@ def about_html(root=ROOT):
     from qgis.core import Qgis
     translate = QCoreApplication.translate
     meta = plugin_metadata(root)
-    torch = torch_version()
+    torch, onnxruntime = torch_version(), torch_version("onnxruntime")
     rows = [
         (translate("LunarLab", "Plugin version"), meta.get("version", "?")),
         (translate("LunarLab", "QGIS version"), Qgis.QGIS_VERSION),
+        (translate("LunarLab", "ONNX Runtime version"),
+         onnxruntime or translate("LunarLab", "not installed: crater detection, crater ages and the oxide CNN run "
+                                              "with it (menu Lunar Lab > Install ONNX Runtime…)")),
         (translate("LunarLab", "PyTorch version"),
-         torch or translate("LunarLab", "not installed: the neural-network algorithms need it (menu Lunar Lab > "
+         torch or translate("LunarLab", "not installed: training the networks needs it (menu Lunar Lab > "
                                         "Install PyTorch…)")),
         (translate("LunarLab", "Authors"), meta.get("author", "?")),
         (translate("LunarLab", "Licence"), LICENCE),

@@ -1,10 +1,14 @@
-"""PyTorch for a plain QGIS: where the plugin's private packages live and how they are installed there.
+"""ONNX Runtime and PyTorch for a plain QGIS: where the plugin's private packages live and how they are installed.
+
+The neural algorithms' inference (crater detection, crater ages, oxide CNN) needs only ONNX Runtime (a 24 MB wheel,
+68 MB installed), installed with ``--no-deps`` so that QGIS's own NumPy is used (tested with Debian 12's NumPy 1.24);
+PyTorch (about 200 MB to download, 0.9 GB installed) is needed only to train and fine-tune.
 
 QGIS's own Python often cannot take packages (Debian 12 refuses ``pip install`` in the system Python:
-"externally-managed-environment"; Windows and macOS installs are read-only). Like Deepness, Lunar Lab installs the
-CPU build of PyTorch with pip into a folder of the user's QGIS profile (``<profile>/python/lunar_lab_deps``) and
+"externally-managed-environment"; Windows and macOS installs are read-only). Like Deepness, Lunar Lab installs
+ONNX Runtime and the CPU build of PyTorch with pip into a folder of the user's QGIS profile (``<profile>/python/lunar_lab_deps``) and
 appends that folder to ``sys.path`` when the plugin starts. pip allows ``--target`` installs in externally managed
-environments. Nothing here imports torch or Qt widgets: qgis_process loads this at start-up.
+environments. Nothing here imports torch, onnxruntime or Qt widgets: qgis_process loads this at start-up.
 """
 import importlib
 import importlib.util
@@ -17,6 +21,11 @@ TORCH_REQUIREMENT = "torch==2.13.0"
 #: CPU-only wheels (about 200 MB instead of several GB of CUDA libraries).
 TORCH_INDEX_URL = "https://download.pytorch.org/whl/cpu"
 DEPS_FOLDER = "lunar_lab_deps"
+#: The pinned ONNX Runtime (requirements.txt pins the same; a test checks they agree).
+ONNXRUNTIME_REQUIREMENT = "onnxruntime==1.31.1"
+#: pip options for it: --no-deps leaves QGIS's NumPy alone (onnxruntime's other dependencies -- protobuf,
+#: flatbuffers, packaging -- are not needed to run a model).
+ONNXRUNTIME_PIP_ARGS = ("--no-deps",)
 
 
 def profile_folder():
@@ -60,6 +69,14 @@ def torch_available():
     try:
         return importlib.util.find_spec("torch") is not None
     except (ImportError, ValueError):  # a broken torch entry in sys.modules
+        return False
+
+
+def onnxruntime_available():
+    """Whether ``import onnxruntime`` would find a package, without importing it."""
+    try:
+        return importlib.util.find_spec("onnxruntime") is not None
+    except (ImportError, ValueError):
         return False
 
 

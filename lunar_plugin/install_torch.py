@@ -1,14 +1,37 @@
-"""Lunar Lab > Install PyTorch…: pip-installs the pinned CPU PyTorch into the profile's private folder
-(lunar_plugin/deps.py) in a QProcess, showing pip's output, without blocking QGIS.
+"""Lunar Lab > Install ONNX Runtime… and Install PyTorch…: pip-installs the pinned ONNX Runtime (inference, 24 MB,
+``--no-deps``) or CPU PyTorch (training, 0.9 GB) into the profile's private folder (lunar_plugin/deps.py) in a
+QProcess, showing pip's output, without blocking QGIS.
 
 ``Installer`` is the part without widgets (tests drive it with a local wheel); ``show_install_dialog`` shows it.
 """
 import importlib.util
 import os
 
-from qgis.PyQt.QtCore import QCoreApplication, QObject, QProcess, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QObject, QProcess, QT_TRANSLATE_NOOP, pyqtSignal
 
 from . import deps
+
+#: What each installer installs: (requirement, pip arguments, module it makes importable, dialog title, intro when
+#: missing, intro when present). The intros take the requirement and the folder.
+PACKAGES = {
+    "onnxruntime": (deps.ONNXRUNTIME_REQUIREMENT, deps.ONNXRUNTIME_PIP_ARGS, "onnxruntime",
+                    QT_TRANSLATE_NOOP("LunarLab", "Install ONNX Runtime for Lunar Lab"),
+                    QT_TRANSLATE_NOOP("LunarLab", "Crater detection, crater ages and the oxide CNN run their networks "
+                                      "with ONNX Runtime. This downloads {0} (about 24 MB; 68 MB installed) with pip "
+                                      "into {1}, without its dependencies, so QGIS's own NumPy is used and QGIS's "
+                                      "Python is not changed. Lunar Lab adds that folder to Python's path when it "
+                                      "starts. PyTorch is needed only to train models."),
+                    QT_TRANSLATE_NOOP("LunarLab", "ONNX Runtime is already available to QGIS's Python. Installing "
+                                      "again puts {0} into {1}.")),
+    "torch": (deps.TORCH_REQUIREMENT, ("--index-url", deps.TORCH_INDEX_URL), "torch",
+              QT_TRANSLATE_NOOP("LunarLab", "Install PyTorch for Lunar Lab"),
+              QT_TRANSLATE_NOOP("LunarLab", "Training and fine-tuning the networks (crater detector, crater ages, "
+                                "oxide CNN) need PyTorch; running them needs only ONNX Runtime. This downloads the "
+                                "CPU build of {0} (about 200 MB; 0.9 GB installed) with pip into {1}; QGIS's own "
+                                "Python is not changed. Lunar Lab adds that folder to Python's path when it starts."),
+              QT_TRANSLATE_NOOP("LunarLab", "PyTorch is already available to QGIS's Python. Installing again puts "
+                                "{0} into {1}.")),
+}
 
 
 class Installer(QObject):
@@ -73,25 +96,21 @@ class Installer(QObject):
             self.module, self.target))
 
 
-def show_install_dialog(parent=None):
-    """Ask, then install PyTorch with the output in a log; returns the dialog after it closes."""
+def show_install_dialog(parent=None, package="torch"):
+    """Ask, then install ``package`` (a key of PACKAGES: 'onnxruntime' or 'torch') with the output in a log; returns
+    the dialog after it closes."""
     from qgis.PyQt.QtGui import QTextCursor
     from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
+    requirement, pip_args, module, title, missing, present = PACKAGES[package]
     target = deps.deps_dir()
     dialog = QDialog(parent)
-    dialog.setWindowTitle(QCoreApplication.translate("LunarLab", "Install PyTorch for Lunar Lab"))
+    dialog.setWindowTitle(QCoreApplication.translate("LunarLab", title))
     dialog.resize(720, 420)
     layout = QVBoxLayout(dialog)
-    if deps.torch_available():
-        intro = QCoreApplication.translate(
-            "LunarLab", "PyTorch is already available to QGIS's Python. Installing again puts {0} into {1}.")
-    else:
-        intro = QCoreApplication.translate(
-            "LunarLab", "The neural-network algorithms (crater detection and ages, oxide CNN) need PyTorch. This "
-            "downloads the CPU build of {0} (about 200 MB; 0.9 GB installed) with pip into {1}; QGIS's own Python is "
-            "not changed. Lunar Lab adds that folder to Python's path when it starts.")
-    label = QLabel(intro.format(deps.TORCH_REQUIREMENT, target))
+    installed = importlib.util.find_spec(module) is not None
+    intro = QCoreApplication.translate("LunarLab", present if installed else missing)
+    label = QLabel(intro.format(requirement, target))
     label.setWordWrap(True)
     layout.addWidget(label)
     log = QPlainTextEdit()
@@ -101,7 +120,7 @@ def show_install_dialog(parent=None):
     install = buttons.addButton(QCoreApplication.translate("LunarLab", "Install"),
                                 QDialogButtonBox.ButtonRole.AcceptRole)
     layout.addWidget(buttons)
-    installer = Installer(target, parent=dialog)
+    installer = Installer(target, requirement, pip_args, module, parent=dialog)
 
     def append(text):
         log.moveCursor(QTextCursor.MoveOperation.End)

@@ -1,6 +1,7 @@
 """LunarPlugin: registers the Processing provider (also under qgis_process, where ``iface`` is None and initGui is
 never called); in QGIS desktop adds a "Lunar Lab" menu and toolbar that open the main algorithms' dialogs, and an
-About box, and an installer for PyTorch (lunar_plugin/install_torch.py) whose private folder goes on sys.path here."""
+About box, and installers for ONNX Runtime (inference) and PyTorch (training) (lunar_plugin/install_torch.py) whose
+private folder goes on sys.path here."""
 import os
 
 from qgis.core import QgsApplication, QgsProject, QgsSettings
@@ -104,15 +105,23 @@ class LunarPlugin:
                           window)
         toolbox.setObjectName("mLunarLab_toolbox")
         toolbox.triggered.connect(self.show_toolbox)
+        install_ort = QAction(icon("lunar_lab"), QCoreApplication.translate("LunarLab", "Install ONNX Runtime…"),
+                              window)
+        install_ort.setObjectName("mLunarLab_install_onnxruntime")
+        install_ort.setStatusTip(QCoreApplication.translate(
+            "LunarLab", "Install ONNX Runtime (about 24 MB), which runs crater detection, crater ages and the oxide "
+            "CNN, into your QGIS profile"))
+        install_ort.triggered.connect(self.install_onnxruntime)
         install = QAction(icon("lunar_lab"), QCoreApplication.translate("LunarLab", "Install PyTorch…"), window)
         install.setObjectName("mLunarLab_install_torch")
         install.setStatusTip(QCoreApplication.translate(
-            "LunarLab", "Install the CPU build of PyTorch for the neural-network algorithms into your QGIS profile"))
+            "LunarLab", "Install the CPU build of PyTorch (0.9 GB), needed to train the networks, into your QGIS "
+            "profile"))
         install.triggered.connect(self.install_torch)
         about = QAction(icon("about"), QCoreApplication.translate("LunarLab", "About Lunar Lab…"), window)
         about.setObjectName("mLunarLab_about")
         about.triggered.connect(self.show_about)
-        for action in (toolbox, install, about):
+        for action in (toolbox, install_ort, install, about):
             self.menu.addAction(action)
             self.actions.append(action)
         self.toolbar.addAction(about)
@@ -126,22 +135,26 @@ class LunarPlugin:
             window.menuBar().addMenu(self.menu)
 
     def open_dialog(self, alg_id):
-        """The algorithm's dialog; when it cannot run (PyTorch missing) its reason instead, and the installer."""
+        """The algorithm's dialog; when it cannot run (ONNX Runtime or PyTorch missing) its reason instead, and the
+        installer of what it needs."""
         import processing
         alg = QgsApplication.processingRegistry().algorithmById(alg_id)
         ok, message = alg.canExecute() if alg is not None else (True, "")
         if not ok:
             from qgis.PyQt.QtWidgets import QMessageBox
             parent = self.iface.mainWindow() if self.iface is not None else None
-            if not getattr(alg, "NEEDS_TORCH", False):
+            if getattr(alg, "NEEDS_ENGINE", False):
+                question, install = QCoreApplication.translate("LunarLab", "Install ONNX Runtime now?"), \
+                    self.install_onnxruntime
+            elif getattr(alg, "NEEDS_TORCH", False):
+                question, install = QCoreApplication.translate("LunarLab", "Install PyTorch now?"), self.install_torch
+            else:
                 QMessageBox.warning(parent, alg.displayName(), message)
                 return
-            answer = QMessageBox.question(
-                parent, alg.displayName(),
-                message + "\n\n" + QCoreApplication.translate("LunarLab", "Install PyTorch now?"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            answer = QMessageBox.question(parent, alg.displayName(), message + "\n\n" + question,
+                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             if answer == QMessageBox.StandardButton.Yes:
-                self.install_torch()
+                install()
             return
         processing.execAlgorithmDialog(alg_id, {})
 
@@ -154,7 +167,11 @@ class LunarPlugin:
 
     def install_torch(self):
         from .install_torch import show_install_dialog
-        show_install_dialog(self.iface.mainWindow() if self.iface is not None else None)
+        show_install_dialog(self.iface.mainWindow() if self.iface is not None else None, "torch")
+
+    def install_onnxruntime(self):
+        from .install_torch import show_install_dialog
+        show_install_dialog(self.iface.mainWindow() if self.iface is not None else None, "onnxruntime")
 
     def show_about(self):
         from .about import show_about

@@ -63,7 +63,8 @@ def oxide_cnn(p, feedback):
     written = maps.cnn_maps(p.required("INPUT"), p.text("MODEL") or os.path.join(MODELS_DIR, "oxide_clementine.pt"),
                             {k: v for k, v in outputs.items() if v}, maps.parse_band_list(p.text("BANDS")),
                             p.text("OUTPUT_MGNUMBER") or None, p.number("REFLECTANCE_SCALE", 1.0), feedback,
-                            scheduler=p.text("SCHEDULER"), device=p.text("DEVICE", "auto"))
+                            scheduler=p.text("SCHEDULER"), device=p.text("DEVICE", "auto"),
+                            engine=p.text("ENGINE", "auto"))
     return {("OUTPUT_MGNUMBER" if k == "Mg#" else f"OUTPUT_{k.upper()}"): v for k, v in written.items()}
 
 
@@ -78,8 +79,9 @@ def detect_craters(p, feedback):
         band = next((b for b in range(1, source.count + 1)
                      if source.ds.GetRasterBand(b).GetDescription().lower().startswith("elevation")), 1)
     output = check_output_path(p.required("OUTPUT"), [source.path])
-    detector = detect.Detector(model_io.load(p.text("MODEL") or os.path.join(MODELS_DIR, "crater_detector.pt")),
-                               p.text("DEVICE", "auto"))
+    device = p.text("DEVICE", "auto")
+    detector = detect.Detector(model_io.load_for(p.text("MODEL") or os.path.join(MODELS_DIR, "crater_detector.pt"),
+                                                 p.text("ENGINE", "auto"), device), device)
     regions = detector.detect_regions(source, p.number("MIN_DIAMETER_KM", 0.01), p.number("MAX_DIAMETER_KM", 1000.0),
                                       p.number("CONFIDENCE", detector.card.confidence_threshold),
                                       p.number("TILE_SIZE", 512, int), p.number("OVERLAP", 0.5), band=band,
@@ -142,9 +144,9 @@ ALGORITHMS = {
                                          *EQUATION_CONSTANTS, "OUTPUT_FEO", "OUTPUT_TIO2", "OUTPUT_OMAT",
                                          "SCHEDULER"]),
     "oxidecnn": (oxide_cnn, ["INPUT", "MODEL", "BANDS", "REFLECTANCE_SCALE", *[f"OUTPUT_{o.upper()}" for o in OXIDES],
-                             "OUTPUT_MGNUMBER", "SCHEDULER", "DEVICE"]),
+                             "OUTPUT_MGNUMBER", "SCHEDULER", "DEVICE", "ENGINE"]),
     "detectcraters": (detect_craters, ["INPUT", "BAND", "MODEL", "MIN_DIAMETER_KM", "MAX_DIAMETER_KM", "CONFIDENCE",
-                                       "TILE_SIZE", "OVERLAP", "OUTPUT", "SCHEDULER", "DEVICE"]),
+                                       "TILE_SIZE", "OVERLAP", "OUTPUT", "SCHEDULER", "DEVICE", "ENGINE"]),
 }
 
 

@@ -59,7 +59,8 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
     HELP = ""
     #: Files an output writes beside itself, by parameter: {"OUTPUT_MODEL": (".json",)} (checked by the guard).
     SIDECARS = {}
-    NEEDS_TORCH = False  # True: canExecute says so (translated) before Run when PyTorch is missing
+    NEEDS_TORCH = False  # True: canExecute says so (translated) before Run when PyTorch is missing (training)
+    NEEDS_ENGINE = False  # True: the same when neither ONNX Runtime nor PyTorch is there (running a model)
 
     def tr(self, text):
         return QCoreApplication.translate(type(self).__name__, text)
@@ -89,9 +90,9 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
         return QUrl.fromLocalFile(page).toString() if os.path.isfile(page) else ""
 
     def canExecute(self):  # noqa: N802 (QGIS's name)
-        if self.NEEDS_TORCH:
-            from .models import torch_missing_message
-            message = torch_missing_message()
+        if self.NEEDS_TORCH or self.NEEDS_ENGINE:
+            from .models import engine_missing_message, torch_missing_message
+            message = torch_missing_message() if self.NEEDS_TORCH else engine_missing_message()
             if message:
                 return False, message
         return True, ""
@@ -188,13 +189,26 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
                 path = self.parameterAsFile(parameters, name, context)
                 if not os.path.isfile(path):
                     raise QgsProcessingException(self.tr("{0}: file '{1}' does not exist").format(name, path))
-                if path.lower().endswith(".pt") and torch_available():
+                if path.lower().endswith(".pt") and self._torch_reads_models(parameters, context):
                     read_weights(path, name)  # a broken model fails now, not after minutes of work
             elif isinstance(definition, QgsProcessingParameterMultipleLayers):
                 for layer in self.parameterAsLayerList(parameters, name, context):
                     if isinstance(layer, QgsRasterLayer):
                         RasterSource(layer.source(), f"{name} ({layer.name()})").verify()
                     self._warn_crs(name, layer.crs(), layer.source(), feedback)
+
+    def _torch_reads_models(self, parameters, context):
+        """Whether this run reads .pt files with torch: with an ENGINE that resolves to ONNX Runtime it reads the
+        .onnx instead (checked when the model loads), and importing torch would only cost seconds."""
+        if not torch_available():
+            return False
+        if self.parameterDefinition("ENGINE") is None:
+            return True
+        from ...lunar_plugin.core import engine
+        try:
+            return engine.resolve(self.parameterAsEnum(parameters, "ENGINE", context)) == "torch"
+        except LunarInputError:
+            return False
 
     def _warn_crs(self, name, crs, where, feedback):
         if not is_lunar(crs):

@@ -19,7 +19,9 @@ from .. import styles
 from .base import LunarAlgorithm
 from .crater_layers import (CRATER_GEOMETRY, carried_fields, crater_fields, crater_source_parameters, lon_domain,
                             moon_crs, read_craters, warn_diameters, write_circles)
-from .models import add_model_choice, chosen_model, require_torch
+from .cluster_parameters import add_engine, engine
+from .models import (RUN_NOTE, TRAIN_NOTE, add_model_choice, chosen_model, require_engine, require_torch,
+                     write_onnx)
 
 #: p_pre_nectarian ... p_copernican: the model's probability of each System, oldest first.
 PROBABILITY_FIELDS = ["p_" + system.name.lower().replace("-", "_") for system in SYSTEMS]
@@ -92,7 +94,7 @@ def _geology_codes(alg, parameters, context, lon, lat):
 
 class ClassifyCraterAges(LunarAlgorithm):
     NAME = "classifycraterages"
-    NEEDS_TORCH = True
+    NEEDS_ENGINE = True
     DISPLAY = "Classify crater ages (five lunar Systems)"
     GROUP = "Crater ages"
     HELP = ("Assigns each crater one of the five lunar Systems (1 pre-Nectarian 3.92-4.52 Ga, 2 Nectarian 3.85-3.92, "
@@ -102,7 +104,7 @@ class ClassifyCraterAges(LunarAlgorithm):
             "(optional OMAT, geologic unit). Output: the craters as circles with system, system_code, one probability "
             "per System and in_model_range (false where the crater's diameter is outside what the model was trained "
             "on: the shipped model covers D >= 20 km). Craters outside the DEM or in nodata are kept with an empty "
-            "system and counted in the log.")
+            "system and counted in the log.") + RUN_NOTE
 
     def define(self):
         crater_source_parameters(self, "CRATERS", "Craters")
@@ -111,15 +113,17 @@ class ClassifyCraterAges(LunarAlgorithm):
                          "A model made by lunar:traincraterages; overrides the shipped model.")
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Craters by lunar System"),
                                                             ProcessingSourceType.VectorPolygon))
+        add_engine(self)
 
     def execute(self, parameters, context, feedback):
-        require_torch()
+        require_engine()
         from ...lunar_plugin.core.ages import inference, model_io
         craters = self.parameterAsSource(parameters, "CRATERS", context)
         lon, lat, diameter, ids, _ = read_craters(craters, self.parameterAsString(parameters, "DIAMETER_FIELD",
                                                                                   context), context)
         warn_diameters(diameter, "CRATERS", feedback)
-        bundle = model_io.load(chosen_model(self, parameters, context, "ages"))
+        bundle = model_io.load_for(chosen_model(self, parameters, context, "ages"), engine(self, parameters, context))
+        feedback.pushInfo(self.tr("Network engine: {0}").format("onnxruntime" if bundle.get("onnx") else "torch"))
         if "image_rel" in bundle["channel_names"] and not parameters.get("DOM"):
             raise QgsProcessingException(self.tr("This age model was trained with an image channel: give a DOM "
                                                  "(or fused) raster as DOM"))
@@ -166,13 +170,14 @@ class ClassifyCraterAges(LunarAlgorithm):
 class TrainCraterAges(LunarAlgorithm):
     NAME = "traincraterages"
     NEEDS_TORCH = True
+    SIDECARS = {"OUTPUT_MODEL": (".onnx",)}
     DISPLAY = "Train or fine-tune the crater age classifier"
     GROUP = "Crater ages"
     HELP = ("Trains the dual-channel crater age classifier of Yang et al. 2020 on labelled craters (LABEL_FIELD: System codes "
             "1-5 or names), semi-supervised with a mean teacher when UNLABELLED craters are given, or fine-tunes "
             "BASE_MODEL. Validation as in Yang et al. 2020 (five trials of stratified 8:1:1 splits) or k-fold; the report gives "
             "overall accuracy mean ± s.d., balanced accuracy, per-System recall, the majority-class baseline and the "
-            "confusion matrix. The final model is trained on all labelled craters.")
+            "confusion matrix. The final model is trained on all labelled craters.") + TRAIN_NOTE
 
     def define(self):
         crater_source_parameters(self, "CRATERS", "Labelled craters")
@@ -248,6 +253,7 @@ class TrainCraterAges(LunarAlgorithm):
                                                                                           float(diameter.max())]})
         out = self.parameterAsFileOutput(parameters, "OUTPUT_MODEL", context)
         model_io.save(bundle, out)
+        write_onnx(self, model_io, out, feedback)
         feedback.pushInfo(self.tr("overall accuracy {0:.1%} ± {1:.1%} (majority-class baseline {2:.1%})").format(
             report["accuracy_mean"], report["accuracy_sd"], report.get("majority_baseline_mean", float("nan"))))
         results = {"OUTPUT_MODEL": out, "ACCURACY_MEAN": report["accuracy_mean"], "ACCURACY_SD": report["accuracy_sd"]}

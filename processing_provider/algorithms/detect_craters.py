@@ -8,9 +8,9 @@ from ...lunar_plugin.core.raster import RasterGeo, RasterSource, all_nodata_chec
 from ...lunar_plugin.qt_compat import ProcessingNumberParameterType, ProcessingSourceType
 from .. import styles
 from .base import LunarAlgorithm
-from .cluster_parameters import add_device, add_scheduler, device, scheduler
+from .cluster_parameters import add_device, add_engine, add_scheduler, device, engine, scheduler
 from .crater_layers import CRATER_GEOMETRY, crater_fields, lon_domain, moon_crs, write_circles
-from .models import SHIPPED_MODELS, add_model_choice, chosen_model, require_torch
+from .models import RUN_NOTE, SHIPPED_MODELS, add_model_choice, chosen_model, require_engine
 
 DEFAULT_MODEL = SHIPPED_MODELS["detector"][0][0]
 ELEVATION_WORDS = ("elev", "height", "dem", "topo")
@@ -69,7 +69,7 @@ def elevation_band(source, requested):
 
 class DetectCraters(LunarAlgorithm):
     NAME = "detectcraters"
-    NEEDS_TORCH = True
+    NEEDS_ENGINE = True
     DISPLAY = "Detect craters"
     GROUP = "Craters"
     HELP = ("Finds craters on a DEM (or the elevation band of a fused DOM/DEM raster) with Lunar Lab's own "
@@ -83,7 +83,7 @@ class DetectCraters(LunarAlgorithm):
             "fit in memory. Model (SHIPPED_MODEL) chooses the LOLA "
             "DEM model (km-scale craters on DEMs) or the NAC image model (metre-scale craters on images of about "
             "0.25-4 m/px, trained on LRO NAC tiles of Yang et al.'s Lunar_Crater_Detection_Data; see "
-            "models/crater_detector_nac.json).")
+            "models/crater_detector_nac.json).") + RUN_NOTE
 
     def define(self):
         self.add(QgsProcessingParameterRasterLayer("INPUT", self.tr("DEM, fused DOM/DEM raster or image")),
@@ -117,16 +117,19 @@ class DetectCraters(LunarAlgorithm):
                                                             ProcessingSourceType.VectorPolygon))
         add_scheduler(self)
         add_device(self)
+        add_engine(self)
 
     def execute(self, parameters, context, feedback):
-        require_torch()
+        require_engine()
         from ...lunar_plugin.core.craters import detect, model_io
         from ...lunar_plugin.core.craters.schema import MEASURES
         source = RasterSource(self.raster_source(parameters, "INPUT", context), "INPUT")
         band = elevation_band(source, self.parameterAsInt(parameters, "BAND", context))
         all_nodata_check(source, [band])
         model = chosen_model(self, parameters, context, "detector")
-        detector = detect.Detector(model_io.load(model), device(self, parameters, context))
+        where = device(self, parameters, context)
+        detector = detect.Detector(model_io.load_for(model, engine(self, parameters, context), where), where)
+        feedback.pushInfo(self.tr("Network engine: {0}").format(detector.engine))
         for warning in model_fit_warnings(self, detector.card, source, band):
             feedback.pushWarning(warning)
         card_threshold = detector.card.confidence_threshold

@@ -1,5 +1,5 @@
-"""The shipped models (one list, offered by name in each algorithm's SHIPPED_MODEL), and torch imported only
-when a neural-network algorithm runs."""
+"""The shipped models (one list, offered by name in each algorithm's SHIPPED_MODEL), what a neural-network algorithm
+needs (ONNX Runtime or PyTorch to run a model, PyTorch to train one) and the messages that say how to install it."""
 import functools
 import json
 import os
@@ -44,6 +44,14 @@ SHIPPED_HELP = {
 }
 #: LOLA LDEM_4, which the DEM detector's card names as its data: 4 pixels per degree on the 1737.4 km Moon.
 LDEM_4_PIXEL_KM = 2 * 3.141592653589793 * 1737.4 / 360 / 4
+
+
+#: Appended to the help of the algorithms that run a network, and of those that train one.
+RUN_NOTE = ("\nThe network runs in ONNX Runtime (about 24 MB; Lunar Lab > Install ONNX Runtime…) or in "
+            "PyTorch: ENGINE chooses, both give the same results; PyTorch is needed only to train models.")
+TRAIN_NOTE = ("\nTraining needs PyTorch (Lunar Lab > Install PyTorch…). The trained model is also written as "
+              "NAME.onnx beside NAME.pt (where the onnx package is installed), so that it runs with ONNX Runtime "
+              "alone.")
 
 
 def shipped(name):
@@ -109,16 +117,40 @@ def chosen_model(alg, parameters, context, kind):
     return model_path(alg, parameters, "MODEL", context, model_file)
 
 
+def engine_missing_message():
+    """None when ONNX Runtime or PyTorch can be imported (either runs a model), else a translated message that says
+    how to install ONNX Runtime, the small one. Checked with find_spec, which imports neither."""
+    if deps.onnxruntime_available() or deps.torch_available():
+        return None
+    message = QCoreApplication.translate(
+        "LunarLab", "This algorithm runs its network with ONNX Runtime, which QGIS's Python cannot import (nor "
+        "PyTorch, which would do too). In QGIS, install it with the menu Lunar Lab > Install ONNX Runtime… (about 24 "
+        "MB, into your QGIS profile; QGIS's NumPy is kept). Without QGIS desktop, run: {0}")
+    command = deps.pip_command(deps.deps_dir() or "<profile>/python/" + deps.DEPS_FOLDER,
+                               deps.ONNXRUNTIME_REQUIREMENT, deps.ONNXRUNTIME_PIP_ARGS)
+    return message.format(" ".join(command) if command else "pip install --no-deps --target <profile>/python/"
+                          + deps.DEPS_FOLDER + " " + deps.ONNXRUNTIME_REQUIREMENT)
+
+
+def require_engine():
+    """Stop with the install hint before a model runs without ONNX Runtime or PyTorch (processing.run and
+    qgis_process do not call canExecute)."""
+    message = engine_missing_message()
+    if message:
+        raise QgsProcessingException(message)
+
+
 def torch_missing_message():
-    """None when PyTorch can be imported, else a translated message that says how to install it.
+    """None when PyTorch can be imported, else a translated message that says how to install it (the training
+    algorithms need it).
 
     Checked with importlib's find_spec, which does not import torch (canExecute runs whenever a dialog opens)."""
     if deps.torch_available():
         return None
     message = QCoreApplication.translate(
-        "LunarLab", "This algorithm needs PyTorch (CPU build), which QGIS's Python cannot import. In QGIS, install "
-        "it with the menu Lunar Lab > Install PyTorch… (about 200 MB to download, 0.9 GB installed in your QGIS profile). "
-        "Without QGIS desktop, run: {0}")
+        "LunarLab", "This algorithm needs PyTorch (CPU build), which QGIS's Python cannot import: training needs it "
+        "(running a model needs only ONNX Runtime). In QGIS, install it with the menu Lunar Lab > Install PyTorch… "
+        "(about 200 MB to download, 0.9 GB installed in your QGIS profile). Without QGIS desktop, run: {0}")
     command = deps.pip_command(deps.deps_dir() or "<profile>/python/" + deps.DEPS_FOLDER)
     return message.format(" ".join(command) if command else "pip install --target <profile>/python/"
                           + deps.DEPS_FOLDER + " " + deps.TORCH_REQUIREMENT)
@@ -130,6 +162,20 @@ def require_torch():
     message = torch_missing_message()
     if message:
         raise QgsProcessingException(message)
+
+
+def write_onnx(alg, model_io, path, feedback):
+    """NAME.onnx beside a trained NAME.pt (what ONNX Runtime runs, in a QGIS without PyTorch too); where the onnx
+    package is missing a warning says so (the .pt still runs: converted where onnx is installed, or in PyTorch)."""
+    from ...lunar_plugin.core import engine
+    if not engine.can_export():
+        feedback.pushWarning(alg.tr("No .onnx was written beside {0}: that needs the onnx package beside PyTorch "
+                                    "(pip install onnx). The model still runs with ENGINE=torch, or is converted "
+                                    "where onnx is installed.").format(path))
+        return None
+    onnx_path = model_io.export_file(path)
+    feedback.pushInfo(alg.tr("ONNX model for ONNX Runtime: {0}").format(onnx_path))
+    return onnx_path
 
 
 def model_path(alg, parameters, name, context, default_file):

@@ -17,8 +17,9 @@ from ...lunar_plugin.qt_compat import (ProcessingFieldParameterDataType, Process
                                        ProcessingSourceType)
 from .. import styles
 from .base import LunarAlgorithm
-from .cluster_parameters import add_device, add_scheduler, device, scheduler
-from .models import add_model_choice, chosen_model, require_torch
+from .cluster_parameters import add_device, add_engine, add_scheduler, device, engine, scheduler
+from .models import (RUN_NOTE, TRAIN_NOTE, add_model_choice, chosen_model, require_engine, require_torch,
+                     write_onnx)
 
 OXIDES = ["FeO", "TiO2", "Al2O3", "MgO", "CaO"]
 FEATURE_PRESETS = [("clementine", "Clementine UVVIS 5 bands + OMAT (Qiu et al. 2025)"),
@@ -88,7 +89,7 @@ def check_bands(alg, text, input_path, names, wavelengths):
 
 class OxideCnn(LunarAlgorithm):
     NAME = "oxidecnn"
-    NEEDS_TORCH = True
+    NEEDS_ENGINE = True
     DISPLAY = "Oxide maps with a 1D CNN (FeO, TiO2, Al2O3, MgO, CaO, Mg#)"
     GROUP = "Surface chemistry"
     HELP = ("FeO, TiO2, Al2O3, MgO and CaO abundance (wt%) from a reflectance raster with a 1D convolutional network "
@@ -106,7 +107,7 @@ class OxideCnn(LunarAlgorithm):
             "training sites' spectral domain (Mahalanobis distance of the log reflectance, threshold in the model "
             "card) and 0 where the model extrapolates; the share outside goes to the log and the metadata. "
             "OUTPUT_UNCERTAINTY gives each predicted oxide's 1-sigma (wt%), calibrated on the out-of-fold residuals "
-            "and growing with that distance.")
+            "and growing with that distance.") + RUN_NOTE
 
     def define(self):
         self.add(QgsProcessingParameterRasterLayer("INPUT", self.tr("Reflectance raster")))
@@ -130,25 +131,29 @@ class OxideCnn(LunarAlgorithm):
             "OUTPUT_UNCERTAINTY", self.tr("1-sigma uncertainty (wt%, one band per oxide)"), optional=True))
         add_scheduler(self)
         add_device(self)
+        add_engine(self)
 
     def execute(self, parameters, context, feedback):
-        require_torch()
+        require_engine()
         model = chosen_model(self, parameters, context, "oxide")
         outputs = {oxide: self.parameterAsOutputLayer(parameters, f"OUTPUT_{oxide.upper()}", context)
                    for oxide in OXIDES}
         outputs = {k: v for k, v in outputs.items() if v}
         mg = self.parameterAsOutputLayer(parameters, "OUTPUT_MGNUMBER", context)
         from ...lunar_plugin.core.oxides import model_io
-        bundle = model_io.load_model(model)
+        on_cluster = bool(scheduler(self, parameters, context))
+        chosen_engine, where = engine(self, parameters, context), device(self, parameters, context)
+        predictor = model_io.predictor_for(model, chosen_engine, "cpu" if on_cluster else where)
+        feedback.pushInfo(self.tr("Network engine: {0}").format(predictor.engine))
         input_path = self.raster_source(parameters, "INPUT", context)
         bands = check_bands(self, self.parameterAsString(parameters, "BANDS", context), input_path,
-                            bundle.band_names, bundle.wavelengths)
+                            predictor.band_names, predictor.wavelengths)
         written = maps.cnn_maps(input_path, model, outputs, bands,
                                 mg or None, self.parameterAsDouble(parameters, "REFLECTANCE_SCALE", context),
                                 feedback, self.parameterAsOutputLayer(parameters, "OUTPUT_DOMAIN", context) or None,
                                 self.parameterAsOutputLayer(parameters, "OUTPUT_UNCERTAINTY", context) or None,
-                                scheduler=scheduler(self, parameters, context), device=device(self, parameters, context),
-                                bundle=bundle)
+                                scheduler=scheduler(self, parameters, context), device=where, bundle=predictor,
+                                engine=chosen_engine)
         results = {}
         for key, path in written.items():
             if key == "Mg#":
@@ -169,7 +174,7 @@ class OxideCnn(LunarAlgorithm):
 
 class TrainOxideCnn(LunarAlgorithm):
     NAME = "trainoxidecnn"
-    SIDECARS = {"OUTPUT_MODEL": (".json",)}
+    SIDECARS = {"OUTPUT_MODEL": (".json", ".onnx")}
     NEEDS_TORCH = True
     DISPLAY = "Train and cross-validate an oxide 1D CNN"
     GROUP = "Surface chemistry"
@@ -183,7 +188,7 @@ class TrainOxideCnn(LunarAlgorithm):
             "of one landing site are not independent (a value starting with a mission name and number, e.g. "
             "'Apollo 16 - S1' or 'Apollo16S1', counts as that mission, 'Apollo 16'). The defaults are the recipe of "
             "the shipped Clementine model. The model also records the spectral domain and calibrated 1-sigma that "
-            "lunar:oxidecnn's OUTPUT_DOMAIN and OUTPUT_UNCERTAINTY use.")
+            "lunar:oxidecnn's OUTPUT_DOMAIN and OUTPUT_UNCERTAINTY use.") + TRAIN_NOTE
 
     def define(self):
         self.add(QgsProcessingParameterFeatureSource("INPUT", self.tr("Sample sites"), [ProcessingSourceType.Vector]),
@@ -245,6 +250,7 @@ class TrainOxideCnn(LunarAlgorithm):
         model_io.save_model(result.bundle, out)
         model_io.write_card(result.bundle, os.path.splitext(out)[0] + ".json",
                             extra={"training_table": source.sourceName()})
+        write_onnx(self, model_io, out, feedback)
         for target, m in result.metrics.items():
             grouped = self.tr("; out-of-fold leaving one of {0} groups out R² {1:.3f} RMSE {2:.2f}").format(
                 m["n_groups"], m["group_r2"], m["group_rmse"]) if "group_r2" in m else ""

@@ -13,12 +13,12 @@ from ...lunar_plugin.qt_compat import ProcessingNumberParameterType
 from .base import LunarAlgorithm
 from .crater_layers import crater_source_parameters, read_craters, warn_diameters
 from .detect_craters import DEFAULT_MODEL, elevation_band
-from .models import model_path, require_torch
+from .models import TRAIN_NOTE, model_path, require_torch, write_onnx
 
 
 class TrainCraterDetector(LunarAlgorithm):
     NAME = "traincraterdetector"
-    SIDECARS = {"OUTPUT_MODEL": (".json",)}
+    SIDECARS = {"OUTPUT_MODEL": (".json", ".onnx")}
     NEEDS_TORCH = True
     DISPLAY = "Train or fine-tune a crater detector"
     GROUP = "Craters"
@@ -28,7 +28,7 @@ class TrainCraterDetector(LunarAlgorithm):
             "labelled craters. Training uses only the part of the raster around the labelled craters: mark every "
             "crater of the sizes you care about inside that region (unmarked ones would be learnt as background). "
             "The report gives recall and precision there before and after training. OUTPUT_MODEL is a .pt file with "
-            "its model card (.json) beside it; use it as MODEL in lunar:detectcraters.")
+            "its model card (.json) beside it; use it as MODEL in lunar:detectcraters.") + TRAIN_NOTE
 
     def define(self):
         self.add(QgsProcessingParameterRasterLayer("INPUT", self.tr("DEM or fused DOM/DEM raster")))
@@ -96,6 +96,7 @@ class TrainCraterDetector(LunarAlgorithm):
         bundle.setdefault("card", {})["fine_tune_scores"] = {"before": _brief(before), "after": _brief(after)}
         out = self.parameterAsFileOutput(parameters, "OUTPUT_MODEL", context)
         model_io.save(bundle, out)
+        write_onnx(self, model_io, out, feedback)
         results = {"OUTPUT_MODEL": out, "RECALL_AFTER": after["recall"],
                    "RECALL_BEFORE": before["recall"] if before else float("nan")}
         report = self.parameterAsFileOutput(parameters, "OUTPUT_REPORT", context)

@@ -34,7 +34,7 @@ def test_about_names_licence_authors_papers_data_and_every_model_in_one_form(qgi
     text = about.about_html()
     for needed in ("GPL-2.0-or-later", "Lunar Lab developers", "Nature Communications 11, 6358",
                    "doi:10.1038/s43247-025-02914-w", "Icarus 397, 115505", "LDEM_4", "Head, J. W. et al. (2010)",
-                   "Plugin version", "PyTorch version"):
+                   "Plugin version", "PyTorch version", "ONNX Runtime version"):
         assert needed in text.replace("&#x27;", "'"), needed
     cards = about.model_cards()
     assert [c["file"] for c in cards] == ["crater_ages", "crater_detector", "crater_detector_nac", "oxide_clementine",
@@ -108,7 +108,8 @@ def test_compat_gives_the_same_values_as_the_qgis_3_22_spellings():
 
 
 # ---- the menu -----------------------------------------------------------------------------------------------
-def test_menu_offers_the_pytorch_installer_and_distinct_toolbar_icons(qgis_iface, lunar_processing, monkeypatch):
+def test_menu_offers_the_onnxruntime_and_pytorch_installers_and_distinct_toolbar_icons(qgis_iface, lunar_processing,
+                                                                                        monkeypatch):
     from lunar_lab.lunar_plugin.plugin import LunarPlugin
     monkeypatch.setattr(qgis_iface, "firstRightStandardMenu", lambda: None, raising=False)
     plugin = LunarPlugin(qgis_iface)
@@ -117,8 +118,11 @@ def test_menu_offers_the_pytorch_installer_and_distinct_toolbar_icons(qgis_iface
         plugin.initGui()
         names = [a.objectName() for a in plugin.actions]
         assert "mLunarLab_install_torch" in names and "mLunarLab_about" in names
+        assert names.index("mLunarLab_install_onnxruntime") < names.index("mLunarLab_install_torch")
         install = next(a for a in plugin.actions if a.objectName() == "mLunarLab_install_torch")
-        assert install.text() == "Install PyTorch…"
+        assert install.text() == "Install PyTorch…" and "train" in install.statusTip()
+        ort = next(a for a in plugin.actions if a.objectName() == "mLunarLab_install_onnxruntime")
+        assert ort.text() == "Install ONNX Runtime…" and "24 MB" in ort.statusTip()
         toolbar = [a for a in plugin.toolbar.actions()]
         keys = [a.icon().cacheKey() for a in toolbar]
         images = [bytes(a.icon().pixmap(32, 32).toImage().constBits().asstring(32 * 32 * 4)) for a in toolbar]
@@ -129,8 +133,9 @@ def test_menu_offers_the_pytorch_installer_and_distinct_toolbar_icons(qgis_iface
         plugin.unload()
 
 
-def test_menu_entry_of_a_torch_algorithm_offers_the_installer_when_torch_is_missing(qgis_iface, lunar_processing,
-                                                                                     monkeypatch):
+def test_menu_entry_of_a_neural_algorithm_offers_the_installer_of_what_it_needs(qgis_iface, lunar_processing,
+                                                                                 monkeypatch):
+    """Running a model needs ONNX Runtime (or PyTorch), training one PyTorch: each missing one is offered."""
     import processing
     from qgis.PyQt.QtWidgets import QMessageBox
 
@@ -141,10 +146,17 @@ def test_menu_entry_of_a_torch_algorithm_offers_the_installer_when_torch_is_miss
                         staticmethod(lambda parent, title, text, buttons: asked.append((title, text))
                                      or QMessageBox.StandardButton.Yes))
     monkeypatch.setattr(processing, "execAlgorithmDialog", lambda alg_id, params: opened.append(alg_id))
-    monkeypatch.setattr(plugin_module.LunarPlugin, "install_torch", lambda self: installs.append(True))
+    monkeypatch.setattr(plugin_module.LunarPlugin, "install_torch", lambda self: installs.append("torch"))
+    monkeypatch.setattr(plugin_module.LunarPlugin, "install_onnxruntime", lambda self: installs.append("onnxruntime"))
     lunar = plugin_module.LunarPlugin(qgis_iface)
-    lunar.open_dialog("lunar:oxidecnn")
-    assert not opened and installs == [True]
+    lunar.open_dialog("lunar:oxidecnn")   # ONNX Runtime is there: no PyTorch needed
+    assert opened == ["lunar:oxidecnn"] and not asked
+    lunar.open_dialog("lunar:trainoxidecnn")
+    assert opened == ["lunar:oxidecnn"] and installs == ["torch"]
     assert "This algorithm needs PyTorch" in asked[0][1] and asked[0][1].endswith("Install PyTorch now?")
-    lunar.open_dialog("lunar:oxideequations")  # needs no torch: its dialog opens
-    assert opened == ["lunar:oxideequations"] and len(asked) == 1
+    monkeypatch.setattr(deps, "onnxruntime_available", lambda: False)
+    lunar.open_dialog("lunar:detectcraters")
+    assert installs == ["torch", "onnxruntime"] and opened == ["lunar:oxidecnn"]
+    assert "runs its network with ONNX Runtime" in asked[1][1] and asked[1][1].endswith("Install ONNX Runtime now?")
+    lunar.open_dialog("lunar:oxideequations")  # needs neither: its dialog opens
+    assert opened == ["lunar:oxidecnn", "lunar:oxideequations"] and len(asked) == 2

@@ -45,32 +45,32 @@ class CnnBlocks:
     """One block of ``cnn_maps``: oxides clipped to their bounds, Mg#, the domain mask and the 1-sigma as asked.
     An object (not a closure) so Dask workers run the very same code; a worker builds the predictor from the
     model file once per process (it is not pickled). ``tally`` counts clipped and out-of-domain pixels of the
-    blocks run in this process (on a cluster, core.cluster.map_blocks adds up the chunks' tallies)."""
+    blocks run in this process (on a cluster, core.cluster.map_blocks adds up the chunks' tallies). ``engine``:
+    the ENGINE (core.engine) a worker runs the model with."""
 
-    _predictors = {}   # (model path, its mtime, device) -> (Predictor, ModelTrust), per process
+    _predictors = {}   # (model path, its mtime, device, engine) -> (predictor, ModelTrust), per process
 
     def __init__(self, model_path, band_names, wanted, mgnumber, domain, uncertainty, reflectance_scale, device,
-                 predictor=None, checks=None):
+                 predictor=None, checks=None, engine="auto"):
         self.model_path, self.band_names, self.wanted = model_path, list(band_names), list(wanted)
         self.mgnumber, self.domain, self.uncertainty = bool(mgnumber), bool(domain), bool(uncertainty)
-        self.scale, self.device = np.float32(reflectance_scale), str(device)
+        self.scale, self.device, self.engine = np.float32(reflectance_scale), str(device), str(engine)
         self.tally = {"valid": 0, "outside": 0, "clipped": {}}
         if predictor is not None:
             self._predictors.clear()
             self._predictors[self._key()] = (predictor, checks)
 
     def _key(self):
-        return self.model_path, os.path.getmtime(self.model_path), self.device
+        return self.model_path, os.path.getmtime(self.model_path), self.device, self.engine
 
     def model(self):
         key = self._key()
         if key not in self._predictors:
-            from ..device import resolve_device
-            from . import cnn, model_io
-            bundle = model_io.load_model(self.model_path)
+            from . import model_io
+            predictor = model_io.predictor_for(self.model_path, self.engine, self.device)
             self._predictors.clear()
-            self._predictors[key] = (cnn.Predictor(bundle, device=resolve_device(self.device)),
-                                     trust.ModelTrust.from_card(bundle.card, f"model '{os.path.basename(self.model_path)}'"))
+            self._predictors[key] = (predictor, trust.ModelTrust.from_card(
+                predictor.card, f"model '{os.path.basename(self.model_path)}'"))
         return self._predictors[key]
 
     def __call__(self, arrays, window):
@@ -99,7 +99,8 @@ class CnnBlocks:
 
 
 def cnn_maps(input_path, model_path, outputs, band_indices=None, mgnumber_path=None, reflectance_scale=1.0,
-             feedback=None, domain_path=None, uncertainty_path=None, scheduler="", device="auto", bundle=None):
+             feedback=None, domain_path=None, uncertainty_path=None, scheduler="", device="auto", bundle=None,
+             engine="auto"):
     """Write one raster per requested oxide (``outputs``: target -> path) and optionally Mg#, the spectral-domain
     mask (byte: 1 inside the training sites' domain, 0 outside, 255 nodata) and the 1-sigma uncertainty (one band
     per predicted oxide, wt%).
@@ -108,24 +109,26 @@ def cnn_maps(input_path, model_path, outputs, band_indices=None, mgnumber_path=N
     clipped pixels and the share outside the domain go to the log and into every output's GDAL metadata.
     band_indices: raster band (1-based) for each band the model reads, in the model's band order.
     ``scheduler``: '' in-process, else a Dask SCHEDULER spec (core.cluster); ``device``: auto, cpu or cuda
-    (on a cluster each worker resolves 'auto' itself). ``bundle``: the model already loaded from ``model_path``
-    by the caller (which checked its bands), so it is not read twice.
+    (on a cluster each worker resolves 'auto' itself); ``engine``: the ENGINE (core.engine: auto, onnxruntime,
+    torch). ``bundle``: the model already loaded from ``model_path`` by the caller (which checked its bands), so it
+    is not read twice: a predictor of ``model_io.predictor_for`` (or a cnn.ModelBundle, run in torch).
     Returns {target, 'Mg#', 'domain' or 'uncertainty': path}.
     """
     from ..cluster import map_blocks, parse_scheduler
-    from ..device import resolve_device
     from . import cnn, model_io
 
-    if bundle is None:
-        bundle = model_io.load_model(model_path)
+    on_cluster = parse_scheduler(scheduler)[0] != "inprocess"
+    here = "cpu" if on_cluster else device   # on a cluster the driver only checks the inputs
+    if isinstance(bundle, cnn.ModelBundle):
+        from ..device import resolve_device
+        predictor = cnn.Predictor(bundle, device=resolve_device(here))
+    else:
+        predictor = bundle or model_io.predictor_for(model_path, engine, here)
     model_name = f"model '{os.path.basename(model_path)}'"
-    checks = trust.ModelTrust.from_card(bundle.card, model_name)
+    checks = trust.ModelTrust.from_card(predictor.card, model_name)
     if (domain_path or uncertainty_path) and checks.domain is None:
         raise LunarInputError(f"{model_name} has no spectral domain, so no domain mask or 1-sigma: "
                               f"{checks.no_domain}")
-    on_cluster = parse_scheduler(scheduler)[0] != "inprocess"
-    here = resolve_device("cpu" if on_cluster else device)   # on a cluster the driver only checks the inputs
-    predictor = cnn.Predictor(bundle, device=here)
     names = list(predictor.band_names)
     src = RasterSource(input_path, "INPUT")
     band_indices = list(band_indices or range(1, len(names) + 1))
@@ -160,8 +163,8 @@ def cnn_maps(input_path, model_path, outputs, band_indices=None, mgnumber_path=N
     if uncertainty_path:
         specs.append((uncertainty_path, [(f"{t} 1-sigma (wt%) - 1D CNN", "wt%") for t in predictor.targets]))
     blocks = CnnBlocks(os.path.abspath(model_path), names, wanted, mgnumber_path, domain_path, uncertainty_path,
-                       reflectance_scale, device if on_cluster else here, None if on_cluster else predictor,
-                       None if on_cluster else checks)
+                       reflectance_scale, device, None if on_cluster else predictor, None if on_cluster else checks,
+                       engine)
     tally = blocks.tally
 
     def summary():
