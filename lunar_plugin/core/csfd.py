@@ -974,20 +974,29 @@ def _fmt_area(area):
     return np.format_float_positional(float(area), precision=12, unique=True, fractional=False, trim="-")
 
 
-def write_diam(path, diameters_km, area_km2, fractions=None, lons=None, lats=None, comment=None):
-    """A craterstats .diam file: ``area = A`` and ``crater = {diameter[, fraction[, lon, lat]]`` table."""
+def write_diam(path, diameters_km, area_km2, fractions=None, lons=None, lats=None, comment=None,
+               reference_areas=None):
+    """A craterstats .diam file: ``area = A`` and ``crater = {diameter[, fraction][, reference_area][, lon, lat]``.
+
+    ``reference_areas``: each crater's own counting area (km^2) of a buffered count (Fassett & Head 2008), which
+    craterstats reads instead of the area (a crater then weighs 1/reference_area on a nominal area of 1)."""
     d = _check_diameters(diameters_km)
     area = _check_area(area_km2)
     frac = _optional_column(fractions, d.size, "fractions")
     if frac is not None and (np.any(frac < 0) or np.any(frac > 1)):
         raise LunarInputError("fractions must lie in 0..1")
+    refs = _optional_column(reference_areas, d.size, "reference_areas")
+    if refs is not None and np.any(refs <= 0):
+        raise LunarInputError("reference_areas must be > 0 km^2")
     lon = _optional_column(lons, d.size, "lons")
     lat = _optional_column(lats, d.size, "lats")
     if (lon is None) != (lat is None):
         raise LunarInputError("give both lons and lats, or neither")
     if lon is not None and frac is None:
         frac = np.ones(d.size)
-    cols = ["diameter"] + (["fraction"] if frac is not None else []) + (["lon", "lat"] if lon is not None else [])
+    cols = (["diameter"] + (["fraction"] if frac is not None else []) + (["reference_area"] if refs is not None
+                                                                          else [])
+            + (["lon", "lat"] if lon is not None else []))
     lines = ["# Crater count written by Lunar Lab (craterstats .diam format)"]
     lines += [f"# {c}" for c in (comment or "").splitlines()]
     lines += ["#", "# area, km^2", f"area = {_fmt_area(area)}", "#", "#              km        -      deg  deg",
@@ -996,6 +1005,8 @@ def write_diam(path, diameters_km, area_km2, fractions=None, lons=None, lats=Non
         row = [f"{d[i]:.10g}"]
         if frac is not None:
             row.append(f"{frac[i]:.6g}")
+        if refs is not None:
+            row.append(f"{refs[i]:.10g}")
         if lon is not None:
             row += [f"{lon[i]:.8f}", f"{lat[i]:.8f}"]
         lines.append("\t".join(row))
@@ -1004,11 +1015,14 @@ def write_diam(path, diameters_km, area_km2, fractions=None, lons=None, lats=Non
 
 
 def write_scc(path, diameters_km, area_km2, lons=None, lats=None, fractions=None, boundary=None,
-              perimeter_km=None, radius_km=MOON_RADIUS_KM):
-    """A craterstats/CraterTools .scc (spatial crater count) file.
+              perimeter_km=None, radius_km=MOON_RADIUS_KM, area_names=None):
+    """A craterstats/CraterTools/OpenCraterTool .scc (spatial crater count) file.
 
-    ``boundary``: optional counting-area outline, a list of rings, each a sequence of (lon, lat) degrees.
-    ``perimeter_km``: optional, written as ``Perimeter`` (craterstats needs it for buffered-Poisson ages).
+    ``boundary``: the count area's outline, a list of rings of (lon, lat) degrees (each its own exterior sub-area),
+    or of (sub_area, tag, ring) with tag 'ext' (exterior) or 'int' (a hole), as ``count_areas.CountArea.
+    boundary_rings`` gives them; with crater lon/lat, craterstats' randomness analysis reads it.
+    ``perimeter_km``: written as ``Total_perimeter`` (craterstats needs it for buffered-Poisson ages).
+    ``fractions``: the linear fraction of each crater inside the area (craterstats' reading of the column).
     """
     d = _check_diameters(diameters_km)
     area = _check_area(area_km2)
@@ -1024,11 +1038,17 @@ def write_scc(path, diameters_km, area_km2, lons=None, lats=None, fractions=None
     lines = ["# Spatial crater count", "#", "# Written by Lunar Lab", "#", "# Ellipsoid axes:"]
     lines += [f"{ax}_axis_radius = {radius_km:g} <km>" for ax in "abc"]
     if boundary:
-        lines += ["#", "# area_shapes:", "unit_boundary = {vertex,sub_area,tag,lon,lat"]
+        rings = [(j, "ext", r) for j, r in enumerate(boundary, start=1)] \
+            if not isinstance(boundary[0], tuple) or len(boundary[0]) != 3 or isinstance(boundary[0][0], float) \
+            else list(boundary)
+        lines += ["#", "# area_shapes:", "unit_boundary = {vertex,sub_area,tag,lon,lat", "#"]
+        for n, _, _ in rings:
+            name = (area_names or {}).get(n)
+            lines.append(f"# Area_name {n} = {name or 'NULL'}")
         v = 1
-        for j, ring in enumerate(boundary, start=1):
+        for n, tag, ring in rings:
             for x, y in ring:
-                lines.append(f"{v}\t{j}\text\t{float(x):.10f}\t{float(y):.10f}")
+                lines.append(f"{v}\t{n}\t{tag}\t{float(x):.12f}\t{float(y):.12f}")
                 v += 1
         lines.append("}")
     lines += ["#", f"Total_area = {_fmt_area(area)} <km^2>"]
@@ -1036,7 +1056,7 @@ def write_scc(path, diameters_km, area_km2, lons=None, lats=None, fractions=None
         p = float(perimeter_km)
         if not math.isfinite(p) or p <= 0:
             raise LunarInputError(f"perimeter_km must be > 0, got {perimeter_km!r}")
-        lines.append(f"Perimeter = {p:.6f}")
+        lines.append(f"Total_perimeter = {p:.9f} <km>")
     lines += ["#", "# crater_diameters:"]
     if lon is not None:
         lines.append("crater = {diam,fraction,lon,lat")

@@ -17,7 +17,9 @@ Ops (names of functions as in craterstats' config/functions.txt; ``cf`` defaults
                                 the range clipped to the PF's as Craterplot does (and snapped to bins with snap_binning)
   fit     source, pf[, cf], range, presentation ('cumulative'|'differential')[, binning='root-2'][, resurf=0]
                                 c-fit / d-fit as Craterplot.calculate_age does: a0 (fit, lower, upper) and t(a0)
-Only craterstats' public classes are used (Cratercount, Productionfn, Chronologyfn, Craterpdf).
+  randomness source, out[, trials=10][, measure='m2cnd']   Randomnessanalysis of a .scc or shapefile pair: the
+                                count it analyses and n_sigma per root-2 bin (craterstats' own Monte Carlo, seed 42)
+Only craterstats' public classes are used (Cratercount, Productionfn, Chronologyfn, Craterpdf, Randomnessanalysis).
 """
 import json
 import os
@@ -141,6 +143,14 @@ class Oracle:
         a0 = p.fit(p0)
         return {"n": p0["n"], "a0": a0, "t": c.t(a0=a0), "n1": [10 ** float(v) for v in a0],
                 "d": p0["d"], "y": p0["y"], "err": p0["err"]}
+
+
+    def op_randomness(self, source, out, trials=10, measure="m2cnd"):
+        ra = self.cst.Randomnessanalysis(source, out=out)
+        ra.run_montecarlo(int(trials), measure)
+        ra.calculate_stats()
+        stats = ra.montecarlo[measure]["stats"]
+        return {"area": ra.area, "perimeter": ra.perimeter, "n": len(ra.diam), "n_sigma": {b: float(v.n_sigma) for b, v in stats.items()}}
 
 
 def main():
