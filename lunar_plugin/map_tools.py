@@ -6,8 +6,8 @@ and dock (QGIS would otherwise own Python objects Python has forgotten), releasi
 import math
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException, QgsEditorWidgetSetup,
-                       QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsProject, QgsVectorFileWriter,
-                       QgsVectorLayer, QgsWkbTypes)
+                       QgsFeature, QgsField, QgsFillSymbol, QgsGeometry, QgsPointXY, QgsProject,
+                       QgsSingleSymbolRenderer, QgsVectorFileWriter, QgsVectorLayer, QgsWkbTypes)
 from qgis.gui import QgsMapToolEmitPoint, QgsRubberBand
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QColor
@@ -15,6 +15,7 @@ from qgis.PyQt.QtGui import QColor
 from .core import counting
 from .core.errors import LunarInputError
 from .core.moon import MOON_GEOGRAPHIC_CRS
+from .core.vector_files import make_crs_readable
 from .qt_compat import FieldType, GeometryType, QAction
 
 
@@ -138,9 +139,15 @@ def new_layer(kind, crs, path=None, name=None, polygon=True):
         result = write(layer, str(path), QgsProject.instance().transformContext(), options)
         if result[0] != QgsVectorFileWriter.WriterError.NoError:
             raise LunarInputError(tr("Cannot write {0}: {1}").format(path, result[1]))
+        make_crs_readable(str(path))  # an IAU CRS reopens valid in QGIS 3.22 (core/vector_files.py)
         layer = QgsVectorLayer("{0}|layername={1}".format(path, options.layerName), name, "ogr")
     if kind == "craters":
         set_tag_widget(layer)
+    symbol = QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "255,204,0" if kind == "craters"
+                                         else "40,140,255", "outline_width": "0.6"}) \
+        if QgsWkbTypes.geometryType(layer.wkbType()) == GeometryType.Polygon else None
+    if symbol is not None:  # outlines only: the image under a crater or an area stays visible
+        layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     QgsProject.instance().addMapLayer(layer)
     return layer
 

@@ -49,6 +49,26 @@ KEYS = {  # Qt key -> action
 }
 
 
+def set_vetting_style(layer):
+    """Outlines coloured by decision (not decided: yellow, accepted: green, rejected: red, redrawn: orange), so
+    that the image under the craters stays visible."""
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsMarkerSymbol, QgsRendererCategory
+    polygon = QgsWkbTypes.geometryType(layer.wkbType()) == GeometryType.Polygon
+    categories = []
+    for value, colour, label in ((counting.ACCEPTED, "40,200,60", tr("accepted")),
+                                 (counting.REJECTED, "230,40,40", tr("rejected")),
+                                 (counting.REDRAWN, "255,140,0", tr("redrawn")),
+                                 ("", "255,230,0", tr("not decided"))):
+        if polygon:
+            symbol = QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": colour, "outline_width": "0.6"})
+        else:
+            symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": "0,0,0,0", "outline_color": colour,
+                                                   "outline_width": "0.6", "size": "4"})
+        categories.append(QgsRendererCategory(value, symbol, label))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("vetting", categories))
+    layer.triggerRepaint()
+
+
 class VettingTool(QgsMapTool):
     """The map tool of a vetting session: its keys go to the controller (the canvas has the focus)."""
 
@@ -156,7 +176,7 @@ class VettingController:
                                                      self._redraw_cancelled) for n in (2, 3)}
         self.band = QgsRubberBand(self.canvas, GeometryType.Polygon)
         self.band.setColor(QColor(0, 230, 255))
-        self.band.setFillColor(QColor(0, 230, 255, 30))
+        self.band.setFillColor(QColor(0, 230, 255, 0))
         self.band.setWidth(3)
         self.session = None
         self.layer_id = None
@@ -233,6 +253,7 @@ class VettingController:
         self.circle_undo = []
         self.layer_id = layer.id()
         layer.setCustomProperty(ORDER_PROPERTY, order)
+        set_vetting_style(layer)
         self.dock.order_box.setCurrentIndex(max(self.dock.order_box.findData(order), 0))
         self.canvas.setMapTool(self.tool)
         self.canvas.setFocus()
@@ -270,8 +291,7 @@ class VettingController:
                                   "tag {7}").format(
             session.position + 1, len(session.ids), confidence, diameter, lon, lat,
             decision_labels().get(vetting, tr("not decided")), map_tools.tag_labels().get(tag or "", "–")))
-        if tag and self.dock.tag_box.findData(tag) >= 0:
-            self.dock.tag_box.setCurrentIndex(self.dock.tag_box.findData(tag))
+        self.dock.tag_box.setCurrentIndex(self.dock.tag_box.findData(tag) if tag else -1)
         crs = self.canvas.mapSettings().destinationCrs()
         ring = map_tools.circle_geometry(lon, lat, diameter, crs)
         self.band.setToGeometry(ring, crs)
@@ -400,6 +420,8 @@ class VettingController:
 
     def _redrawn(self, lon, lat, diameter, _method):
         self.canvas.setMapTool(self.tool)
+        self.counting_tools.show_status(tr("Crater redrawn: {0:.3f} km at {1:.4f}, {2:.4f}").format(
+            diameter, lon, lat))
         if self.session is not None:
             self._redraw((lon, lat, diameter), advance=True)
 
