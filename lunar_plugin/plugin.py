@@ -59,6 +59,7 @@ class LunarPlugin:
         self.menu = None
         self.toolbar = None
         self.actions = []
+        self.counting = None  # map_tools.CountingTools (desktop only)
         i18n.install_translator()
         deps.add_deps_to_path()  # PyTorch installed by "Install PyTorch…" (before any algorithm checks for it)
         try:
@@ -100,6 +101,8 @@ class LunarPlugin:
             self.menu.addAction(action)
             self.toolbar.addAction(action)
             self.actions.append(action)
+        from .map_tools import CountingTools
+        self.counting = CountingTools(self.iface, self.menu, self.toolbar, icon)  # crater counting and vetting
         self.menu.addSeparator()
         toolbox = QAction(icon("lunar_lab"), QCoreApplication.translate("LunarLab", "Show Processing Toolbox"),
                           window)
@@ -186,6 +189,9 @@ class LunarPlugin:
             except TypeError:   # initGui did not get that far
                 pass
             forget_legends()
+            if self.counting is not None:
+                self.counting.unload()
+                self.counting = None
             for action in self.actions:
                 if self.toolbar is not None:
                     self.toolbar.removeAction(action)
