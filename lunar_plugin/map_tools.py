@@ -18,15 +18,15 @@ from .core.moon import MOON_GEOGRAPHIC_CRS
 from .core.vector_files import make_crs_readable
 from .qt_compat import FieldType, GeometryType, QAction
 
-
-def tr(text):
-    return QCoreApplication.translate("LunarLab", text)
+#: The plugin's own strings are in the "LunarLab" context (DEVELOPERS.md, "Dialogs and translations").
+translate = QCoreApplication.translate
 
 
 def tag_labels():
     """{stored tag: label a user reads}, in the order of core.counting.TAGS."""
-    labels = {"standard": tr("standard"), "secondary": tr("secondary"), "doubtful": tr("doubtful"),
-              "degraded": tr("degraded"), "cluster": tr("cluster"), "overlapping": tr("overlapping")}
+    labels = {"standard": translate("LunarLab", "standard"), "secondary": translate("LunarLab", "secondary"),
+              "doubtful": translate("LunarLab", "doubtful"), "degraded": translate("LunarLab", "degraded"),
+              "cluster": translate("LunarLab", "cluster"), "overlapping": translate("LunarLab", "overlapping")}
     return {tag: labels[tag] for tag in counting.TAGS}
 
 
@@ -114,7 +114,7 @@ def ensure_fields(layer, spec):
     missing = [QgsField(name, kind) for name, kind in spec if layer.fields().indexOf(name) < 0]
     if missing:
         if not layer.dataProvider().addAttributes(missing):
-            raise LunarInputError(tr("Cannot add the fields {0} to the layer {1}").format(
+            raise LunarInputError(translate("LunarLab", "Cannot add the fields {0} to the layer {1}").format(
                 ", ".join(f.name() for f in missing), layer.name()))
         layer.updateFields()
 
@@ -124,7 +124,7 @@ def new_layer(kind, crs, path=None, name=None, polygon=True):
     to the project."""
     spec = CRATER_FIELDS if kind == "craters" else AREA_FIELDS
     geometry = "MultiPolygon" if polygon or kind == "areas" else "Point"
-    name = name or (tr("Craters") if kind == "craters" else tr("Count areas"))
+    name = name or (translate("LunarLab", "Craters") if kind == "craters" else translate("LunarLab", "Count areas"))
     layer = QgsVectorLayer("{0}?crs={1}".format(geometry, crs.authid() or "wkt:" + crs.toWkt()), name, "memory")
     if not layer.crs().isValid():
         layer.setCrs(crs)
@@ -138,7 +138,7 @@ def new_layer(kind, crs, path=None, name=None, polygon=True):
             QgsVectorFileWriter.writeAsVectorFormatV2
         result = write(layer, str(path), QgsProject.instance().transformContext(), options)
         if result[0] != QgsVectorFileWriter.WriterError.NoError:
-            raise LunarInputError(tr("Cannot write {0}: {1}").format(path, result[1]))
+            raise LunarInputError(translate("LunarLab", "Cannot write {0}: {1}").format(path, result[1]))
         make_crs_readable(str(path))  # an IAU CRS reopens valid in QGIS 3.22 (core/vector_files.py)
         layer = QgsVectorLayer("{0}|layername={1}".format(path, options.layerName), name, "ogr")
     if kind == "craters":
@@ -179,7 +179,7 @@ def store(layer, feature):
         return feature.id()
     ok, added = layer.dataProvider().addFeatures([feature])
     if not ok:
-        raise LunarInputError(tr("Cannot add a feature to {0}").format(layer.name()))
+        raise LunarInputError(translate("LunarLab", "Cannot add a feature to {0}").format(layer.name()))
     layer.updateExtents()
     layer.triggerRepaint()
     return added[0].id()
@@ -228,9 +228,6 @@ class CircleTool(QgsMapToolEmitPoint):
         self.marks.setIconSize(9)
         self.last = None  # the last crater (lon, lat, diameter_km), for tests and the status bar
 
-    def method(self):
-        return tr("2 points") if self.points_needed == 2 else tr("3 points")
-
     def _crs(self):
         return self.canvas().mapSettings().destinationCrs()
 
@@ -247,7 +244,7 @@ class CircleTool(QgsMapToolEmitPoint):
         geometry = circle_geometry(lon, lat, diameter, self._crs())
         self.band.setToGeometry(geometry, self._crs())
         if self.on_preview is not None:
-            self.on_preview(tr("Crater: {0:.3f} km at {1:.4f}, {2:.4f}").format(diameter, lon, lat))
+            self.on_preview(translate("LunarLab", "Crater: {0:.3f} km at {1:.4f}, {2:.4f}").format(diameter, lon, lat))
 
     def canvasMoveEvent(self, event):  # noqa: N802 (QGIS's name)
         if not self.clicked:
@@ -396,17 +393,18 @@ class CountingTools:
             "area": AreaTool(self.canvas, self.add_area),
             "hole": AreaTool(self.canvas, self.cut_hole, hole=True),
         }
-        labels = {"crater2": (tr("Draw crater by 2 points (diameter)"), "crater_2points"),
-                  "crater3": (tr("Draw crater by 3 points on the rim"), "crater_3points"),
-                  "area": (tr("Draw count area"), "count_area"),
-                  "hole": (tr("Cut hole from count area"), "count_hole")}
-        tips = {"crater2": tr("Click the two ends of a crater's diameter; measured on the Moon sphere in any map "
-                              "projection. Right click or Esc cancels."),
-                "crater3": tr("Click three points on a crater's rim; measured on the Moon sphere in any map "
-                              "projection. Right click or Esc cancels."),
-                "area": tr("Click the vertices of a named count area; right click or Enter closes it."),
-                "hole": tr("Click the vertices of a hole (excluded ejecta, fresh craters…) cut from the count areas "
-                           "under it; right click or Enter closes it.")}
+        labels = {"crater2": (translate("LunarLab", "Draw crater by 2 points (diameter)"), "crater_2points"),
+                  "crater3": (translate("LunarLab", "Draw crater by 3 points on the rim"), "crater_3points"),
+                  "area": (translate("LunarLab", "Draw count area"), "count_area"),
+                  "hole": (translate("LunarLab", "Cut hole from count area"), "count_hole")}
+        tips = {"crater2": translate("LunarLab", "Click the two ends of a crater's diameter; measured on the Moon "
+                                     "sphere in any map projection. Right click or Esc cancels."),
+                "crater3": translate("LunarLab", "Click three points on a crater's rim; measured on the Moon sphere "
+                                     "in any map projection. Right click or Esc cancels."),
+                "area": translate("LunarLab", "Click the vertices of a named count area; right click or Enter "
+                                  "closes it."),
+                "hole": translate("LunarLab", "Click the vertices of a hole (excluded ejecta, fresh craters…) cut "
+                                  "from the count areas under it; right click or Enter closes it.")}
         self.actions = {}
         menu.addSeparator()
         for key, tool in self.tools.items():
@@ -421,9 +419,9 @@ class CountingTools:
             menu.addAction(action)
             toolbar.addAction(action)
             self.actions[key] = action
-        vet = QAction(icon("vetting"), tr("Vet detections…"), window)
+        vet = QAction(icon("vetting"), translate("LunarLab", "Vet detections…"), window)
         vet.setObjectName("mLunarLab_vetting")
-        vet.setStatusTip(tr("Step through detected craters to accept, reject, redraw and tag them"))
+        vet.setStatusTip(translate("LunarLab", "Step through detected craters to accept, reject, redraw and tag them"))
         vet.triggered.connect(self.show_vetting)
         menu.addAction(vet)
         toolbar.addAction(vet)
@@ -461,18 +459,20 @@ class CountingTools:
         from qgis.PyQt.QtWidgets import QFileDialog, QMessageBox
         window = self.iface.mainWindow()
         box = QMessageBox(window)
-        box.setWindowTitle(tr("Lunar Lab"))
-        box.setText(tr("No crater layer is selected. Where should the craters go?") if kind == "craters"
-                    else tr("No count-area layer is selected. Where should the count areas go?"))
-        gpkg = box.addButton(tr("New GeoPackage…"), QMessageBox.ButtonRole.AcceptRole)
-        memory = box.addButton(tr("Temporary layer"), QMessageBox.ButtonRole.AcceptRole)
+        box.setWindowTitle(translate("LunarLab", "Lunar Lab"))
+        box.setText(translate("LunarLab", "No crater layer is selected. Where should the craters go?")
+                    if kind == "craters" else
+                    translate("LunarLab", "No count-area layer is selected. Where should the count areas go?"))
+        gpkg = box.addButton(translate("LunarLab", "New GeoPackage…"), QMessageBox.ButtonRole.AcceptRole)
+        memory = box.addButton(translate("LunarLab", "Temporary layer"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         crs = self.canvas.mapSettings().destinationCrs() if kind == "areas" else moon_crs()
         if box.clickedButton() == memory:
             return new_layer(kind, crs)
         if box.clickedButton() == gpkg:
-            path, _ = QFileDialog.getSaveFileName(window, tr("New GeoPackage"), "", tr("GeoPackage (*.gpkg)"))
+            path, _ = QFileDialog.getSaveFileName(window, translate("LunarLab", "New GeoPackage"), "",
+                                                  translate("LunarLab", "GeoPackage (*.gpkg)"))
             if path:
                 if not path.lower().endswith(".gpkg"):
                     path += ".gpkg"
@@ -481,8 +481,8 @@ class CountingTools:
 
     def _ask_name(self, default):
         from qgis.PyQt.QtWidgets import QInputDialog
-        name, ok = QInputDialog.getText(self.iface.mainWindow(), tr("Count area"), tr("Name of the count area:"),
-                                        text=default)
+        name, ok = QInputDialog.getText(self.iface.mainWindow(), translate("LunarLab", "Count area"),
+                                        translate("LunarLab", "Name of the count area:"), text=default)
         return name if ok else None
 
     # ---- tools ----------------------------------------------------------------------------------------------
@@ -502,8 +502,12 @@ class CountingTools:
         layer = self.crater_layer()
         if layer is None:
             return None
-        fid = write_crater(layer, lon, lat, diameter_km, self.tag, method)
-        self.show_status(tr("Crater added to {0}: {1:.3f} km at {2:.4f}, {3:.4f}").format(
+        try:
+            fid = write_crater(layer, lon, lat, diameter_km, self.tag, method)
+        except LunarInputError as error:  # a read-only provider
+            self.iface.messageBar().pushWarning(translate("LunarLab", "Lunar Lab"), str(error))
+            return None
+        self.show_status(translate("LunarLab", "Crater added to {0}: {1:.3f} km at {2:.4f}, {3:.4f}").format(
             layer.name(), diameter_km, lon, lat))
         return fid
 
@@ -516,7 +520,7 @@ class CountingTools:
         geometry = QgsGeometry.fromPolygonXY([vertices + vertices[:1]])
         geometry.transform(_transform(canvas_crs, layer.crs()))
         geometry = geometry.makeValid() if not geometry.isGeosValid() else geometry
-        name = self.ask_name(tr("Area {0}").format(layer.featureCount() + 1))
+        name = self.ask_name(translate("LunarLab", "Area {0}").format(layer.featureCount() + 1))
         if name is None:
             return None
         feature = QgsFeature(layer.fields())
@@ -524,7 +528,7 @@ class CountingTools:
         feature["name"] = name
         feature["area_km2"] = geodesic_area_km2(geometry, layer.crs())
         fid = store(layer, feature)
-        self.show_status(tr("Count area {0}: {1:.3f} km²").format(name, feature["area_km2"]))
+        self.show_status(translate("LunarLab", "Count area {0}: {1:.3f} km²").format(name, feature["area_km2"]))
         return fid
 
     def cut_hole(self, vertices):
@@ -551,7 +555,7 @@ class CountingTools:
                 layer.dataProvider().changeAttributeValues({feature.id(): {area_index: area}})
             cut += 1
         layer.triggerRepaint()
-        self.show_status(tr("Hole cut from {0} count areas").format(cut))
+        self.show_status(translate("LunarLab", "Hole cut from {0} count areas").format(cut))
         return cut
 
     # ---- vetting --------------------------------------------------------------------------------------------

@@ -18,23 +18,23 @@ from . import map_tools
 from .core import counting
 from .qt_compat import FieldType, GeometryType
 
+translate = QCoreApplication.translate
+
 VETTING_FIELDS = (("vetting", FieldType.String), ("tag", FieldType.String))
 #: Layer property remembering the order a session used (a resumed session offers it again).
 ORDER_PROPERTY = "lunar_lab/vetting_order"
 RESIZE_STEP = 1.05
 
 
-def tr(text):
-    return QCoreApplication.translate("LunarLab", text)
-
-
 def order_labels():
-    return {"confidence_desc": tr("Confidence, high to low"), "confidence_asc": tr("Confidence, low to high"),
-            "position": tr("Position, north to south")}
+    return {"confidence_desc": translate("LunarLab", "Confidence, high to low"),
+            "confidence_asc": translate("LunarLab", "Confidence, low to high"),
+            "position": translate("LunarLab", "Position, north to south")}
 
 
 def decision_labels():
-    return {counting.ACCEPTED: tr("accepted"), counting.REJECTED: tr("rejected"), counting.REDRAWN: tr("redrawn")}
+    return {counting.ACCEPTED: translate("LunarLab", "accepted"), counting.REJECTED: translate("LunarLab", "rejected"),
+            counting.REDRAWN: translate("LunarLab", "redrawn")}
 
 
 KEYS = {  # Qt key -> action
@@ -55,10 +55,10 @@ def set_vetting_style(layer):
     from qgis.core import QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsMarkerSymbol, QgsRendererCategory
     polygon = QgsWkbTypes.geometryType(layer.wkbType()) == GeometryType.Polygon
     categories = []
-    for value, colour, label in ((counting.ACCEPTED, "40,200,60", tr("accepted")),
-                                 (counting.REJECTED, "230,40,40", tr("rejected")),
-                                 (counting.REDRAWN, "255,140,0", tr("redrawn")),
-                                 ("", "255,230,0", tr("not decided"))):
+    for value, colour, label in ((counting.ACCEPTED, "40,200,60", translate("LunarLab", "accepted")),
+                                 (counting.REJECTED, "230,40,40", translate("LunarLab", "rejected")),
+                                 (counting.REDRAWN, "255,140,0", translate("LunarLab", "redrawn")),
+                                 ("", "255,230,0", translate("LunarLab", "not decided"))):
         if polygon:
             symbol = QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": colour, "outline_width": "0.6"})
         else:
@@ -87,7 +87,7 @@ class VettingDock(QDockWidget):
     """The vetting panel; keys pressed while it has the focus act as on the map."""
 
     def __init__(self, controller, parent):
-        super().__init__(tr("Lunar Lab crater vetting"), parent)
+        super().__init__(translate("LunarLab", "Lunar Lab crater vetting"), parent)
         self.controller = controller
         self.setObjectName("LunarLabVettingDock")
         body = QWidget(self)
@@ -98,20 +98,20 @@ class VettingDock(QDockWidget):
         self.order_box.setObjectName("vettingOrder")
         for key, label in order_labels().items():
             self.order_box.addItem(label, key)
-        self.zoom_box = QCheckBox(tr("Zoom to each crater (else pan)"), body)
+        self.zoom_box = QCheckBox(translate("LunarLab", "Zoom to each crater (else pan)"), body)
         self.zoom_box.setChecked(True)
         row = QHBoxLayout()
-        self.start_button = QPushButton(tr("Start / resume"), body)
+        self.start_button = QPushButton(translate("LunarLab", "Start / resume"), body)
         self.start_button.setObjectName("vettingStart")
-        self.stop_button = QPushButton(tr("Stop"), body)
+        self.stop_button = QPushButton(translate("LunarLab", "Stop"), body)
         self.stop_button.setObjectName("vettingStop")
         row.addWidget(self.start_button)
         row.addWidget(self.stop_button)
-        for widget in (QLabel(tr("Detection layer"), body), self.layer_box, QLabel(tr("Order"), body),
-                       self.order_box, self.zoom_box):
+        for widget in (QLabel(translate("LunarLab", "Detection layer"), body), self.layer_box,
+                       QLabel(translate("LunarLab", "Order"), body), self.order_box, self.zoom_box):
             box.addWidget(widget)
         box.addLayout(row)
-        self.progress = QLabel(tr("Not started"), body)
+        self.progress = QLabel(translate("LunarLab", "Not started"), body)
         self.progress.setObjectName("vettingProgress")
         font = self.progress.font()
         font.setPointSize(font.pointSize() + 3)
@@ -125,11 +125,12 @@ class VettingDock(QDockWidget):
         grid = QGridLayout()
         self.buttons = {}
         for i, (action, label) in enumerate((
-                ("accept", tr("Accept (A)")), ("reject", tr("Reject (R)")),
-                ("redraw2", tr("Redraw, 2 points (2)")), ("redraw3", tr("Redraw, 3 points (3)")),
-                ("larger", tr("Larger (+)")), ("smaller", tr("Smaller (−)")),
-                ("previous", tr("Previous (P)")), ("next", tr("Next (N)")),
-                ("undo", tr("Undo (U)")), ("zoom", tr("Zoom to crater (Z)")))):
+                ("accept", translate("LunarLab", "Accept (A)")), ("reject", translate("LunarLab", "Reject (R)")),
+                ("redraw2", translate("LunarLab", "Redraw, 2 points (2)")),
+                ("redraw3", translate("LunarLab", "Redraw, 3 points (3)")),
+                ("larger", translate("LunarLab", "Larger (+)")), ("smaller", translate("LunarLab", "Smaller (−)")),
+                ("previous", translate("LunarLab", "Previous (P)")), ("next", translate("LunarLab", "Next (N)")),
+                ("undo", translate("LunarLab", "Undo (U)")), ("zoom", translate("LunarLab", "Zoom to crater (Z)")))):
             button = QPushButton(label, body)
             button.setObjectName("vetting_" + action)
             button.clicked.connect(lambda _checked=False, a=action: controller.do(a))
@@ -137,7 +138,7 @@ class VettingDock(QDockWidget):
             self.buttons[action] = button
         box.addLayout(grid)
         tag_row = QHBoxLayout()
-        tag_row.addWidget(QLabel(tr("Tag (T: next)"), body))
+        tag_row.addWidget(QLabel(translate("LunarLab", "Tag (T: next)"), body))
         self.tag_box = QComboBox(body)
         self.tag_box.setObjectName("vettingTag")
         for tag, label in map_tools.tag_labels().items():
@@ -145,9 +146,10 @@ class VettingDock(QDockWidget):
         self.tag_box.activated.connect(lambda index: controller.set_tag(self.tag_box.itemData(index)))
         tag_row.addWidget(self.tag_box)
         box.addLayout(tag_row)
-        help_text = QLabel(tr("Keys: A/Enter accept · R/Delete reject · 2/3 redraw by 2 or 3 points · +/− resize "
-                              "5% · T next tag · N/P next/previous · U/Backspace undo · Z zoom · Esc stop. Every "
-                              "decision is saved at once; start again to resume."), body)
+        help_text = QLabel(translate("LunarLab", "Keys: A/Enter accept · R/Delete reject · 2/3 redraw by 2 or 3 "
+                                               "points · +/− resize 5% · T next tag · N/P next/previous · "
+                                               "U/Backspace undo · Z zoom · Esc stop. Every decision is saved at "
+                                               "once; start again to resume."), body)
         help_text.setWordWrap(True)
         box.addWidget(help_text)
         box.addStretch(1)
@@ -211,9 +213,12 @@ class VettingController:
     def start_from_dock(self):
         layer = QgsProject.instance().mapLayer(self.dock.layer_box.currentData() or "")
         if layer is None:
-            self.counting_tools.show_status(tr("Choose a crater layer to vet"))
+            self.counting_tools.show_status(translate("LunarLab", "Choose a crater layer to vet"))
             return
-        self.start(layer, self.dock.order_box.currentData())
+        try:
+            self.start(layer, self.dock.order_box.currentData())
+        except ValueError as error:  # a layer being edited, or one the provider cannot add fields to
+            self.iface.messageBar().pushWarning(translate("LunarLab", "Crater vetting"), str(error))
 
     # ---- session ---------------------------------------------------------------------------------------------
     @property
@@ -223,11 +228,11 @@ class VettingController:
     def start(self, layer, order="confidence_desc"):
         """Start (or resume: decided craters are skipped) vetting ``layer`` in ``order``; returns the session."""
         if not isinstance(layer, QgsVectorLayer) or layer.fields().indexOf("diameter_km") < 0:
-            raise ValueError(tr("{0} is not a crater layer with a diameter_km field").format(
+            raise ValueError(translate("LunarLab", "{0} is not a crater layer with a diameter_km field").format(
                 layer.name() if layer is not None else "None"))
         if layer.isEditable():
-            raise ValueError(tr("{0} is being edited: save or discard its edits before vetting it").format(
-                layer.name()))
+            raise ValueError(translate("LunarLab", "{0} is being edited: save or discard its edits before vetting "
+                                       "it").format(layer.name()))
         self.stop()
         map_tools.ensure_fields(layer, VETTING_FIELDS)
         fields = layer.fields()
@@ -269,11 +274,11 @@ class VettingController:
         for tool in [self.tool] + list(self.redraw_tools.values()):
             if self.canvas.mapTool() is tool:
                 self.canvas.unsetMapTool(tool)
-        self.dock.progress.setText(tr("Stopped: every decision is saved; start again to resume"))
+        self.dock.progress.setText(translate("LunarLab", "Stopped: every decision is saved; start again to resume"))
 
     def progress_text(self):
         counts = self.session.counts()
-        return tr("{0} / {1}, {2} accepted, {3} rejected, {4} redrawn").format(
+        return translate("LunarLab", "{0} / {1}, {2} accepted, {3} rejected, {4} redrawn").format(
             counts["decided"], counts["total"], counts["accepted"], counts["rejected"], counts["redrawn"])
 
     def show_current(self, move_map=True):
@@ -282,15 +287,16 @@ class VettingController:
         crater = session.current
         if crater is None:
             self.band.reset(GeometryType.Polygon)
-            self.dock.info.setText(tr("All {0} craters vetted. Undo, Previous or Start again to revisit.").format(
-                len(session.ids)))
+            self.dock.info.setText(translate("LunarLab", "All {0} craters vetted. Undo, Previous or Start again to "
+                                             "revisit.").format(len(session.ids)))
             return
         lon, lat, diameter, confidence = self.craters[crater]
         vetting, tag = session.state[crater]
-        self.dock.info.setText(tr("Crater {0} of {1}: confidence {2:.2f}, {3:.3f} km at {4:.4f}, {5:.4f}; {6}, "
-                                  "tag {7}").format(
+        undecided = translate("LunarLab", "not decided")
+        self.dock.info.setText(translate("LunarLab", "Crater {0} of {1}: confidence {2:.2f}, {3:.3f} km at {4:.4f}, "
+                                         "{5:.4f}; {6}, tag {7}").format(
             session.position + 1, len(session.ids), confidence, diameter, lon, lat,
-            decision_labels().get(vetting, tr("not decided")), map_tools.tag_labels().get(tag or "", "–")))
+            decision_labels().get(vetting, undecided), map_tools.tag_labels().get(tag or "", "–")))
         self.dock.tag_box.setCurrentIndex(self.dock.tag_box.findData(tag) if tag else -1)
         crs = self.canvas.mapSettings().destinationCrs()
         ring = map_tools.circle_geometry(lon, lat, diameter, crs)
@@ -416,11 +422,12 @@ class VettingController:
         if self.session.current is None:
             return
         self.canvas.setMapTool(self.redraw_tools[points])
-        self.counting_tools.show_status(tr("Redraw the crater: click {0} points (Esc: keep it)").format(points))
+        self.counting_tools.show_status(
+            translate("LunarLab", "Redraw the crater: click {0} points (Esc: keep it)").format(points))
 
     def _redrawn(self, lon, lat, diameter, _method):
         self.canvas.setMapTool(self.tool)
-        self.counting_tools.show_status(tr("Crater redrawn: {0:.3f} km at {1:.4f}, {2:.4f}").format(
+        self.counting_tools.show_status(translate("LunarLab", "Crater redrawn: {0:.3f} km at {1:.4f}, {2:.4f}").format(
             diameter, lon, lat))
         if self.session is not None:
             self._redraw((lon, lat, diameter), advance=True)
