@@ -4,6 +4,7 @@
 #   scripts/qgis-chroot.sh SUITE [pytest arguments]     e.g. scripts/qgis-chroot.sh trixie tests/core -x
 #   scripts/qgis-chroot.sh SUITE --shell [command...]    a shell (or a command) in the chroot, set up as for the tests
 #   scripts/qgis-chroot.sh SUITE --setup                 build/update the chroot only
+#   scripts/qgis-chroot.sh SUITE --remove                remove the chroot (refused while anything is mounted in it)
 # The chroot is built with debootstrap from Debian's mirror and kept OUTSIDE the clone:
 # $LUNAR_CHROOT_DIR, default $LUNAR_CHROOT_CACHE/chroot-SUITE (LUNAR_CHROOT_CACHE default /var/cache/lunar-lab).
 # It is reused when present; a stamp (hash of the package list, requirements*.txt and this script's set-up part)
@@ -18,7 +19,8 @@
 # All mounts are made in a private mount namespace (unshare) and unmounted on exit by a trap: none reach the host.
 set -euo pipefail
 
-SUITE="${1:?usage: $0 trixie|forky [pytest args | --shell [cmd...] | --setup]}"
+main() {  # (a function, read whole before it runs: editing the file during a run cannot derail it)
+SUITE="${1:?usage: $0 trixie|forky [pytest args | --shell [cmd...] | --setup | --remove]}"
 shift
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd -P)"
 MIRROR="${LUNAR_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
@@ -67,6 +69,13 @@ bind() {  # bind SOURCE TARGET-inside-chroot
   mount --rbind "$1" "$DIR$2"
   MOUNTED+=("$DIR$2")
 }
+
+if [ "${1:-}" = "--remove" ]; then
+  if [ -n "$(mounts_under "$DIR")" ]; then
+    echo "refusing to remove $DIR: something is mounted under it:" >&2; mounts_under "$DIR" >&2; exit 1
+  fi
+  echo "removing $DIR"; rm -rf --one-file-system "$DIR"; exit 0
+fi
 
 # ---- 1. debootstrap (once) -----------------------------------------------------------------------------------
 if [ ! -e "$DIR/.lunar-debootstrap" ]; then
@@ -174,3 +183,6 @@ else
        "in Debian $SUITE ($DIR)"
   in_chroot "${ENV[@]}" /bin/bash -c 'cd "$0" && exec .venv/bin/python -m pytest -q -ra "$@"' "$ROOT" "$@"
 fi
+}
+main "$@"
+exit $?
