@@ -298,6 +298,24 @@ def inside_qgis(task_path):
         QgsProject.instance().addMapLayer(raster)
         state["raster"] = raster
         map_tools = state["plugin_module"]
+        # no crater layer yet (the raster is the active layer): the tool asks where craters go; answer
+        # "Temporary layer" in the dialog
+        iface.setActiveLayer(raster)
+
+        def answer():
+            box = QApplication.activeModalWidget()
+            report["new_layer_dialog"] = box.text() if box is not None else None
+            for button in (box.buttons() if box is not None else []):
+                if button.text() == "Temporary layer":
+                    button.click()
+        later(700, answer)
+        tools.actions["crater2"].trigger()   # returns when the dialog is answered
+        made = QgsProject.instance().mapLayer(tools.crater_layer_id or "")
+        report["new_layer"] = {"provider": made.providerType(), "crs": made.crs().authid(),
+                               "fields": made.fields().names(), "map_tool": type(canvas.mapTool()).__name__,
+                               "checked": tools.actions["crater2"].isChecked()} if made is not None else None
+        if made is not None:
+            QgsProject.instance().removeMapLayer(made.id())
         layer = map_tools.new_layer("craters", moon(), path=str(work / "drawn.gpkg"), name="Drawn craters")
         state["craters"] = layer
         tools.crater_layer_id = layer.id()

@@ -55,6 +55,14 @@ def test_tools_are_in_the_lunar_lab_menu(desktop):
     assert all(name in report["menu_actions"] for name in tools), report["menu_actions"]
 
 
+def test_without_a_crater_layer_the_tool_offers_to_make_one(desktop):
+    report = desktop["report"]
+    assert report["new_layer_dialog"] == "No crater layer is selected. Where should the craters go?"
+    assert report["new_layer"] == {"provider": "memory", "crs": "IAU_2015:30100",
+                                   "fields": ["lon", "lat", "diameter_km", "tag", "method"],
+                                   "map_tool": "CircleTool", "checked": True}
+
+
 def test_drawn_craters_measure_their_true_geodesic_diameter(desktop):
     """Clicked at the pixels nearest to points of a known circle's rim (destination-point formula), in each map
     CRS: the diameter on the Moon sphere within 0.5%, the centre within 0.5% of the diameter."""
