@@ -420,17 +420,18 @@ class CraterFunction:
 _NEUKUM1983 = "Neukum (1983), Habilitation thesis, Ludwig-Maximilians-Universität München"
 _NEUKUM2001 = "Neukum, Ivanov & Hartmann (2001), Space Sci. Rev. 96, 55-86; range after Ivanov, Neukum & Wagner (2001)"
 _HARTMANN2010 = "Hartmann 2010 iteration (Hartmann, pers. comm.), after Michael (2013), Icarus 226, 885-890"
-#: The one table of the offered functions (no list indexes anywhere: look rows up by kind and key).
+#: The one table of the offered functions (no list indexes anywhere: look rows up by kind and key; the order is
+#: the order of the dialog's options, Neukum et al. 2001 and Hartmann 2010 first as before issue 23).
 FUNCTIONS = (
-    CraterFunction("neukum1983", "production", "Moon, Neukum (1983)", "Neukum 1983", _NEUKUM1983),
     CraterFunction("neukum2001", "production", "Moon, Neukum et al. (2001)", "Neukum et al. 2001", _NEUKUM2001),
     CraterFunction("hartmann2010", "production", "Moon, Hartmann 2010 iteration", "Hartmann 2010 iteration",
                    _HARTMANN2010),
-    CraterFunction("neukum1983", "chronology", "Moon, Neukum (1983)", "Neukum 1983", _NEUKUM1983, "neukum1983"),
+    CraterFunction("neukum1983", "production", "Moon, Neukum (1983)", "Neukum 1983", _NEUKUM1983),
     CraterFunction("neukum2001", "chronology", "Moon, Neukum et al. (2001)", "Neukum et al. 2001", _NEUKUM2001,
                    "neukum2001"),
     CraterFunction("hartmann2010", "chronology", "Moon, Hartmann 2010 iteration", "Hartmann 2010 iteration",
                    _HARTMANN2010, "hartmann2010"),
+    CraterFunction("neukum1983", "chronology", "Moon, Neukum (1983)", "Neukum 1983", _NEUKUM1983, "neukum1983"),
     CraterFunction("yue2022", "chronology", "Moon, Yue et al. (2022)", "Yue et al. 2022",
                    "Yue et al. (2022), Nature Astronomy 6, 541-545 (Chang'e-5 calibration)", "neukum2001"),
     CraterFunction("trask1966", "equilibrium", "Lunar equilibrium (Trask, 1966)", "Trask 1966",
@@ -567,21 +568,29 @@ def bin_edges(diameters_km, binning="root-2"):
     return 2.0 ** (k / m)
 
 
-def csfd_table(diameters_km, area_km2, binning="root-2", include_empty=False, feedback=None):
+def csfd_table(diameters_km, area_km2, binning="root-2", include_empty=False, feedback=None, fractions=None,
+               reference_areas_km2=None):
     """Binned CSFD with Poisson errors, one row dict per bin, smallest bin first.
 
-    Rows: bin_min_km, bin_max_km, bin_centre_km (geometric mean), n, cumulative (craters >= bin_min per km^2),
-    cumulative_err (sqrt(N_cum)/A), differential (n / (bin width * A), per km^3), differential_err (sqrt(n)/..),
-    r_value (D_centre^3 * differential; Crater Analysis Techniques Working Group 1979) and r_err.
-    Empty bins are left out unless ``include_empty``.
+    Rows: bin_min_km, bin_max_km, bin_centre_km (geometric mean), n (craters), cumulative (craters >= bin_min per
+    km^2), cumulative_err, differential (per km^3), differential_err, r_value (D_centre^3 * differential; Crater
+    Analysis Techniques Working Group 1979) and r_err. Densities count each crater with its ``fractions`` (rim-
+    crossing counts) on ``area_km2`` or on its own ``reference_areas_km2`` (buffered counts); errors are the
+    densities over sqrt(n), as craterstats draws them. Empty bins are left out unless ``include_empty``.
     """
     d = _check_diameters(diameters_km)
     area = _check_area(area_km2)
     m = _get(BINNINGS, binning, "binning")
+    w = _optional_column(fractions, d.size, "fractions")
+    w = np.ones(d.size) if w is None else w
+    refs = _optional_column(reference_areas_km2, d.size, "reference_areas_km2")
+    density = w / (refs if refs is not None else area)
     idx = _bin_index(d, m)
     k0 = int(idx.min())
     counts = np.bincount(idx - k0)
+    dens = np.bincount(idx - k0, weights=density)
     ncum = np.cumsum(counts[::-1])[::-1]
+    dcum = np.cumsum(dens[::-1])[::-1]
     progress = Progress(feedback, counts.size)
     rows = []
     for i, n in enumerate(counts):
@@ -591,12 +600,13 @@ def csfd_table(diameters_km, area_km2, binning="root-2", include_empty=False, fe
         lo, hi = 2.0 ** ((k0 + i) / m), 2.0 ** ((k0 + i + 1) / m)
         centre = math.sqrt(lo * hi)
         width = hi - lo
-        diff = n / (width * area)
+        diff = dens[i] / width
+        diff_err = diff / math.sqrt(n) if n else 0.0
         rows.append({
             "bin_min_km": lo, "bin_max_km": hi, "bin_centre_km": centre, "n": int(n),
-            "cumulative": ncum[i] / area, "cumulative_err": math.sqrt(ncum[i]) / area,
-            "differential": diff, "differential_err": math.sqrt(n) / (width * area),
-            "r_value": centre ** 3 * diff, "r_err": centre ** 3 * math.sqrt(n) / (width * area),
+            "cumulative": dcum[i], "cumulative_err": dcum[i] / math.sqrt(ncum[i]) if ncum[i] else 0.0,
+            "differential": diff, "differential_err": diff_err,
+            "r_value": centre ** 3 * diff, "r_err": centre ** 3 * diff_err,
         })
     progress.step(counts.size)
     return rows
@@ -840,7 +850,7 @@ def synthetic_population(age_ga, area_km2, d_min_km, d_max_km, seed=0, productio
 
 def _isochron(fit, d):
     pf = resolve_function("production", fit.production)
-    return fit.n1 * pf.cumulative(d), d ** 3 * fit.n1 * pf.differential(d)
+    return fit.n1 * pf.cumulative(d), d ** 3 * fit.n1 * pf.differential(d), fit.n1 * pf.differential(d)
 
 
 def poisson_interval(n):
@@ -861,8 +871,11 @@ def _bars(values, counts):
 
 
 def plot_csfd(groups, area_km2, out_png=None, out_svg=None, fits=None, binning="root-2", title=None,
-              feedback=None):
-    """Cumulative CSFD (left) and R-plot (right), log axes, with fitted isochrons and their age labels.
+              feedback=None, equilibrium=None, weights=None):
+    """Cumulative CSFD (left), differential CSFD (middle) and relative (R) plot (right), log axes, with fitted
+    isochrons, their age labels and an optional ``equilibrium`` line (a key of ``EQUILIBRIUM_FUNCTIONS``: Trask
+    1966, Hartmann 1984). ``weights``: dict name -> dict of ``csfd_table`` keyword arguments (fractions,
+    reference_areas_km2) of a group.
 
     ``groups``: dict name -> diameters (km); ``area_km2``: one area for all groups or dict name -> area.
     Groups named after the Systems get the seed colours (pre-Nectarian red, Nectarian brown, Imbrian yellow,
@@ -882,9 +895,9 @@ def plot_csfd(groups, area_km2, out_png=None, out_svg=None, fits=None, binning="
     else:
         fits = [(f.label, f) for f in (fits or [])]
 
-    fig = Figure(figsize=(12, 5.5))
+    fig = Figure(figsize=(17, 5.5))
     FigureCanvasAgg(fig)
-    ax_c, ax_r = fig.subplots(1, 2)
+    ax_c, ax_d, ax_r = fig.subplots(1, 3)
     cycle = iter(["black", "purple", "darkcyan", "magenta", "olive", "grey", "orange", "navy"] * 10)
     colours = {}
     progress = Progress(feedback, len(groups) + len(fits))
@@ -892,7 +905,8 @@ def plot_csfd(groups, area_km2, out_png=None, out_svg=None, fits=None, binning="
     for i, (name, diam) in enumerate(groups.items()):
         progress.step(i)
         area = area_km2[name] if isinstance(area_km2, dict) else area_km2
-        rows = csfd_table(diam, _check_area(area, f"area of group {name!r}"), binning=binning)
+        rows = csfd_table(diam, _check_area(area, f"area of group {name!r}"), binning=binning,
+                          **((weights or {}).get(name) or {}))
         colour = system_colour(name) or next(cycle)
         colours[str(name)] = colour
         lo = np.array([r["bin_min_km"] for r in rows])
@@ -904,6 +918,8 @@ def plot_csfd(groups, area_km2, out_png=None, out_svg=None, fits=None, binning="
         cumulative_counts = np.cumsum(counts[::-1])[::-1]
         ax_c.errorbar(lo, c, yerr=_bars(c, cumulative_counts), fmt="o", ms=4, color=colour, label=label,
                       capsize=2, lw=0.8)
+        df = np.array([r_["differential"] for r_ in rows])
+        ax_d.errorbar(mid, df, yerr=_bars(df, counts), fmt="o", ms=4, color=colour, label=label, capsize=2, lw=0.8)
         r = np.array([r_["r_value"] for r_ in rows])
         ax_r.errorbar(mid, r, yerr=_bars(r, counts), fmt="o", ms=4, color=colour, label=label, capsize=2,
                       lw=0.8)   # csfd_table leaves empty bins out: every row has a crater
@@ -915,11 +931,13 @@ def plot_csfd(groups, area_km2, out_png=None, out_svg=None, fits=None, binning="
         colour = colours.get(key) or colours.get(f.label) or "black"
         pf = resolve_function("production", f.production)
         d = d_plot[(d_plot >= pf.d_range_km[0]) & (d_plot <= pf.d_range_km[1])]
-        yc, yr = _isochron(f, d)
+        yc, yr, yd = _isochron(f, d)
         ax_c.plot(d, yc, "--", color=colour, lw=0.8)
         ax_r.plot(d, yr, "--", color=colour, lw=0.8)
+        ax_d.plot(d, yd, "--", color=colour, lw=0.8)
         dd = np.geomspace(f.d_min_km, f.d_max_km, 100)
-        yc2, yr2 = _isochron(f, dd)
+        yc2, yr2, yd2 = _isochron(f, dd)
+        ax_d.plot(dd, yd2, "-", color=colour, lw=1.6)
         fit_label = (f"{key} fit: " if key else "fit: ") + \
             f"{f.age_text()} ({f.system}), N = {f.n_craters} in {f.d_min_km:g}\u2013{f.d_max_km:g} km"
         ax_c.plot(dd, yc2, "-", color=colour, lw=1.6, label=fit_label)
@@ -930,6 +948,17 @@ def plot_csfd(groups, area_km2, out_png=None, out_svg=None, fits=None, binning="
                   ha="right", va="top", color=colour, fontsize=9,
                   bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1.5})
 
+    if equilibrium and d_all:
+        eq = resolve_function("equilibrium", equilibrium)
+        row = next((r for r in FUNCTIONS if r.kind == "equilibrium" and equilibrium in (r.key, r.name)), None)
+        d = np.geomspace(min(d_all) / 1.5, max(d_all), 200)
+        eq_label = f"equilibrium ({row.label if row else eq.name})"
+        ax_c.plot(d, eq.cumulative(d), ":", color="grey", lw=1.2, label=eq_label)
+        ax_d.plot(d, eq.differential(d), ":", color="grey", lw=1.2)
+        ax_r.plot(d, d ** 3 * eq.differential(d), ":", color="grey", lw=1.2)
+    ax_d.set(xscale="log", yscale="log", xlabel="Crater diameter D (km)",
+             ylabel="Differential crater frequency (km$^{-3}$)", title="Differential CSFD")
+    ax_d.grid(True, which="major", lw=0.3, alpha=0.6)
     ax_c.set(xscale="log", yscale="log", xlabel="Crater diameter D (km)",
              ylabel="Cumulative crater frequency N(\u2265D) (km$^{-2}$)", title="Cumulative CSFD")
     ax_r.set(xscale="log", yscale="log", xlabel="Crater diameter D (km)", ylabel="Relative crater frequency R",

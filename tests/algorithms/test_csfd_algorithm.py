@@ -7,7 +7,11 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsGe
                        QgsProcessingException, QgsVectorFileWriter, QgsVectorLayer)
 from qgis.PyQt.QtCore import QVariant
 
-from lunar_lab.lunar_plugin.core import csfd
+from lunar_lab.lunar_plugin.core import crater_files, csfd
+from tests.oracle import craterstats_oracle  # noqa: F401 -- fixture: craterstats 3.6.x in its own venv
+
+TMERC = "+proj=tmerc +lat_0=-43 +lon_0=-154 +k=1 +x_0=0 +y_0=0 +a=1737400 +b=1737400 +units=m +no_defs"
+LONLAT = "+proj=longlat +R=1737400 +no_defs"
 
 
 def _layer(path, geometry_type, fields, rows):
@@ -84,7 +88,7 @@ def test_zero_area_polygon(run_alg, population, tmp_path):
     craters, _, _, _ = population
     flat = _layer(tmp_path / "flat.gpkg", "Polygon", [("n", QVariant.Int)],
                   [(QgsGeometry.fromWkt("POLYGON((0 0,1 0,2 0,0 0))"), [1])])
-    with pytest.raises(QgsProcessingException, match="AREA has zero size on the Moon sphere"):
+    with pytest.raises(QgsProcessingException, match="AREA: count area 'all' has zero size on the Moon sphere"):
         run_alg("lunar:csfd", {"CRATERS": craters, "AREA": flat, "OUTPUT_TABLE": str(tmp_path / "t.csv"),
                                "OUTPUT_PLOT": str(tmp_path / "p.png")})
 
@@ -128,3 +132,98 @@ def test_error_bars_are_bounded_like_craterstats():
     assert lower[0] == pytest.approx(0.173, abs=1e-3) and upper[0] == pytest.approx(3.300, abs=1e-3)
     assert lower[1] == pytest.approx(6.89, abs=0.01) and upper[1] == pytest.approx(14.27, abs=0.01)
     assert upper[2] == pytest.approx(100 + np.sqrt(100.75) + 1, abs=0.05)  # Gehrels eq. 7
+
+
+def _memory_layer(kind, crs, fields, rows):
+    layer = QgsVectorLayer(f"{kind}?crs={crs}" if ":" in crs else kind, "tmp", "memory")
+    if ":" not in crs:
+        layer.setCrs(QgsCoordinateReferenceSystem.fromProj(crs))
+    provider = layer.dataProvider()
+    provider.addAttributes([QgsField(name, t) for name, t in fields])
+    layer.updateFields()
+    features = []
+    for geometry, attributes in rows:
+        f = QgsFeature(layer.fields())
+        f.setGeometry(geometry)
+        f.setAttributes(attributes)
+        features.append(f)
+    provider.addFeatures(features)
+    return layer
+
+
+@pytest.fixture
+def ce6(craterstats_oracle):
+    """craterstats' Chang'E-6 count: its boundary as a polygon kept in the transverse Mercator Moon CRS (a PROJ
+    string) it was measured in, its craters as points in lon/lat."""
+    from qgis.core import QgsCoordinateTransform, QgsProject
+    from pathlib import Path
+    path = Path(craterstats_oracle.version["path"]) / "sample" / "CE-6 8-km vicinity.scc"
+    count = crater_files.read_count(path)
+    ring = count.boundary[0][2]
+    geographic, tmerc = QgsCoordinateReferenceSystem.fromProj(LONLAT), QgsCoordinateReferenceSystem.fromProj(TMERC)
+    polygon = QgsGeometry.fromPolygonXY([[QgsPointXY(x, y) for x, y in ring + ring[:1]]])
+    polygon.transform(QgsCoordinateTransform(geographic, tmerc, QgsProject.instance().transformContext()))
+    area = _memory_layer("Polygon", TMERC, [("name", QVariant.String)], [(polygon, ["CE-6"])])
+    craters = _memory_layer("Point", LONLAT, [("diameter_km", QVariant.Double)],
+                            [(QgsGeometry.fromPointXY(QgsPointXY(x, y)), [float(d)])
+                             for x, y, d in zip(count.lons, count.lats, count.diameters_km)])
+    return craters, area, count, path
+
+
+@pytest.mark.parametrize("mode,method", [(0, 0), (1, 1), (2, 0), (2, 2)])
+def test_ce6_count_area_in_transverse_mercator(run_alg, craterstats_oracle, ce6, tmp_path, mode, method):
+    """The CE-6 count area kept in its transverse Mercator CRS: 52.487 km^2 within 0.5%, and the .scc the
+    algorithm writes (boundary, perimeter, fractions, lon/lat in degrees) gives craterstats the same age."""
+    craters, area, count, _ = ce6
+    out = run_alg("lunar:csfd", {"CRATERS": craters, "AREA": area, "MIN_DIAMETER_KM": 0.125, "MAX_DIAMETER_KM": 0.25,
+                                 "PRODUCTION": 2, "CHRONOLOGY": 0, "COUNT_MODE": mode, "METHOD": method,
+                                 "EQUILIBRIUM": 1, "OUTPUT_TABLE": str(tmp_path / "t.csv"),
+                                 "OUTPUT_PLOT": str(tmp_path / "p.png"), "OUTPUT_DIAM": str(tmp_path / "ce6.diam")})
+    assert out["AREA_KM2"] == pytest.approx(52.487, rel=0.005)
+    written = crater_files.read_count(tmp_path / "ce6.scc")
+    assert written.count_area().area_km2 == pytest.approx(out["AREA_KM2"], rel=1e-6)
+    assert np.all((written.lons > -155) & (written.lons < -153) & (written.lats > -42) & (written.lats < -41))
+    if mode == 1:
+        assert np.any(written.fractions < 1)
+    kind = ["poisson", "cumulative", "differential"][method]
+    if kind == "poisson":
+        cs = craterstats_oracle.call("poisson", source=str(tmp_path / "ce6.scc"), pf="Moon, Neukum (1983)",
+                                     range=[0.125, 0.25], bcc=mode == 2)
+        median = cs["median"]
+    else:
+        median = craterstats_oracle.call("fit", source=str(tmp_path / ("ce6.diam" if mode == 2 else "ce6.scc")),
+                                         pf="Moon, Neukum (1983)", range=[0.125, 0.25], presentation=kind)["t"][0]
+    assert out["MODEL_AGE_GA"] == pytest.approx(median, rel=0.02)
+
+
+def test_named_count_areas_get_one_age_each(run_alg, population, tmp_path):
+    craters, _, _, _ = population
+    halves = _memory_layer("Polygon", "IAU_2015:30100", [("unit", QVariant.String)], [
+        (QgsGeometry.fromWkt("POLYGON((-10 -10,0 -10,0 10,-10 10,-10 -10))"), ["west"]),
+        (QgsGeometry.fromWkt("POLYGON((0 -10,10 -10,10 10,0 10,0 -10))"), ["east"])])
+    out = run_alg("lunar:csfd", {"CRATERS": craters, "AREA": halves, "AREA_NAME_FIELD": "unit",
+                                 "MIN_DIAMETER_KM": 2.0, "OUTPUT_TABLE": str(tmp_path / "t.csv"),
+                                 "OUTPUT_PLOT": str(tmp_path / "p.png"), "OUTPUT_HTML": str(tmp_path / "r.html")})
+    table = {}
+    for f in QgsVectorLayer(out["OUTPUT_TABLE"], "t", "ogr").getFeatures():
+        table[f["group"]] = table.get(f["group"], 0) + int(f["n"])
+    assert table["area west"] + table["area east"] == table["all craters"] == out["N_CRATERS"]
+    report = open(out["OUTPUT_HTML"], encoding="utf-8").read()
+    assert "<td>area west</td>" in report and "<td>area east</td>" in report
+
+
+def test_function_file_choice(run_alg, population, tmp_path):
+    craters, area, _, _ = population
+    functions = tmp_path / "functions_user.txt"
+    functions.write_text("chronology={\n name='Moon, linear'\n coefficients=[0,1,0,1e-3]\n}\n")
+    with pytest.raises(QgsProcessingException, match="FUNCTION_FILE .* has no chronology function 'Moon, nope'"):
+        run_alg("lunar:csfd", {"CRATERS": craters, "AREA": area, "FUNCTION_FILE": str(functions),
+                               "CHRONOLOGY_NAME": "Moon, nope", "OUTPUT_TABLE": str(tmp_path / "t.csv"),
+                               "OUTPUT_PLOT": str(tmp_path / "p.png")})
+    out = run_alg("lunar:csfd", {"CRATERS": craters, "AREA": area, "MIN_DIAMETER_KM": 2.0, "MAX_DIAMETER_KM": 64.0,
+                                 "FUNCTION_FILE": str(functions), "CHRONOLOGY_NAME": "Moon, linear",
+                                 "OUTPUT_TABLE": str(tmp_path / "t.csv"), "OUTPUT_PLOT": str(tmp_path / "p.png")})
+    n1 = csfd.fit_model_age(QgsVectorLayer(craters, "c", "ogr").aggregate(0, "diameter_km")[0] and
+                            [f["diameter_km"] for f in QgsVectorLayer(craters, "c", "ogr").getFeatures()
+                             if abs(f.geometry().asPoint().x()) <= 10], out["AREA_KM2"], 2.0, 64.0).n1
+    assert out["MODEL_AGE_GA"] == pytest.approx(n1 / 1e-3, rel=0.01)   # linear: T = N(1) / 1e-3
