@@ -155,6 +155,7 @@ class VettingDock(QDockWidget):
         box.addStretch(1)
         self.setWidget(body)
         self.start_button.clicked.connect(controller.start_from_dock)
+        self.layer_box.currentIndexChanged.connect(controller.layer_chosen)
         self.stop_button.clicked.connect(controller.stop)
 
     def keyPressEvent(self, event):  # noqa: N802 (Qt's name)
@@ -204,6 +205,13 @@ class VettingController:
         wanted = current or (active.id() if map_tools.is_crater_layer(active) else None)
         if wanted is not None and box.findData(wanted) >= 0:
             box.setCurrentIndex(box.findData(wanted))
+
+    def layer_chosen(self, _index=None):
+        """Offer the order an earlier session over this layer used (a resumed session keeps its order)."""
+        layer = QgsProject.instance().mapLayer(self.dock.layer_box.currentData() or "")
+        order = layer.customProperty(ORDER_PROPERTY) if layer is not None else None
+        if order and self.dock.order_box.findData(order) >= 0:
+            self.dock.order_box.setCurrentIndex(self.dock.order_box.findData(order))
 
     def _layers_removed(self, ids):
         if self.layer_id in ids:
