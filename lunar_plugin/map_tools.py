@@ -251,8 +251,8 @@ class CircleTool(QgsMapToolEmitPoint):
             return
         lons, lats = to_lonlat([event.mapPoint()], self._crs())
         points = self.clicked + [(lons[0], lats[0])]
-        if len(points) >= 2:
-            self._preview([p[0] for p in points][-3:], [p[1] for p in points][-3:])
+        if len(points) == self.points_needed:  # the crater the next click would make
+            self._preview([p[0] for p in points], [p[1] for p in points])
 
     def canvasReleaseEvent(self, event):  # noqa: N802
         if event.button() == Qt.MouseButton.RightButton:
@@ -268,8 +268,6 @@ class CircleTool(QgsMapToolEmitPoint):
         self.clicked.append((lons[0], lats[0]))
         self.marks.addPoint(QgsPointXY(map_point))
         if len(self.clicked) < self.points_needed:
-            if len(self.clicked) == 2:
-                self._preview([p[0] for p in self.clicked], [p[1] for p in self.clicked])
             return
         points, self.clicked = self.clicked, []
         try:
@@ -419,6 +417,14 @@ class CountingTools:
             menu.addAction(action)
             toolbar.addAction(action)
             self.actions[key] = action
+        from qgis.PyQt.QtWidgets import QComboBox
+        self.tag_box = QComboBox(toolbar)
+        self.tag_box.setObjectName("mLunarLab_crater_tag")
+        self.tag_box.setToolTip(translate("LunarLab", "Tag of the craters you draw"))
+        for tag, label in tag_labels().items():
+            self.tag_box.addItem(label, tag)
+        self.tag_box.currentIndexChanged.connect(lambda index: setattr(self, "tag", self.tag_box.itemData(index)))
+        self.tag_action = toolbar.addWidget(self.tag_box)
         vet = QAction(icon("vetting"), translate("LunarLab", "Vet detections…"), window)
         vet.setObjectName("mLunarLab_vetting")
         vet.setStatusTip(translate("LunarLab", "Step through detected craters to accept, reject, redraw and tag them"))
@@ -573,6 +579,10 @@ class CountingTools:
             if self.canvas.mapTool() is tool:
                 self.canvas.unsetMapTool(tool)
             tool.release()
+        if self.toolbar is not None:
+            self.toolbar.removeAction(self.tag_action)
+        self.tag_box.deleteLater()
+        self.tag_box = self.tag_action = None
         for action in self.actions.values():
             if self.toolbar is not None:
                 self.toolbar.removeAction(action)

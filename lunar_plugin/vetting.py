@@ -49,6 +49,14 @@ KEYS = {  # Qt key -> action
 }
 
 
+def _number(value):
+    """A float, or None for NULL (QGIS gives NULL as a null QVariant, not None) and anything not a number."""
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def set_vetting_style(layer):
     """Outlines coloured by decision (not decided: yellow, accepted: green, rejected: red, redrawn: orange), so
     that the image under the craters stays visible."""
@@ -248,14 +256,13 @@ class VettingController:
         to_lonlat = map_tools._transform(layer.crs(), map_tools.moon_crs())
         self.craters, decided, ids = {}, {}, []
         for feature in layer.getFeatures():
-            if has["lon"] and has["lat"] and feature["lon"] is not None and feature["lat"] is not None:
-                lon, lat = float(feature["lon"]), float(feature["lat"])
-            else:
+            lon, lat = (_number(feature["lon"]), _number(feature["lat"])) if has["lon"] and has["lat"] \
+                else (None, None)
+            if lon is None or lat is None:
                 centre = to_lonlat.transform(feature.geometry().centroid().asPoint())
                 lon, lat = centre.x(), centre.y()
-            confidence = feature["confidence"] if has["confidence"] else None
-            self.craters[feature.id()] = [lon, lat, float(feature["diameter_km"] or 0.0),
-                                          float(confidence) if confidence is not None else 0.0]
+            confidence = _number(feature["confidence"]) if has["confidence"] else None
+            self.craters[feature.id()] = [lon, lat, _number(feature["diameter_km"]) or 0.0, confidence or 0.0]
             ids.append(feature.id())
             if feature["vetting"] in counting.DECISIONS:
                 decided[feature.id()] = (feature["vetting"], feature["tag"] or None)

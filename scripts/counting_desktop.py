@@ -345,6 +345,8 @@ def inside_qgis(task_path):
         tools = state["tools"]
 
         def go():
+            # the toolbar's tag for new craters: "doubtful" for one of them
+            tools.tag_box.setCurrentIndex(tools.tag_box.findData("doubtful" if name == "polar_3pt" else "standard"))
             tools.actions["crater2" if points == 2 else "crater3"].trigger()
             before = state["craters"].featureCount()
             for lon_r, lat_r in rim:

@@ -72,7 +72,8 @@ def test_drawn_craters_measure_their_true_geodesic_diameter(desktop):
         assert crater["crs_valid"] and crater["added"] == 1, crater
         assert abs(crater["error_pct"]) < 0.5, crater
         assert crater["centre_offset_km"] < 0.005 * crater["true_km"], crater
-        assert crater["method"] == f"{crater['tool']} points" and crater["tag"] == "standard", crater
+        assert crater["method"] == f"{crater['tool']} points", crater
+        assert crater["tag"] == ("doubtful" if crater["name"] == "polar_3pt" else "standard"), crater  # toolbar
         assert crater["map_tool"] == "CircleTool" and crater["geometry"] == 2, crater  # polygons
         assert -180.0 <= crater["lon"] <= 180.0
     kinds = {("polar" if "30135" in c["crs"] or "stere" in c["crs"] else
