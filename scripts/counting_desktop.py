@@ -349,12 +349,21 @@ def inside_qgis(task_path):
             tools.tag_box.setCurrentIndex(tools.tag_box.findData("doubtful" if name == "polar_3pt" else "standard"))
             tools.actions["crater2" if points == 2 else "crater3"].trigger()
             before = state["craters"].featureCount()
+            clicked = []  # where the clicks landed: the pixels' map points, on the Moon
             for lon_r, lat_r in rim:
                 click(to_map(lon_r, lat_r, crs))
+                landed = canvas.getCoordinateTransform().toMapCoordinates(pixel(to_map(lon_r, lat_r, crs)))
+                clicked.append(QgsCoordinateTransform(crs, moon(), QgsProject.instance()).transform(landed))
             feature = last_crater()
             entry = {"name": name, "crs": crs.authid() or crs_text, "crs_valid": crs.isValid(), "tool": points,
                      "true_km": diameter, "added": state["craters"].featureCount() - before,
                      "map_tool": type(canvas.mapTool()).__name__}
+            if points == 2:  # QGIS's own geodesic distance between the two pixels clicked
+                from qgis.core import QgsDistanceArea
+                measure = QgsDistanceArea()
+                measure.setSourceCrs(moon(), QgsProject.instance().transformContext())
+                measure.setEllipsoid("PARAMETER:1737400:1737400")
+                entry["qgis_clicked_km"] = measure.measureLine(clicked[0], clicked[1]) / 1000.0
             if feature is not None and entry["added"] == 1:
                 geo = sys.modules[PLUGIN + ".lunar_plugin.core.moon"]
                 entry.update({"measured_km": feature["diameter_km"], "lon": feature["lon"], "lat": feature["lat"],

@@ -75,6 +75,8 @@ def test_drawn_craters_measure_their_true_geodesic_diameter(desktop):
         assert crater["method"] == f"{crater['tool']} points", crater
         assert crater["tag"] == ("doubtful" if crater["name"] == "polar_3pt" else "standard"), crater  # toolbar
         assert crater["map_tool"] == "CircleTool" and crater["geometry"] == 2, crater  # polygons
+        if crater["tool"] == 2:  # the pixels clicked, measured by QGIS (QgsDistanceArea on the Moon's sphere)
+            assert crater["measured_km"] == pytest.approx(crater["qgis_clicked_km"], rel=1e-6), crater
         assert -180.0 <= crater["lon"] <= 180.0
     kinds = {("polar" if "30135" in c["crs"] or "stere" in c["crs"] else
               "geographic" if c["crs"] == "IAU_2015:30100" else "other", c["tool"]) for c in craters}
