@@ -4,6 +4,7 @@ points go to lunar lon/lat, IAU_2015:30100, and the geometry is core.counting's)
 vetting.py. ``CountingTools`` adds the actions to the Lunar Lab menu and toolbar and holds every tool, rubber band
 and dock (QGIS would otherwise own Python objects Python has forgotten), releasing them in ``unload``."""
 import math
+import os
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException, QgsEditorWidgetSetup,
                        QgsFeature, QgsField, QgsFillSymbol, QgsGeometry, QgsPointXY, QgsProject,
@@ -137,10 +138,11 @@ def new_layer(kind, crs, path=None, name=None, polygon=True):
         write = getattr(QgsVectorFileWriter, "writeAsVectorFormatV3", None) or \
             QgsVectorFileWriter.writeAsVectorFormatV2
         result = write(layer, str(path), QgsProject.instance().transformContext(), options)
-        if result[0] != QgsVectorFileWriter.WriterError.NoError:
-            raise LunarInputError(translate("LunarLab", "Cannot write {0}: {1}").format(path, result[1]))
-        make_crs_readable(str(path))  # an IAU CRS reopens valid in QGIS 3.22 (core/vector_files.py)
+        if os.path.isfile(str(path)):
+            make_crs_readable(str(path))  # an IAU CRS reopens valid in QGIS 3.22 (core/vector_files.py)
         layer = QgsVectorLayer("{0}|layername={1}".format(path, options.layerName), name, "ogr")
+        if not layer.isValid():  # (the writer's error code is an enum whose home moves between QGIS versions)
+            raise LunarInputError(translate("LunarLab", "Cannot write {0}: {1}").format(path, result[1]))
     if kind == "craters":
         set_tag_widget(layer)
     symbol = QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "255,204,0" if kind == "craters"

@@ -87,3 +87,9 @@ def test_vetting_style_colours_each_decision(qgis_app, tools):
     assert renderer.classAttribute() == "vetting"
     assert [(c.value(), c.label()) for c in renderer.categories()] == [
         ("accepted", "accepted"), ("rejected", "rejected"), ("redrawn", "redrawn"), ("", "not decided")]
+
+
+def test_a_geopackage_that_cannot_be_written_is_named_in_the_error(tools, tmp_path):
+    from lunar_lab.lunar_plugin.core.errors import LunarInputError
+    with pytest.raises(LunarInputError, match=r"Cannot write .*no_such_folder/count\.gpkg"):
+        tools.new_layer("craters", tools.moon_crs(), path=str(tmp_path / "no_such_folder" / "count.gpkg"))
