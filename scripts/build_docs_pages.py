@@ -43,7 +43,7 @@ def code(value):
 def number(value):
     if isinstance(value, bool) or not isinstance(value, float):
         return str(value)
-    return f"{value:.4g}"
+    return f"{value:.4g}" if abs(value) < 1000 else f"{value:.1f}"  # the card's JSON, at the page's end, is exact
 
 
 def table(header, rows):
@@ -110,6 +110,9 @@ def reference(out):
 
 # ---- model cards --------------------------------------------------------------------------------------------------
 SCALAR = (str, int, float, bool, type(None))
+#: Card sections shown first, where a card has them: its measured figures, then its data and split.
+FIRST = ("metrics", "trials", "holdout_band", "comparison", "targets", "trust", "label_completeness",
+         "relief_study", "data", "split", "training_sites")
 
 
 def scalar_text(value):
@@ -152,6 +155,12 @@ def render(key, value, depth):
             parts.append(table(["field", "value"], flat))
         parts += [r for k, v in value.items() if (r := render(k, v, depth + 1))]
         return "\n".join(parts)
+    if isinstance(value, list) and value and all(isinstance(v, dict) and all(is_flat(x) for x in v.values())
+                                                 for v in value):
+        columns = list(dict.fromkeys(k for v in value for k in v))
+        if len(columns) <= 14:  # a list of records: one row each
+            rows = [[cell(v[c]) if c in v else "" for c in columns] for v in value]
+            return heading + "\n" + table([code(c) for c in columns], rows)
     if isinstance(value, list) and value and all(isinstance(v, dict) for v in value) and depth < 4:
         parts = [heading]
         for i, item in enumerate(value, 1):
@@ -176,9 +185,12 @@ def card_page(path, summary):
     for key in ("description", "task", "note"):
         if isinstance(card.get(key), str):
             out.append(text(card[key]) + "\n")
-    flat = [[code(k), cell(v)] for k, v in card.items() if is_flat(v)]
+    shown = ("description", "task", "note")
+    flat = [[code(k), cell(v)] for k, v in card.items() if is_flat(v) and k not in shown]
     out += ["## Card fields\n", table(["field", "value"], flat)]
-    out += [r for k, v in card.items() if (r := render(k, v, 2))]
+    # what was measured first, then the data it was measured on, then the rest in the card's order
+    first = [k for k in FIRST if k in card]
+    out += [r for k in first + [k for k in card if k not in first] if (r := render(k, card[k], 2))]
     out.append('??? note "The card as JSON"\n\n    ```json\n' + "\n".join(
         "    " + line for line in json.dumps(card, indent=1, ensure_ascii=False).splitlines()) + "\n    ```\n")
     return "\n".join(out)
