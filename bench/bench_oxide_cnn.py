@@ -1,11 +1,12 @@
 #!/usr/bin/env python
-"""Oxide CNN inference speed: cnn.Predictor vs plain per-oxide torch Conv1d models of the same weights.
+"""Oxide CNN inference speed: ONNX Runtime vs cnn.Predictor vs plain per-oxide torch Conv1d models of the same
+weights, in one run (issue 25: the faster of ONNX Runtime and the Predictor is the default engine).
 
     .venv/bin/python bench/bench_oxide_cnn.py [--pixels 2000000] [--model models/oxide_clementine.pt]
 
 A synthetic 5-band Clementine block goes through features_from_bands (not timed), then every oxide of the model
-is predicted by both paths on the same features. Prints Mpx/s of each (all oxides together), their ratio, and the
-largest absolute difference (wt%). Target: Predictor >= 0.4 Mpx/s on 2 cores, difference <= 1e-4 wt%.
+is predicted by the three paths on the same features (ONNX Runtime and the Predictor interleaved, best of
+--repeat). Prints Mpx/s of each (all oxides together), their ratios, and the largest absolute difference (wt%). Target: Predictor >= 0.4 Mpx/s on 2 cores, difference <= 1e-4 wt%.
 Then the whole per-block step of lunar:oxidecnn from reflectance (features, prediction, bounds) without and with
 both extra outputs (spectral domain and 1-sigma per oxide): their ratio, and the Mpx/s with both (target >= 0.3).
 """
@@ -43,15 +44,25 @@ def main(argv=None):
     block = synthetic_block(args.pixels)
     X = cnn.features_from_bands(block, bundle)
     pred = cnn.Predictor(bundle)
+    ort = model_io.predictor_for(args.model, "onnxruntime", "cpu", threads=torch.get_num_threads())
     pred.predict(X[:10000])  # warm-up
-    t_fast, fast = best_of(lambda: pred.predict(X), args.repeat)
+    ort.predict(X[:10000])
+    t_fast = t_ort = float("inf")
+    for _ in range(args.repeat):   # interleaved: both see the same moments of a shared machine
+        t, fast = best_of(lambda: pred.predict(X), 1)
+        t_fast = min(t_fast, t)
+        t, via_ort = best_of(lambda: ort.predict(X), 1)
+        t_ort = min(t_ort, t)
     nb = args.baseline_pixels or args.pixels
     t_ref, ref = best_of(lambda: bundle.predict_reference(X[:nb]), 1)
-    fast_mpx, ref_mpx = args.pixels / t_fast / 1e6, nb / t_ref / 1e6
+    fast_mpx, ref_mpx, ort_mpx = args.pixels / t_fast / 1e6, nb / t_ref / 1e6, args.pixels / t_ort / 1e6
     diff = float(np.nanmax(np.abs(fast[:nb] - ref)))
+    ort_diff = float(np.nanmax(np.abs(via_ort[:nb] - ref)))
     nan_ok = bool(np.array_equal(np.isnan(fast[:nb]), np.isnan(ref)))
     print(f"model {args.model}: architecture {bundle.architecture}, targets {bundle.targets}, "
           f"{sum(len(m) for m in bundle.members.values())} networks, torch threads {torch.get_num_threads()}")
+    print(f"ONNX Runtime        : {ort_mpx:8.3f} Mpx/s ({args.pixels} px; {ort_mpx / fast_mpx:.2f}x the Predictor, "
+          f"{ort_mpx / ref_mpx:.2f}x plain torch; max |difference| {ort_diff:.3g} wt%)")
     print(f"Predictor           : {fast_mpx:8.3f} Mpx/s ({args.pixels} px, all {len(bundle.targets)} oxides)")
     print(f"plain torch Conv1d  : {ref_mpx:8.3f} Mpx/s ({nb} px)")
     print(f"ratio               : {fast_mpx / ref_mpx:8.2f}x")

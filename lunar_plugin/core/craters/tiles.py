@@ -156,12 +156,17 @@ def downsample(a, f):
 
 
 def local_mean(a, sigma):
-    """Gaussian-like blur of width ``sigma`` (pixels): three passes of a box filter (O(1) per pixel)."""
+    """Gaussian-like blur of width ``sigma`` (pixels): three passes of a box filter (O(1) per pixel) along the
+    columns, then three along the rows. The column passes run along the rows of the transpose: scipy filters
+    contiguous lines 5x faster than strided ones (2.8 against 14 ms a pass on 1024^2), and filters each line alike,
+    so the result is the same to the bit."""
     w = int(round(math.sqrt(4.0 * sigma * sigma + 1.0))) | 1
-    out = np.asarray(a, dtype=np.float32)
-    for axis in (0, 1):
-        for _ in range(3):
-            out = ndimage.uniform_filter1d(out, w, axis=axis, mode="reflect")
+    out = np.ascontiguousarray(np.asarray(a, dtype=np.float32).T)
+    for _ in range(3):
+        out = ndimage.uniform_filter1d(out, w, axis=1, mode="reflect")
+    out = np.ascontiguousarray(out.T)
+    for _ in range(3):
+        out = ndimage.uniform_filter1d(out, w, axis=1, mode="reflect")
     return out
 
 
