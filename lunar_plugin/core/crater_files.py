@@ -36,6 +36,7 @@ class CraterCount:
     reference_areas_km2: np.ndarray = None
     area_names: dict = field(default_factory=dict)   # sub_area -> name
     source: str = ""
+    crs_text: str = ""                               # the CRS the count was measured in (a PROJ string), if given
 
     def count_area(self, name=""):
         """The boundary as a ``count_areas.CountArea`` (measured on the Moon sphere), or None without one."""
@@ -71,6 +72,12 @@ def _read_text(path):
         raise LunarInputError(f"crater count file {path}: cannot be read ({e.strerror})") from None
 
 
+def _proj_string(text):
+    """The PROJ string in a .scc's coordinate_system_name (OpenCraterTool writes '* Generated CRS (+proj=...)')."""
+    m = re.search(r"(\+proj=[^()]*)", str(text))
+    return m.group(1).strip() if m else ""
+
+
 def read_scc(path):
     """A .scc file (craterstats, CraterTools, OpenCraterTool)."""
     what = f"crater count file {path}"
@@ -103,7 +110,8 @@ def read_scc(path):
                        lons=_column(craters, ["lon"], what, required=False),
                        lats=_column(craters, ["lat"], what, required=False),
                        perimeter_km=perimeter, boundary=boundary, radius_km=radius,
-                       area_names={n: v for n, v in names.items() if v and v.upper() != "NULL"}, source=str(path))
+                       area_names={n: v for n, v in names.items() if v and v.upper() != "NULL"}, source=str(path),
+                       crs_text=_proj_string(tree.get("coordinate_system_name", "")))
 
 
 def read_diam(path):

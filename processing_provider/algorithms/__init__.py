@@ -8,6 +8,7 @@ def all_algorithms():
     from .equal_area_sampling import EqualAreaSampling
     from .evaluate_craters import EvaluateCraters
     from .fuse_dom_dem import FuseDomDem
+    from .import_crater_count import ImportCraterCount
     from .mg_number import MgNumber
     from .oxide_cnn import OxideCnn, TrainOxideCnn
     from .oxide_equations import OxideEquations
@@ -15,4 +16,4 @@ def all_algorithms():
     from .train_crater_detector import TrainCraterDetector
     return [SyntheticScene(), OxideEquations(), OxideCnn(), TrainOxideCnn(), MgNumber(), FuseDomDem(), EqualAreaSampling(), DetectCraters(),
             TrainCraterDetector(), EvaluateCraters(), ClassifyCraterAges(),
-            TrainCraterAges(), CraterSizeFrequency()]
+            TrainCraterAges(), CraterSizeFrequency(), ImportCraterCount()]

@@ -5,9 +5,10 @@ import os
 
 import numpy as np
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsField, QgsFields,
-                       QgsGeometry, QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingOutputString,
-                       QgsProcessingParameterBoolean, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsField,
+                       QgsFields, QgsGeometry, QgsProcessingException, QgsProcessingOutputFile,
+                       QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterBoolean,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
                        QgsProcessingParameterString)
@@ -104,6 +105,7 @@ class CraterSizeFrequency(LunarAlgorithm):
         self.addOutput(QgsProcessingOutputString("SYSTEM", self.tr("Lunar System of the model age")))
         self.addOutput(QgsProcessingOutputNumber("N_CRATERS", self.tr("Craters counted")))
         self.addOutput(QgsProcessingOutputNumber("AREA_KM2", self.tr("Count area (km², on the Moon sphere)")))
+        self.addOutput(QgsProcessingOutputFile("OUTPUT_SCC", self.tr("craterstats .scc file (beside the .diam)")))
 
     def _functions(self, parameters, context):
         """(production, chronology): table keys, or names from the function file."""
@@ -311,10 +313,10 @@ class CraterSizeFrequency(LunarAlgorithm):
             w = weights(counted)
             csfd.write_diam(diam, every, area_km2, lons=lon_all[counted.index], lats=lat_all[counted.index],
                             fractions=w.get("fractions"), reference_areas=w.get("reference_areas_km2"))
-            csfd.write_scc(os.path.splitext(diam)[0] + ".scc", every, area_km2, lons=lon_all[counted.index],
+            scc = csfd.write_scc(os.path.splitext(diam)[0] + ".scc", every, area_km2, lons=lon_all[counted.index],
                            lats=lat_all[counted.index], fractions=w.get("fractions"),
                            boundary=whole.boundary_rings(), perimeter_km=whole.perimeter_km)
-            results["OUTPUT_DIAM"] = diam
+            results["OUTPUT_DIAM"], results["OUTPUT_SCC"] = diam, scc
         err = max(fit_all.err_plus_ga, fit_all.err_minus_ga)
         results.update({"OUTPUT_PLOT": png, "MODEL_AGE_GA": fit_all.age_ga, "MODEL_AGE_ERR_GA": err,
                         "SYSTEM": fit_all.system, "N_CRATERS": fit_all.n_craters, "AREA_KM2": area_km2})

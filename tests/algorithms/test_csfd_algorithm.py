@@ -227,3 +227,55 @@ def test_function_file_choice(run_alg, population, tmp_path):
                             [f["diameter_km"] for f in QgsVectorLayer(craters, "c", "ogr").getFeatures()
                              if abs(f.geometry().asPoint().x()) <= 10], out["AREA_KM2"], 2.0, 64.0).n1
     assert out["MODEL_AGE_GA"] == pytest.approx(n1 / 1e-3, rel=0.01)   # linear: T = N(1) / 1e-3
+
+
+@pytest.mark.parametrize("crs", ["", TMERC])
+def test_import_ce6_scc(run_alg, craterstats_oracle, tmp_path, crs):
+    """lunar:importcratercount: the CE-6 .scc as craters and a count area (by default in the transverse Mercator CRS
+    the file names, or as asked); the area measures 52.487 km^2 within 0.5%, the crater lon/lat are degrees, and
+    lunar:csfd on the imported layers gives craterstats' age."""
+    from pathlib import Path
+    path = Path(craterstats_oracle.version["path"]) / "sample" / "CE-6 8-km vicinity.scc"
+    params = {"INPUT": str(path), "OUTPUT_CRATERS": str(tmp_path / "craters.gpkg"),
+              "OUTPUT_AREA": str(tmp_path / "area.gpkg")}
+    if crs:
+        params["CRS"] = QgsCoordinateReferenceSystem.fromProj(crs)
+    out = run_alg("lunar:importcratercount", params)
+    assert out["N_CRATERS"] == 799
+    assert out["AREA_KM2"] == pytest.approx(52.487, rel=0.005)
+    assert out["PERIMETER_KM"] == pytest.approx(25.68, rel=0.005)
+    craters, area = QgsVectorLayer(out["OUTPUT_CRATERS"], "c", "ogr"), QgsVectorLayer(out["OUTPUT_AREA"], "a", "ogr")
+    assert craters.featureCount() == 799 and area.featureCount() == 1
+    assert "tmerc" in area.crs().toProj()              # the file's own CRS, or the one asked for
+    box = area.extent()
+    assert box.width() > 5000 and box.width() < 10000   # metres: about 8 km across
+    lons = [f["lon"] for f in craters.getFeatures()]
+    assert min(lons) > -155 and max(lons) < -153
+    a = next(area.getFeatures())
+    assert a["area_km2"] == pytest.approx(52.487, rel=0.005)
+    fit = run_alg("lunar:csfd", {"CRATERS": out["OUTPUT_CRATERS"], "AREA": out["OUTPUT_AREA"],
+                                 "MIN_DIAMETER_KM": 0.125, "MAX_DIAMETER_KM": 0.25, "PRODUCTION": 2,
+                                 "COUNT_MODE": 2, "OUTPUT_TABLE": str(tmp_path / "t.csv"),
+                                 "OUTPUT_PLOT": str(tmp_path / "p.png")})
+    assert fit["AREA_KM2"] == pytest.approx(out["AREA_KM2"], rel=1e-4)
+    cs = craterstats_oracle.call("poisson", source=str(path), pf="Moon, Neukum (1983)", range=[0.125, 0.25],
+                                 bcc=True)
+    assert fit["N_CRATERS"] == cs["k"]
+    table = sum(int(f["n"]) for f in QgsVectorLayer(fit["OUTPUT_TABLE"], "t", "ogr").getFeatures())
+    assert table == 799                                    # every crater of the file lies within its radius
+    assert fit["MODEL_AGE_GA"] == pytest.approx(cs["median"], rel=0.02)
+
+
+def test_import_diam_and_bad_file(run_alg, craterstats_oracle, tmp_path):
+    from pathlib import Path
+    path = Path(craterstats_oracle.version["path"]) / "sample" / "e1.diam"
+    out = run_alg("lunar:importcratercount", {"INPUT": str(path), "OUTPUT_CRATERS": str(tmp_path / "c.gpkg"),
+                                              "OUTPUT_AREA": str(tmp_path / "a.gpkg")})
+    cs = craterstats_oracle.call("read", source=str(path))
+    assert out["N_CRATERS"] == len(cs["diam"]) and out["AREA_KM2"] == pytest.approx(cs["area"])
+    fractions = sorted(f["fraction"] for f in QgsVectorLayer(out["OUTPUT_CRATERS"], "c", "ogr").getFeatures())
+    np.testing.assert_allclose(fractions, sorted(cs["fraction"]), rtol=1e-6)
+    bad = tmp_path / "bad.scc"
+    bad.write_text("Total_area = 1 <km^2>\n")
+    with pytest.raises(QgsProcessingException, match=r"bad.scc: no 'crater = \{diam"):
+        run_alg("lunar:importcratercount", {"INPUT": str(bad), "OUTPUT_CRATERS": str(tmp_path / "x.gpkg")})

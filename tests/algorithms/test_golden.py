@@ -1,4 +1,4 @@
-"""The golden table: all 13 algorithms of the provider on one seeded synthetic scene, each output's statistics
+"""The golden table: all 14 algorithms of the provider on one seeded synthetic scene, each output's statistics
 (raster band stats, feature counts, field sums and means, returned numbers) against ``golden_table.yaml``.
 After a deliberate change of results: ``.venv/bin/python scripts/regenerate_golden_table.py`` (never run here)."""
 import pytest
@@ -22,7 +22,7 @@ def golden_run(run_alg, tmp_path_factory):
 def test_the_table_covers_every_algorithm_once(lunar_processing):
     from qgis.core import QgsApplication
     provided = sorted(alg.id() for alg in QgsApplication.processingRegistry().providerById("lunar").algorithms())
-    assert len(provided) == 13
+    assert len(provided) == 14
     assert sorted(case["algorithm"] for case in TABLE["cases"]) == provided
     assert all(case.get("expected") for case in TABLE["cases"])
 

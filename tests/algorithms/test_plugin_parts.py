@@ -16,7 +16,7 @@ def test_every_help_button_opens_a_page_that_exists(lunar_processing):
                           timeout=120)
     assert proc.returncode == 0, proc.stderr
     algs = QgsApplication.processingRegistry().providerById("lunar").algorithms()
-    assert len(algs) == 13
+    assert len(algs) == 14
     for alg in algs:
         url = QUrl(alg.helpUrl())
         assert url.isLocalFile(), (alg.name(), alg.helpUrl())

@@ -403,7 +403,7 @@ def test_age_text_uses_plain_digits():
     assert csfd.format_age(4.0, 0.006, 0.0061) == "4.00 +0.006/-0.0061 Ga"
 
 
-# ---------------------------------------------------------------------------------------------------- functions, methods
+# ------------------------------------------------------------------------------------------ functions, methods
 # Every offered production x chronology pair and all four of craterstats' age methods, against craterstats itself.
 
 PRODUCTIONS = [f.key for f in csfd.functions_of("production")]

@@ -179,7 +179,7 @@ def test_zip_ships_a_help_page_per_algorithm_and_qt_neutral_resources(package):
     listed = subprocess.run([str(ROOT / "bin" / "lunar-process"), "list"], capture_output=True, text=True,
                             timeout=120).stdout
     algs = sorted(set(re.findall(r"lunar:(\w+)", listed)))
-    assert len(algs) == 13
+    assert len(algs) == 14
     for alg in algs:
         page = archive.read(f"lunar_lab/help/{alg}.html").decode()
         assert f"lunar:{alg}" in page and "<h2>Parameters</h2>" in page
