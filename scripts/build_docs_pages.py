@@ -76,7 +76,7 @@ def algorithm_page(alg):
     for p in alg.parameterDefinitions():
         help_text = text(p.help()) if hasattr(p, "help") else ""
         if hasattr(p, "options") and p.type() == "enum":
-            help_text += "<br>" + "; ".join(f"{i} = {text(o)}" for i, o in enumerate(p.options()))
+            help_text += ("<br>" if help_text else "") + "; ".join(f"{i} = {text(o)}" for i, o in enumerate(p.options()))
         rows.append([code(p.name()), text(p.description()), code(p.type()), code(build_help.default_text(p)),
                      flags_text(p), help_text])
     out += ["## Parameters\n", table(["name", "label", "type", "default", "", "help"], rows)]
