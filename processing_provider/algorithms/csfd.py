@@ -13,7 +13,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
                        QgsProcessingParameterString)
 
-from ...lunar_plugin.core import count_areas, csfd
+from ...lunar_plugin.core import count_areas, crater_files, csfd
 from ...lunar_plugin.core.model_files import write_text_atomic
 from ...lunar_plugin.core.moon import MOON_GEOGRAPHIC_CRS
 from ...lunar_plugin.qt_compat import (FieldType, ProcessingFieldParameterDataType, ProcessingNumberParameterType,
@@ -100,6 +100,11 @@ class CraterSizeFrequency(LunarAlgorithm):
                                                                 self.tr("HTML files (*.html)"), optional=True))
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_DIAM", self.tr("craterstats .diam file"),
                                                                 self.tr("craterstats diam (*.diam)"), optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_STAT", self.tr("craterstats .stat file"),
+                                                                self.tr("craterstats stat (*.stat)"), optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_SHAPEFILES", self.tr("craterstats/OpenCraterTool shapefile pair (_CRATER.shp, _AREA.shp)"),
+            self.tr("Shapefiles (*.shp)"), optional=True))
         self.addOutput(QgsProcessingOutputNumber("MODEL_AGE_GA", self.tr("Model age (Ga)")))
         self.addOutput(QgsProcessingOutputNumber("MODEL_AGE_ERR_GA", self.tr("Model age uncertainty (Ga, 1 sigma)")))
         self.addOutput(QgsProcessingOutputString("SYSTEM", self.tr("Lunar System of the model age")))
@@ -317,6 +322,21 @@ class CraterSizeFrequency(LunarAlgorithm):
                            lats=lat_all[counted.index], fractions=w.get("fractions"),
                            boundary=whole.boundary_rings(), perimeter_km=whole.perimeter_km)
             results["OUTPUT_DIAM"], results["OUTPUT_SCC"] = diam, scc
+        stat = self.parameterAsFileOutput(parameters, "OUTPUT_STAT", context)
+        if stat:   # buffered: each crater weighs area / its reference area on the count area
+            w = weights(counted)
+            fractions = w.get("fractions")
+            if "reference_areas_km2" in w:
+                fractions = area_km2 / w["reference_areas_km2"]
+            results["OUTPUT_STAT"] = crater_files.write_stat(stat, every, area_km2, fractions,
+                                                             source=craters.sourceName())
+        pair = self.parameterAsFileOutput(parameters, "OUTPUT_SHAPEFILES", context)
+        if pair:
+            w = weights(counted)
+            count = crater_files.CraterCount(
+                diameters_km=every, area_km2=area_km2, fractions=w.get("fractions"), lons=lon_all[counted.index],
+                lats=lat_all[counted.index], perimeter_km=whole.perimeter_km, boundary=whole.boundary_rings())
+            results["OUTPUT_SHAPEFILES"] = crater_files.write_shapefile_pair(pair, count)[0]
         err = max(fit_all.err_plus_ga, fit_all.err_minus_ga)
         results.update({"OUTPUT_PLOT": png, "MODEL_AGE_GA": fit_all.age_ga, "MODEL_AGE_ERR_GA": err,
                         "SYSTEM": fit_all.system, "N_CRATERS": fit_all.n_craters, "AREA_KM2": area_km2})

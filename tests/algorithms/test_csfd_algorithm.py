@@ -178,8 +178,16 @@ def test_ce6_count_area_in_transverse_mercator(run_alg, craterstats_oracle, ce6,
     out = run_alg("lunar:csfd", {"CRATERS": craters, "AREA": area, "MIN_DIAMETER_KM": 0.125, "MAX_DIAMETER_KM": 0.25,
                                  "PRODUCTION": 2, "CHRONOLOGY": 0, "COUNT_MODE": mode, "METHOD": method,
                                  "EQUILIBRIUM": 1, "OUTPUT_TABLE": str(tmp_path / "t.csv"),
-                                 "OUTPUT_PLOT": str(tmp_path / "p.png"), "OUTPUT_DIAM": str(tmp_path / "ce6.diam")})
+                                 "OUTPUT_PLOT": str(tmp_path / "p.png"), "OUTPUT_DIAM": str(tmp_path / "ce6.diam"),
+                                 "OUTPUT_STAT": str(tmp_path / "ce6.stat"),
+                                 "OUTPUT_SHAPEFILES": str(tmp_path / "ce6.shp")})
     assert out["AREA_KM2"] == pytest.approx(52.487, rel=0.005)
+    # the .stat and the shapefile pair as craterstats reads them
+    assert craterstats_oracle.call("read", source=out["OUTPUT_STAT"])["area"] == pytest.approx(out["AREA_KM2"],
+                                                                                               rel=1e-3)
+    pair = craterstats_oracle.call("read", source=out["OUTPUT_SHAPEFILES"])
+    assert pair["area"] == pytest.approx(out["AREA_KM2"], rel=1e-5)
+    assert len(pair["diam"]) == len(crater_files.read_count(tmp_path / "ce6.scc").diameters_km)
     written = crater_files.read_count(tmp_path / "ce6.scc")
     assert written.count_area().area_km2 == pytest.approx(out["AREA_KM2"], rel=1e-6)
     assert np.all((written.lons > -155) & (written.lons < -153) & (written.lats > -42) & (written.lats < -41))
