@@ -117,6 +117,16 @@ def test_train_ages_writes_model_and_report(run_alg, scene, tmp_path):
     assert "Confusion matrix" in report and "Recall per System" in report
     # the model records that it reads the DOM (lunar:classifycraterages refuses to run it without one)
     assert bundle["channel_names"] == ["dem_relief", "image_rel"]
+    # ages.onnx beside ages.pt, exported from it: ONNX Runtime runs the trained model, as torch does
+    from lunar_lab.lunar_plugin.core import engine
+    from lunar_lab.lunar_plugin.core.ages import inference
+    _, description, source = engine.read_onnx(tmp_path / "ages.onnx")
+    assert source == engine.sha256(tmp_path / "ages.pt") and description["card"] == bundle["card"]
+    rng = np.random.default_rng(0)
+    px, k = bundle["chip_px"], bundle["config"]["n_attributes"]
+    chips, attrs = rng.standard_normal((20, 2, px, px)), rng.standard_normal((20, k))
+    np.testing.assert_allclose(inference.classify(model_io.load_for(out["OUTPUT_MODEL"], "onnxruntime"), chips, attrs),
+                               inference.classify(bundle, chips, attrs), atol=1e-5)
 
 
 def test_labels_outside_the_five_systems_are_refused(run_alg, scene, tmp_path):

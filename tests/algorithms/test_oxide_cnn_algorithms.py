@@ -72,6 +72,12 @@ def test_train_kfold_writes_model_predictions_and_report(run_alg, shared_data, t
     mapped = run_alg("lunar:oxidecnn", {"INPUT": raster, "MODEL": out["OUTPUT_MODEL"],
                                         "OUTPUT_FEO": str(tmp_path / "feo.tif")})
     assert np.isfinite(read_raster(mapped["OUTPUT_FEO"])).all()
+    # m.onnx beside m.pt (ONNX Runtime, the default engine, ran it); torch gives the same map
+    from lunar_lab.lunar_plugin.core import engine
+    assert engine.read_onnx(tmp_path / "m.onnx")[2] == engine.sha256(tmp_path / "m.pt")
+    by_torch = run_alg("lunar:oxidecnn", {"INPUT": raster, "MODEL": out["OUTPUT_MODEL"], "ENGINE": 2,
+                                          "OUTPUT_FEO": str(tmp_path / "feo_torch.tif")})
+    np.testing.assert_allclose(read_raster(mapped["OUTPUT_FEO"]), read_raster(by_torch["OUTPUT_FEO"]), atol=1e-4)
 
 
 def test_too_few_sites_for_the_folds(run_alg, tmp_path):
