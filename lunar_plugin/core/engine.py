@@ -279,7 +279,10 @@ def onnx_for(pt_path, exporter, role="MODEL", device="auto", threads=None):
     if not os.path.isfile(cached):
         if not can_export():
             return None
-        exporter(pt_path, cached)
+        try:
+            exporter(pt_path, cached)
+        except LunarInputError as err:   # a broken .pt: say which parameter gave it
+            raise LunarInputError(f"{role}: {err}") from None
     model, description, _ = read_onnx(cached, role, device, threads)
     return model, description
 

@@ -199,6 +199,11 @@ def test_a_pt_without_its_onnx_is_exported_on_the_fly_or_runs_in_torch(tmp_path,
     torch_bundle = craters_io.load(pt)
     np.testing.assert_allclose(detect.run_network(bundle["onnx"], x),
                                detect.run_network(craters_io.network(torch_bundle, fuse=True), x), atol=1e-4)
+    # a truncated .pt cannot be exported: the message names the parameter
+    broken = tmp_path / "broken.pt"
+    broken.write_bytes(pt.read_bytes()[:5000])
+    with pytest.raises(LunarInputError, match=r"^MODEL: model file '.*broken.pt' cannot be read: it is truncated"):
+        craters_io.load_for(broken, "onnxruntime")
     # no cached export and no way to make one: auto runs the .pt in torch, onnxruntime says why it cannot
     cached[0].unlink()
     monkeypatch.setattr(engine, "can_export", lambda: False)
