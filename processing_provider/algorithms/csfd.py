@@ -13,6 +13,8 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, Qgs
                        QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
                        QgsProcessingParameterString)
 
+from qgis.PyQt.QtCore import QCoreApplication
+
 from ...lunar_plugin.core import count_areas, crater_files, csfd
 from ...lunar_plugin.core.model_files import write_text_atomic
 from ...lunar_plugin.core.moon import MOON_GEOGRAPHIC_CRS
@@ -45,7 +47,9 @@ class CraterSizeFrequency(LunarAlgorithm):
             "when split by the 'system' field), and a model age fitted between MIN_DIAMETER_KM and MAX_DIAMETER_KM "
             "as craterstats 3.6 computes it, with the lunar System that age falls in. Counting modes: crater centre "
             "in the area, rim-crossing craters as fractions, or buffered crater counting (Fassett & Head 2008, with "
-            "buffered Poisson ages). Production and chronology functions are chosen separately (Neukum 1983, "
+            "buffered Poisson ages); as in craterstats, crater fractions weight the binned values and fits, while a "
+            "Poisson age counts every crater in the fit range. Fit ranges are used as given (no snapping to bin "
+            "edges). Production and chronology functions are chosen separately (Neukum 1983, "
             "Neukum et al. 2001, Hartmann 2010 iteration, Yue et al. 2022, or a craterstats function file). With "
             "AREA_NAME_FIELD each named count area gets its own CSFD and age. Also writes craterstats .diam and .scc "
             "files (boundary, perimeter, fractions; lon/lat in degrees). Diameters in km.")
@@ -358,6 +362,11 @@ class CraterSizeFrequency(LunarAlgorithm):
         return {"OUTPUT_TABLE": dest}
 
 
+def _tr(text):
+    """geographic_crs serves two algorithms: its messages use the plugin's own context."""
+    return QCoreApplication.translate("LunarLab", text)
+
+
 def geographic_crs(crs, transform_context=None):
     """The geographic CRS (lon/lat degrees on the same body) of a geographic or projected CRS, whether it came from
     an authority code or a PROJ string (QGIS < 3.38 has no toGeographicCrs): lon/lat on the CRS's ellipsoid as a
@@ -368,7 +377,7 @@ def geographic_crs(crs, transform_context=None):
     from qgis.core import QgsCoordinateTransformContext
     srs = osr.SpatialReference()
     if srs.ImportFromWkt(crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)) != 0:
-        raise QgsProcessingException("CRS {0} cannot be read by GDAL".format(crs.authid() or crs.toProj()))
+        raise QgsProcessingException(_tr("CRS {0} cannot be read by GDAL").format(crs.authid() or crs.toProj()))
     a, b = srs.GetSemiMajor(), srs.GetSemiMinor()
     candidates = [QgsCoordinateReferenceSystem.fromProj(f"+proj=longlat +a={a!r} +b={b!r} +no_defs"),
                   QgsCoordinateReferenceSystem.fromWkt(srs.CloneGeogCS().ExportToWkt()),
@@ -377,7 +386,8 @@ def geographic_crs(crs, transform_context=None):
     for geographic in candidates:
         if geographic.isValid() and QgsCoordinateTransform(crs, geographic, context).isValid():
             return geographic
-    raise QgsProcessingException("CRS {0} cannot be turned into lon/lat degrees".format(crs.authid() or crs.toProj()))
+    raise QgsProcessingException(_tr("CRS {0} cannot be turned into lon/lat degrees").format(
+        crs.authid() or crs.toProj()))
 
 
 def csfd_report_html(png, area_km2, groups, fits, unclassified, out_of_range):
