@@ -10,10 +10,11 @@
 # It is reused when present; a stamp (hash of the package list, requirements*.txt and this script's set-up part)
 # says when packages and pip pins must be installed again. Needs root (uses sudo otherwise).
 # Inside: Debian's QGIS/GDAL/NumPy/SciPy, Debian's CPU torch (python3-torch, moved out of the system Python into
-# /usr/lib/python3/lunar-torch so that /usr/bin/python3 has no torch, as on the host) and a --system-site-packages venv
-# (/opt/lunar-venv, pip: requirements.txt without torch, requirements-reference.txt --no-deps) that is mounted over
-# the repository's .venv, so .venv/bin/python, bin/lunar-process and the tests use it unchanged; the craterstats
-# oracle venv is /opt/craterstats (requirements-craterstats.txt) and LUNAR_CRATERSTATS_PYTHON points at it.
+# /usr/lib/python3/lunar-torch so that /usr/bin/python3 has no torch, as on the host) and a --system-site-packages
+# venv /opt/lunar-venv (pip: requirements.txt without torch, requirements-docs.txt; requirements-reference.txt
+# --no-deps if present) mounted over the repository's .venv, so .venv/bin/python, bin/lunar-process and the tests
+# use it unchanged; the craterstats oracle venv is /opt/craterstats (requirements-craterstats.txt, --no-deps) and
+# LUNAR_CRATERSTATS_PYTHON points at it.
 # The repository and ../shared are bind-mounted at their own absolute paths; build/ is a private folder per run;
 # the built files of `make setup` (resources_rc.py, help/, i18n/*.qm) are used from the checkout.
 # All mounts are made in a private mount namespace (unshare) and unmounted on exit by a trap: none reach the host.
@@ -114,7 +115,7 @@ in_chroot() {
 
 # ---- 3. packages and pip pins (when the stamp changed) -------------------------------------------------------
 REQS=()
-for f in requirements.txt requirements-reference.txt requirements-craterstats.txt; do
+for f in requirements.txt requirements-reference.txt requirements-craterstats.txt requirements-docs.txt; do
   [ -e "$ROOT/$f" ] && REQS+=("$f: $(cat "$ROOT/$f")") || true
 done
 STAMP_NOW=$( { echo "${PACKAGES[*]}"; sed -n '/^# ---- 3\./,/^# ---- 4\./p' "$0"; printf '%s\n' "${REQS[@]}"; } \
@@ -140,6 +141,10 @@ if [ "$(cat "$DIR/.lunar-stamp" 2>/dev/null)" != "$STAMP_NOW" ]; then
   mkdir -p "$DIR/tmp/lunar-reqs"
   grep -v -E '^torch([=<>~ ]|$)' "$ROOT/requirements.txt" > "$DIR/tmp/lunar-reqs/requirements.txt"
   in_chroot /opt/lunar-venv/bin/python -m pip install -q -r /tmp/lunar-reqs/requirements.txt
+  if [ -e "$ROOT/requirements-docs.txt" ]; then  # MkDocs for tests/e2e/test_docs.py, as make setup puts it in .venv
+    cp "$ROOT/requirements-docs.txt" "$DIR/tmp/lunar-reqs/"
+    in_chroot /opt/lunar-venv/bin/python -m pip install -q -r /tmp/lunar-reqs/requirements-docs.txt
+  fi
   if [ -e "$ROOT/requirements-reference.txt" ]; then
     cp "$ROOT/requirements-reference.txt" "$DIR/tmp/lunar-reqs/"
     in_chroot /opt/lunar-venv/bin/python -m pip install -q --no-deps -r /tmp/lunar-reqs/requirements-reference.txt
