@@ -287,3 +287,21 @@ def test_import_diam_and_bad_file(run_alg, craterstats_oracle, tmp_path):
     bad.write_text("Total_area = 1 <km^2>\n")
     with pytest.raises(QgsProcessingException, match=r"bad.scc: no 'crater = \{diam"):
         run_alg("lunar:importcratercount", {"INPUT": str(bad), "OUTPUT_CRATERS": str(tmp_path / "x.gpkg")})
+
+
+def test_count_area_in_polar_stereographic(run_alg, tmp_path):
+    """A 20 x 20 km square in the IAU south polar stereographic CRS, 100 km from the pole: measured on the
+    sphere it is 400 km^2 / k^2, k = 2 / (1 - sin lat) the projection's scale there; craters given in lon/lat."""
+    import math
+    square = QgsGeometry.fromWkt("POLYGON((-10000 90000,10000 90000,10000 110000,-10000 110000,-10000 90000))")
+    area = _memory_layer("Polygon", "IAU_2015:30135", [("name", QVariant.String)], [(square, ["polar"])])
+    lat_centre = -90 + math.degrees(100.0 / 1737.4)            # close enough: the scale varies by 1e-4 here
+    lats = np.linspace(lat_centre - 0.15, lat_centre + 0.15, 40)
+    craters = _memory_layer("Point", LONLAT, [("diameter_km", QVariant.Double)],
+                            [(QgsGeometry.fromPointXY(QgsPointXY((i % 5) * 3.0, float(la))), [1.0 + i % 7])
+                             for i, la in enumerate(lats)])
+    out = run_alg("lunar:csfd", {"CRATERS": craters, "AREA": area, "MIN_DIAMETER_KM": 1.0, "MAX_DIAMETER_KM": 16.0,
+                                 "OUTPUT_TABLE": str(tmp_path / "t.csv"), "OUTPUT_PLOT": str(tmp_path / "p.png")})
+    k = 2 / (1 - math.sin(math.radians(lat_centre)))
+    assert out["AREA_KM2"] == pytest.approx(400.0 / k ** 2, rel=3e-4)
+    assert out["N_CRATERS"] == 16          # lon 0 and 3 degrees: x = 0 and 5.2 km; 6 degrees: 10.5 km, outside

@@ -147,3 +147,15 @@ def test_bad_files_and_areas(tmp_path):
         count_areas.CountArea([[[(0, 0), (1000, 0), (1000, 1000)]]], "metres")
     with pytest.raises(LunarInputError, match="unknown counting mode 'rim'"):
         count_areas.CountArea([[[(0, 0), (1, 0), (1, 1)]]]).count([0.5], [0.2], [1.0], mode="rim")
+
+
+def test_area_around_a_pole():
+    """A ring of latitude -85 around the south pole: the cap's area and perimeter (great-circle edges between
+    vertices 0.5 degree apart: within 2e-5 of the latitude circle's), craters at the pole count."""
+    import math
+    lon = np.linspace(-180, 180, 721)[:-1]
+    cap = count_areas.CountArea([[list(zip(lon, np.full(lon.size, -85.0)))]], "cap")
+    radius = 1737.4
+    assert cap.area_km2 == pytest.approx(2 * math.pi * radius ** 2 * (1 - math.sin(math.radians(85))), rel=2e-5)
+    assert cap.perimeter_km == pytest.approx(2 * math.pi * radius * math.cos(math.radians(85)), rel=2e-5)
+    assert cap.count([0, 90, 10], [-90, -86, -80], [1, 1, 1]).index.tolist() == [0, 1]
