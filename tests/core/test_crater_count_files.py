@@ -64,6 +64,14 @@ def test_fractions_as_craterstats_computes_them(craterstats_oracle, tmp_path):
     assert result.index.size == 799 and np.all((result.fractions > 0) & (result.fractions <= 1))
     centre = area.count(count.lons, count.lats, count.diameters_km, mode="centre")
     assert centre.index.size < 799 and np.all(centre.fractions == 1)
+    # and the fits in fraction mode: craterstats' own fractions of the pair give the same ages
+    for method in ("cumulative", "differential"):
+        ours = csfd.fit_model_age(count.diameters_km[result.index], area.area_km2, 0.0625, 0.25, method=method,
+                                  fractions=result.fractions)
+        t = craterstats_oracle.call("fit", source=crater_path, pf="Moon, Neukum et al. (2001)", range=[0.0625, 0.25],
+                                    presentation=method)["t"]
+        assert ours.age_ga == pytest.approx(t[0], rel=0.02)
+        assert ours.err_plus_ga == pytest.approx(t[2] - t[0], rel=0.02)
 
 
 def test_buffered_count_and_its_ages_in_craterstats(craterstats_oracle, tmp_path):
