@@ -448,3 +448,32 @@ def test_fine_tune_from_a_base_bundle_keeps_history():
                            settings={"steps_per_epoch": 1, "crop": 64, "batch": 2})
     hist = tuned["card"]["training_history"]
     assert len(hist) == 2 and hist[1]["fine_tuned"] and tuned["card"]["stage"] == "synthetic"
+
+
+def test_local_means_are_the_box_filters_to_the_bit():
+    """local_mean (column passes on the transpose) and mask_mean (a padded tile's mask from a few lines) give what
+    three strided box passes per axis give, bit for bit, whatever the mask."""
+    from scipy import ndimage
+
+    def strided(a, sigma):
+        w = int(round(math.sqrt(4.0 * sigma * sigma + 1.0))) | 1
+        out = np.asarray(a, dtype=np.float32)
+        for axis in (0, 1):
+            for _ in range(3):
+                out = ndimage.uniform_filter1d(out, w, axis=axis, mode="reflect")
+        return out
+    rng = np.random.default_rng(7)
+    for shape in ((130, 97), (256, 320)):
+        a = (rng.standard_normal(shape) * 500).astype(np.float32)
+        for sigma in (5.0, 32.0):
+            assert np.array_equal(tiles.local_mean(a, sigma), strided(a, sigma))
+            for case in range(4):
+                valid = np.ones(shape, bool)
+                if case == 0:
+                    valid[:, -20:] = valid[-9:] = False        # beyond the raster's right and bottom edges
+                elif case == 1:
+                    valid[:4] = valid[:, :30] = False          # top and left
+                elif case == 2:
+                    valid[rng.random(shape) < 0.02] = False    # scattered nodata: not a row times a column mask
+                got = tiles.mask_mean(valid, sigma)
+                assert np.array_equal(got, strided(valid.astype(np.float32), sigma)), (shape, sigma, case)

@@ -170,6 +170,25 @@ def local_mean(a, sigma):
     return out
 
 
+def mask_mean(valid, sigma):
+    """``local_mean`` of a valid mask as float32 0/1, the same to the bit. A mask that is a row mask times a column
+    mask (a tile padded with nodata beyond the raster's edges) is done on a few lines instead of the whole tile:
+    after the column passes every row is the column mask times one value (the column passes of the row mask), and
+    rows holding the same value give the same row passes."""
+    rows, cols = valid.any(axis=1), valid.any(axis=0)
+    if not np.array_equal(valid, rows[:, None] & cols[None, :]):
+        return local_mean(valid.astype(np.float32), sigma)
+    w = int(round(math.sqrt(4.0 * sigma * sigma + 1.0))) | 1
+    down = rows.astype(np.float32)[None, :]
+    for _ in range(3):
+        down = ndimage.uniform_filter1d(down, w, axis=1, mode="reflect")
+    values, which = np.unique(down[0], return_inverse=True)
+    lines = values[:, None] * cols.astype(np.float32)[None, :]
+    for _ in range(3):
+        lines = ndimage.uniform_filter1d(lines, w, axis=1, mode="reflect")
+    return lines[which]
+
+
 def normalise_tile(a, sigma=32.0):
     """High-pass a DEM tile (minus a local mean of width ``sigma``, nodata-aware) and divide by its std.
 
@@ -186,7 +205,7 @@ def normalise_tile(a, sigma=32.0):
             local = local_mean(filled - mean_all, sigma) + mean_all
         else:
             num = local_mean(np.where(valid, filled - mean_all, 0.0), sigma)
-            den = local_mean(valid.astype(np.float32), sigma)
+            den = mask_mean(valid, sigma)
             local = np.where(den > 1e-3, num / np.maximum(den, 1e-3), 0.0) + mean_all
         hp = np.where(valid, a - local, 0.0)
     else:
