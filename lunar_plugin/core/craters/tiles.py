@@ -198,7 +198,7 @@ def normalise_tile(a, sigma=32.0):
     valid = np.isfinite(a)
     if not valid.any():
         return None, valid
-    filled = np.where(valid, a, 0.0).astype(np.float32)
+    filled = np.where(valid, a, 0.0).astype(np.float32, copy=False)
     mean_all = float(filled[valid].mean())
     if sigma and sigma > 0:
         if valid.all():
@@ -212,7 +212,7 @@ def normalise_tile(a, sigma=32.0):
         hp = np.where(valid, a - mean_all, 0.0)
     std = float(hp[valid].std())
     x = hp / (std + 1e-6) if std > 0 else hp
-    return np.clip(x, -8.0, 8.0).astype(np.float32), valid
+    return np.clip(x, -8.0, 8.0).astype(np.float32, copy=False), valid
 
 
 def tile_starts(length, tile, overlap, wrap=False):
