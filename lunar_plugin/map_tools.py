@@ -217,13 +217,14 @@ def _band(canvas, geometry_type, colour, width=2, dashed=False):
 
 class CircleTool(QgsMapToolEmitPoint):
     """Draw a crater: 2 clicks at the ends of a diameter, or 3 on the rim; a geodesic preview follows the mouse.
-    Right click or Esc drops the points, Backspace the last one. ``on_done(lon, lat, diameter_km, method)`` gets
+    Right click or Esc drops the points, Backspace the last one (or, with none pending, ``on_undo()``: the last
+    crater drawn). ``on_done(lon, lat, diameter_km, method)`` gets
     each finished crater, ``on_preview(text)`` what to show while drawing, ``on_cancel()`` an Esc."""
 
-    def __init__(self, canvas, points_needed, on_done, on_preview=None, on_cancel=None):
+    def __init__(self, canvas, points_needed, on_done, on_preview=None, on_cancel=None, on_undo=None):
         super().__init__(canvas)
         self.points_needed = points_needed
-        self.on_done, self.on_preview, self.on_cancel = on_done, on_preview, on_cancel
+        self.on_done, self.on_preview, self.on_cancel, self.on_undo = on_done, on_preview, on_cancel, on_undo
         self.clicked = []  # (lon, lat)
         self.band = _band(canvas, GeometryType.Polygon, QColor(255, 204, 0), 2)
         self.marks = _band(canvas, GeometryType.Point, QColor(255, 80, 0), 2)
@@ -297,6 +298,9 @@ class CircleTool(QgsMapToolEmitPoint):
             for point in points:
                 self.marks.addPoint(point)
             self.band.reset(GeometryType.Polygon)
+            event.accept()
+        elif event.key() == Qt.Key.Key_Backspace and self.on_undo is not None:  # no click pending: the last crater
+            self.on_undo()
             event.accept()
         else:
             event.ignore()
@@ -386,10 +390,11 @@ class CountingTools:
         self.ask_name = self._ask_name  # tests replace the dialogs
         self.ask_new_layer = self._ask_new_layer
         self.tag = "standard"
+        self.drawn = []  # (layer id, feature id) of the craters drawn, for Backspace
         window = iface.mainWindow()
         self.tools = {
-            "crater2": CircleTool(self.canvas, 2, self.add_crater, self.show_status),
-            "crater3": CircleTool(self.canvas, 3, self.add_crater, self.show_status),
+            "crater2": CircleTool(self.canvas, 2, self.add_crater, self.show_status, on_undo=self.undo_crater),
+            "crater3": CircleTool(self.canvas, 3, self.add_crater, self.show_status, on_undo=self.undo_crater),
             "area": AreaTool(self.canvas, self.add_area),
             "hole": AreaTool(self.canvas, self.cut_hole, hole=True),
         }
@@ -515,9 +520,24 @@ class CountingTools:
         except LunarInputError as error:  # a read-only provider
             self.iface.messageBar().pushWarning(translate("LunarLab", "Lunar Lab"), str(error))
             return None
+        self.drawn.append((layer.id(), fid))
         self.show_status(translate("LunarLab", "Crater added to {0}: {1:.3f} km at {2:.4f}, {3:.4f}").format(
             layer.name(), diameter_km, lon, lat))
         return fid
+
+    def undo_crater(self):
+        """Take back the last crater drawn (Backspace with no click pending); returns its id or None."""
+        while self.drawn:
+            layer_id, fid = self.drawn.pop()
+            layer = self._layer(layer_id)
+            if layer is None:
+                continue
+            done = layer.deleteFeature(fid) if layer.isEditable() else layer.dataProvider().deleteFeatures([fid])
+            layer.triggerRepaint()
+            if done:
+                self.show_status(translate("LunarLab", "Last crater removed from {0}").format(layer.name()))
+                return fid
+        return None
 
     def add_area(self, vertices):
         layer = self.area_layer()

@@ -410,6 +410,14 @@ def inside_qgis(task_path):
                 "centre_offset_km": float(moon_module.great_circle_km(feature["lon"], feature["lat"], lon, lat)),
                 "tag": feature["tag"], "method": feature["method"], "geometry": feature.geometry().type(),
                 "map_tool": type(canvas.mapTool()).__name__})
+            # Backspace with no click pending takes the crater back; drawn again after
+            fid, count = feature.id(), state["craters"].featureCount()
+            QTest.keyClick(canvas, Qt.Key.Key_Backspace)
+            report["undo_draw"] = {"before": count, "after": state["craters"].featureCount(),
+                                   "gone": state["craters"].getFeature(fid).isValid() is False}
+            for point in rim:
+                click(to_map(*point, crs))
+            report["undo_draw"]["redrawn"] = state["craters"].featureCount()
             later(10, draw_areas)
         when_rendered(go)
 

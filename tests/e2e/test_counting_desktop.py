@@ -102,6 +102,12 @@ def _stereographic_area_km2(ring):
     return abs(np.sum(0.5 * (f[1:] + f[:-1]) * np.diff(theta))) / 1e6
 
 
+def test_backspace_takes_back_the_last_crater_drawn(desktop):
+    undo = desktop["report"]["undo_draw"]
+    drawn = len(desktop["script"].CASES) + 1   # the cases and the NAC crater
+    assert undo == {"before": drawn, "after": drawn - 1, "gone": True, "redrawn": drawn}, undo
+
+
 def test_count_area_and_hole_are_measured_on_the_sphere(desktop):
     areas = desktop["report"]["areas"]
     assert areas["count"] == 1 and areas["name"] == "Shackleton rim" and areas["crs"] == "IAU_2015:30135"
