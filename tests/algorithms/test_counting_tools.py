@@ -8,10 +8,12 @@ import pytest
 
 @pytest.fixture()
 def tools(qgis_app):
-    from lunar_lab.lunar_plugin import map_tools
-    yield map_tools
     from qgis.core import QgsProject
-    QgsProject.instance().removeAllMapLayers()
+
+    from lunar_lab.lunar_plugin import map_tools
+    before = set(QgsProject.instance().mapLayers())
+    yield map_tools
+    QgsProject.instance().removeMapLayers(list(set(QgsProject.instance().mapLayers()) - before))  # only ours
 
 
 def _crs(text):
