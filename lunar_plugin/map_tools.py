@@ -426,12 +426,14 @@ class CountingTools:
             self.actions[key] = action
         from qgis.PyQt.QtWidgets import QComboBox
         self.tag_box = QComboBox(toolbar)
-        self.tag_box.setObjectName("mLunarLab_crater_tag")
+        self.tag_box.setObjectName("mLunarLab_crater_tag_box")
         self.tag_box.setToolTip(translate("LunarLab", "Tag of the craters you draw"))
         for tag, label in tag_labels().items():
             self.tag_box.addItem(label, tag)
         self.tag_box.currentIndexChanged.connect(lambda index: setattr(self, "tag", self.tag_box.itemData(index)))
         self.tag_action = toolbar.addWidget(self.tag_box)
+        self.tag_action.setIcon(icon("crater_tag"))  # shown where the toolbar overflows into a menu
+        self.tag_action.setObjectName("mLunarLab_crater_tag")
         vet = QAction(icon("vetting"), translate("LunarLab", "Vet detections…"), window)
         vet.setObjectName("mLunarLab_vetting")
         vet.setStatusTip(translate("LunarLab", "Step through detected craters to accept, reject, redraw and tag them"))
