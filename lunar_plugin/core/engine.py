@@ -81,8 +81,16 @@ def sha256(path):
 
 
 def cache_folder():
-    """Where on-the-fly exports go: $LUNAR_ONNX_CACHE, else <temp>/lunar_lab_onnx."""
-    return os.environ.get("LUNAR_ONNX_CACHE") or os.path.join(tempfile.gettempdir(), "lunar_lab_onnx")
+    """Where on-the-fly exports go: $LUNAR_ONNX_CACHE, else the user's own cache folder (not a shared temporary
+    one, where another user could leave a file under the expected name): $XDG_CACHE_HOME or ~/.cache (Windows:
+    %LOCALAPPDATA%), then lunar_lab/onnx."""
+    if os.environ.get("LUNAR_ONNX_CACHE"):
+        return os.environ["LUNAR_ONNX_CACHE"]
+    base = os.environ.get("LOCALAPPDATA") if os.name == "nt" else os.environ.get("XDG_CACHE_HOME")
+    base = base or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):
+        base = tempfile.gettempdir()
+    return os.path.join(base, "lunar_lab", "onnx")
 
 
 # ------------------------------------------------------------------------------------------------ writing
@@ -276,13 +284,19 @@ def onnx_for(pt_path, exporter, role="MODEL", device="auto", threads=None):
         if source == digest:
             return model, description
     cached = os.path.join(cache_folder(), f"{digest[:40]}-v{EXPORT_VERSION}.onnx")
-    if not os.path.isfile(cached):
-        if not can_export():
-            return None
+    if os.path.isfile(cached):
         try:
-            exporter(pt_path, cached)
-        except LunarInputError as err:   # a broken .pt: say which parameter gave it
-            raise LunarInputError(f"{role}: {err}") from None
+            model, description, source = read_onnx(cached, role, device, threads)
+        except LunarInputError:   # a cached file cut short: export it again
+            source = None
+        if source == digest:
+            return model, description
+    if not can_export():
+        return None
+    try:
+        exporter(pt_path, cached)
+    except LunarInputError as err:   # a broken .pt: say which parameter gave it
+        raise LunarInputError(f"{role}: {err}") from None
     model, description, _ = read_onnx(cached, role, device, threads)
     return model, description
 

@@ -195,6 +195,10 @@ def test_a_pt_without_its_onnx_is_exported_on_the_fly_or_runs_in_torch(tmp_path,
     cached = list((tmp_path / "onnx_cache").glob("*.onnx"))
     assert len(cached) == 1 and bundle["card"] == craters_io.load(pt)["card"]
     assert "state_dict" not in bundle
+    # a file in the cache under the right name that was not exported from mine.pt is exported again
+    shutil.copy(MODELS / "crater_detector_nac.onnx", cached[0])
+    assert craters_io.load_for(pt, "onnxruntime")["card"] == craters_io.load(pt)["card"]
+    assert engine.read_onnx(cached[0])[2] == engine.sha256(pt)
     x = np.random.default_rng(5).standard_normal((64, 96)).astype(np.float32)
     torch_bundle = craters_io.load(pt)
     np.testing.assert_allclose(detect.run_network(bundle["onnx"], x),
@@ -211,6 +215,14 @@ def test_a_pt_without_its_onnx_is_exported_on_the_fly_or_runs_in_torch(tmp_path,
     with pytest.raises(LunarInputError, match=r"^MODEL: '.*mine.pt' has no up-to-date ONNX model beside it "
                                               r"\('.*mine.onnx'\) and none can be exported here"):
         craters_io.load_for(pt, "onnxruntime")
+
+
+def test_on_the_fly_exports_go_to_the_users_own_cache(monkeypatch, tmp_path):
+    monkeypatch.delenv("LUNAR_ONNX_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert engine.cache_folder() == str(tmp_path / "xdg" / "lunar_lab" / "onnx")
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert engine.cache_folder() == os.path.join(os.path.expanduser("~"), ".cache", "lunar_lab", "onnx")
 
 
 def test_engine_and_device_choice():
