@@ -155,3 +155,17 @@ def test_vetting_session_decides_tags_undoes_and_resumes():
     while session.undo() is not None:
         pass
     assert session.counts()["decided"] == 0 and session.current == "a"
+
+
+@pytest.mark.parametrize("pole", [90.0, -90.0])
+@pytest.mark.parametrize("clockwise", [False, True])
+def test_count_areas_around_either_pole_are_the_polar_cap(pole, clockwise):
+    """A ring along a parallel 4 degrees from a pole (either way round) is that cap; a hole off the pole is cut."""
+    lat = math.copysign(86.0, pole)
+    lons = np.linspace(-180.0, 180.0, 721)[:-1]
+    ring = [(lon, lat) for lon in (lons[::-1] if clockwise else lons)]
+    cap = 2 * math.pi * MOON_RADIUS_KM ** 2 * (1 - math.sin(math.radians(86.0)))
+    assert counting.ring_area_km2(*np.asarray(ring).T) == pytest.approx(cap, rel=1e-9)
+    hole = [(10.0, math.copysign(88.0, pole)), (20.0, math.copysign(88.0, pole)), (20.0, math.copysign(87.0, pole)),
+            (10.0, math.copysign(87.0, pole))]
+    assert counting.area_km2([ring, hole]) == pytest.approx(cap - band_area_km2(87.0, 88.0, 10.0), rel=1e-9)
