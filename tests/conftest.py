@@ -19,6 +19,20 @@ def shared_data():
     return SHARED_DATA
 
 
+@pytest.fixture(scope="session", autouse=True)
+def onnx_cache(tmp_path_factory):
+    """On-the-fly ONNX exports of the tests' own models (core.engine) go to the session's temporary folder, not the
+    user's cache."""
+    folder = str(tmp_path_factory.mktemp("onnx_cache"))
+    saved = os.environ.get("LUNAR_ONNX_CACHE")
+    os.environ["LUNAR_ONNX_CACHE"] = folder
+    yield folder
+    if saved is None:
+        os.environ.pop("LUNAR_ONNX_CACHE", None)
+    else:
+        os.environ["LUNAR_ONNX_CACHE"] = saved
+
+
 def pytest_sessionfinish(session, exitstatus):
     session.config.lunar_exitstatus = int(exitstatus)
 
