@@ -6,7 +6,7 @@ import threading
 import traceback
 
 from qgis.core import (QgsEllipsoidUtils, QgsProcessingAlgorithm, QgsProcessingException,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
+                       QgsProcessingParameterExtent, QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterRasterLayer,
                        QgsProcessingParameterVectorLayer, QgsRasterLayer)
 from qgis.PyQt.QtCore import QCoreApplication, QUrl
@@ -154,7 +154,6 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
         if isinstance(err, LunarInputError):
             return QgsProcessingException(str(err))
         if isinstance(err, Cancelled):
-            feedback.reportError(self.tr("Cancelled: no output was written."))
             return QgsProcessingException(self.tr("Cancelled by the user; no output was written."))
         if isinstance(err, MemoryError):
             return QgsProcessingException(self.tr("Out of memory; try a smaller extent or block size."))
@@ -191,6 +190,13 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
                     raise QgsProcessingException(self.tr("{0}: file '{1}' does not exist").format(name, path))
                 if path.lower().endswith(".pt") and self._torch_reads_models(parameters, context):
                     read_weights(path, name)  # a broken model fails now, not after minutes of work
+            elif isinstance(definition, QgsProcessingParameterExtent):
+                crs = self.parameterAsExtentCrs(parameters, name, context)
+                if not is_lunar(crs):   # transformed into the Moon's CRS, it would be taken as lunar degrees
+                    raise QgsProcessingException(self.tr(
+                        "{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS "
+                        "(draw it on a map in a Moon CRS, or take it from a lunar layer)").format(
+                        name, crs.authid() or crs.toProj(), crs.description()))
             elif isinstance(definition, QgsProcessingParameterMultipleLayers):
                 for layer in self.parameterAsLayerList(parameters, name, context):
                     if isinstance(layer, QgsRasterLayer):

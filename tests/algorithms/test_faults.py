@@ -13,7 +13,7 @@ import shutil
 
 import pytest
 from qgis.core import (QgsApplication, QgsProcessingDestinationParameter, QgsProcessingException,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
+                       QgsProcessingParameterExtent, QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
                        QgsProcessingParameterMultipleLayers, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterLayer, QgsProcessingParameterVectorLayer, QgsVectorLayer)
 from qgis.PyQt.QtCore import QVariant
@@ -131,6 +131,10 @@ def generate_cases(kit):
             if isinstance(definition, QgsProcessingParameterNumber):
                 cases.append((f"{name}-{definition.name()}-text", name, dict(base, **{definition.name(): "abc"}),
                               [definition.name()]))
+            if isinstance(definition, QgsProcessingParameterExtent):   # an Earth extent was taken as lunar degrees
+                cases.append((f"{name}-{definition.name()}-earth-crs", name,
+                              dict(base, **{definition.name(): "-10,10,-10,10 [EPSG:4326]"}),
+                              [definition.name(), "EPSG:4326", "another body"]))
         file_inputs = [(d.name(), base[d.name()]) for d in inputs if isinstance(base[d.name()], (str, list))]
         for output in outputs:
             for input_name, value in file_inputs:
