@@ -156,11 +156,9 @@ def write_stat(path, diameters_km, area_km2, fractions=None, binning="root-2", s
     d = csfd._check_diameters(diameters_km)
     area = csfd._check_area(area_km2)
     w = np.ones(d.size) if fractions is None else np.asarray(fractions, float)
-    m = csfd.BINNINGS[binning] if binning in csfd.BINNINGS else csfd._get(csfd.BINNINGS, binning, "binning")
-    idx = csfd._bin_index(d, m)
-    k0 = int(idx.min())
-    n = np.bincount(idx - k0, weights=w)
-    ev = np.bincount(idx - k0)
+    edges, idx = csfd._bins(d, binning)
+    n = np.bincount(idx, weights=w, minlength=edges.size - 1)
+    ev = np.bincount(idx, minlength=edges.size - 1)
     ncum, ncum_ev = np.cumsum(n[::-1])[::-1], np.cumsum(ev[::-1])[::-1]
     lines = ["# Crater count written by Lunar Lab (craterstats .stat format)", "#",
              f"# Source: {source}", f"# Binning: {binning}", "#", f"# Total area = {area:g}", "#",
@@ -169,7 +167,7 @@ def write_stat(path, diameters_km, area_km2, fractions=None, binning="root-2", s
     for i in range(n.size):
         if n[i] <= 0:
             continue
-        lo, hi = 2.0 ** ((k0 + i) / m), 2.0 ** ((k0 + i + 1) / m)
+        lo, hi = float(edges[i]), float(edges[i + 1])
         lines.append(f"{lo:<7.5g}{n[i]:>11.5g}{n[i] / area:>13.3E}{n[i] / area / math.sqrt(n[i]):>12.3E}"
                      f"{ncum[i]:>11.5g}{ncum[i] / area:>13.3E}{ncum[i] / area / math.sqrt(ncum[i]):>12.3E}"
                      f"{math.sqrt(lo * hi):>12.4g}{n[i] / (hi - lo) / area:>12.3E}"

@@ -554,22 +554,57 @@ def _check_area(area_km2, what="area_km2"):
 # --------------------------------------------------------------------------------------------------------------
 
 
-#: bins per factor of 2 in diameter (craterstats names)
-BINNINGS = {"x2": 1, "root-2": 2, "4th root-2": 4}
+#: craterstats' binnings: geometric ones as (base, bins per factor of base), so that 1 km is an edge; 'pseudo-log'
+#: has the edges 1, 1.1, 1.2, 1.3, 1.4, 1.5, 1.7, 2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9 x 10^k km (craterstats'
+#: default for plots and fits).
+BINNINGS = {"x2": (2.0, 1), "root-2": (2.0, 2), "4th root-2": (2.0, 4), "10/decade": (10.0, 10),
+            "20/decade": (10.0, 20), "pseudo-log": None}
+_PSEUDO_LOG = [1., 1.1, 1.2, 1.3, 1.4, 1.5, 1.7, 2., 2.5, 3., 3.5, 4., 4.5, 5., 6., 7., 8., 9.]
 _EDGE_EPS = 1e-9
 
 
-def _bin_index(d, per_octave):
-    return np.floor(per_octave * np.log2(d) + _EDGE_EPS).astype(int)
+def _pseudo_log_edges(lo, hi):
+    decades = [10 ** e for e in range(int(math.floor(math.log10(lo))) - 1, int(math.ceil(math.log10(hi))) + 2)]
+    return np.outer(decades, _PSEUDO_LOG).ravel()      # as craterstats computes them: the same floats
+
+
+def _bins(d, binning):
+    """(edges, index): the bin edges covering the diameters ``d`` and each diameter's bin (a diameter on an edge
+    goes into the bin above it)."""
+    spec = _get(BINNINGS, binning, "binning")
+    if spec is None:
+        grid = _pseudo_log_edges(float(d.min()), float(d.max()))
+        k = np.searchsorted(grid, d, side="right") - 1
+        k0, k1 = int(k.min()), int(k.max())
+        return grid[k0:k1 + 2], k - k0
+    base, m = spec
+    k = np.floor(m * np.log(d) / math.log(base) + _EDGE_EPS).astype(int)
+    k0 = int(k.min())
+    return base ** (np.arange(k0, int(k.max()) + 2) / m), k - k0
+
+
+def snap_range(d_min_km, d_max_km, binning):
+    """The fit range widened to bin edges as craterstats does by default (Cratercount.decode_range, snap=1): the
+    last edge below d_min (times 1.0000001), the first edge at or above d_max (times 0.999999)."""
+    lo, hi = float(d_min_km), float(d_max_km)
+    a = lo * 1.0000001
+    b = hi * 0.999999 if math.isfinite(hi) else a
+    spec = _get(BINNINGS, binning, "binning")
+    if spec is None:
+        grid = _pseudo_log_edges(min(a, b), max(a, b))
+    else:
+        base, m = spec
+        k = np.arange(math.floor(m * math.log(min(a, b), base)) - 2, math.ceil(m * math.log(max(a, b), base)) + 3)
+        grid = base ** (k / m)
+    new_lo = float(grid[np.searchsorted(grid, a, side="left") - 1])
+    new_hi = float(grid[np.searchsorted(grid, b, side="left")]) if math.isfinite(hi) else hi
+    return new_lo, new_hi
 
 
 def bin_edges(diameters_km, binning="root-2"):
-    """Edges 2^(k/m) km covering all diameters; a diameter on an edge goes into the bin above it."""
-    m = _get(BINNINGS, binning, "binning")
-    d = _check_diameters(diameters_km)
-    idx = _bin_index(d, m)
-    k = np.arange(idx.min(), idx.max() + 2)
-    return 2.0 ** (k / m)
+    """Edges (2^(k/m) km for the root-2 family) covering all diameters; a diameter on an edge goes into the bin
+    above it."""
+    return _bins(_check_diameters(diameters_km), binning)[0]
 
 
 def csfd_table(diameters_km, area_km2, binning="root-2", include_empty=False, feedback=None, fractions=None,
@@ -584,15 +619,13 @@ def csfd_table(diameters_km, area_km2, binning="root-2", include_empty=False, fe
     """
     d = _check_diameters(diameters_km)
     area = _check_area(area_km2)
-    m = _get(BINNINGS, binning, "binning")
+    edges, idx = _bins(d, binning)
     w = _optional_column(fractions, d.size, "fractions")
     w = np.ones(d.size) if w is None else w
     refs = _optional_column(reference_areas_km2, d.size, "reference_areas_km2")
     density = w / (refs if refs is not None else area)
-    idx = _bin_index(d, m)
-    k0 = int(idx.min())
-    counts = np.bincount(idx - k0)
-    dens = np.bincount(idx - k0, weights=density)
+    counts = np.bincount(idx, minlength=edges.size - 1)
+    dens = np.bincount(idx, weights=density, minlength=edges.size - 1)
     ncum = np.cumsum(counts[::-1])[::-1]
     dcum = np.cumsum(dens[::-1])[::-1]
     progress = Progress(feedback, counts.size)
@@ -601,7 +634,7 @@ def csfd_table(diameters_km, area_km2, binning="root-2", include_empty=False, fe
         progress.step(i)
         if n == 0 and not include_empty:
             continue
-        lo, hi = 2.0 ** ((k0 + i) / m), 2.0 ** ((k0 + i + 1) / m)
+        lo, hi = float(edges[i]), float(edges[i + 1])
         centre = math.sqrt(lo * hi)
         width = hi - lo
         diff = dens[i] / width
@@ -711,13 +744,10 @@ METHODS = ("poisson", "b-poisson", "cumulative", "differential")
 def _binned_for_fit(d, weights, area, binning, lo, hi, presentation, pf):
     """The points craterstats fits (Cratercount.getplotdata without snapping): non-empty bins whose geometric
     centre lies strictly inside (lo, hi); fractions weight n, errors come from the number of craters (events)."""
-    m = _get(BINNINGS, binning, "binning")
-    idx = _bin_index(d, m)
-    k0 = int(idx.min())
-    n = np.bincount(idx - k0, weights=weights)
-    n_event = np.bincount(idx - k0).astype(float)
-    ks = np.arange(k0, k0 + n.size)
-    b_lo, b_hi = 2.0 ** (ks / m), 2.0 ** ((ks + 1) / m)
+    edges, idx = _bins(d, binning)
+    n = np.bincount(idx, weights=weights, minlength=edges.size - 1)
+    n_event = np.bincount(idx, minlength=edges.size - 1).astype(float)
+    b_lo, b_hi = edges[:-1], edges[1:]
     centre = np.sqrt(b_lo * b_hi)
     if presentation == "cumulative":
         ncum = np.cumsum(n[::-1])[::-1]
@@ -755,7 +785,7 @@ def _fit_a0(pf, presentation, x, y, err):
 
 def fit_model_age(diameters_km, area_km2, d_min_km, d_max_km=None, production="neukum2001",
                   chronology="neukum2001", method="poisson", binning="root-2", label="", feedback=None,
-                  fractions=None, perimeter_km=None, reference_areas_km2=None):
+                  fractions=None, perimeter_km=None, reference_areas_km2=None, snap=False):
     """Crater model age of a count on ``area_km2`` from the craters with d_min_km <= D < d_max_km, as craterstats
     3.6.x computes it.
 
@@ -766,12 +796,19 @@ def fit_model_age(diameters_km, area_km2, d_min_km, d_max_km=None, production="n
     'cumulative' or 'differential' (the PF fitted to the binned CSFD over the non-empty bins whose centre lies inside
     the range; ``fractions`` weight the bins; ``reference_areas_km2``: each crater's own counting area, as
     buffered crater counting's .diam ``reference_area`` column, which replaces ``area_km2``).
-    ``d_max_km=None`` means the production function's upper limit. Returns an ``AgeFit``.
+    ``d_max_km=None`` means the production function's upper limit. ``snap``: widen the range to ``binning``'s
+    edges first, as craterstats does unless told not to (its default binning is 'pseudo-log').
+    Returns an ``AgeFit``.
     """
     d = _check_diameters(diameters_km)
     area = _check_area(area_km2)
     pf = resolve_function("production", production)
     cf = resolve_function("chronology", chronology)
+    if snap:
+        _check_range(d_min_km, d_max_km, pf, production)
+        d_min_km, d_max_km = snap_range(d_min_km, pf.d_range_km[1] if d_max_km is None else d_max_km, binning)
+        d_min_km = max(d_min_km, pf.d_range_km[0])          # craterstats clips to the PF's range afterwards
+        d_max_km = min(d_max_km, pf.d_range_km[1])
     lo, hi = _check_range(d_min_km, d_max_km, pf, production)
     weights = _optional_column(fractions, d.size, "fractions")
     weights = np.ones(d.size) if weights is None else weights
@@ -809,10 +846,6 @@ def fit_model_age(diameters_km, area_km2, d_min_km, d_max_km=None, production="n
             raise LunarInputError(
                 f"fit range {lo:g}-{hi:g} km holds no non-empty {binning} bin whose centre lies inside it: widen "
                 f"the range or use method='poisson'")
-        if method == "cumulative" and x.size < 2:
-            raise LunarInputError(
-                f"fit range {lo:g}-{hi:g} km holds 1 non-empty {binning} bin; a cumulative fit needs at least 2: "
-                f"widen the range or use method='poisson'")
         a0, a_lo, a_hi = _fit_a0(pf, method, x, y, err)
         n1, n1_lo, n1_hi = 10.0 ** a0, 10.0 ** a_lo, 10.0 ** a_hi
         age = cf.age(n1)

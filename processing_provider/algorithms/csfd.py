@@ -28,6 +28,9 @@ CHRONOLOGIES = [None] + csfd.functions_of("chronology")  # None: the chronology 
 EQUILIBRIA = [None] + csfd.functions_of("equilibrium")
 METHODS = [("poisson", "Poisson likelihood (Michael et al. 2016; buffered Poisson when counting buffered)"),
            ("cumulative", "Cumulative fit"), ("differential", "Differential fit")]
+BINNINGS = [("root-2", "root-2 (sqrt(2) bins)"), ("pseudo-log", "pseudo-log (craterstats' default)"),
+            ("4th root-2", "4th root-2"), ("x2", "x2"), ("10/decade", "10 per decade"),
+            ("20/decade", "20 per decade")]
 COUNT_MODES = [("centre", "Crater centre in the area"),
                ("fraction", "Rim-crossing craters as fractions"),
                ("buffered", "Buffered crater counting (Fassett & Head 2008)")]
@@ -42,17 +45,18 @@ class CraterSizeFrequency(LunarAlgorithm):
     GROUP = "Crater ages"
     HELP = ("Crater size-frequency distribution (CSFD) of the craters counted in the AREA polygons, measured on the "
             "1737.4 km Moon sphere whatever the CRS (geographic or projected, from an authority code or a PROJ "
-            "string; holes are excluded): cumulative, differential and R values in sqrt(2) bins with Poisson errors "
-            "(OUTPUT_TABLE), cumulative, differential and R plots as PNG and SVG (OUTPUT_PLOT, one colour per System "
-            "when split by the 'system' field), and a model age fitted between MIN_DIAMETER_KM and MAX_DIAMETER_KM "
-            "as craterstats 3.6 computes it, with the lunar System that age falls in. Counting modes: crater centre "
-            "in the area, rim-crossing craters as fractions, or buffered crater counting (Fassett & Head 2008, with "
-            "buffered Poisson ages); as in craterstats, crater fractions weight the binned values and fits, while a "
-            "Poisson age counts every crater in the fit range. Fit ranges are used as given (no snapping to bin "
-            "edges). Production and chronology functions are chosen separately (Neukum 1983, "
-            "Neukum et al. 2001, Hartmann 2010 iteration, Yue et al. 2022, or a craterstats function file). With "
-            "AREA_NAME_FIELD each named count area gets its own CSFD and age. Also writes craterstats .diam and .scc "
-            "files (boundary, perimeter, fractions; lon/lat in degrees). Diameters in km.")
+            "string; holes are excluded): cumulative, differential and R values in sqrt(2) bins (or another "
+            "BINNING) with Poisson errors (OUTPUT_TABLE), cumulative, differential and R plots as PNG and SVG "
+            "(OUTPUT_PLOT, one colour per System when split by the 'system' field), and a model age fitted between "
+            "MIN_DIAMETER_KM and MAX_DIAMETER_KM as craterstats 3.6 computes it, with the lunar System that age falls "
+            "in. Counting modes: crater centre in the area, rim-crossing craters as fractions, or buffered crater "
+            "counting (Fassett & Head 2008, with buffered Poisson ages); as in craterstats, crater fractions weight "
+            "the binned values and fits, while a Poisson age counts every crater in the fit range. Fit ranges are "
+            "used as given unless SNAP_RANGE widens them to bin edges (craterstats' default). Production and "
+            "chronology functions are chosen separately (Neukum 1983, Neukum et al. 2001, Hartmann 2010 iteration, "
+            "Yue et al. 2022, or a craterstats function file). With AREA_NAME_FIELD each named count area gets its "
+            "own CSFD and age. Also writes craterstats .diam, .scc (boundary, perimeter, fractions; lon/lat in "
+            "degrees), .stat and _CRATER/_AREA shapefile files. Diameters in km.")
 
     def define(self):
         self.add(QgsProcessingParameterFeatureSource("CRATERS", self.tr("Craters"), [ProcessingSourceType.Vector]),
@@ -83,6 +87,13 @@ class CraterSizeFrequency(LunarAlgorithm):
                  "Default: the chronology craterstats pairs with the production function.")
         self.add(QgsProcessingParameterEnum("METHOD", self.tr("Age fit method"),
                                             [self.tr(label) for _, label in METHODS], defaultValue=0), advanced=True)
+        self.add(QgsProcessingParameterEnum("BINNING", self.tr("Binning"),
+                                            [self.tr(label) for _, label in BINNINGS], defaultValue=0),
+                 "Bins of the table, the plots and the cumulative/differential fits (craterstats' names).",
+                 advanced=True)
+        self.add(QgsProcessingParameterBoolean("SNAP_RANGE", self.tr("Widen the fit range to bin edges"), False),
+                 "As craterstats does by default: the fit range starts at the bin edge below the minimum and ends "
+                 "at the edge above the maximum.", advanced=True)
         self.add(QgsProcessingParameterEnum("EQUILIBRIUM", self.tr("Equilibrium line on the plots"),
                                             [self.tr("None")] + [self.tr(f.label) for f in EQUILIBRIA[1:]],
                                             defaultValue=0), advanced=True)
@@ -236,6 +247,8 @@ class CraterSizeFrequency(LunarAlgorithm):
             method = "b-poisson"
         d_min = self.parameterAsDouble(parameters, "MIN_DIAMETER_KM", context)
         d_max = self.parameterAsDouble(parameters, "MAX_DIAMETER_KM", context)
+        binning = BINNINGS[self.parameterAsEnum(parameters, "BINNING", context)][0]
+        snap = self.parameterAsBool(parameters, "SNAP_RANGE", context)
 
         def weights(result):
             out = {}
@@ -250,7 +263,8 @@ class CraterSizeFrequency(LunarAlgorithm):
             if method == "b-poisson":
                 w.pop("reference_areas_km2", None)
             return csfd.fit_model_age(diameters_of(result), area.area_km2, d_min, d_max, production, chronology,
-                                      method, label=label, perimeter_km=area.perimeter_km, **w)
+                                      method, binning=binning, label=label, perimeter_km=area.perimeter_km,
+                                      snap=snap, **w)
 
         def diameters_of(result):
             return d_all[result.index]
@@ -304,14 +318,15 @@ class CraterSizeFrequency(LunarAlgorithm):
             feedback.pushInfo(self.tr("{0}: {1} ({2}), N={3}, N(1)={4:.3e} km^-2").format(
                 name, f.age_text(), f.system, f.n_craters, f.n1))
 
-        results = self._table(parameters, context, groups, group_areas, group_weights)
+        results = self._table(parameters, context, groups, group_areas, group_weights, binning)
         png = self.parameterAsFileOutput(parameters, "OUTPUT_PLOT", context)
         svg = os.path.splitext(png)[0] + ".svg"
         plot_groups = {k: v for k, v in groups.items() if k != "all craters"} if split and system_groups \
             else {k: v for k, v in groups.items() if k not in system_groups}
         equilibrium = EQUILIBRIA[self.parameterAsEnum(parameters, "EQUILIBRIUM", context)]
         csfd.plot_csfd(plot_groups, group_areas, png, svg, fits=fits, title=self.tr("CSFD, area {0:.4g} km²").format(
-            area_km2), feedback=feedback, equilibrium=equilibrium.key if equilibrium else None, weights=group_weights)
+            area_km2), feedback=feedback, equilibrium=equilibrium.key if equilibrium else None, weights=group_weights,
+            binning=binning)
         report = self.parameterAsFileOutput(parameters, "OUTPUT_HTML", context)
         if report:
             write_text_atomic(csfd_report_html(png, area_km2, groups, fits, unclassified, out_of_range),
@@ -332,7 +347,7 @@ class CraterSizeFrequency(LunarAlgorithm):
             fractions = w.get("fractions")
             if "reference_areas_km2" in w:
                 fractions = area_km2 / w["reference_areas_km2"]
-            results["OUTPUT_STAT"] = crater_files.write_stat(stat, every, area_km2, fractions,
+            results["OUTPUT_STAT"] = crater_files.write_stat(stat, every, area_km2, fractions, binning,
                                                              source=craters.sourceName())
         pair = self.parameterAsFileOutput(parameters, "OUTPUT_SHAPEFILES", context)
         if pair:
@@ -346,14 +361,14 @@ class CraterSizeFrequency(LunarAlgorithm):
                         "SYSTEM": fit_all.system, "N_CRATERS": fit_all.n_craters, "AREA_KM2": area_km2})
         return results
 
-    def _table(self, parameters, context, groups, areas, weights):
+    def _table(self, parameters, context, groups, areas, weights, binning):
         fields = QgsFields()
         fields.append(QgsField("group", FieldType.String))
         for name in TABLE_FIELDS:
             fields.append(QgsField(name, FieldType.Int if name == "n" else FieldType.Double))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT_TABLE", context, fields)
         for name, values in groups.items():
-            for row in csfd.csfd_table(values, areas[name], **weights.get(name, {})):
+            for row in csfd.csfd_table(values, areas[name], binning=binning, **weights.get(name, {})):
                 feature = QgsFeature(fields)
                 feature.setAttributes([name] + [int(row[k]) if k == "n" else float(row[k]) for k in TABLE_FIELDS])
                 if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):

@@ -305,3 +305,18 @@ def test_count_area_in_polar_stereographic(run_alg, tmp_path):
     k = 2 / (1 - math.sin(math.radians(lat_centre)))
     assert out["AREA_KM2"] == pytest.approx(400.0 / k ** 2, rel=3e-4)
     assert out["N_CRATERS"] == 16          # lon 0 and 3 degrees: x = 0 and 5.2 km; 6 degrees: 10.5 km, outside
+
+
+def test_pseudo_log_binning_and_snapped_range(run_alg, craterstats_oracle, ce6, tmp_path):
+    """BINNING pseudo-log and SNAP_RANGE: the range 0.13-0.21 km becomes 0.13-0.25 km as in craterstats' default
+    plot, and the cumulative fit equals craterstats' (snapped) c-fit on the written .scc."""
+    craters, area, _, _ = ce6
+    out = run_alg("lunar:csfd", {"CRATERS": craters, "AREA": area, "MIN_DIAMETER_KM": 0.13, "MAX_DIAMETER_KM": 0.21,
+                                 "PRODUCTION": 2, "METHOD": 1, "BINNING": 1, "SNAP_RANGE": True,
+                                 "OUTPUT_TABLE": str(tmp_path / "t.csv"), "OUTPUT_PLOT": str(tmp_path / "p.png"),
+                                 "OUTPUT_DIAM": str(tmp_path / "ce6.diam")})
+    t = craterstats_oracle.call("fit", source=str(tmp_path / "ce6.scc"), pf="Moon, Neukum (1983)", range=[0.13, 0.21],
+                                presentation="cumulative", binning="pseudo-log", snap=True)["t"]
+    assert out["MODEL_AGE_GA"] == pytest.approx(t[0], rel=0.02)
+    bins = sorted(round(float(f["bin_min_km"]), 6) for f in QgsVectorLayer(out["OUTPUT_TABLE"], "t", "ogr").getFeatures())
+    assert {0.13, 0.14, 0.15, 0.17, 0.2} <= set(bins)                  # pseudo-log edges

@@ -337,8 +337,8 @@ def test_bad_fit_range():
     with pytest.raises(LunarInputError, match="valid range"):
         csfd.fit_model_age(d, 100.0, 1.0, 1000.0)
     # fewer non-empty bins than a cumulative fit needs
-    with pytest.raises(LunarInputError, match="at least 2"):
-        csfd.fit_model_age([1.1, 1.2], 100.0, 1.0, 2.0, method="cumulative")
+    one_bin = csfd.fit_model_age([1.1, 1.2], 100.0, 1.0, 2.0, method="cumulative")   # one bin: craterstats fits it
+    assert one_bin.extra["bins_km"] == [1.0] and one_bin.n1 == pytest.approx(2 / 100.0)
     with pytest.raises(LunarInputError, match="unknown age method"):
         csfd.fit_model_age(d, 100.0, 1.0, 10.0, method="guess")
     with pytest.raises(LunarInputError, match="production function"):
@@ -525,3 +525,33 @@ def test_method_errors():
         csfd.fit_model_age([1.5, 2.0], 100.0, 5.0, 8.0, method="differential")
     with pytest.raises(LunarInputError, match="fractions has 1 values for 2 craters"):
         csfd.fit_model_age([1.5, 2.0], 100.0, 1.0, 4.0, method="cumulative", fractions=[1.0])
+
+
+@pytest.mark.parametrize("binning", list(csfd.BINNINGS))
+def test_binnings_and_snapped_ranges_as_craterstats(craterstats_oracle, binning):
+    """craterstats' binnings (pseudo-log, its default, included) and its default snapping of the fit range to bin
+    edges: off-edge ranges give the same ages, snapped or not, for every method."""
+    for name, fit_range in [("CE-6 8-km vicinity.scc", (0.13, 0.31)), ("e1.diam", (0.23, 1.3))]:
+        path, count = _sample(craterstats_oracle, name)
+        for method in csfd.METHODS:
+            if method == "b-poisson" and count["perimeter"] is None:
+                continue
+            for snap in (False, True):
+                ours = csfd.fit_model_age(count["diam"], count["area"], *fit_range, "neukum2001", "neukum2001",
+                                          method=method, binning=binning, fractions=count["fraction"] or None,
+                                          perimeter_km=count["perimeter"], snap=snap)
+                if method in ("poisson", "b-poisson"):
+                    cs = craterstats_oracle.call("poisson", source=str(path), pf="Moon, Neukum et al. (2001)",
+                                                 range=list(fit_range), bcc=method == "b-poisson",
+                                                 snap_binning=binning if snap else None)
+                    assert ours.n_craters == cs["k"]
+                    expected = cs["median"], cs["hi"] - cs["median"], cs["median"] - cs["lo"]
+                    assert [ours.d_min_km, ours.d_max_km] == pytest.approx(cs["range"], rel=1e-6)
+                else:
+                    t = craterstats_oracle.call("fit", source=str(path), pf="Moon, Neukum et al. (2001)",
+                                                range=list(fit_range), presentation=method, binning=binning,
+                                                snap=snap)["t"]
+                    expected = t[0], t[2] - t[0], t[0] - t[1]
+                _assert_age_close(ours, expected)
+    assert csfd.snap_range(0.13, 0.31, "pseudo-log") == pytest.approx((0.13, 0.35))
+    assert csfd.snap_range(0.13, 0.31, "root-2") == pytest.approx((2 ** -3, 2 ** -1.5))

@@ -16,6 +16,7 @@ Ops (names of functions as in craterstats' config/functions.txt; ``cf`` defaults
   poisson source, pf[, cf], range[, bcc][, snap_binning]   Craterpdf: k, median, lo, hi (1-sigma percentiles),
                                 the range clipped to the PF's as Craterplot does (and snapped to bins with snap_binning)
   fit     source, pf[, cf], range, presentation ('cumulative'|'differential')[, binning='root-2'][, resurf=0]
+          [, snap=False]        (snap: the range widened to bin edges first, as Craterplot does by default)
                                 c-fit / d-fit as Craterplot.calculate_age does: a0 (fit, lower, upper) and t(a0)
   randomness source, out[, trials=10][, measure='m2cnd']   Randomnessanalysis of a .scc or shapefile pair: the
                                 count it analyses and n_sigma per root-2 bin (craterstats' own Monte Carlo, seed 42)
@@ -130,10 +131,12 @@ class Oracle:
         return {"k": int(pdf.k), "median": median, "lo": lo, "hi": hi, "range": r0,
                 "n1": float(c.N1(median)), "area": cc.area}
 
-    def op_fit(self, source, pf, range, presentation, cf=None, binning="root-2", resurf=0):
+    def op_fit(self, source, pf, range, presentation, cf=None, binning="root-2", resurf=0, snap=False):
         cc = self.count(source)
         p, c = self.pf(pf), self.cf(cf or pf)
         r = self._range(range)
+        if snap:                                          # Craterplot's default: decode_range with snap=1
+            r = [float(v) for v in cc.decode_range([str(v) for v in r], binning, 1)]
         if presentation == "cumulative":
             p0 = cc.getplotdata("cumulative", binning, range=r, resurfacing=int(resurf), pf=p)
         elif presentation == "differential":
