@@ -222,11 +222,13 @@ def write_shapefile_pair(path, count, area_name="Area_1"):
     layer.CreateField(ogr.FieldDefn("area", ogr.OFTReal))
     layer.CreateField(ogr.FieldDefn("area_name", ogr.OFTString))
     area = count.count_area()
+    exteriors = [n for n, tag, _ in count.boundary if tag != "int"]     # count_area keeps their order
     for k, rings in enumerate(area.polygons, start=1):
         wkt = "POLYGON(" + ",".join("(" + ",".join(f"{a!r} {b!r}" for a, b in np.vstack([r, r[:1]])) + ")"
                                     for r in rings) + ")"
         f = ogr.Feature(layer.GetLayerDefn())
-        f.SetField("area_name", count.area_names.get(k, f"{area_name}" if len(area.polygons) == 1 else f"Area_{k}"))
+        f.SetField("area_name", count.area_names.get(exteriors[k - 1], area_name if len(area.polygons) == 1
+                                                     else f"Area_{k}"))
         f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
         layer.CreateFeature(f)
     ds = None

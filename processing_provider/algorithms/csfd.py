@@ -332,14 +332,15 @@ class CraterSizeFrequency(LunarAlgorithm):
             write_text_atomic(csfd_report_html(png, area_km2, groups, fits, unclassified, out_of_range),
                               report)
             results["OUTPUT_HTML"] = report
+        boundary, area_names = named_boundary(named, whole)
         diam = self.parameterAsFileOutput(parameters, "OUTPUT_DIAM", context)
         if diam:
             w = weights(counted)
             csfd.write_diam(diam, every, area_km2, lons=lon_all[counted.index], lats=lat_all[counted.index],
                             fractions=w.get("fractions"), reference_areas=w.get("reference_areas_km2"))
             scc = csfd.write_scc(os.path.splitext(diam)[0] + ".scc", every, area_km2, lons=lon_all[counted.index],
-                           lats=lat_all[counted.index], fractions=w.get("fractions"),
-                           boundary=whole.boundary_rings(), perimeter_km=whole.perimeter_km)
+                                 lats=lat_all[counted.index], fractions=w.get("fractions"),
+                                 boundary=boundary, perimeter_km=whole.perimeter_km, area_names=area_names)
             results["OUTPUT_DIAM"], results["OUTPUT_SCC"] = diam, scc
         stat = self.parameterAsFileOutput(parameters, "OUTPUT_STAT", context)
         if stat:   # buffered: each crater weighs area / its reference area on the count area
@@ -354,7 +355,8 @@ class CraterSizeFrequency(LunarAlgorithm):
             w = weights(counted)
             count = crater_files.CraterCount(
                 diameters_km=every, area_km2=area_km2, fractions=w.get("fractions"), lons=lon_all[counted.index],
-                lats=lat_all[counted.index], perimeter_km=whole.perimeter_km, boundary=whole.boundary_rings())
+                lats=lat_all[counted.index], perimeter_km=whole.perimeter_km, boundary=boundary,
+                area_names=area_names)
             results["OUTPUT_SHAPEFILES"] = crater_files.write_shapefile_pair(pair, count)[0]
         err = max(fit_all.err_plus_ga, fit_all.err_minus_ga)
         results.update({"OUTPUT_PLOT": png, "MODEL_AGE_GA": fit_all.age_ga, "MODEL_AGE_ERR_GA": err,
@@ -375,6 +377,21 @@ class CraterSizeFrequency(LunarAlgorithm):
                     raise QgsProcessingException(self.tr("Could not write the CSFD table: {0}").format(
                         sink.lastError()))
         return {"OUTPUT_TABLE": dest}
+
+
+def named_boundary(named, whole):
+    """The .scc boundary rings and sub-area names: the named count areas' own rings where they do not overlap
+    (their areas add up to the whole's), else the whole's rings without names."""
+    if named and abs(sum(a.area_km2 for a in named.values()) - whole.area_km2) <= 1e-6 * whole.area_km2:
+        rings, names, n = [], {}, 0
+        for name, area in named.items():
+            for _, tag, ring in area.boundary_rings():
+                n += 1
+                rings.append((n, tag, ring))
+                if tag == "ext" and name:
+                    names[n] = name
+        return rings, names
+    return whole.boundary_rings(), {}
 
 
 def _tr(text):

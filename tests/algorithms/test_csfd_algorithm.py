@@ -211,7 +211,13 @@ def test_named_count_areas_get_one_age_each(run_alg, population, tmp_path):
         (QgsGeometry.fromWkt("POLYGON((0 -10,10 -10,10 10,0 10,0 -10))"), ["east"])])
     out = run_alg("lunar:csfd", {"CRATERS": craters, "AREA": halves, "AREA_NAME_FIELD": "unit",
                                  "MIN_DIAMETER_KM": 2.0, "OUTPUT_TABLE": str(tmp_path / "t.csv"),
-                                 "OUTPUT_PLOT": str(tmp_path / "p.png"), "OUTPUT_HTML": str(tmp_path / "r.html")})
+                                 "OUTPUT_PLOT": str(tmp_path / "p.png"), "OUTPUT_HTML": str(tmp_path / "r.html"),
+                                 "OUTPUT_DIAM": str(tmp_path / "c.diam"), "OUTPUT_SHAPEFILES": str(tmp_path / "c.shp")})
+    written = crater_files.read_count(out["OUTPUT_SCC"])            # the named areas as named sub-areas
+    assert sorted(written.area_names.values()) == ["east", "west"]
+    assert written.count_area().area_km2 == pytest.approx(out["AREA_KM2"], rel=1e-9)
+    names = sorted(f["area_name"] for f in QgsVectorLayer(str(tmp_path / "c_AREA.shp"), "a", "ogr").getFeatures())
+    assert names == ["east", "west"]
     table = {}
     for f in QgsVectorLayer(out["OUTPUT_TABLE"], "t", "ogr").getFeatures():
         table[f["group"]] = table.get(f["group"], 0) + int(f["n"])
