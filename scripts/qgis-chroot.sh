@@ -105,7 +105,7 @@ cp -L /etc/resolv.conf "$DIR/etc/resolv.conf"
 cp -L /etc/ssl/certs/ca-certificates.crt "$DIR/etc/lunar-host-ca.crt"
 printf '[global]\ncert = /etc/lunar-host-ca.crt\ndisable-pip-version-check = true\n' > "$DIR/etc/pip.conf"
 printf '#!/bin/sh\nexit 101\n' > "$DIR/usr/sbin/policy-rc.d"; chmod +x "$DIR/usr/sbin/policy-rc.d"
-# testing's (forky's) Release file carries a Valid-Until that a mirror serving a snapshot passes (signatures still checked)
+# testing's (forky's) Release file has a Valid-Until that a mirror's snapshot outlives (signatures are still checked)
 echo 'Acquire::Check-Valid-Until "false";' > "$DIR/etc/apt/apt.conf.d/99lunar-valid-until"
 
 in_chroot() {
@@ -176,7 +176,10 @@ mount --bind "$RUN_BUILD" "$DIR$ROOT/build"; MOUNTED+=("$DIR$ROOT/build")
 ENV=(QT_QPA_PLATFORM=offscreen LUNAR_SHARED_DATA="$DATA" XDG_RUNTIME_DIR=/tmp/runtime-root)
 [ -x "$DIR/opt/craterstats/bin/python" ] && ENV+=(LUNAR_CRATERSTATS_PYTHON=/opt/craterstats/bin/python)
 while IFS='=' read -r name value; do  # the caller's LUNAR_*/PYTEST_* settings go in too
-  case "$name" in LUNAR_CHROOT_*|LUNAR_SHARED_DATA|LUNAR_CRATERSTATS_PYTHON) ;; LUNAR_*|PYTEST_*) ENV+=("$name=$value") ;; esac
+  case "$name" in
+    LUNAR_CHROOT_*|LUNAR_SHARED_DATA|LUNAR_CRATERSTATS_PYTHON) ;;
+    LUNAR_*|PYTEST_*) ENV+=("$name=$value") ;;
+  esac
 done < <(env)
 
 if [ "${1:-}" = "--shell" ]; then
