@@ -326,3 +326,20 @@ def test_pseudo_log_binning_and_snapped_range(run_alg, craterstats_oracle, ce6, 
     assert out["MODEL_AGE_GA"] == pytest.approx(t[0], rel=0.02)
     bins = sorted(round(float(f["bin_min_km"]), 6) for f in QgsVectorLayer(out["OUTPUT_TABLE"], "t", "ogr").getFeatures())
     assert {0.13, 0.14, 0.15, 0.17, 0.2} <= set(bins)                  # pseudo-log edges
+
+
+def test_earth_labelled_layers_are_taken_as_lunar_degrees(run_alg, population, tmp_path):
+    """Craters labelled EPSG:4326 (as much planetary data is) beside a count area in the IAU Moon CRS: their degrees
+    are lunar degrees, as everywhere in Lunar Lab; the age is the same as with the Moon CRS."""
+    craters, area, diameters, _ = population
+    source = QgsVectorLayer(craters, "c", "ogr")
+    earth = _memory_layer("Point", "EPSG:4326", [("diameter_km", QVariant.Double)],
+                          [(QgsGeometry(f.geometry()), [f["diameter_km"]]) for f in source.getFeatures()])
+    moon_area = _memory_layer("Polygon", "IAU_2015:30100", [("n", QVariant.Int)],
+                              [(QgsGeometry.fromWkt("POLYGON((-10 -10,10 -10,10 10,-10 10,-10 -10))"), [1])])
+    out = run_alg("lunar:csfd", {"CRATERS": earth, "AREA": moon_area, "MIN_DIAMETER_KM": 2.0,
+                                 "MAX_DIAMETER_KM": 64.0, "OUTPUT_TABLE": str(tmp_path / "t.csv"),
+                                 "OUTPUT_PLOT": str(tmp_path / "p.png")})
+    assert out["N_CRATERS"] == diameters.size
+    assert out["MODEL_AGE_GA"] == pytest.approx(csfd.fit_model_age(diameters, out["AREA_KM2"], 2.0, 64.0).age_ga,
+                                                rel=1e-9)
