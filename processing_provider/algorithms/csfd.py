@@ -324,9 +324,10 @@ class CraterSizeFrequency(LunarAlgorithm):
         plot_groups = {k: v for k, v in groups.items() if k != "all craters"} if split and system_groups \
             else {k: v for k, v in groups.items() if k not in system_groups}
         equilibrium = EQUILIBRIA[self.parameterAsEnum(parameters, "EQUILIBRIUM", context)]
-        csfd.plot_csfd(plot_groups, group_areas, png, svg, fits=fits, title=self.tr("CSFD, area {0} km²").format(
-            f"{area_km2:.0f}" if area_km2 >= 100 else f"{area_km2:.4g}"), feedback=feedback, equilibrium=equilibrium.key if equilibrium else None, weights=group_weights,
-            binning=binning)
+        area_text = f"{area_km2:.0f}" if area_km2 >= 100 else f"{area_km2:.4g}"
+        csfd.plot_csfd(plot_groups, group_areas, png, svg, fits=fits,
+                       title=self.tr("CSFD, area {0} km²").format(area_text), feedback=feedback,
+                       equilibrium=equilibrium.key if equilibrium else None, weights=group_weights, binning=binning)
         report = self.parameterAsFileOutput(parameters, "OUTPUT_HTML", context)
         if report:
             write_text_atomic(csfd_report_html(png, area_km2, groups, fits, unclassified, out_of_range),
