@@ -311,7 +311,7 @@ def compute_chunk(input_specs, func, window, halo, chunk_dir, index, like):
 
 
 def map_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PIXELS, scheduler="",
-               progress_range=(0.0, 100.0), metadata=None):
+               progress_range=(0.0, 100.0), metadata=None, step_pixels=None):
     """``raster.process_blocks`` in-process (empty ``scheduler``) or chunk by chunk on a Dask cluster.
 
     Same arguments and result as process_blocks; ``func`` must be picklable (a module-level function or an
@@ -320,7 +320,8 @@ def map_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PI
     before ``metadata`` is called, as if every block had run here.
     """
     if parse_scheduler(scheduler)[0] == "inprocess":
-        return process_blocks(inputs, outputs, func, feedback, halo, max_pixels, progress_range, metadata)
+        return process_blocks(inputs, outputs, func, feedback, halo, max_pixels, progress_range, metadata,
+                              step_pixels)
     check_aligned(inputs, outputs)
     first = inputs[0][0]
     like = grid_of(first)

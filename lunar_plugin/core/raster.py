@@ -305,8 +305,25 @@ def write_block(writers, window, results):
         writer.flush()
 
 
+def compute_block(func, arrays, window, step_pixels=None, progress=None, index=0):
+    """``func`` on one block, in strips of at most ``step_pixels`` pixels when asked (and the block has no halo):
+    a slow per-pixel model (the oxide CNN) then reports progress and honours Cancel within a block, whose size
+    is set by how GDAL writes whole tiles. Same result as one call on the whole block."""
+    x, y, w, h = window
+    rows = max(1, step_pixels // max(w, 1)) if step_pixels else h
+    if rows >= h or arrays[0].shape[-2] != h:
+        return func(arrays, window)
+    strips = []
+    for top in range(0, h, rows):
+        if progress is not None:
+            progress.step(index + top / h)
+        n = min(rows, h - top)
+        strips.append(func([a[..., top:top + n, :] for a in arrays], (x, y + top, w, n)))
+    return [np.concatenate([np.asarray(strip[k]) for strip in strips], axis=-2) for k in range(len(strips[0]))]
+
+
 def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOCK_PIXELS,
-                   progress_range=(0.0, 100.0), metadata=None):
+                   progress_range=(0.0, 100.0), metadata=None, step_pixels=None):
     """Run ``func`` over aligned inputs block by block and write its results atomically.
 
     inputs:  list of (RasterSource, [1-based bands]) on one grid (the first one's).
@@ -316,6 +333,8 @@ def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOC
     are float32 (bands, h+2*halo, w+2*halo) with NaN for nodata.
     metadata: optional callable, called after the last block, returning one dict (or None) per output: GDAL
     metadata items written into that output before it is renamed (figures known only once every block is done).
+    step_pixels: ``func`` runs on strips of at most this many pixels (``compute_block``), for progress and Cancel
+    about every second of a slow ``func``.
     """
     check_aligned(inputs, outputs)
     first = inputs[0][0]
@@ -330,7 +349,7 @@ def process_blocks(inputs, outputs, func, feedback=None, halo=0, max_pixels=BLOC
         for i, window in enumerate(blocks):
             progress.step(i)
             arrays = [src.read(bands, window, halo) for src, bands in inputs]
-            results = func(arrays, window)
+            results = compute_block(func, arrays, window, step_pixels, progress, i)
             if writing is not None:
                 writing.result()   # the previous block is on disk (or its error is raised here)
             writing = pool.submit(write_block, writers, window, results)

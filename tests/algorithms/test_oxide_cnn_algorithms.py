@@ -155,3 +155,28 @@ def test_trainoxidecnn_defaults_are_the_shipped_recipe(lunar_processing):
     assert alg.parameterDefinition("ARCHITECTURE").defaultValue() == card["settings"]["architecture"]
     assert alg.parameterDefinition("VALIDATION").defaultValue() == 0 and card["settings"]["validation"] == "loo"
     assert alg.parameterDefinition("SEED").defaultValue() == card["settings"]["seed"]
+
+
+def test_a_1_mpx_map_reports_progress_and_stops_within_a_second_of_cancel(run_alg, tmp_path):
+    """A 1024x1024 raster was one block: the bar jumped 0 -> 100 and a Cancel 4 s in took a whole run."""
+    import os
+    import time
+    from qgis.core import QgsProcessingFeedback
+    refl = run_alg("lunar:syntheticscene", {"WIDTH": 1024, "HEIGHT": 1024, "OUTPUT_DEM": "TEMPORARY_OUTPUT",
+                                            "OUTPUT_DOM": "TEMPORARY_OUTPUT", "OUTPUT_CRATERS": "TEMPORARY_OUTPUT",
+                                            "OUTPUT_REFLECTANCE": str(tmp_path / "refl.tif")})["OUTPUT_REFLECTANCE"]
+    feedback = QgsProcessingFeedback()
+    reports, cancelled_at = [], []
+
+    def on_progress(percent):
+        reports.append(percent)
+        if len(set(reports)) == 12 and not cancelled_at:
+            cancelled_at.append(time.monotonic())
+            feedback.cancel()
+    feedback.progressChanged.connect(on_progress)
+    with pytest.raises(QgsProcessingException, match="Cancelled by the user; no output was written"):
+        run_alg("lunar:oxidecnn", {"INPUT": refl, "OUTPUT_FEO": str(tmp_path / "feo.tif")}, feedback)
+    stopped = time.monotonic() - cancelled_at[0]
+    assert 0 < reports[10] < reports[11] < 100   # 12 distinct steps before the end
+    assert stopped < 1.0, f"stopped {stopped:.2f} s after Cancel"
+    assert sorted(os.listdir(tmp_path)) == ["refl.qml", "refl.tif"]   # no FeO map, not even a partial one

@@ -85,3 +85,27 @@ def test_a_full_disk_says_so_and_names_the_file(tmp_path, monkeypatch):
     with pytest.raises(LunarInputError, match=r"cannot write output '.*out\.tif': the disk is full \(1\.0 MiB free"):
         process_blocks([(src, [1])], [(target, [("copy", "")])], lambda arrays, window: [arrays[0][0]])
     assert sorted(os.listdir(tmp_path)) == ["in.tif"]
+
+
+def test_a_block_computed_in_strips_equals_one_call_and_cancels_within_the_block(tmp_path):
+    """step_pixels: a slow per-pixel function (the oxide CNN) reports and honours Cancel inside a block."""
+    from lunar_lab.lunar_plugin.core.errors import Cancelled
+    rng = np.random.default_rng(1)
+    src = RasterSource(write_raster(tmp_path / "in.tif", rng.normal(size=(2, 256, 300)).astype(np.float32)))
+
+    def func(arrays, window):
+        return [arrays[0][0] * 2.0, arrays[0]]   # one 2-D and one 3-D result
+    whole = [(str(tmp_path / "a.tif"), [("x2", "")]), (str(tmp_path / "b.tif"), [("b1", ""), ("b2", "")])]
+    process_blocks([(src, [1, 2])], whole, func)
+    strips = [(str(tmp_path / "c.tif"), [("x2", "")]), (str(tmp_path / "d.tif"), [("b1", ""), ("b2", "")])]
+    feedback = Recorder()
+    process_blocks([(src, [1, 2])], strips, func, feedback, step_pixels=3000)
+    for (one, _), (stripped, _) in zip(whole, strips):
+        assert np.array_equal(read_raster(one), read_raster(stripped), equal_nan=True)
+    assert len(set(feedback.reports)) > 25   # blocks 256 and 44 wide: strips of 11 and 68 rows
+    computed = []
+    with pytest.raises(Cancelled, match="cancelled by the user"):
+        process_blocks([(src, [1, 2])], [(str(tmp_path / "e.tif"), [("x2", "")])],
+                       lambda arrays, window: computed.append(window) or [arrays[0][0]], Recorder(cancel_after=4),
+                       step_pixels=3000)
+    assert [w[3] for w in computed] == [11, 11, 11] and not os.path.exists(tmp_path / "e.tif")
