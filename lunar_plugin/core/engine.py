@@ -47,23 +47,35 @@ def can_export():
     return available("torch") and available("onnx")
 
 
+def import_error(module):
+    """None when ``module`` imports, else why not (an installed but broken package -- say, built for another NumPy
+    -- is found by find_spec but fails here). Imports it: call at run time, never at start-up."""
+    try:
+        importlib.import_module(module)
+    except Exception as err:  # noqa: BLE001 -- ImportError, OSError of a shared library, ...
+        return f"{type(err).__name__}: {str(err).splitlines()[0][:160] if str(err) else ''}"
+    return None
+
+
 def resolve(spec="auto"):
-    """'onnxruntime' or 'torch' for an ENGINE value (name or enum index); a clear error when neither is installed
-    or a forced one is missing."""
+    """'onnxruntime' or 'torch' for an ENGINE value (name or enum index): 'auto' is ONNX Runtime when it imports,
+    else torch; a clear error when neither imports or a forced one does not."""
     if isinstance(spec, int):
         spec = ENGINES[spec]
     spec = str(spec or "auto").strip().lower()
     if spec not in ENGINES:
         raise LunarInputError(f"ENGINE: '{spec}' is none of {', '.join(ENGINES)}")
     if spec == "auto":
-        if available("onnxruntime"):
+        why = import_error("onnxruntime") if available("onnxruntime") else "not installed"
+        if why is None:
             return "onnxruntime"
         if available("torch"):
             return "torch"
-        raise LunarInputError("ENGINE: neither ONNX Runtime nor PyTorch can be imported; install ONNX Runtime "
-                              "(Lunar Lab > Install ONNX Runtime…) to run the networks")
-    if not available(spec):
-        raise LunarInputError(f"ENGINE: '{spec}' was asked for, but it cannot be imported here")
+        raise LunarInputError(f"ENGINE: ONNX Runtime cannot be imported ({why}) and PyTorch is not installed; install "
+                              "ONNX Runtime (Lunar Lab > Install ONNX Runtime…) to run the networks")
+    why = import_error(spec) if available(spec) else "not installed"
+    if why is not None:
+        raise LunarInputError(f"ENGINE: '{spec}' was asked for, but it cannot be imported here ({why})")
     return spec
 
 

@@ -217,6 +217,18 @@ def test_a_pt_without_its_onnx_is_exported_on_the_fly_or_runs_in_torch(tmp_path,
         craters_io.load_for(pt, "onnxruntime")
 
 
+def test_an_onnxruntime_that_is_installed_but_does_not_import_leaves_auto_to_torch(monkeypatch):
+    """find_spec finds a broken package (say, one built for another NumPy); 'auto' tries the import itself."""
+    pytest.importorskip("torch")
+    real = engine.import_error
+    monkeypatch.setattr(engine, "import_error", lambda module: "ImportError: numpy.core.multiarray failed to import"
+                        if module == "onnxruntime" else real(module))
+    assert engine.available("onnxruntime") and engine.resolve("auto") == "torch"
+    with pytest.raises(LunarInputError, match=r"^ENGINE: 'onnxruntime' was asked for, but it cannot be imported here "
+                                              r"\(ImportError: numpy.core.multiarray failed to import\)"):
+        engine.resolve("onnxruntime")
+
+
 def test_on_the_fly_exports_go_to_the_users_own_cache(monkeypatch, tmp_path):
     monkeypatch.delenv("LUNAR_ONNX_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
