@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# End-to-end check of Lunar Lab > Install PyTorch… on a plain Debian QGIS (not part of `make test`: it installs
-# about 0.9 GB and needs the PyTorch index or a local wheel mirror in pip's configuration).
-#   scripts/check_torch_install.sh [WORKDIR]     (default: a new temporary folder; removed unless KEEP=1)
-# 1. a fresh QGIS profile, Debian's python3 (no torch, no .venv): the plugin's Installer runs its pip command
-#    into <profile>/python/lunar_lab_deps;
-# 2. qgis_process with that profile (plugin enabled from this checkout) runs lunar:oxidecnn, which needs torch.
+# End-to-end check of Lunar Lab > Install PyTorch… (or, with PACKAGE=onnxruntime, Install ONNX Runtime…) on a plain
+# Debian QGIS (not part of `make test`: it installs about 0.9 GB, or 68 MB, and needs the PyTorch index, PyPI or a
+# local wheel mirror in pip's configuration).
+#   [PACKAGE=onnxruntime] scripts/check_torch_install.sh [WORKDIR]   (default: a new temporary folder; removed
+#   unless KEEP=1)
+# 1. a fresh QGIS profile, Debian's python3 (no torch, no onnxruntime, no .venv): the plugin's Installer runs its pip
+#    command into <profile>/python/lunar_lab_deps (onnxruntime with --no-deps: Debian's NumPy 1.24 stays);
+# 2. qgis_process with that profile (plugin enabled from this checkout) runs lunar:oxidecnn, whose network runs in
+#    either.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 WORK="${1:-$(mktemp -d)}"
@@ -14,18 +17,19 @@ mkdir -p "$WORK" "$ROOT/build/plugins"
 export PATH=/usr/bin:/bin QT_QPA_PLATFORM=offscreen QGIS_CUSTOM_CONFIG_PATH="$WORK/config"
 export QGIS_PLUGINPATH="$ROOT/build/plugins" XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-/tmp/runtime-$(id -u)}"
 unset PYTHONPATH VIRTUAL_ENV
-/usr/bin/python3 -c "import importlib.util as u, sys; sys.exit(u.find_spec('torch') is not None)" \
-  || { echo "Debian's python3 already has torch: nothing to check" >&2; exit 1; }
+export PACKAGE="${PACKAGE:-torch}"
+/usr/bin/python3 -c "import importlib.util as u, sys; sys.exit(u.find_spec('torch') or u.find_spec('onnxruntime'))" \
+  || { echo "Debian's python3 already has torch or onnxruntime: nothing to check" >&2; exit 1; }
 /usr/bin/python3 - "$ROOT" <<'PY'
-import sys, time
+import os, sys, time
 sys.path.insert(0, sys.argv[1] + "/build/plugins")
 from qgis.core import QgsApplication
 app = QgsApplication([], False)
 app.initQgis()
 from qgis.PyQt.QtCore import QEventLoop
 from lunar_lab.lunar_plugin import deps
-from lunar_lab.lunar_plugin.install_torch import Installer
-installer, loop, result = Installer(deps.deps_dir()), QEventLoop(), []
+from lunar_lab.lunar_plugin.install_torch import PACKAGES, Installer
+installer, loop, result = Installer(deps.deps_dir(), *PACKAGES[os.environ["PACKAGE"]][:3]), QEventLoop(), []
 installer.finished.connect(lambda ok, message: (result.append((ok, message)), loop.quit()))
 started = time.time()
 installer.start()
@@ -43,5 +47,7 @@ PY
 qgis_process.bin plugins enable lunar_lab >/dev/null 2>&1
 qgis_process.bin run lunar:oxidecnn -- INPUT="$WORK/refl.tif" OUTPUT_FEO="$WORK/feo.tif" >"$WORK/run.log" 2>&1 \
   || { tail -20 "$WORK/run.log"; exit 1; }
-echo "lunar:oxidecnn ran with the installed torch: $(gdalinfo -stats "$WORK/feo.tif" | grep STATISTICS_MEAN)"
+echo "lunar:oxidecnn ran with the installed $PACKAGE ($(grep -o 'Network engine: [a-z]*' "$WORK/run.log")):" \
+  "$(gdalinfo -stats "$WORK/feo.tif" | grep STATISTICS_MEAN)"
+[ -e "$WORK/config/profiles/default/python/lunar_lab_deps/numpy" ] && { echo "NumPy was installed too" >&2; exit 1; }
 du -sh "$WORK/config/profiles/default/python/lunar_lab_deps"
