@@ -255,3 +255,19 @@ def test_onnx_model_travels_to_dask_workers_as_bytes():
     assert copy._session is None and copy.data == model.data and copy.threads == 1
     feeds = {"chips": np.zeros((3, 2, 32, 32), np.float32), "attributes": np.ones((3, 22), np.float32)}
     np.testing.assert_array_equal(copy.run(feeds)[0], model.run(feeds)[0])
+
+
+def test_no_module_imports_torch_or_onnxruntime_at_its_top_but_the_lazily_loaded_networks():
+    """The plugin loads (qgis_process, QGIS start-up) without either; only the torch network definitions, which
+    nothing imports at start-up, import torch at their top."""
+    import ast
+    lazy = {"lunar_plugin/core/craters/network.py", "lunar_plugin/core/ages/network.py"}
+    found = set()
+    for path in [ROOT / "__init__.py", *ROOT.glob("lunar_plugin/**/*.py"), *ROOT.glob("processing_provider/**/*.py")]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:   # module level only: imports inside functions run when a model does
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            if any(n.split(".")[0] in ("torch", "onnxruntime", "onnx") for n in names):
+                found.add(str(path.relative_to(ROOT)))
+    assert found == lazy
