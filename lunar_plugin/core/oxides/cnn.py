@@ -616,17 +616,19 @@ class OnnxPredictor:
         X = np.ascontiguousarray(X)
         out = np.empty((n, len(self.targets)), dtype=np.float32)
         session = self.model.session
+        on_gpu = session.get_providers()[0] != "CPUExecutionProvider"
+        chunk = Predictor.GPU_CHUNK if on_gpu else self.chunk   # a GPU takes big batches, one at a time
 
         def run(start, end):
-            for s in range(start, end, self.chunk):
-                out[s:min(s + self.chunk, end)] = session.run(None, {"features": X[s:min(s + self.chunk, end)]})[0]
+            for s in range(start, end, chunk):
+                out[s:min(s + chunk, end)] = session.run(None, {"features": X[s:min(s + chunk, end)]})[0]
 
-        workers = max(1, min(self.workers, n // (4 * self.chunk)))
+        workers = 1 if on_gpu else max(1, min(self.workers, n // (4 * chunk)))
         if workers == 1:
             run(0, n)
         else:   # onnxruntime releases the GIL in run
             from concurrent.futures import ThreadPoolExecutor
-            bounds = np.linspace(0, n // self.chunk, workers + 1).astype(int) * self.chunk
+            bounds = np.linspace(0, n // chunk, workers + 1).astype(int) * chunk
             bounds[-1] = n
             with ThreadPoolExecutor(workers) as pool:
                 list(pool.map(lambda ab: run(*ab), zip(bounds[:-1], bounds[1:])))
