@@ -92,8 +92,10 @@ class DetectCraters(LunarAlgorithm):
         add_model_choice(self, "detector", self.tr("Detector model file (.pt), instead of the shipped one"),
                          "A model made by lunar:traincraterdetector; overrides the shipped model.")
         self.add(QgsProcessingParameterNumber("MIN_DIAMETER_KM", self.tr("Minimum diameter (km)"),
-                                              ProcessingNumberParameterType.Double, 0.01, minValue=0.001),
-                 "Craters smaller than about 4 pixels are not found whatever this says.", decimals=3)
+                                              ProcessingNumberParameterType.Double, None, optional=True,
+                                              minValue=0.0001),
+                 "Default: none, every crater the model finds (from about 4 pixels: 2 m on a 0.5 m/px NAC image, "
+                 "30 km on LDEM_4). The log says how many craters the diameter range left out.", decimals=4)
         self.add(QgsProcessingParameterNumber("MAX_DIAMETER_KM", self.tr("Maximum diameter (km)"),
                                               ProcessingNumberParameterType.Double, 1000.0, minValue=0.001), decimals=3)
         self.add(QgsProcessingParameterNumber("BAND", self.tr("Band (0 = elevation band / band 1)"),
@@ -141,7 +143,7 @@ class DetectCraters(LunarAlgorithm):
         sink, dest = self.output_sink(parameters, "OUTPUT", context, fields, CRATER_GEOMETRY, moon_crs(),
                                       styles.craters_by_confidence(), self.tr("Craters (detected)"))
         regions = detector.detect_regions(
-            source, self.parameterAsDouble(parameters, "MIN_DIAMETER_KM", context),
+            source, self._min_diameter_km(parameters, context, source),
             self.parameterAsDouble(parameters, "MAX_DIAMETER_KM", context), confidence,
             self.parameterAsInt(parameters, "TILE_SIZE", context) if parameters.get("TILE_SIZE") not in (None, "")
             else None,
@@ -156,3 +158,12 @@ class DetectCraters(LunarAlgorithm):
             feedback.pushWarning(self.tr("No crater was found: check that INPUT is a DEM with relief at this "
                                          "scale, that it is not all nodata, and the diameter range and confidence"))
         return {"OUTPUT": dest}
+
+    def _min_diameter_km(self, parameters, context, source):
+        """MIN_DIAMETER_KM, or a pixel of INPUT when none is given: no crater the model finds is left out, whatever
+        the model's scale (a fixed 10 m default, the DEM model's, removed 96% of the NAC model's craters)."""
+        if parameters.get("MIN_DIAMETER_KM") not in (None, ""):
+            return self.parameterAsDouble(parameters, "MIN_DIAMETER_KM", context)
+        geo = RasterGeo(source)
+        km_x, km_y = geo.km_per_px([geo.xsize / 2.0], [geo.ysize / 2.0])
+        return float(min(km_x[0], km_y[0]))

@@ -38,6 +38,25 @@ def test_nac_model_on_a_held_out_tile(run_alg, tile, tmp_path):
     assert score["RECALL"] > RECALL_FLOOR and score["PRECISION"] > PRECISION_FLOOR, score
 
 
+def test_nac_model_with_the_dialog_defaults_finds_the_labelled_craters(run_alg, tile, tmp_path):
+    """Only INPUT and the NAC model chosen, as a user of the dialog would: the DEM model's fixed 10 m minimum
+    once removed 96% of the craters (recall 0.035). Labels: craters >= 8 px (4 m)."""
+    feedback = RecordingFeedback()
+    det = run_alg("lunar:detectcraters", {"INPUT": str(tile), "SHIPPED_MODEL": 1, "OUTPUT": str(tmp_path / "d.gpkg")},
+                  feedback)
+    score = run_alg("lunar:evaluatecraters", {
+        "DETECTIONS": det["OUTPUT"], "CATALOG": str(tile).replace(".tif", "_craters.csv"),
+        "DIAMETER_FIELD": "Diam_km", "MIN_DIAMETER_KM": 0.004, "MAX_DIAMETER_KM": 10.0,
+        "OUTPUT": str(tmp_path / "ev.gpkg")})
+    assert score["RECALL"] >= 0.75, score
+    assert not [line for line in feedback.lines if "left out" in line]   # no size filter took craters
+    limited = RecordingFeedback()
+    run_alg("lunar:detectcraters", {"INPUT": str(tile), "SHIPPED_MODEL": 1, "MIN_DIAMETER_KM": 0.01,
+                                    "OUTPUT": str(tmp_path / "d10.gpkg")}, limited)
+    [line] = [line for line in limited.lines if "left out" in line]
+    assert line.startswith("diameter range 0.01-1000 km: ") and int(line.split(": ")[1].split()[0]) > 500, line
+
+
 def test_nac_model_gives_the_same_craters_on_a_16_bit_copy(run_alg, tile, tmp_path):
     ds = gdal.Open(str(tile))
     a = ds.GetRasterBand(1).ReadAsArray().astype(np.float64)

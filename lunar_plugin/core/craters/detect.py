@@ -130,17 +130,25 @@ class Detector:
             rows = raw_on_cluster(scheduler, source, band, self.bundle, tiles, confidence, self.device, feedback)
         else:
             rows = self._raw_rows(source, band, geo, tiles, confidence, feedback)
+        removed = [0, 0]   # craters below / above the diameter range
         with closing(rows):   # a cancel or an error stops the cluster's tasks
             for first_row, raw in rows:
                 if merger.due():
-                    yield self._in_range(merger.close(first_row), *d_range)
+                    yield self._in_range(merger.close(first_row), *d_range, removed)
                 merger.add(raw)
-        yield self._in_range(merger.close(), *d_range)
+        yield self._in_range(merger.close(), *d_range, removed)
         info(feedback, f"suppression: {merger.added} raw detections, at most {merger.peak} held at once")
+        if any(removed):   # say what the size filter took: a minimum meant for another model removed 96% once
+            info(feedback, f"diameter range {d_range[0]:g}-{d_range[1]:g} km: {removed[0]} craters below it and "
+                           f"{removed[1]} above it left out")
 
     @staticmethod
-    def _in_range(kept, d_lo, d_hi):
-        return kept[(kept["diameter_km"] >= d_lo) & (kept["diameter_km"] <= d_hi)]
+    def _in_range(kept, d_lo, d_hi, removed):
+        """The craters within [d_lo, d_hi] km; ``removed`` counts those below and above."""
+        below, above = kept["diameter_km"] < d_lo, kept["diameter_km"] > d_hi
+        removed[0] += int(below.sum())
+        removed[1] += int(above.sum())
+        return kept[~below & ~above]
 
     def _raw_rows(self, source, band, geo, tiles, confidence, feedback):
         """Generator of (first source row of the tile, its raw detections) for every tile, in-process, in the
