@@ -120,6 +120,15 @@ def engines(args, src, tmp):
         print(f"  {name} stages (s): " + ", ".join(f"{k} {v:.4f}" for k, v in parts.items() if k != "around")
               + f"; the whole path around the network {parts['around']:.4f} = {parts['around'] / parts['network']:.2f}x "
               f"the network (target <= 1) {'OK' if parts['around'] <= parts['network'] else 'SLOW'}")
+    ldem = DATA / "dem" / "LDEM_4.LBL"
+    if ldem.exists():
+        s = RasterSource(ldem)
+        runs = interleaved({name: (lambda d=d: d.detect(s, 60, 500, confidence=0.5)) for name, d in detectors.items()},
+                           args.repeat)
+        (t_o, c_o), (t_t, c_t) = runs["onnxruntime"], runs["torch"]
+        print(f"LDEM_4 1440x720, 60-500 km, all levels: onnxruntime {t_o:.2f} s, torch {t_t:.2f} s: {t_t / t_o:.2f}x; "
+              f"same craters: {same_craters(as_rows(c_o), as_rows(c_t), centre_km=0.01, diameter_km=1e-3)[0]} "
+              f"({len(c_o)})")
     # end to end on a 4 Mpx DEM, each run a fresh process (imports, model loading, session creation included)
     big = mosaic(src.path, os.path.join(tmp, "dem_4mpx.vrt"), 2000)
     batch = str(ROOT / "bin" / "lunar-batch")
