@@ -15,7 +15,7 @@
 # --no-deps if present) mounted over the repository's .venv, so .venv/bin/python, bin/lunar-process and the tests
 # use it unchanged; the craterstats oracle venv is /opt/craterstats (requirements-craterstats.txt, --no-deps) and
 # LUNAR_CRATERSTATS_PYTHON points at it.
-# The repository and ../shared are bind-mounted at their own absolute paths; build/ is a private folder per run;
+# The repository and ../shared are bind-mounted at their own absolute paths; build/ and /tmp are fresh per run;
 # the built files of `make setup` (resources_rc.py, help/, i18n/*.qm) are used from the checkout.
 # All mounts are made in a private mount namespace (unshare) and unmounted on exit by a trap: none reach the host.
 set -euo pipefail
@@ -57,7 +57,11 @@ cleanup() {
   for ((i = ${#MOUNTED[@]} - 1; i >= 0; i--)); do
     umount -R "${MOUNTED[$i]}" 2>/dev/null || umount -R -l "${MOUNTED[$i]}" 2>/dev/null || true
   done
-  [ -n "${RUN_BUILD:-}" ] && rm -rf "$RUN_BUILD"
+  # the run's folder only once nothing is mounted in the chroot any more (a bind mount is the same file system)
+  if [ -n "${RUN_DIR:-}" ]; then
+    if [ -z "$(mounts_under "$DIR")" ]; then rm -rf --one-file-system "$RUN_DIR"
+    else echo "left $RUN_DIR: still mounted in $DIR: $(mounts_under "$DIR" | tr '\n' ' ')" >&2; fi
+  fi
   exit "$status"
 }
 trap cleanup EXIT
@@ -162,6 +166,10 @@ fi
 # ---- 4. run --------------------------------------------------------------------------------------------------
 [ "${1:-}" = "--setup" ] && exit 0
 
+# a fresh /tmp per run (pytest's and QGIS's temporary files go with it), made before the mounts that may lie under it
+RUN_DIR="$(mktemp -d "$DIR/var/tmp/lunar-run.XXXXXX")"
+mkdir -m 1777 "$RUN_DIR/tmp" && chmod 1777 "$RUN_DIR/tmp"
+mount --bind "$RUN_DIR/tmp" "$DIR/tmp"; MOUNTED+=("$DIR/tmp")
 bind "$ROOT" "$ROOT"
 SHARED="$(readlink -f "$ROOT/../shared" 2>/dev/null || true)"
 [ -n "$SHARED" ] && [ -d "$SHARED" ] && bind "$SHARED" "$SHARED"
@@ -170,8 +178,8 @@ DATA="${LUNAR_SHARED_DATA:-$ROOT/../shared/data}"
 # the chroot's venv stands in for the host's .venv (other Python), build/ is private to this run
 mkdir -p "$ROOT/.venv" "$ROOT/build"
 mount --bind "$DIR/opt/lunar-venv" "$DIR$ROOT/.venv"; MOUNTED+=("$DIR$ROOT/.venv")
-RUN_BUILD="$(mktemp -d "$DIR/var/tmp/lunar-build.XXXXXX")"
-mount --bind "$RUN_BUILD" "$DIR$ROOT/build"; MOUNTED+=("$DIR$ROOT/build")
+mkdir "$RUN_DIR/build"
+mount --bind "$RUN_DIR/build" "$DIR$ROOT/build"; MOUNTED+=("$DIR$ROOT/build")
 
 ENV=(QT_QPA_PLATFORM=offscreen LUNAR_SHARED_DATA="$DATA" XDG_RUNTIME_DIR=/tmp/runtime-root)
 [ -x "$DIR/opt/craterstats/bin/python" ] && ENV+=(LUNAR_CRATERSTATS_PYTHON=/opt/craterstats/bin/python)
