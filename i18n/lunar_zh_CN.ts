@@ -307,8 +307,8 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="661" />
-        <source>auto: ONNX Runtime when it is installed (Lunar Lab &gt; Install ONNX Runtime…, 24 MB), else PyTorch. Both give the same results (within 1e-4 of each network output); ONNX Runtime is 2-5x faster here and needs no PyTorch. onnxruntime or torch force one. A model file without its .onnx beside it is converted on the fly where PyTorch and onnx are installed, else it runs in PyTorch.</source>
-        <translation>auto：已安装 ONNX Runtime 时使用它（Lunar Lab &gt; 安装 ONNX Runtime…，24 MB），否则使用 PyTorch。两者结果相同（每个网络输出相差在 1e-4 以内）；ONNX Runtime 在此快 2-5 倍且不需要 PyTorch。onnxruntime 或 torch 强制使用其中之一。旁边没有 .onnx 的模型文件，在已安装 PyTorch 和 onnx 时会即时转换，否则在 PyTorch 中运行。</translation>
+        <source>auto: ONNX Runtime when it is installed (Lunar Lab &gt; Install ONNX Runtime…, 24 MB), else PyTorch; PyTorch also when DEVICE is cuda and ONNX Runtime has no CUDA provider (onnxruntime-gpu). Both give the same results (within 1e-4 of each network output); ONNX Runtime needs no PyTorch and starts faster. onnxruntime or torch force one. A model file without its .onnx beside it is converted on the fly where PyTorch and onnx are installed, else it runs in PyTorch.</source>
+        <translation>auto：已安装 ONNX Runtime 时使用它（Lunar Lab &gt; 安装 ONNX Runtime…，24 MB），否则使用 PyTorch；当 DEVICE 为 cuda 而 ONNX Runtime 没有 CUDA 执行提供程序（onnxruntime-gpu）时也使用 PyTorch。两者结果相同（每个网络输出相差在 1e-4 以内）；ONNX Runtime 不需要 PyTorch 且启动更快。onnxruntime 或 torch 强制使用其中之一。旁边没有 .onnx 的模型文件，在已安装 PyTorch 和 onnx 时会即时转换，否则在 PyTorch 中运行。</translation>
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="662" />
@@ -1125,8 +1125,8 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="473" />
-        <source>auto: ONNX Runtime when it is installed (Lunar Lab &gt; Install ONNX Runtime…, 24 MB), else PyTorch. Both give the same results (within 1e-4 of each network output); ONNX Runtime is 2-5x faster here and needs no PyTorch. onnxruntime or torch force one. A model file without its .onnx beside it is converted on the fly where PyTorch and onnx are installed, else it runs in PyTorch.</source>
-        <translation>auto：已安装 ONNX Runtime 时使用它（Lunar Lab &gt; 安装 ONNX Runtime…，24 MB），否则使用 PyTorch。两者结果相同（每个网络输出相差在 1e-4 以内）；ONNX Runtime 在此快 2-5 倍且不需要 PyTorch。onnxruntime 或 torch 强制使用其中之一。旁边没有 .onnx 的模型文件，在已安装 PyTorch 和 onnx 时会即时转换，否则在 PyTorch 中运行。</translation>
+        <source>auto: ONNX Runtime when it is installed (Lunar Lab &gt; Install ONNX Runtime…, 24 MB), else PyTorch; PyTorch also when DEVICE is cuda and ONNX Runtime has no CUDA provider (onnxruntime-gpu). Both give the same results (within 1e-4 of each network output); ONNX Runtime needs no PyTorch and starts faster. onnxruntime or torch force one. A model file without its .onnx beside it is converted on the fly where PyTorch and onnx are installed, else it runs in PyTorch.</source>
+        <translation>auto：已安装 ONNX Runtime 时使用它（Lunar Lab &gt; 安装 ONNX Runtime…，24 MB），否则使用 PyTorch；当 DEVICE 为 cuda 而 ONNX Runtime 没有 CUDA 执行提供程序（onnxruntime-gpu）时也使用 PyTorch。两者结果相同（每个网络输出相差在 1e-4 以内）；ONNX Runtime 不需要 PyTorch 且启动更快。onnxruntime 或 torch 强制使用其中之一。旁边没有 .onnx 的模型文件，在已安装 PyTorch 和 onnx 时会即时转换，否则在 PyTorch 中运行。</translation>
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="474" />
@@ -3043,8 +3043,8 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="165" />
-        <source>auto: ONNX Runtime when it is installed (Lunar Lab &gt; Install ONNX Runtime…, 24 MB), else PyTorch. Both give the same results (within 1e-4 of each network output); ONNX Runtime is 2-5x faster here and needs no PyTorch. onnxruntime or torch force one. A model file without its .onnx beside it is converted on the fly where PyTorch and onnx are installed, else it runs in PyTorch.</source>
-        <translation>auto：已安装 ONNX Runtime 时使用它（Lunar Lab &gt; 安装 ONNX Runtime…，24 MB），否则使用 PyTorch。两者结果相同（每个网络输出相差在 1e-4 以内）；ONNX Runtime 在此快 2-5 倍且不需要 PyTorch。onnxruntime 或 torch 强制使用其中之一。旁边没有 .onnx 的模型文件，在已安装 PyTorch 和 onnx 时会即时转换，否则在 PyTorch 中运行。</translation>
+        <source>auto: ONNX Runtime when it is installed (Lunar Lab &gt; Install ONNX Runtime…, 24 MB), else PyTorch; PyTorch also when DEVICE is cuda and ONNX Runtime has no CUDA provider (onnxruntime-gpu). Both give the same results (within 1e-4 of each network output); ONNX Runtime needs no PyTorch and starts faster. onnxruntime or torch force one. A model file without its .onnx beside it is converted on the fly where PyTorch and onnx are installed, else it runs in PyTorch.</source>
+        <translation>auto：已安装 ONNX Runtime 时使用它（Lunar Lab &gt; 安装 ONNX Runtime…，24 MB），否则使用 PyTorch；当 DEVICE 为 cuda 而 ONNX Runtime 没有 CUDA 执行提供程序（onnxruntime-gpu）时也使用 PyTorch。两者结果相同（每个网络输出相差在 1e-4 以内）；ONNX Runtime 不需要 PyTorch 且启动更快。onnxruntime 或 torch 强制使用其中之一。旁边没有 .onnx 的模型文件，在已安装 PyTorch 和 onnx 时会即时转换，否则在 PyTorch 中运行。</translation>
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="166" />

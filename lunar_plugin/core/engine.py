@@ -57,9 +57,10 @@ def import_error(module):
     return None
 
 
-def resolve(spec="auto"):
+def resolve(spec="auto", device="auto"):
     """'onnxruntime' or 'torch' for an ENGINE value (name or enum index): 'auto' is ONNX Runtime when it imports,
-    else torch; a clear error when neither imports or a forced one does not."""
+    else torch -- and torch when DEVICE asks for CUDA that this ONNX Runtime cannot give (no onnxruntime-gpu) but
+    torch is installed; a clear error when neither imports or a forced one does not."""
     if isinstance(spec, int):
         spec = ENGINES[spec]
     spec = str(spec or "auto").strip().lower()
@@ -68,6 +69,9 @@ def resolve(spec="auto"):
     if spec == "auto":
         why = import_error("onnxruntime") if available("onnxruntime") else "not installed"
         if why is None:
+            wants_gpu = str(device or "auto").strip().lower().startswith("cuda")
+            if wants_gpu and available("torch") and "CUDAExecutionProvider" not in _ort_providers():
+                return "torch"
             return "onnxruntime"
         if available("torch"):
             return "torch"
@@ -77,6 +81,11 @@ def resolve(spec="auto"):
     if why is not None:
         raise LunarInputError(f"ENGINE: '{spec}' was asked for, but it cannot be imported here ({why})")
     return spec
+
+
+def _ort_providers():
+    import onnxruntime
+    return onnxruntime.get_available_providers()
 
 
 def onnx_beside(path):
@@ -316,7 +325,7 @@ def onnx_for(pt_path, exporter, role="MODEL", device="auto", threads=None):
 def choose(spec, pt_path, exporter, role="MODEL", device="auto", threads=None):
     """(engine, (OnnxModel, description) or None): the ENGINE resolved for this model file. 'auto' runs torch when
     the model has no usable .onnx and none can be exported here; 'onnxruntime' then says why it cannot."""
-    engine = resolve(spec)
+    engine = resolve(spec, device)
     if engine == "torch":
         return engine, None
     found = onnx_for(pt_path, exporter, role, device, threads)

@@ -211,8 +211,11 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
         if self.parameterDefinition("ENGINE") is None:
             return True
         from ...lunar_plugin.core import engine
+        from ...lunar_plugin.core.device import DEVICES
+        device = DEVICES[self.parameterAsEnum(parameters, "DEVICE", context)] \
+            if self.parameterDefinition("DEVICE") is not None else "auto"
         try:
-            return engine.resolve(self.parameterAsEnum(parameters, "ENGINE", context)) == "torch"
+            return engine.resolve(self.parameterAsEnum(parameters, "ENGINE", context), device) == "torch"
         except LunarInputError:
             return False
 

@@ -24,10 +24,11 @@ def add_device(alg):
 def add_engine(alg):
     alg.add(QgsProcessingParameterEnum("ENGINE", alg.tr("Inference engine"), [alg.tr(e) for e in ENGINES],
                                        defaultValue=0),
-            "auto: ONNX Runtime when it is installed (Lunar Lab > Install ONNX Runtime…, 24 MB), else PyTorch. Both "
-            "give the same results (within 1e-4 of each network output); ONNX Runtime is 2-5x faster here and needs "
-            "no PyTorch. onnxruntime or torch force one. A model file without its .onnx beside it is converted on "
-            "the fly where PyTorch and onnx are installed, else it runs in PyTorch.", advanced=True)
+            "auto: ONNX Runtime when it is installed (Lunar Lab > Install ONNX Runtime…, 24 MB), else PyTorch; "
+            "PyTorch also when DEVICE is cuda and ONNX Runtime has no CUDA provider (onnxruntime-gpu). Both give the "
+            "same results (within 1e-4 of each network output); ONNX Runtime needs no PyTorch and starts faster. "
+            "onnxruntime or torch force one. A model file without its .onnx beside it is converted on the fly where "
+            "PyTorch and onnx are installed, else it runs in PyTorch.", advanced=True)
 
 
 def scheduler(alg, parameters, context):

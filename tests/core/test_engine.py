@@ -243,6 +243,10 @@ def test_engine_and_device_choice():
     with pytest.raises(LunarInputError, match=r"ENGINE: 'tensorflow' is none of auto, onnxruntime, torch"):
         engine.resolve("tensorflow")
     import onnxruntime
+    if "CUDAExecutionProvider" not in onnxruntime.get_available_providers() and engine.available("torch"):
+        # DEVICE=cuda: an ONNX Runtime without onnxruntime-gpu leaves 'auto' to torch (which may have CUDA)
+        assert engine.resolve("auto", "cuda") == "torch" and engine.resolve("auto", "cpu") == "onnxruntime"
+        assert engine.resolve("onnxruntime", "cuda") == "onnxruntime"   # forced: providers() then says why not
     if "CUDAExecutionProvider" not in onnxruntime.get_available_providers():
         with pytest.raises(LunarInputError, match=r"DEVICE: 'cuda' was asked for, but onnxruntime .* has no CUDA"):
             engine.providers("cuda")
