@@ -26,8 +26,8 @@ def results(proc):
 
 
 ALGORITHMS = ["classifycraterages", "csfd", "detectcraters", "equalareasampling", "evaluatecraters", "fusedomdem",
-              "mgnumber", "oxidecnn", "oxideequations", "syntheticscene", "traincraterages", "traincraterdetector",
-              "trainoxidecnn"]
+              "importcratercount", "mgnumber", "oxidecnn", "oxideequations", "syntheticscene", "traincraterages",
+              "traincraterdetector", "trainoxidecnn"]
 
 
 def test_provider_lists_every_algorithm():

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 from check_plugin_zip import problems  # noqa: E402
 
-#: What the release checklist in the README fills in at release time (LUNAR_<FIELD> for scripts/package.sh).
+#: What the release checklist (docs/development/publishing.md) fills in at release time (LUNAR_<FIELD> for scripts/package.sh).
 RELEASE_FIELDS = ("email", "repository", "tracker", "homepage")
 
 
@@ -113,8 +113,8 @@ def test_zip_translations_follow_the_qgis_locale(package, tmp_path):
 
 # ---- the plugin repository's rules ---------------------------------------------------------------------------
 def release_checklist():
-    """The metadata fields the README's release checklist says to fill in (lines "- [ ] `FIELD` ...")."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    """The metadata fields the docs' release checklist says to fill in (lines "- [ ] `FIELD` ...")."""
+    text = (ROOT / "docs" / "development" / "publishing.md").read_text(encoding="utf-8")
     section = text[text.index("## Release checklist"):]
     section = section[:section.find("\n## ", 3)] if "\n## " in section[3:] else section
     return set(re.findall(r"^- \[ \] metadata `(\w+)`", section, re.M))
@@ -122,7 +122,7 @@ def release_checklist():
 
 def test_zip_meets_the_repository_rules_except_the_release_checklist_fields(package):
     """Everything passes but the mandatory fields the project cannot fill truthfully yet, and those are exactly the
-    ones the README's release checklist lists (no placeholder addresses in metadata.txt)."""
+    ones the docs' release checklist lists (no placeholder addresses in metadata.txt)."""
     missing = problems(package)
     assert missing == ["metadata.txt: mandatory field 'email' is missing",
                        "metadata.txt: mandatory field 'repository' is missing",
