@@ -100,8 +100,11 @@ def test_compat_gives_the_same_values_as_the_qgis_3_22_spellings():
         value = scope
         for part in new.split("."):
             value = getattr(value, part)
-        old_value = getattr(QVariant if owner == "QVariant" else getattr(qgis.core, owner), member)
-        assert int(value) == int(old_value), (old, new)
+        old_owner = QVariant if owner == "QVariant" else getattr(qgis.core, owner)
+        if not hasattr(old_owner, member):   # gone in this QGIS (3.40 has no QgsProcessingModelChildParameterSource
+            assert qgis.core.Qgis.QGIS_VERSION_INT >= 33000, old   # .ModelParameter): nothing left to compare with
+            continue
+        assert int(value) == int(getattr(old_owner, member)), (old, new)
     field = qgis.core.QgsField("d", qt_compat.FieldType.Double)
     assert field.type() == QVariant.Double
     assert qgis.core.QgsField("s", qt_compat.FieldType.String).type() == QVariant.String
