@@ -110,26 +110,21 @@
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="665" />
-        <source>Cancelled: no output was written.</source>
-        <translation>已取消：未写入任何输出。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="666" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="667" />
+        <location filename="../build/i18n/runtime_strings.py" line="666" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="672" />
+        <location filename="../build/i18n/runtime_strings.py" line="671" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="673" />
+        <location filename="../build/i18n/runtime_strings.py" line="672" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -154,32 +149,32 @@
         <translation>由 lunar:traincraterages 训练的模型；将取代随附模型。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="668" />
+        <location filename="../build/i18n/runtime_strings.py" line="667" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="669" />
+        <location filename="../build/i18n/runtime_strings.py" line="668" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="670" />
+        <location filename="../build/i18n/runtime_strings.py" line="669" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="671" />
+        <location filename="../build/i18n/runtime_strings.py" line="670" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="674" />
+        <location filename="../build/i18n/runtime_strings.py" line="673" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="675" />
+        <location filename="../build/i18n/runtime_strings.py" line="674" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
@@ -343,7 +338,12 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="694" />
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
-        <translation type="unfinished" />
+        <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="675" />
+        <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
+        <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
     </message>
 </context>
 <context>
@@ -364,127 +364,112 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>计数区域</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="780" />
+        <location filename="../build/i18n/runtime_strings.py" line="787" />
         <source>Fit range: minimum diameter (km)</source>
         <translation>拟合范围：最小直径（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="781" />
+        <location filename="../build/i18n/runtime_strings.py" line="788" />
         <source>Fit range: maximum diameter (km)</source>
         <translation>拟合范围：最大直径（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="782" />
-        <source>Production and chronology functions</source>
-        <translation>产率函数和年代函数</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="785" />
+        <location filename="../build/i18n/runtime_strings.py" line="797" />
         <source>Age fit method</source>
         <translation>年龄拟合方法</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="788" />
+        <location filename="../build/i18n/runtime_strings.py" line="819" />
         <source>Split the CSFD by the 'system' field</source>
         <translation>按“system”字段拆分 CSFD</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="790" />
+        <location filename="../build/i18n/runtime_strings.py" line="821" />
         <source>CSFD table</source>
         <translation>CSFD 表</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="791" />
+        <location filename="../build/i18n/runtime_strings.py" line="822" />
         <source>CSFD plot (PNG; SVG beside)</source>
         <translation>CSFD 图（PNG；旁边另存 SVG）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="60" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="112" />
         <source>PNG files (*.png)</source>
         <translation>PNG 文件 (*.png)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="793" />
+        <location filename="../build/i18n/runtime_strings.py" line="824" />
         <source>craterstats .diam file</source>
         <translation>craterstats .diam 文件</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="64" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="116" />
         <source>craterstats diam (*.diam)</source>
         <translation>craterstats diam (*.diam)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="794" />
+        <location filename="../build/i18n/runtime_strings.py" line="827" />
         <source>Model age (Ga)</source>
         <translation>模式年龄（Ga）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="795" />
+        <location filename="../build/i18n/runtime_strings.py" line="828" />
         <source>Model age uncertainty (Ga, 1 sigma)</source>
         <translation>模式年龄不确定度（Ga，1 sigma）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="796" />
+        <location filename="../build/i18n/runtime_strings.py" line="829" />
         <source>Lunar System of the model age</source>
         <translation>模式年龄所属的月球地质纪</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="797" />
+        <location filename="../build/i18n/runtime_strings.py" line="830" />
         <source>Craters counted</source>
         <translation>计数的撞击坑数</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="76" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="197" />
         <source>CRATERS has no diameter field '{0}' (fields: {1})</source>
         <translation>CRATERS 中没有直径字段“{0}”（现有字段：{1}）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="82" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="206" />
         <source>SPLIT_BY_SYSTEM needs a 'system' field in CRATERS</source>
         <translation>SPLIT_BY_SYSTEM 需要 CRATERS 中有“system”字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="799" />
+        <location filename="../build/i18n/runtime_strings.py" line="833" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="98" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="219" />
         <source>CRATERS: feature {0} has diameter {1}; diameters must be &gt; 0 km</source>
         <translation>CRATERS：要素 {0} 的直径为 {1}；直径必须大于 0 km</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="113" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="235" />
         <source>{0} craters without a diameter or geometry were skipped</source>
         <translation>已跳过 {0} 个没有直径或几何的撞击坑</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="115" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="239" />
         <source>No crater of CRATERS lies inside the AREA polygons</source>
         <translation>CRATERS 中没有位于 AREA 多边形内的撞击坑</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="136" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="313" />
         <source>No model age for {0}: {1}</source>
         <translation>{0} 无模式年龄：{1}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="146" />
-        <source>CSFD, area {0:.0f} km²</source>
-        <translation>CSFD，面积 {0:.0f} km²</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="167" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="179" />
         <source>AREA holds no polygon</source>
         <translation>AREA 中没有多边形</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="174" />
-        <source>AREA has zero size on the Moon sphere</source>
-        <translation>AREA 在月球球面上的面积为零</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="188" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="378" />
         <source>Could not write the CSFD table: {0}</source>
         <translation>无法写入 CSFD 表：{0}</translation>
     </message>
@@ -509,269 +494,489 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>默认：diameter_km（lunar:detectcraters 写出的字段）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="779" />
-        <source>Polygon(s) of the counted surface; craters are counted when their centre lies inside.</source>
-        <translation>计数区域的多边形；中心位于其内的撞击坑被计数。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="789" />
+        <location filename="../build/i18n/runtime_strings.py" line="820" />
         <source>One curve and one age per lunar System (field 'system').</source>
         <translation>每个月球地质纪（字段“system”）一条曲线和一个年龄。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="798" />
-        <source>Cancelled: no output was written.</source>
-        <translation>已取消：未写入任何输出。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="800" />
+        <location filename="../build/i18n/runtime_strings.py" line="834" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="805" />
+        <location filename="../build/i18n/runtime_strings.py" line="839" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="806" />
+        <location filename="../build/i18n/runtime_strings.py" line="840" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="792" />
+        <location filename="../build/i18n/runtime_strings.py" line="823" />
         <source>CSFD report</source>
         <translation>CSFD 报告</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="62" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="114" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="118" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="297" />
         <source>{0} craters without a System and {1} outside the age model's diameter range (in_model_range = false) are counted in 'all craters' but drawn in no System's curve</source>
         <translation>{0} 个无地质纪的撞击坑和 {1} 个超出年龄模型直径范围（in_model_range = false）的撞击坑计入“all craters”，但不绘入任何地质纪的曲线</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="122" />
-        <source>{0} craters inside the area ({1:.0f} km²); per System: {2}</source>
-        <translation>区域内共 {0} 个撞击坑（{1:.0f} km²）；各地质纪：{2}</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="773" />
-        <source>Crater size-frequency distribution (CSFD) of the craters whose centres lie in the AREA polygons (area measured on the 1737.4 km Moon sphere): cumulative, differential and R values in sqrt(2) bins with Poisson errors (OUTPUT_TABLE), a cumulative plot and an R-plot as PNG and SVG (OUTPUT_PLOT, like Yang et al. 2020 Fig. 2, one colour per System when split by the 'system' field), and a model age fitted between MIN_DIAMETER_KM and MAX_DIAMETER_KM with the Neukum et al. (2001) production and chronology functions (Hartmann 2010 selectable), with the lunar System that age falls in. Also writes craterstats .diam and .scc files. Diameters in km.</source>
-        <translation>中心位于 AREA 多边形内的撞击坑的大小-频率分布（CSFD）（面积在半径 1737.4 km 的月球球面上量测）：按 sqrt(2) 分箱的累积值、微分值和 R 值及泊松误差（OUTPUT_TABLE），PNG 和 SVG 格式的累积图和 R 图（OUTPUT_PLOT，类似 Yang 等 2020 图 2，按“system”字段拆分时每个地质纪一种颜色），以及在 MIN_DIAMETER_KM 与 MAX_DIAMETER_KM 之间用 Neukum 等（2001）产率函数和年代函数（可选 Hartmann 2010）拟合的模式年龄，并给出该年龄所在的月球地质纪。同时写出 craterstats .diam 和 .scc 文件。直径单位为 km。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="783" />
+        <location filename="../build/i18n/runtime_strings.py" line="790" />
         <source>Neukum et al. 2001</source>
-        <translation>Neukum 等 2001</translation>
+        <translation>Neukum et al. 2001</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="784" />
-        <source>Hartmann 2010</source>
-        <translation>Hartmann 2010</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="786" />
-        <source>Poisson likelihood (Michael et al. 2016)</source>
-        <translation>泊松似然（Michael 等 2016）</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="787" />
+        <location filename="../build/i18n/runtime_strings.py" line="799" />
         <source>Cumulative fit</source>
         <translation>累积拟合</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="801" />
+        <location filename="../build/i18n/runtime_strings.py" line="835" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="802" />
+        <location filename="../build/i18n/runtime_strings.py" line="836" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="803" />
+        <location filename="../build/i18n/runtime_strings.py" line="837" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="804" />
+        <location filename="../build/i18n/runtime_strings.py" line="838" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="807" />
+        <location filename="../build/i18n/runtime_strings.py" line="841" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="808" />
+        <location filename="../build/i18n/runtime_strings.py" line="842" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="809" />
+        <location filename="../build/i18n/runtime_strings.py" line="844" />
         <source>Dask scheduler (empty = this process)</source>
         <translation>Dask 调度器（留空 = 本进程）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="812" />
+        <location filename="../build/i18n/runtime_strings.py" line="847" />
         <source>DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="813" />
+        <location filename="../build/i18n/runtime_strings.py" line="848" />
         <source>Image (DOM or fused raster)</source>
         <translation>影像（DOM 或融合栅格）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="814" />
+        <location filename="../build/i18n/runtime_strings.py" line="849" />
         <source>OMAT raster</source>
         <translation>OMAT 栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="815" />
+        <location filename="../build/i18n/runtime_strings.py" line="850" />
         <source>Geologic units</source>
         <translation>地质单元</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="816" />
+        <location filename="../build/i18n/runtime_strings.py" line="851" />
         <source>Geologic unit System field</source>
         <translation>地质单元地质纪字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="817" />
+        <location filename="../build/i18n/runtime_strings.py" line="852" />
         <source>GEOLOGY_FIELD: name the field holding each unit's System</source>
         <translation>GEOLOGY_FIELD：请指定存放各地质单元地质纪的字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="818" />
+        <location filename="../build/i18n/runtime_strings.py" line="853" />
         <source>a DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="819" />
+        <location filename="../build/i18n/runtime_strings.py" line="854" />
         <source>an image</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="820" />
+        <location filename="../build/i18n/runtime_strings.py" line="855" />
         <source>INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a MODEL) made for {1}</source>
         <translation>INPUT 波段 {0} 看起来是{1}，但该模型需要{2}：请选择为{1}制作的 SHIPPED_MODEL（或 MODEL）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="821" />
+        <location filename="../build/i18n/runtime_strings.py" line="856" />
         <source>INPUT has {0:g} m pixels, far outside the {1:g}-{2:g} m the model was trained for: expect fewer and worse detections</source>
         <translation>INPUT 的像元大小为 {0:g} m，远超出模型训练所用的 {1:g}-{2:g} m：检测结果会更少、更差</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="822" />
+        <location filename="../build/i18n/runtime_strings.py" line="857" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="825" />
+        <location filename="../build/i18n/runtime_strings.py" line="860" />
         <source>BANDS: {0} band numbers were given ('{1}'), but the model reads {2} bands: {3}</source>
         <translation>BANDS：给出了 {0} 个波段编号（“{1}”），但该模型读取 {2} 个波段：{3}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="826" />
+        <location filename="../build/i18n/runtime_strings.py" line="861" />
         <source>BANDS: '{0}' is not a comma-separated list of band numbers; the model expects {1} bands: {2}</source>
         <translation>BANDS：“{0}”不是以逗号分隔的波段编号列表；该模型需要 {1} 个波段：{2}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="827" />
+        <location filename="../build/i18n/runtime_strings.py" line="862" />
         <source>BANDS: band {0} does not exist in INPUT '{1}' ({2} bands); the model expects {3} bands: {4}</source>
         <translation>BANDS：INPUT“{1}”中不存在波段 {0}（该栅格有 {2} 个波段）；该模型需要 {3} 个波段：{4}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="828" />
+        <location filename="../build/i18n/runtime_strings.py" line="863" />
         <source>; the raster's wavelengths fit BANDS={0}</source>
         <translation>；按该栅格的波长应设 BANDS={0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="829" />
+        <location filename="../build/i18n/runtime_strings.py" line="864" />
         <source>; the raster has no band at {0}</source>
         <translation>；该栅格没有位于 {0} 的波段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="830" />
+        <location filename="../build/i18n/runtime_strings.py" line="865" />
         <source>BANDS{0}: raster band {1} is at {2:g} nm but stands for the model's {3} ({4:g} nm); the model expects {5}{6}</source>
         <translation>BANDS{0}：栅格波段 {1} 位于 {2:g} nm，却被用作模型的 {3}（{4:g} nm）；该模型需要 {5}{6}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="831" />
+        <location filename="../build/i18n/runtime_strings.py" line="866" />
         <source> (empty: 1, 2, 3, …)</source>
         <translation>（留空：1, 2, 3, …）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="832" />
+        <location filename="../build/i18n/runtime_strings.py" line="867" />
         <source>{0}: '{1}' is a folder; give a file name</source>
         <translation>{0}：“{1}”是文件夹；请给出文件名</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="833" />
+        <location filename="../build/i18n/runtime_strings.py" line="868" />
         <source>{0}: cannot create '{1}'</source>
         <translation>{0}：无法创建“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="835" />
+        <location filename="../build/i18n/runtime_strings.py" line="870" />
         <source>{0} would overwrite a model shipped with Lunar Lab ('{1}'); save it elsewhere</source>
         <translation>{0} 会覆盖 Lunar Lab 随附的模型（“{1}”）；请保存到其他位置</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="836" />
+        <location filename="../build/i18n/runtime_strings.py" line="871" />
         <source>{0} and {1} point at the same file '{2}'; give each output its own file</source>
         <translation>{0} 和 {1} 指向同一文件“{2}”；请为每个输出指定单独的文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="837" />
+        <location filename="../build/i18n/runtime_strings.py" line="872" />
         <source>{0}: cannot create '{1}' ({2})</source>
         <translation>{0}：无法创建“{1}”（{2}）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="838" />
+        <location filename="../build/i18n/runtime_strings.py" line="873" />
         <source>{0}: '{1}' is not a number</source>
         <translation>{0}：“{1}”不是数字</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="839" />
+        <location filename="../build/i18n/runtime_strings.py" line="874" />
         <source>{0} would overwrite the input {1} ('{2}'): inputs are never overwritten; choose another file</source>
         <translation>{0} 会覆盖输入 {1}（“{2}”）：输入从不被覆盖；请选择其他文件</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="138" />
+        <location filename="../processing_provider/algorithms/csfd.py" line="318" />
         <source>{0}: {1} ({2}), N={3}, N(1)={4:.3e} km^-2</source>
         <translation>{0}：{1}（{2}），N={3}，N(1)={4:.3e} km^-2</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="810" />
+        <location filename="../build/i18n/runtime_strings.py" line="845" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="811" />
+        <location filename="../build/i18n/runtime_strings.py" line="846" />
         <source>Inference engine</source>
         <translation>推理引擎</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="823" />
+        <location filename="../build/i18n/runtime_strings.py" line="858" />
         <source>ONNX model for ONNX Runtime: {0}</source>
         <translation>供 ONNX Runtime 使用的 ONNX 模型：{0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="824" />
+        <location filename="../build/i18n/runtime_strings.py" line="859" />
         <source>No .onnx was written beside {0}: that needs the onnx package beside PyTorch (pip install onnx). The model still runs with ENGINE=torch, or is converted where onnx is installed.</source>
         <translation>未在 {0} 旁边写出 .onnx：这需要在 PyTorch 之外安装 onnx 包（pip install onnx）。该模型仍可用 ENGINE=torch 运行，或在已安装 onnx 的地方转换。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="834" />
+        <location filename="../build/i18n/runtime_strings.py" line="869" />
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
-        <translation type="unfinished" />
+        <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="780" />
+        <source>Count area name field</source>
+        <translation>计数区域名称字段</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="782" />
+        <source>Counting mode</source>
+        <translation>计数模式</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="789" />
+        <source>Production function</source>
+        <translation>产率函数</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="793" />
+        <source>Chronology function</source>
+        <translation>年代函数</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="795" />
+        <source>As paired with the production function</source>
+        <translation>与产率函数配对的年代函数</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="801" />
+        <source>Binning</source>
+        <translation>分箱</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="809" />
+        <source>Widen the fit range to bin edges</source>
+        <translation>将拟合范围扩展到分箱边界</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="811" />
+        <source>Equilibrium line on the plots</source>
+        <translation>图中的平衡线</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="812" />
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="815" />
+        <source>craterstats function file</source>
+        <translation>craterstats 函数文件</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="817" />
+        <source>Production function name in the file</source>
+        <translation>文件中的产率函数名称</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="818" />
+        <source>Chronology function name in the file</source>
+        <translation>文件中的年代函数名称</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="825" />
+        <source>craterstats .stat file</source>
+        <translation>craterstats .stat 文件</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="118" />
+        <source>craterstats stat (*.stat)</source>
+        <translation>craterstats stat (*.stat)</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="826" />
+        <source>craterstats/OpenCraterTool shapefile pair (_CRATER.shp, _AREA.shp)</source>
+        <translation>craterstats/OpenCraterTool shapefile 文件对（_CRATER.shp、_AREA.shp）</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="120" />
+        <source>Shapefiles (*.shp)</source>
+        <translation>Shapefile 文件 (*.shp)</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="831" />
+        <source>Count area (km², on the Moon sphere)</source>
+        <translation>计数区域面积（km²，月球球面上）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="832" />
+        <source>craterstats .scc file (beside the .diam)</source>
+        <translation>craterstats .scc 文件（位于 .diam 旁边）</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="143" />
+        <source>FUNCTION_FILE {0} has no {1} function '{2}' (it has: {3})</source>
+        <translation>FUNCTION_FILE {0} 中没有 {1} 函数“{2}”（现有：{3}）</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="155" />
+        <source>{0} has no CRS QGIS can read: its coordinates are taken as lon/lat degrees on the Moon ({1})</source>
+        <translation>{0} 没有 QGIS 可读取的坐标参考系：其坐标按月球上的经纬度（度）处理（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="188" />
+        <source>AREA: {0}</source>
+        <translation>AREA：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="302" />
+        <source>area {0}</source>
+        <translation>区域 {0}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="304" />
+        <source>Count area '{0}': {1:.3f} km², perimeter {2:.3f} km, {3} craters</source>
+        <translation>计数区域“{0}”：{1:.3f} km²，周长 {2:.3f} km，{3} 个撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="314" />
+        <source>{0} craters counted ({1}) on {2:.3f} km² (perimeter {3:.3f} km); per System: {4}</source>
+        <translation>在 {2:.3f} km² 上计数了 {0} 个撞击坑（{1}）（周长 {3:.3f} km）；各地质纪：{4}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="328" />
+        <source>CSFD, area {0} km²</source>
+        <translation>CSFD，区域 {0} km²</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="773" />
+        <source>Crater size-frequency distribution (CSFD) of the craters counted in the AREA polygons, measured on the 1737.4 km Moon sphere whatever the CRS (geographic or projected, from an authority code or a PROJ string; holes are excluded): cumulative, differential and R values in sqrt(2) bins (or another BINNING) with Poisson errors (OUTPUT_TABLE), cumulative, differential and R plots as PNG and SVG (OUTPUT_PLOT, one colour per System when split by the 'system' field), and a model age fitted between MIN_DIAMETER_KM and MAX_DIAMETER_KM as craterstats 3.6 computes it, with the lunar System that age falls in. Counting modes: crater centre in the area, rim-crossing craters as fractions, or buffered crater counting (Fassett &amp; Head 2008, with buffered Poisson ages); as in craterstats, crater fractions weight the binned values and fits, while a Poisson age counts every crater in the fit range. Fit ranges are used as given unless SNAP_RANGE widens them to bin edges (craterstats' default). Production and chronology functions are chosen separately (Neukum 1983, Neukum et al. 2001, Hartmann 2010 iteration, Yue et al. 2022, or a craterstats function file). With AREA_NAME_FIELD each named count area gets its own CSFD and age. Also writes craterstats .diam, .scc (boundary, perimeter, fractions; lon/lat in degrees), .stat and _CRATER/_AREA shapefile files. Diameters in km.</source>
+        <translation>AREA 多边形内所计数撞击坑的大小-频率分布（CSFD），无论坐标参考系如何（地理或投影，来自权威代码或 PROJ 字符串；不计孔洞），均在半径 1737.4 km 的月球球面上量测：按 sqrt(2) 分箱（或其他 BINNING）的累积值、微分值和 R 值及泊松误差（OUTPUT_TABLE），PNG 和 SVG 格式的累积图、微分图和 R 图（OUTPUT_PLOT，按“system”字段拆分时每个地质纪一种颜色），以及按 craterstats 3.6 的算法在 MIN_DIAMETER_KM 与 MAX_DIAMETER_KM 之间拟合的模式年龄，并给出该年龄所在的月球地质纪。计数模式：撞击坑中心位于区域内、跨边界撞击坑按比例计数，或缓冲撞击坑计数（Fassett &amp; Head 2008，采用缓冲泊松年龄）；与 craterstats 一样，撞击坑比例对分箱值和拟合加权，而泊松年龄计入拟合范围内的每个撞击坑。拟合范围按给定值使用，除非 SNAP_RANGE 将其扩展到分箱边界（craterstats 的默认做法）。产率函数和年代函数分别选择（Neukum 1983、Neukum et al. 2001、Hartmann 2010 迭代版、Yue et al. 2022，或 craterstats 函数文件）。给出 AREA_NAME_FIELD 时，每个命名的计数区域各得到一条 CSFD 和一个年龄。同时写出 craterstats .diam、.scc（边界、周长、比例；经纬度以度为单位）、.stat 以及 _CRATER/_AREA shapefile 文件。直径单位为 km。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="779" />
+        <source>Polygon(s) of the counted surface in any lunar CRS; holes are left out of the count.</source>
+        <translation>任意月球坐标参考系中所计数表面的多边形；孔洞不参与计数。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="781" />
+        <source>Optional: polygons with the same name form one count area with its own CSFD and model age.</source>
+        <translation>可选：同名的多边形组成一个计数区域，各自得到 CSFD 和模式年龄。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="783" />
+        <source>Centre: a crater counts when its centre lies in the area. Fractions: a crater crossing the boundary counts with the fraction of it inside (as craterstats reads it). Buffered: a crater counts when its centre lies within its radius of the area, on an area grown by that radius.</source>
+        <translation>中心：撞击坑中心位于区域内时计数。比例：跨越边界的撞击坑按其位于区域内的比例计数（与 craterstats 的读法一致）。缓冲：撞击坑中心位于区域外扩其半径的范围内时计数，区域面积也按该半径外扩。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="784" />
+        <source>Crater centre in the area</source>
+        <translation>撞击坑中心位于区域内</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="785" />
+        <source>Rim-crossing craters as fractions</source>
+        <translation>跨边界撞击坑按比例计数</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="786" />
+        <source>Buffered crater counting (Fassett &amp; Head 2008)</source>
+        <translation>缓冲撞击坑计数（Fassett &amp; Head 2008）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="791" />
+        <source>Hartmann 2010 iteration</source>
+        <translation>Hartmann 2010 迭代版</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="792" />
+        <source>Neukum 1983</source>
+        <translation>Neukum 1983</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="794" />
+        <source>Default: the chronology craterstats pairs with the production function.</source>
+        <translation>默认：craterstats 与该产率函数配对的年代函数。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="796" />
+        <source>Yue et al. 2022</source>
+        <translation>Yue et al. 2022</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="798" />
+        <source>Poisson likelihood (Michael et al. 2016; buffered Poisson when counting buffered)</source>
+        <translation>泊松似然（Michael et al. 2016；缓冲计数时为缓冲泊松）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="800" />
+        <source>Differential fit</source>
+        <translation>微分拟合</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="802" />
+        <source>Bins of the table, the plots and the cumulative/differential fits (craterstats' names).</source>
+        <translation>表格、图以及累积/微分拟合所用的分箱（采用 craterstats 的名称）。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="803" />
+        <source>root-2 (sqrt(2) bins)</source>
+        <translation>root-2（sqrt(2) 分箱）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="804" />
+        <source>pseudo-log (craterstats' default)</source>
+        <translation>pseudo-log（craterstats 默认）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="805" />
+        <source>4th root-2</source>
+        <translation>4th root-2</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="806" />
+        <source>x2</source>
+        <translation>x2</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="807" />
+        <source>10 per decade</source>
+        <translation>每十倍程 10 个</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="808" />
+        <source>20 per decade</source>
+        <translation>每十倍程 20 个</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="810" />
+        <source>As craterstats does by default: the fit range starts at the bin edge below the minimum and ends at the edge above the maximum.</source>
+        <translation>与 craterstats 默认做法相同：拟合范围从最小直径下方的分箱边界开始，到最大直径上方的边界结束。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="813" />
+        <source>Trask 1966</source>
+        <translation>Trask 1966</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="814" />
+        <source>Hartmann 1984</source>
+        <translation>Hartmann 1984</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="816" />
+        <source>Optional: production/chronology functions in craterstats' functions.txt format, chosen by the names below.</source>
+        <translation>可选：craterstats functions.txt 格式的产率/年代函数，按下面的名称选择。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="843" />
+        <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
+        <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
     </message>
 </context>
 <context>
@@ -812,7 +1017,7 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>检测到的撞击坑</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="141" />
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="143" />
         <source>Craters (detected)</source>
         <translation>撞击坑（检测结果）</translation>
     </message>
@@ -827,32 +1032,22 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="454" />
-        <source>Craters smaller than about 4 pixels are not found whatever this says.</source>
-        <translation>无论此处如何设置，小于约 4 个像素的撞击坑都无法被找到。</translation>
-    </message>
-    <message>
         <location filename="../build/i18n/runtime_strings.py" line="476" />
-        <source>Cancelled: no output was written.</source>
-        <translation>已取消：未写入任何输出。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="477" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="478" />
+        <location filename="../build/i18n/runtime_strings.py" line="477" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="483" />
+        <location filename="../build/i18n/runtime_strings.py" line="482" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="484" />
+        <location filename="../build/i18n/runtime_strings.py" line="483" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -872,17 +1067,17 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>检测器模型文件（.pt），代替随附模型</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="138" />
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="140" />
         <source>Model {0} (card threshold {1:g}); confidence {2:g}; band {3}</source>
         <translation>模型 {0}（卡片阈值 {1:g}）；置信度 {2:g}；波段 {3}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="154" />
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="156" />
         <source>{0} craters detected (longitudes {1:g}..{2:g})</source>
         <translation>检测到 {0} 个撞击坑（经度 {1:g}..{2:g}）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="156" />
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="158" />
         <source>No crater was found: check that INPUT is a DEM with relief at this scale, that it is not all nodata, and the diameter range and confidence</source>
         <translation>未找到撞击坑：请检查 INPUT 是否为在此尺度上有地形起伏的 DEM、是否并非全为无数据，以及直径范围和置信度</translation>
     </message>
@@ -942,32 +1137,32 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>cuda</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="479" />
+        <location filename="../build/i18n/runtime_strings.py" line="478" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="480" />
+        <location filename="../build/i18n/runtime_strings.py" line="479" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="481" />
+        <location filename="../build/i18n/runtime_strings.py" line="480" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="482" />
+        <location filename="../build/i18n/runtime_strings.py" line="481" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="485" />
+        <location filename="../build/i18n/runtime_strings.py" line="484" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="486" />
+        <location filename="../build/i18n/runtime_strings.py" line="485" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
@@ -1097,7 +1292,7 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>随附的检测器：LOLA DEM 模型在高程栅格上查找千米级撞击坑（以 LOLA LDEM_4（7.58 km/像元）和合成场景训练）；LRO NAC 影像模型在约 0.25-4 m/像元的影像上查找米级撞击坑。F1：在留出的经度带或图块上召回率与精确率的综合指标（模型卡片 models/NAME.json 和“关于”对话框中有完整数据）。MODEL 可取代此选择。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="132" />
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="134" />
         <source>Network engine: {0}</source>
         <translation>网络推理引擎：{0}</translation>
     </message>
@@ -1151,7 +1346,17 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="508" />
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
-        <translation type="unfinished" />
+        <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="454" />
+        <source>Default: none, every crater the model finds (from about 4 pixels: 2 m on a 0.5 m/px NAC image, 30 km on LDEM_4). The log says how many craters the diameter range left out.</source>
+        <translation>默认：无，即模型找到的所有撞击坑（约 4 个像元起：在 0.5 m/px 的 NAC 影像上为 2 m，在 LDEM_4 上为 30 km）。日志会说明直径范围排除了多少个撞击坑。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="486" />
+        <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
+        <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
     </message>
 </context>
 <context>
@@ -1268,26 +1473,21 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="403" />
-        <source>Cancelled: no output was written.</source>
-        <translation>已取消：未写入任何输出。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="404" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="405" />
+        <location filename="../build/i18n/runtime_strings.py" line="404" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="410" />
+        <location filename="../build/i18n/runtime_strings.py" line="409" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="411" />
+        <location filename="../build/i18n/runtime_strings.py" line="410" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -1312,32 +1512,32 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>每个单元的目标面积；Qiu 等 2025 使用 2.25 km²。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="406" />
+        <location filename="../build/i18n/runtime_strings.py" line="405" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="407" />
+        <location filename="../build/i18n/runtime_strings.py" line="406" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="408" />
+        <location filename="../build/i18n/runtime_strings.py" line="407" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="409" />
+        <location filename="../build/i18n/runtime_strings.py" line="408" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="412" />
+        <location filename="../build/i18n/runtime_strings.py" line="411" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="413" />
+        <location filename="../build/i18n/runtime_strings.py" line="412" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
@@ -1504,7 +1704,12 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="438" />
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
-        <translation type="unfinished" />
+        <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="413" />
+        <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
+        <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
     </message>
 </context>
 <context>
@@ -1626,26 +1831,21 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="596" />
-        <source>Cancelled: no output was written.</source>
-        <translation>已取消：未写入任何输出。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="597" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="598" />
+        <location filename="../build/i18n/runtime_strings.py" line="597" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="603" />
+        <location filename="../build/i18n/runtime_strings.py" line="602" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="604" />
+        <location filename="../build/i18n/runtime_strings.py" line="603" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -1655,32 +1855,32 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>无可评分对象：位于直径范围和范围内的目录撞击坑 {0} 个，检测结果 {1} 个</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="599" />
+        <location filename="../build/i18n/runtime_strings.py" line="598" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="600" />
+        <location filename="../build/i18n/runtime_strings.py" line="599" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="601" />
+        <location filename="../build/i18n/runtime_strings.py" line="600" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="602" />
+        <location filename="../build/i18n/runtime_strings.py" line="601" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="605" />
+        <location filename="../build/i18n/runtime_strings.py" line="604" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="606" />
+        <location filename="../build/i18n/runtime_strings.py" line="605" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
@@ -1837,7 +2037,12 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="632" />
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
-        <translation type="unfinished" />
+        <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="606" />
+        <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
+        <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
     </message>
 </context>
 <context>
@@ -1894,26 +2099,21 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="340" />
-        <source>Cancelled: no output was written.</source>
-        <translation>已取消：未写入任何输出。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="341" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="342" />
+        <location filename="../build/i18n/runtime_strings.py" line="341" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="347" />
+        <location filename="../build/i18n/runtime_strings.py" line="346" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="348" />
+        <location filename="../build/i18n/runtime_strings.py" line="347" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -1923,32 +2123,32 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>将数字正射影像（DOM）与 DEM 融合为 DOM 格网上的一个 3 波段栅格，如同 Yang 等 2020 为撞击坑检测融合嫦娥 DOM 与 DEM：波段 1 = 影像亮度（形态；未给出 DOM 时为 DEM 的山体阴影），波段 2 = 坡度（度，在地理和投影坐标系中均按 1737.4 km 月球球面上的真实米数计算），波段 3 = 高程（m）。两者格网不同时，DEM 重采样（双线性）到 DOM 格网。“8 位”选项将每个波段拉伸到 1-255（0 = 无数据），供检测器使用。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="343" />
+        <location filename="../build/i18n/runtime_strings.py" line="342" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="344" />
+        <location filename="../build/i18n/runtime_strings.py" line="343" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="345" />
+        <location filename="../build/i18n/runtime_strings.py" line="344" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="346" />
+        <location filename="../build/i18n/runtime_strings.py" line="345" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="349" />
+        <location filename="../build/i18n/runtime_strings.py" line="348" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="350" />
+        <location filename="../build/i18n/runtime_strings.py" line="349" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
@@ -2100,65 +2300,393 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="375" />
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
-        <translation type="unfinished" />
+        <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="350" />
+        <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
+        <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCraterCount</name>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="878" />
+        <source>Crater count file</source>
+        <translation>撞击坑计数文件</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/import_crater_count.py" line="28" />
+        <source>Crater counts (*.scc *.diam *.shp)</source>
+        <translation>撞击坑计数 (*.scc *.diam *.shp)</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="880" />
+        <source>CRS of the layers</source>
+        <translation>图层的坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="882" />
+        <source>Craters</source>
+        <translation>撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="883" />
+        <source>Count area</source>
+        <translation>计数区域</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="884" />
+        <source>Count area (km², on the Moon sphere)</source>
+        <translation>计数区域面积（km²，月球球面上）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="885" />
+        <source>Count area perimeter (km)</source>
+        <translation>计数区域周长（km）</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/import_crater_count.py" line="46" />
+        <source>INPUT {0}: the craters have no lon/lat</source>
+        <translation>INPUT {0}：撞击坑没有经纬度</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/import_crater_count.py" line="52" />
+        <source>The CRS the file names ({0}) cannot be read: the layers are in lunar longitude/latitude</source>
+        <translation>无法读取文件指定的坐标参考系（{0}）：图层使用月球经纬度</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/import_crater_count.py" line="59" />
+        <source>CRS {0}: lunar longitude/latitude cannot be transformed into it</source>
+        <translation>坐标参考系 {0}：无法将月球经纬度转换到该坐标参考系</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/import_crater_count.py" line="65" />
+        <source>The file states a count area of {0:.6g} km²; its boundary measures {1:.6g} km² on the Moon sphere</source>
+        <translation>文件声明的计数区域面积为 {0:.6g} km²；其边界在月球球面上量测为 {1:.6g} km²</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/import_crater_count.py" line="69" />
+        <source>Imported craters</source>
+        <translation>导入的撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="886" />
+        <source>Cancelled by the user; no output was written.</source>
+        <translation>已被用户取消；未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/import_crater_count.py" line="91" />
+        <source>Could not write crater {0}: {1}</source>
+        <translation>无法写入撞击坑 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/import_crater_count.py" line="100" />
+        <source>Imported count area</source>
+        <translation>导入的计数区域</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/import_crater_count.py" line="105" />
+        <source>INPUT {0} holds no count-area boundary: the area layer is empty</source>
+        <translation>INPUT {0} 不含计数区域边界：区域图层为空</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/import_crater_count.py" line="121" />
+        <source>Could not write the count area: {0}</source>
+        <translation>无法写入计数区域：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/import_crater_count.py" line="124" />
+        <source>{0} craters; count area {1:.6g} km² on the Moon sphere</source>
+        <translation>{0} 个撞击坑；计数区域在月球球面上为 {1:.6g} km²</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="875" />
+        <source>Import crater count (.scc, .diam, shapefile pair)</source>
+        <translation>导入撞击坑计数（.scc、.diam、shapefile 文件对）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="876" />
+        <source>Crater ages</source>
+        <translation>撞击坑年龄</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="877" />
+        <source>Loads a crater count written by craterstats, CraterTools or OpenCraterTool (.scc, .diam, or a _CRATER/_AREA shapefile pair) as a crater layer (circles with lon, lat in degrees, diameter_km, the crater's fraction inside the count area and, for buffered counts, its reference area) and a count-area layer (one polygon per sub-area, holes cut out, with its area and perimeter measured on the Moon sphere). The layers are in CRS, by default the CRS the count was measured in where the .scc names one (a PROJ string), else lunar longitude/latitude. A .diam has no count-area boundary: its area layer stays empty and AREA_KM2 is the area the file states.</source>
+        <translation>加载由 craterstats、CraterTools 或 OpenCraterTool 写出的撞击坑计数（.scc、.diam，或 _CRATER/_AREA shapefile 文件对），生成一个撞击坑图层（圆，带以度为单位的 lon、lat，diameter_km，撞击坑位于计数区域内的比例，以及缓冲计数时的参考面积）和一个计数区域图层（每个子区域一个多边形，已挖去孔洞，带在月球球面上量测的面积和周长）。图层使用 CRS 坐标参考系，默认为 .scc 中指明的计数时所用坐标参考系（PROJ 字符串），否则为月球经纬度。.diam 没有计数区域边界：其区域图层为空，AREA_KM2 为文件声明的面积。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="879" />
+        <source>.scc (boundary, sub-areas, holes, craters with fractions), .diam (diameters, fractions or reference areas), or the _CRATER.shp of a shapefile pair (its _AREA.shp beside it).</source>
+        <translation>.scc（边界、子区域、孔洞、带比例的撞击坑）、.diam（直径、比例或参考面积），或 shapefile 文件对中的 _CRATER.shp（其 _AREA.shp 位于旁边）。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="881" />
+        <source>Default: the CRS the .scc says the count was measured in, else lunar longitude/latitude.</source>
+        <translation>默认：.scc 中指明的计数时所用坐标参考系，否则为月球经纬度。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="887" />
+        <source>Out of memory; try a smaller extent or block size.</source>
+        <translation>内存不足；请尝试更小的范围或分块大小。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="888" />
+        <source>Interrupted; no output was written.</source>
+        <translation>已中断；未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="889" />
+        <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
+        <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="890" />
+        <source>Reading or writing a file failed: {0}. No output was written.</source>
+        <translation>读写文件失败：{0}。未写入任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="891" />
+        <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
+        <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="892" />
+        <source>{0}: '{1}' is not a raster layer</source>
+        <translation>{0}：“{1}”不是栅格图层</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="893" />
+        <source>{0}: raster '{1}' could not be opened</source>
+        <translation>{0}：无法打开栅格“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="894" />
+        <source>{0}: '{1}' cannot be opened as a vector layer</source>
+        <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="895" />
+        <source>{0}: file '{1}' does not exist</source>
+        <translation>{0}：文件“{1}”不存在</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="896" />
+        <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
+        <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="897" />
+        <source>Dask scheduler (empty = this process)</source>
+        <translation>Dask 调度器（留空 = 本进程）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="898" />
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="899" />
+        <source>Inference engine</source>
+        <translation>推理引擎</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="900" />
+        <source>DEM</source>
+        <translation>DEM</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="901" />
+        <source>Image (DOM or fused raster)</source>
+        <translation>影像（DOM 或融合栅格）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="902" />
+        <source>OMAT raster</source>
+        <translation>OMAT 栅格</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="903" />
+        <source>Geologic units</source>
+        <translation>地质单元</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="904" />
+        <source>Geologic unit System field</source>
+        <translation>地质单元地质纪字段</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="905" />
+        <source>GEOLOGY_FIELD: name the field holding each unit's System</source>
+        <translation>GEOLOGY_FIELD：请指定存放各地质单元地质纪的字段</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="906" />
+        <source>a DEM</source>
+        <translation>DEM</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="907" />
+        <source>an image</source>
+        <translation>影像</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="908" />
+        <source>INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a MODEL) made for {1}</source>
+        <translation>INPUT 波段 {0} 看起来是{1}，但该模型需要{2}：请选择为{1}制作的 SHIPPED_MODEL（或 MODEL）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="909" />
+        <source>INPUT has {0:g} m pixels, far outside the {1:g}-{2:g} m the model was trained for: expect fewer and worse detections</source>
+        <translation>INPUT 的像元大小为 {0:g} m，远超出模型训练所用的 {1:g}-{2:g} m：检测结果会更少、更差</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="910" />
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="911" />
+        <source>ONNX model for ONNX Runtime: {0}</source>
+        <translation>供 ONNX Runtime 使用的 ONNX 模型：{0}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="912" />
+        <source>No .onnx was written beside {0}: that needs the onnx package beside PyTorch (pip install onnx). The model still runs with ENGINE=torch, or is converted where onnx is installed.</source>
+        <translation>未在 {0} 旁边写出 .onnx：这需要在 PyTorch 之外安装 onnx 包（pip install onnx）。该模型仍可用 ENGINE=torch 运行，或在已安装 onnx 的地方转换。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="913" />
+        <source>BANDS: {0} band numbers were given ('{1}'), but the model reads {2} bands: {3}</source>
+        <translation>BANDS：给出了 {0} 个波段编号（“{1}”），但该模型读取 {2} 个波段：{3}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="914" />
+        <source>BANDS: '{0}' is not a comma-separated list of band numbers; the model expects {1} bands: {2}</source>
+        <translation>BANDS：“{0}”不是以逗号分隔的波段编号列表；该模型需要 {1} 个波段：{2}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="915" />
+        <source>BANDS: band {0} does not exist in INPUT '{1}' ({2} bands); the model expects {3} bands: {4}</source>
+        <translation>BANDS：INPUT“{1}”中不存在波段 {0}（该栅格有 {2} 个波段）；该模型需要 {3} 个波段：{4}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="916" />
+        <source>; the raster's wavelengths fit BANDS={0}</source>
+        <translation>；按该栅格的波长应设 BANDS={0}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="917" />
+        <source>; the raster has no band at {0}</source>
+        <translation>；该栅格没有位于 {0} 的波段</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="918" />
+        <source>BANDS{0}: raster band {1} is at {2:g} nm but stands for the model's {3} ({4:g} nm); the model expects {5}{6}</source>
+        <translation>BANDS{0}：栅格波段 {1} 位于 {2:g} nm，却被用作模型的 {3}（{4:g} nm）；该模型需要 {5}{6}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="919" />
+        <source> (empty: 1, 2, 3, …)</source>
+        <translation>（留空：1, 2, 3, …）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="920" />
+        <source>{0}: '{1}' is a folder; give a file name</source>
+        <translation>{0}：“{1}”是文件夹；请给出文件名</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="921" />
+        <source>{0}: cannot create '{1}'</source>
+        <translation>{0}：无法创建“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="922" />
+        <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
+        <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="923" />
+        <source>{0} would overwrite a model shipped with Lunar Lab ('{1}'); save it elsewhere</source>
+        <translation>{0} 会覆盖 Lunar Lab 随附的模型（“{1}”）；请保存到其他位置</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="924" />
+        <source>{0} and {1} point at the same file '{2}'; give each output its own file</source>
+        <translation>{0} 和 {1} 指向同一文件“{2}”；请为每个输出指定单独的文件</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="925" />
+        <source>{0}: cannot create '{1}' ({2})</source>
+        <translation>{0}：无法创建“{1}”（{2}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="926" />
+        <source>{0}: '{1}' is not a number</source>
+        <translation>{0}：“{1}”不是数字</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="927" />
+        <source>{0} would overwrite the input {1} ('{2}'): inputs are never overwritten; choose another file</source>
+        <translation>{0} 会覆盖输入 {1}（“{2}”）：输入从不被覆盖；请选择其他文件</translation>
     </message>
 </context>
 <context>
     <name>LunarAlgorithm</name>
     <message>
         <location filename="../processing_provider/algorithms/base.py" line="157" />
-        <source>Cancelled: no output was written.</source>
-        <translation>已取消：未写入任何输出。</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/algorithms/base.py" line="158" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="160" />
+        <location filename="../processing_provider/algorithms/base.py" line="159" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="226" />
+        <location filename="../processing_provider/algorithms/base.py" line="235" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="229" />
+        <location filename="../processing_provider/algorithms/base.py" line="238" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="162" />
+        <location filename="../processing_provider/algorithms/base.py" line="161" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="165" />
+        <location filename="../processing_provider/algorithms/base.py" line="164" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="167" />
+        <location filename="../processing_provider/algorithms/base.py" line="166" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="185" />
+        <location filename="../processing_provider/algorithms/base.py" line="184" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="191" />
+        <location filename="../processing_provider/algorithms/base.py" line="190" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="215" />
+        <location filename="../processing_provider/algorithms/base.py" line="224" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/base.py" line="196" />
+        <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
+        <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
     </message>
 </context>
 <context>
@@ -2191,32 +2719,32 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     <message>
         <location filename="../lunar_plugin/about.py" line="172" />
         <source>About Lunar Lab</source>
-        <translation>关于月球实验室</translation>
+        <translation>关于 Lunar Lab</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="85" />
+        <location filename="../lunar_plugin/plugin.py" line="86" />
         <source>&amp;Lunar Lab</source>
-        <translation>月球实验室(&amp;L)</translation>
+        <translation>Lunar Lab(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="87" />
+        <location filename="../lunar_plugin/plugin.py" line="88" />
         <source>Lunar Lab</source>
-        <translation>月球实验室</translation>
+        <translation>Lunar Lab</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="98" />
+        <location filename="../lunar_plugin/plugin.py" line="99" />
         <source>Open the dialog of {0}</source>
         <translation>打开 {0} 的对话框</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="104" />
+        <location filename="../lunar_plugin/plugin.py" line="107" />
         <source>Show Processing Toolbox</source>
         <translation>显示处理工具箱</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="121" />
+        <location filename="../lunar_plugin/plugin.py" line="124" />
         <source>About Lunar Lab…</source>
-        <translation>关于月球实验室…</translation>
+        <translation>关于 Lunar Lab…</translation>
     </message>
     <message>
         <location filename="../lunar_plugin/about.py" line="134" />
@@ -2294,7 +2822,7 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>安装</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="115" />
+        <location filename="../lunar_plugin/plugin.py" line="118" />
         <source>Install PyTorch…</source>
         <translation>安装 PyTorch…</translation>
     </message>
@@ -2304,7 +2832,7 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>无法创建文件夹 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="150" />
+        <location filename="../lunar_plugin/plugin.py" line="153" />
         <source>Install PyTorch now?</source>
         <translation>现在安装 PyTorch 吗？</translation>
     </message>
@@ -2379,22 +2907,22 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>训练和微调网络（撞击坑检测器、撞击坑年龄、氧化物 CNN）需要 PyTorch；运行它们只需要 ONNX Runtime。此操作用 pip 将 {0} 的 CPU 版本（约 200 MB；安装后 0.9 GB）下载到 {1}；QGIS 自带的 Python 不会被改动。Lunar Lab 启动时会把该文件夹加入 Python 路径。</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="108" />
+        <location filename="../lunar_plugin/plugin.py" line="111" />
         <source>Install ONNX Runtime…</source>
         <translation>安装 ONNX Runtime…</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="111" />
+        <location filename="../lunar_plugin/plugin.py" line="114" />
         <source>Install ONNX Runtime (about 24 MB), which runs crater detection, crater ages and the oxide CNN, into your QGIS profile</source>
         <translation>将运行撞击坑检测、撞击坑年龄和氧化物 CNN 的 ONNX Runtime（约 24 MB）安装到您的 QGIS 配置文件中</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="117" />
+        <location filename="../lunar_plugin/plugin.py" line="120" />
         <source>Install the CPU build of PyTorch (0.9 GB), needed to train the networks, into your QGIS profile</source>
         <translation>将训练网络所需的 PyTorch CPU 版本（0.9 GB）安装到您的 QGIS 配置文件中</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/plugin.py" line="147" />
+        <location filename="../lunar_plugin/plugin.py" line="150" />
         <source>Install ONNX Runtime now?</source>
         <translation>现在安装 ONNX Runtime 吗？</translation>
     </message>
@@ -2411,17 +2939,377 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     <message>
         <location filename="../processing_provider/styles.py" line="136" />
         <source>outside: extrapolated (0)</source>
-        <translation type="unfinished" />
+        <translation>区域外：外推（0）</translation>
     </message>
     <message>
         <location filename="../processing_provider/styles.py" line="136" />
         <source>inside the sites' domain (1)</source>
-        <translation type="unfinished" />
+        <translation>位于采样点域内（1）</translation>
     </message>
     <message>
         <location filename="../processing_provider/styles.py" line="283" />
         <source>confidence {0:.2f} – {1:.2f}</source>
-        <translation type="unfinished" />
+        <translation>置信度 {0:.2f} – {1:.2f}</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="28" />
+        <source>standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="28" />
+        <source>secondary</source>
+        <translation>次级坑</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="29" />
+        <source>doubtful</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="29" />
+        <source>degraded</source>
+        <translation>退化</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="30" />
+        <source>cluster</source>
+        <translation>坑群</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="30" />
+        <source>overlapping</source>
+        <translation>叠加</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="118" />
+        <source>Cannot add the fields {0} to the layer {1}</source>
+        <translation>无法将字段 {0} 添加到图层 {1}</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="128" />
+        <source>Craters</source>
+        <translation>撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="128" />
+        <source>Count areas</source>
+        <translation>计数区域</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="145" />
+        <source>Cannot write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="184" />
+        <source>Cannot add a feature to {0}</source>
+        <translation>无法向 {0} 添加要素</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="250" />
+        <source>Crater: {0:.3f} km at {1:.4f}, {2:.4f}</source>
+        <translation>撞击坑：{0:.3f} km，位于 {1:.4f}, {2:.4f}</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="401" />
+        <source>Draw crater by 2 points (diameter)</source>
+        <translation>两点绘制撞击坑（直径）</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="402" />
+        <source>Draw crater by 3 points on the rim</source>
+        <translation>坑缘三点绘制撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="403" />
+        <source>Draw count area</source>
+        <translation>绘制计数区域</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="404" />
+        <source>Cut hole from count area</source>
+        <translation>从计数区域挖去孔洞</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="405" />
+        <source>Click the two ends of a crater's diameter; measured on the Moon sphere in any map projection. Right click or Esc cancels.</source>
+        <translation>单击撞击坑直径的两端；在任意地图投影中均在月球球面上量测。右键单击或按 Esc 取消。</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="407" />
+        <source>Click three points on a crater's rim; measured on the Moon sphere in any map projection. Right click or Esc cancels.</source>
+        <translation>单击撞击坑坑缘上的三个点；在任意地图投影中均在月球球面上量测。右键单击或按 Esc 取消。</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="409" />
+        <source>Click the vertices of a named count area; right click or Enter closes it.</source>
+        <translation>单击命名计数区域的各顶点；右键单击或按 Enter 闭合。</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="411" />
+        <source>Click the vertices of a hole (excluded ejecta, fresh craters…) cut from the count areas under it; right click or Enter closes it.</source>
+        <translation>单击孔洞的各顶点（排除的溅射物、新鲜撞击坑…），从其下方的计数区域中挖去；右键单击或按 Enter 闭合。</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="430" />
+        <source>Tag of the craters you draw</source>
+        <translation>所绘撞击坑的标签</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="437" />
+        <source>Vet detections…</source>
+        <translation>审核检测结果…</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="439" />
+        <source>Step through detected craters to accept, reject, redraw and tag them</source>
+        <translation>逐个浏览检测到的撞击坑，接受、拒绝、重绘并为其添加标签</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="478" />
+        <source>No crater layer is selected. Where should the craters go?</source>
+        <translation>未选择撞击坑图层。撞击坑应保存到哪里？</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="478" />
+        <source>No count-area layer is selected. Where should the count areas go?</source>
+        <translation>未选择计数区域图层。计数区域应保存到哪里？</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="481" />
+        <source>New GeoPackage…</source>
+        <translation>新建 GeoPackage…</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="482" />
+        <source>Temporary layer</source>
+        <translation>临时图层</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="489" />
+        <source>New GeoPackage</source>
+        <translation>新建 GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="489" />
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="499" />
+        <source>Count area</source>
+        <translation>计数区域</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="499" />
+        <source>Name of the count area:</source>
+        <translation>计数区域名称：</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="526" />
+        <source>Crater added to {0}: {1:.3f} km at {2:.4f}, {3:.4f}</source>
+        <translation>已向 {0} 添加撞击坑：{1:.3f} km，位于 {2:.4f}, {3:.4f}</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="540" />
+        <source>Last crater removed from {0}</source>
+        <translation>已从 {0} 删除最后一个撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="553" />
+        <source>Area {0}</source>
+        <translation>区域 {0}</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="561" />
+        <source>Count area {0}: {1:.3f} km²</source>
+        <translation>计数区域 {0}：{1:.3f} km²</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/map_tools.py" line="588" />
+        <source>Hole cut from {0} count areas</source>
+        <translation>已从 {0} 个计数区域挖去孔洞</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="30" />
+        <source>Confidence, high to low</source>
+        <translation>置信度，从高到低</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="31" />
+        <source>Confidence, low to high</source>
+        <translation>置信度，从低到高</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="32" />
+        <source>Position, north to south</source>
+        <translation>位置，从北到南</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="66" />
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="66" />
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="66" />
+        <source>redrawn</source>
+        <translation>已重绘</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="310" />
+        <source>not decided</source>
+        <translation>未决定</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="98" />
+        <source>Lunar Lab crater vetting</source>
+        <translation>Lunar Lab 撞击坑审核</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="109" />
+        <source>Zoom to each crater (else pan)</source>
+        <translation>缩放到每个撞击坑（否则平移）</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="112" />
+        <source>Start / resume</source>
+        <translation>开始 / 继续</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="114" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="118" />
+        <source>Detection layer</source>
+        <translation>检测图层</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="118" />
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="122" />
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="135" />
+        <source>Accept (A)</source>
+        <translation>接受 (A)</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="135" />
+        <source>Reject (R)</source>
+        <translation>拒绝 (R)</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="135" />
+        <source>Redraw, 2 points (2)</source>
+        <translation>重绘，2 点 (2)</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="135" />
+        <source>Redraw, 3 points (3)</source>
+        <translation>重绘，3 点 (3)</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="135" />
+        <source>Larger (+)</source>
+        <translation>放大 (+)</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="135" />
+        <source>Smaller (−)</source>
+        <translation>缩小 (−)</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="135" />
+        <source>Previous (P)</source>
+        <translation>上一个 (P)</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="135" />
+        <source>Next (N)</source>
+        <translation>下一个 (N)</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="135" />
+        <source>Undo (U)</source>
+        <translation>撤销 (U)</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="135" />
+        <source>Zoom to crater (Z)</source>
+        <translation>缩放到撞击坑 (Z)</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="149" />
+        <source>Tag (T: next)</source>
+        <translation>标签（T：下一个）</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="157" />
+        <source>Keys: A/Enter accept · R/Delete reject · 2/3 redraw by 2 or 3 points · +/− resize 5% · T next tag · N/P next/previous · U/Backspace undo · Z zoom · Esc stop. Every decision is saved at once; start again to resume.</source>
+        <translation>按键：A/Enter 接受 · R/Delete 拒绝 · 2/3 按 2 点或 3 点重绘 · +/− 调整大小 5% · T 下一个标签 · N/P 下一个/上一个 · U/Backspace 撤销 · Z 缩放 · Esc 停止。每个决定都会立即保存；重新开始即可继续。</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="232" />
+        <source>Choose a crater layer to vet</source>
+        <translation>选择要审核的撞击坑图层</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="237" />
+        <source>Crater vetting</source>
+        <translation>撞击坑审核</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="247" />
+        <source>{0} is not a crater layer with a diameter_km field</source>
+        <translation>{0} 不是带 diameter_km 字段的撞击坑图层</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="250" />
+        <source>{0} is being edited: save or discard its edits before vetting it</source>
+        <translation>{0} 正在编辑中：审核前请保存或放弃其编辑</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="292" />
+        <source>Stopped: every decision is saved; start again to resume</source>
+        <translation>已停止：所有决定均已保存；重新开始即可继续</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="296" />
+        <source>{0} / {1}, {2} accepted, {3} rejected, {4} redrawn</source>
+        <translation>{0} / {1}，已接受 {2} 个，已拒绝 {3} 个，已重绘 {4} 个</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="305" />
+        <source>All {0} craters vetted. Undo, Previous or Start again to revisit.</source>
+        <translation>全部 {0} 个撞击坑已审核。可用撤销、上一个或重新开始回看。</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="311" />
+        <source>Crater {0} of {1}: confidence {2:.2f}, {3:.3f} km at {4:.4f}, {5:.4f}; {6}, tag {7}</source>
+        <translation>撞击坑 {0} / {1}：置信度 {2:.2f}，{3:.3f} km，位于 {4:.4f}, {5:.4f}；{6}，标签 {7}</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="440" />
+        <source>Redraw the crater: click {0} points (Esc: keep it)</source>
+        <translation>重绘撞击坑：单击 {0} 个点（Esc：保留原样）</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/vetting.py" line="445" />
+        <source>Crater redrawn: {0:.3f} km at {1:.4f}, {2:.4f}</source>
+        <translation>撞击坑已重绘：{0:.3f} km，位于 {1:.4f}, {2:.4f}</translation>
     </message>
 </context>
 <context>
@@ -2429,7 +3317,7 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     <message>
         <location filename="../processing_provider/provider.py" line="21" />
         <source>Lunar Lab: craters, ages and oxides of the Moon</source>
-        <translation>月球实验室：月球的撞击坑、年龄与氧化物</translation>
+        <translation>Lunar Lab：月球的撞击坑、年龄与氧化物</translation>
     </message>
 </context>
 <context>
@@ -2476,26 +3364,21 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="288" />
-        <source>Cancelled: no output was written.</source>
-        <translation>已取消：未写入任何输出。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="289" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="290" />
+        <location filename="../build/i18n/runtime_strings.py" line="289" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="295" />
+        <location filename="../build/i18n/runtime_strings.py" line="294" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="296" />
+        <location filename="../build/i18n/runtime_strings.py" line="295" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -2505,32 +3388,32 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>镁值，即摩尔比 Mg/(Mg+Fe) = (MgO/40.30) / (MgO/40.30 + FeO/71.84)，由同一格网上的 FeO 和 MgO 含量栅格（wt%）计算，同 Qiu 等 2025 图 1h。输出：float32 GeoTIFF，取值 0-1，输入为无数据或负值处为无数据。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="291" />
+        <location filename="../build/i18n/runtime_strings.py" line="290" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="292" />
+        <location filename="../build/i18n/runtime_strings.py" line="291" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="293" />
+        <location filename="../build/i18n/runtime_strings.py" line="292" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="294" />
+        <location filename="../build/i18n/runtime_strings.py" line="293" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="297" />
+        <location filename="../build/i18n/runtime_strings.py" line="296" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="298" />
+        <location filename="../build/i18n/runtime_strings.py" line="297" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
@@ -2687,7 +3570,12 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="324" />
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
-        <translation type="unfinished" />
+        <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="298" />
+        <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
+        <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
     </message>
 </context>
 <context>
@@ -2764,26 +3652,21 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="168" />
-        <source>Cancelled: no output was written.</source>
-        <translation>已取消：未写入任何输出。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="169" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="170" />
+        <location filename="../build/i18n/runtime_strings.py" line="169" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="175" />
+        <location filename="../build/i18n/runtime_strings.py" line="174" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="176" />
+        <location filename="../build/i18n/runtime_strings.py" line="175" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -2858,32 +3741,32 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>cuda</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="171" />
+        <location filename="../build/i18n/runtime_strings.py" line="170" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="172" />
+        <location filename="../build/i18n/runtime_strings.py" line="171" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="173" />
+        <location filename="../build/i18n/runtime_strings.py" line="172" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="174" />
+        <location filename="../build/i18n/runtime_strings.py" line="173" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="177" />
+        <location filename="../build/i18n/runtime_strings.py" line="176" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="178" />
+        <location filename="../build/i18n/runtime_strings.py" line="177" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
@@ -3069,7 +3952,12 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="200" />
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
-        <translation type="unfinished" />
+        <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="178" />
+        <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
+        <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
     </message>
 </context>
 <context>
@@ -3088,11 +3976,6 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <location filename="../build/i18n/runtime_strings.py" line="73" />
         <source>Equation constants</source>
         <translation>方程常数</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/algorithms/oxide_equations.py" line="51" />
-        <source>Custom {0} (overrides the preset)</source>
-        <translation>自定义 {0}（覆盖预设值）</translation>
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="62" />
@@ -3115,11 +3998,6 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>415 nm 波段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="68" />
-        <source>1-based band index (Clementine order 415/750/900/950/1000: 1, 2, 4).</source>
-        <translation>从 1 开始的波段序号（Clementine 波段顺序 415/750/900/950/1000：1、2、4）。</translation>
-    </message>
-    <message>
         <location filename="../build/i18n/runtime_strings.py" line="69" />
         <source>750 nm band</source>
         <translation>750 nm 波段</translation>
@@ -3140,51 +4018,6 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>0 = Qiu 等 2025（Clementine，含嫦娥六号）；1 = Lucey 等 2000。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="77" />
-        <source>Custom X0_FE (overrides the preset)</source>
-        <translation>自定义 X0_FE（覆盖预设值）</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="78" />
-        <source>Leave empty to use the preset's value.</source>
-        <translation>留空则使用预设值。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="79" />
-        <source>Custom Y0_FE (overrides the preset)</source>
-        <translation>自定义 Y0_FE（覆盖预设值）</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="80" />
-        <source>Custom FE_SLOPE (overrides the preset)</source>
-        <translation>自定义 FE_SLOPE（覆盖预设值）</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="81" />
-        <source>Custom FE_OFFSET (overrides the preset)</source>
-        <translation>自定义 FE_OFFSET（覆盖预设值）</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="82" />
-        <source>Custom X0_TI (overrides the preset)</source>
-        <translation>自定义 X0_TI（覆盖预设值）</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="83" />
-        <source>Custom Y0_TI (overrides the preset)</source>
-        <translation>自定义 Y0_TI（覆盖预设值）</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="84" />
-        <source>Custom TI_SCALE (overrides the preset)</source>
-        <translation>自定义 TI_SCALE（覆盖预设值）</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="85" />
-        <source>Custom TI_EXPONENT (overrides the preset)</source>
-        <translation>自定义 TI_EXPONENT（覆盖预设值）</translation>
-    </message>
-    <message>
         <location filename="../build/i18n/runtime_strings.py" line="86" />
         <source>FeO (wt%)</source>
         <translation>FeO（wt%）</translation>
@@ -3201,26 +4034,21 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="92" />
-        <source>Cancelled: no output was written.</source>
-        <translation>已取消：未写入任何输出。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="93" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="94" />
+        <location filename="../build/i18n/runtime_strings.py" line="93" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="99" />
+        <location filename="../build/i18n/runtime_strings.py" line="98" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="100" />
+        <location filename="../build/i18n/runtime_strings.py" line="99" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -3276,32 +4104,32 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
         <translation>留空：在本进程运行。local:N：由本次运行启动并停止的含 N 个工作进程的 Dask LocalCluster。tcp://host:port：已有的 Dask 调度器。路径：Dask 调度器文件（dask scheduler --scheduler-file、dask-jobqueue、dask-mpi）。输入和输出必须位于每个工作进程都能访问的文件系统上；参见 README 的“Beyond one machine”一节。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="95" />
+        <location filename="../build/i18n/runtime_strings.py" line="94" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="96" />
+        <location filename="../build/i18n/runtime_strings.py" line="95" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="97" />
+        <location filename="../build/i18n/runtime_strings.py" line="96" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="98" />
+        <location filename="../build/i18n/runtime_strings.py" line="97" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="101" />
+        <location filename="../build/i18n/runtime_strings.py" line="100" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="102" />
+        <location filename="../build/i18n/runtime_strings.py" line="101" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
@@ -3458,7 +4286,67 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="127" />
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
-        <translation type="unfinished" />
+        <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/oxide_equations.py" line="58" />
+        <source>Custom {0} ({1}); presets: {2}</source>
+        <translation>自定义 {0}（{1}）；预设值：{2}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="68" />
+        <source>The reflectance band at this wavelength (Clementine order 415/750/900/950/1000: 1, 2, 4).</source>
+        <translation>该波长处的反射率波段（Clementine 顺序 415/750/900/950/1000：1、2、4）。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="77" />
+        <source>Custom x0 of the FeO angle (X0_FE); presets: Qiu et al. 2025 0.018; Lucey et al. 2000 0.08</source>
+        <translation>自定义 FeO 角的 x0（X0_FE）；预设值：Qiu et al. 2025 0.018; Lucey et al. 2000 0.08</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="78" />
+        <source>Leave empty to use the chosen preset's value.</source>
+        <translation>留空则使用所选预设的值。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="79" />
+        <source>Custom y0 of the FeO angle (Y0_FE); presets: Qiu et al. 2025 1.188; Lucey et al. 2000 1.19</source>
+        <translation>自定义 FeO 角的 y0（Y0_FE）；预设值：Qiu et al. 2025 1.188; Lucey et al. 2000 1.19</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="80" />
+        <source>Custom FeO slope (FE_SLOPE); presets: Qiu et al. 2025 24.77; Lucey et al. 2000 17.427</source>
+        <translation>自定义 FeO 斜率（FE_SLOPE）；预设值：Qiu et al. 2025 24.77; Lucey et al. 2000 17.427</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="81" />
+        <source>Custom FeO offset (FE_OFFSET); presets: Qiu et al. 2025 -8.053; Lucey et al. 2000 -7.565</source>
+        <translation>自定义 FeO 偏移（FE_OFFSET）；预设值：Qiu et al. 2025 -8.053; Lucey et al. 2000 -7.565</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="82" />
+        <source>Custom x0 of the TiO2 angle (X0_TI); presets: Qiu et al. 2025 0; Lucey et al. 2000 0</source>
+        <translation>自定义 TiO2 角的 x0（X0_TI）；预设值：Qiu et al. 2025 0; Lucey et al. 2000 0</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="83" />
+        <source>Custom y0 of the TiO2 angle (Y0_TI); presets: Qiu et al. 2025 0.481; Lucey et al. 2000 0.42</source>
+        <translation>自定义 TiO2 角的 y0（Y0_TI）；预设值：Qiu et al. 2025 0.481; Lucey et al. 2000 0.42</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="84" />
+        <source>Custom TiO2 scale (TI_SCALE); presets: Qiu et al. 2025 7.128; Lucey et al. 2000 3.708</source>
+        <translation>自定义 TiO2 比例（TI_SCALE）；预设值：Qiu et al. 2025 7.128; Lucey et al. 2000 3.708</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="85" />
+        <source>Custom TiO2 exponent (TI_EXPONENT); presets: Qiu et al. 2025 4.022; Lucey et al. 2000 5.979</source>
+        <translation>自定义 TiO2 指数（TI_EXPONENT）；预设值：Qiu et al. 2025 4.022; Lucey et al. 2000 5.979</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="102" />
+        <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
+        <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
     </message>
 </context>
 <context>
@@ -3575,61 +4463,56 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="21" />
-        <source>Cancelled: no output was written.</source>
-        <translation>已取消：未写入任何输出。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="22" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="23" />
+        <location filename="../build/i18n/runtime_strings.py" line="22" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="28" />
+        <location filename="../build/i18n/runtime_strings.py" line="27" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="29" />
+        <location filename="../build/i18n/runtime_strings.py" line="28" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="6" />
         <source>A deterministic (seeded) synthetic lunar scene in the geographic Moon CRS (IAU_2015:30100), anywhere and of any size: a DEM with simple bowls and complex craters (depth, rim height after Pike 1977, ejecta, degradation, overlap), an illuminated DOM, a 5-band Clementine-like reflectance raster (415, 750, 900, 950, 1000 nm) whose mare and highland units give known FeO/TiO2 through the Qiu et al. 2025 equations, the ground-truth craters as circles and the geologic units as polygons. Lunar Lab's demo data and test fixture.</source>
-        <translation>在地理月球坐标系（IAU_2015:30100）中生成确定性（带种子的）合成月面场景，位置和大小任意：含简单碗状撞击坑和复杂撞击坑的 DEM（深度、坑缘高度依据 Pike 1977，溅射物、退化、叠加），光照 DOM，类 Clementine 的 5 波段反射率栅格（415、750、900、950、1000 nm，其月海和高地单元通过 Qiu 等 2025 方程给出已知的 FeO/TiO2），以圆表示的真值撞击坑，以及以多边形表示的地质单元。月球实验室的演示数据和测试数据。</translation>
+        <translation>在地理月球坐标系（IAU_2015:30100）中生成确定性（带种子的）合成月面场景，位置和大小任意：含简单碗状撞击坑和复杂撞击坑的 DEM（深度、坑缘高度依据 Pike 1977，溅射物、退化、叠加），光照 DOM，类 Clementine 的 5 波段反射率栅格（415、750、900、950、1000 nm，其月海和高地单元通过 Qiu 等 2025 方程给出已知的 FeO/TiO2），以圆表示的真值撞击坑，以及以多边形表示的地质单元。Lunar Lab 的演示数据和测试数据。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="24" />
+        <location filename="../build/i18n/runtime_strings.py" line="23" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="25" />
+        <location filename="../build/i18n/runtime_strings.py" line="24" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="26" />
+        <location filename="../build/i18n/runtime_strings.py" line="25" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="27" />
+        <location filename="../build/i18n/runtime_strings.py" line="26" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="30" />
+        <location filename="../build/i18n/runtime_strings.py" line="29" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="31" />
+        <location filename="../build/i18n/runtime_strings.py" line="30" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
@@ -3781,7 +4664,12 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="56" />
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
-        <translation type="unfinished" />
+        <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="31" />
+        <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
+        <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
     </message>
 </context>
 <context>
@@ -3958,26 +4846,21 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="734" />
-        <source>Cancelled: no output was written.</source>
-        <translation>已取消：未写入任何输出。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="735" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="736" />
+        <location filename="../build/i18n/runtime_strings.py" line="735" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="741" />
+        <location filename="../build/i18n/runtime_strings.py" line="740" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="742" />
+        <location filename="../build/i18n/runtime_strings.py" line="741" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -3997,32 +4880,32 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
         <translation>相同的随机种子和数据得到相同的模型。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="737" />
+        <location filename="../build/i18n/runtime_strings.py" line="736" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="738" />
+        <location filename="../build/i18n/runtime_strings.py" line="737" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="739" />
+        <location filename="../build/i18n/runtime_strings.py" line="738" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="740" />
+        <location filename="../build/i18n/runtime_strings.py" line="739" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="743" />
+        <location filename="../build/i18n/runtime_strings.py" line="742" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="744" />
+        <location filename="../build/i18n/runtime_strings.py" line="743" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
@@ -4161,7 +5044,12 @@ Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="765" />
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
-        <translation type="unfinished" />
+        <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="744" />
+        <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
+        <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
     </message>
 </context>
 <context>
@@ -4273,26 +5161,21 @@ Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="533" />
-        <source>Cancelled: no output was written.</source>
-        <translation>已取消：未写入任何输出。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="534" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="535" />
+        <location filename="../build/i18n/runtime_strings.py" line="534" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="540" />
+        <location filename="../build/i18n/runtime_strings.py" line="539" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="541" />
+        <location filename="../build/i18n/runtime_strings.py" line="540" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -4307,32 +5190,32 @@ Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is
         <translation>相同的随机种子和数据得到相同的模型。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="536" />
+        <location filename="../build/i18n/runtime_strings.py" line="535" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="537" />
+        <location filename="../build/i18n/runtime_strings.py" line="536" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="538" />
+        <location filename="../build/i18n/runtime_strings.py" line="537" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="539" />
+        <location filename="../build/i18n/runtime_strings.py" line="538" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="542" />
+        <location filename="../build/i18n/runtime_strings.py" line="541" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="543" />
+        <location filename="../build/i18n/runtime_strings.py" line="542" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
@@ -4496,7 +5379,12 @@ Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="569" />
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
-        <translation type="unfinished" />
+        <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="543" />
+        <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
+        <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
     </message>
 </context>
 <context>
@@ -4623,26 +5511,21 @@ Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="238" />
-        <source>Cancelled: no output was written.</source>
-        <translation>已取消：未写入任何输出。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="239" />
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="240" />
+        <location filename="../build/i18n/runtime_strings.py" line="239" />
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="245" />
+        <location filename="../build/i18n/runtime_strings.py" line="244" />
         <source>{0}: '{1}' is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="246" />
+        <location filename="../build/i18n/runtime_strings.py" line="245" />
         <source>{0}: raster '{1}' could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -4712,32 +5595,32 @@ Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is
         <translation>相同的随机种子和数据得到相同的模型。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="241" />
+        <location filename="../build/i18n/runtime_strings.py" line="240" />
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="242" />
+        <location filename="../build/i18n/runtime_strings.py" line="241" />
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="243" />
+        <location filename="../build/i18n/runtime_strings.py" line="242" />
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="244" />
+        <location filename="../build/i18n/runtime_strings.py" line="243" />
         <source>{0}: '{1}' is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="247" />
+        <location filename="../build/i18n/runtime_strings.py" line="246" />
         <source>{0}: '{1}' cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="248" />
+        <location filename="../build/i18n/runtime_strings.py" line="247" />
         <source>{0}: file '{1}' does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
@@ -4901,7 +5784,12 @@ Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="274" />
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
-        <translation type="unfinished" />
+        <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="248" />
+        <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
+        <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
     </message>
 </context>
 <context>
@@ -5062,7 +5950,7 @@ Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is
     <message>
         <location filename="../processing_provider/outputs.py" line="288" />
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
-        <translation type="unfinished" />
+        <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
     </message>
 </context>
 </TS>
