@@ -14,8 +14,6 @@ import json
 import math
 import os
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,31 +22,12 @@ from pathlib import Path
 try:
     HERE = Path(__file__).resolve()
 except NameError:  # qgis --code runs the file with exec(), without __file__
-    HERE = Path(os.environ.get("LUNAR_COUNTING_SCRIPT", "scripts/counting_desktop.py")).resolve()
+    HERE = Path(os.environ.get("LUNAR_DESKTOP_SCRIPT", "scripts/counting_desktop.py")).resolve()
 ROOT = HERE.parents[1]
 TASK_ENV = "LUNAR_COUNTING_TASK"
 PLUGIN = "lunar_lab"
 SCREEN = "1600x1000x24"
 NAC_TILE = "nac_train/M115143943_mosaic_train_small.tif"
-
-PROFILE_INI = """[PythonPlugins]
-{plugin}=true
-processing=true
-
-[qgis]
-checkVersion=false
-showTips=false
-newProjectDefault=false
-askToSaveProjectChanges=false
-messageTimeout=1
-crashReport=false
-
-[core]
-NewsFeed\\httpsfeedqgisorg\\disabled=true
-
-[app]
-LocaleSettingsVersion=1
-"""
 
 #: Craters drawn: name, map CRS, tool (points), centre lon, lat, diameter km, bearings of the clicked rim points.
 #: The polar ones are in IAU 2015 south polar stereographic; "pole" encloses the south pole.
@@ -68,56 +47,22 @@ CASES = [
 # ---------------------------------------------------------------------------------------------------------------
 # Outside QGIS
 # ---------------------------------------------------------------------------------------------------------------
-def make_profile(profiles_path):
-    """A QGIS profile whose plugin folder links ``lunar_lab`` to this checkout, the plugin enabled."""
-    profile = Path(profiles_path) / "profiles" / "default"
-    plugins = profile / "python" / "plugins"
-    plugins.mkdir(parents=True, exist_ok=True)
-    (plugins / PLUGIN).symlink_to(ROOT, target_is_directory=True)
-    ini = profile / "QGIS" / "QGIS3.ini"
-    ini.parent.mkdir(parents=True, exist_ok=True)
-    ini.write_text(PROFILE_INI.format(plugin=PLUGIN))
-    return plugins / PLUGIN
-
-
 def run_qgis(task, timeout=90):
-    """QGIS desktop under Xvfb on TASK (a dict); returns (returncode, report or None, log text)."""
+    """QGIS desktop under Xvfb on TASK (a dict), this checkout linked into a fresh profile; returns (returncode,
+    report or None, log text). scripts/screenshots.py starts it (``run_qgis``, ``install_profile``)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("lunar_screenshots", HERE.with_name("screenshots.py"))
+    screenshots = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(screenshots)
     work = Path(tempfile.mkdtemp(prefix="lunar_counting_"))
-    make_profile(work / "profiles")
-    task = dict(task, report=str(work / "report.json"), work=task.get("work") or str(work / "work"))
-    Path(task["work"]).mkdir(parents=True, exist_ok=True)
-    (work / "task.json").write_text(json.dumps(task))
-    env = {k: v for k, v in os.environ.items() if k not in ("QGIS_PLUGINPATH", "PYTHONPATH", "QT_QPA_PLATFORM",
-                                                             "QGIS_CUSTOM_CONFIG_PATH", "DISPLAY")}
-    site = sorted((ROOT / ".venv" / "lib").glob("python3*/site-packages"))
-    if site:
-        env["PYTHONPATH"] = str(site[0])
-    env[TASK_ENV] = str(work / "task.json")
-    env["LUNAR_COUNTING_SCRIPT"] = str(HERE)
-    env.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
-    os.makedirs(env["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
-    cmd = ["xvfb-run", "-a", "-s", f"-screen 0 {SCREEN}", "qgis", "--nologo", "--noversioncheck",
-           "--profiles-path", str(work / "profiles"), "--code", str(HERE)]
-    log = work / "qgis.log"
-    with open(log, "w") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=str(work),
-                                start_new_session=True)
-        try:
-            rc = proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            rc = 124
-        finally:
-            try:  # xvfb-run, Xvfb and qgis share the new session's process group
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            proc.wait()
-    report = json.loads(Path(task["report"]).read_text()) if Path(task["report"]).exists() else None
-    if report is not None:
-        report["task_file"] = env[TASK_ENV]
-    text = log.read_text(errors="replace")
-    shutil.rmtree(work, ignore_errors=True)
-    return rc, report, text
+    try:
+        screenshots.install_profile(None, work / "profiles")
+        task = dict(task, work=task.get("work") or str(work / "work"))
+        Path(task["work"]).mkdir(parents=True, exist_ok=True)
+        return screenshots.run_qgis(work / "profiles", task, timeout=timeout, screen=SCREEN, script=HERE,
+                                    task_env=TASK_ENV)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def main(argv=None):

@@ -27,7 +27,7 @@ from pathlib import Path
 try:
     HERE = Path(__file__).resolve()
 except NameError:  # qgis --code runs the file with exec(), without __file__
-    HERE = Path(os.environ.get("LUNAR_SCREENSHOTS_SCRIPT", "scripts/screenshots.py")).resolve()
+    HERE = Path(os.environ.get("LUNAR_DESKTOP_SCRIPT", "scripts/screenshots.py")).resolve()
 ROOT = HERE.parents[1]
 SCREEN = "1600x1000x24"
 TASK_ENV = "LUNAR_DESKTOP_TASK"
@@ -69,12 +69,16 @@ def build_zip(dist):
 
 
 def install_profile(zip_path, profiles_path, locale=None):
-    """Unzip the plugin into PROFILES/profiles/default/python/plugins and enable it in that profile."""
+    """Unzip the plugin into PROFILES/profiles/default/python/plugins and enable it in that profile; with no
+    ``zip_path``, link this checkout there instead (scripts/counting_desktop.py)."""
     profile = Path(profiles_path) / "profiles" / "default"
     plugins = profile / "python" / "plugins"
     plugins.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(zip_path) as archive:
-        archive.extractall(plugins)
+    if zip_path is None:
+        (plugins / PLUGIN).symlink_to(ROOT, target_is_directory=True)
+    else:
+        with zipfile.ZipFile(zip_path) as archive:
+            archive.extractall(plugins)
     ini = profile / "QGIS" / "QGIS3.ini"
     ini.parent.mkdir(parents=True, exist_ok=True)
     text = PROFILE_INI.format(plugin=PLUGIN, ver="")
@@ -84,11 +88,14 @@ def install_profile(zip_path, profiles_path, locale=None):
     return plugins / PLUGIN
 
 
-def run_qgis(profiles_path, task, project=None, timeout=110, screen=SCREEN):
+def run_qgis(profiles_path, task, project=None, timeout=110, screen=SCREEN, script=None, task_env=TASK_ENV):
     """Start QGIS desktop under Xvfb on TASK (a dict, see ``inside_qgis``); returns (returncode, report, log).
 
-    The whole process group (xvfb-run, Xvfb, qgis) is killed on timeout, so no Xvfb is left behind.
+    ``script`` (default: this file) is what ``qgis --code`` runs, reading the task file named by ``task_env``
+    (scripts/counting_desktop.py runs its own). The whole process group (xvfb-run, Xvfb, qgis) is killed on timeout,
+    so no Xvfb is left behind.
     """
+    script = Path(script or HERE)
     work = Path(tempfile.mkdtemp(prefix="lunar_desktop_"))
     task = dict(task, report=str(work / "report.json"))
     (work / "task.json").write_text(json.dumps(task))
@@ -97,14 +104,15 @@ def run_qgis(profiles_path, task, project=None, timeout=110, screen=SCREEN):
     site = sorted((ROOT / ".venv" / "lib").glob("python3*/site-packages"))
     if site:
         env["PYTHONPATH"] = str(site[0])  # torch for the neural-network algorithms; never the repository
-    env[TASK_ENV] = str(work / "task.json")
+    env[task_env] = str(work / "task.json")
+    env["LUNAR_DESKTOP_SCRIPT"] = str(script)   # qgis --code runs it with exec(), without __file__
     env.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
     os.makedirs(env["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
     cmd = ["xvfb-run", "-a", "-s", f"-screen 0 {screen}", "qgis", "--nologo", "--noversioncheck",
            "--profiles-path", str(profiles_path)]
     if project:
         cmd += ["--project", str(project)]
-    cmd += ["--code", str(HERE)]
+    cmd += ["--code", str(script)]
     log = work / "qgis.log"
     with open(log, "w") as out:
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=str(work),
@@ -121,7 +129,7 @@ def run_qgis(profiles_path, task, project=None, timeout=110, screen=SCREEN):
             proc.wait()
     report = json.loads(Path(task["report"]).read_text()) if Path(task["report"]).exists() else None
     if report is not None:
-        report["task_file"] = env[TASK_ENV]  # what this run's processes carry (tests look for leftovers by it)
+        report["task_file"] = env[task_env]  # what this run's processes carry (tests look for leftovers by it)
     text = log.read_text(errors="replace")
     shutil.rmtree(work, ignore_errors=True)
     return rc, report, text
