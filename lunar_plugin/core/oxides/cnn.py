@@ -438,40 +438,6 @@ class Predictor:
         last[2] = last[2] * out_scale
         return [tuple(op) for op in ops]
 
-    @staticmethod
-    def _run(ops, x):
-        import torch
-        for op in ops:
-            kind = op[0]
-            if kind == "first":
-                h = torch.addmm(op[2], x, op[1])
-                if op[3]:
-                    h.clamp_(min=0)
-                c = op[4]
-                pos = [h[:, q * c:(q + 1) * c] for q in range(h.shape[1] // c)]
-            elif kind == "conv":
-                _, Ws, bias, relu, k, lout = op
-                new = []
-                for q in range(lout):
-                    o = torch.addmm(bias, pos[q], Ws[0])
-                    for t in range(1, k):
-                        o.addmm_(pos[q + t], Ws[t])
-                    if relu:
-                        o.clamp_(min=0)
-                    new.append(o)
-                pos = new
-            elif kind == "pool":
-                pos = [torch.maximum(pos[2 * q], pos[2 * q + 1]) for q in range(op[1])]
-            else:
-                _, Ws, bias, relu = op
-                o = torch.addmm(bias, pos[0], Ws[0])
-                for l in range(1, len(Ws)):
-                    o.addmm_(pos[l], Ws[l])
-                if relu:
-                    o.clamp_(min=0)
-                pos = [o]
-        return pos[0]
-
     def predict(self, X):
         import torch
         X = np.asarray(X, dtype=np.float32)
@@ -518,7 +484,7 @@ class Predictor:
                 xb = Xt[s:min(s + chunk, end)].to(self.device)
                 acc = [None] * len(self.targets)
                 for j, ops in self._models:
-                    y = self._run(ops, xb)[:, 0]
+                    y = run_ops(ops, xb)[:, 0]
                     acc[j] = y if acc[j] is None else acc[j].add_(y)
                 ot[s:min(s + chunk, end)] = torch.stack(acc, 1).add_(offset).cpu()
 
@@ -545,42 +511,49 @@ def ensemble_network(bundle):
         def forward(self, x):
             acc = [None] * len(compiled.targets)
             for j, ops in self.models:
-                y = _run_plain(ops, x)[:, 0]
+                y = run_ops(ops, x, inplace=False)[:, 0]
                 acc[j] = y if acc[j] is None else acc[j] + y
             return torch.stack(acc, 1) + self.offset
 
     return Ensemble().eval()
 
 
-def _run_plain(ops, x):
-    """``Predictor._run`` without in-place operations (for tracing into ONNX)."""
+def run_ops(ops, x, inplace=True):
+    """The folded network ``ops`` (``Predictor``'s GEMMs) on pixels ``x``: in place for speed, or without in-place
+    operations (``inplace=False``) for tracing into ONNX."""
     import torch
+
+    def add_product(o, a, w):
+        return o.addmm_(a, w) if inplace else o + a @ w
+
+    def relu(o):
+        return o.clamp_(min=0) if inplace else torch.relu(o)
     pos = None
     for op in ops:
         kind = op[0]
         if kind == "first":
             h = torch.addmm(op[2], x, op[1])
             if op[3]:
-                h = torch.relu(h)
+                h = relu(h)
             c = op[4]
             pos = [h[:, q * c:(q + 1) * c] for q in range(h.shape[1] // c)]
         elif kind == "conv":
-            _, Ws, bias, relu, k, lout = op
+            _, Ws, bias, use_relu, k, lout = op
             new = []
             for q in range(lout):
                 o = torch.addmm(bias, pos[q], Ws[0])
                 for t in range(1, k):
-                    o = o + pos[q + t] @ Ws[t]
-                new.append(torch.relu(o) if relu else o)
+                    o = add_product(o, pos[q + t], Ws[t])
+                new.append(relu(o) if use_relu else o)
             pos = new
         elif kind == "pool":
             pos = [torch.maximum(pos[2 * q], pos[2 * q + 1]) for q in range(op[1])]
         else:
-            _, Ws, bias, relu = op
+            _, Ws, bias, use_relu = op
             o = torch.addmm(bias, pos[0], Ws[0])
-            for l in range(1, len(Ws)):
-                o = o + pos[l] @ Ws[l]
-            pos = [torch.relu(o) if relu else o]
+            for index in range(1, len(Ws)):
+                o = add_product(o, pos[index], Ws[index])
+            pos = [relu(o) if use_relu else o]
     return pos[0]
 
 
