@@ -165,16 +165,6 @@ class CountArea:
         for rings in self.polygons:
             xy = [np.column_stack(self.projection.forward(*densify(r, step).T)) for r in rings]
             self._paths.append((Path(xy[0]), [Path(h) for h in xy[1:]]))
-        self._measure_around_poles()
-
-    def _measure_around_poles(self):
-        """A polygon around a pole has no lon/lat area by the line integral: measure it in the equal-area projection
-        (exact up to the 0.002-degree densification)."""
-        for lat in (90.0, -90.0):
-            x, y = self.projection.forward([0.0], [lat]) if abs(self.centre[1] - lat) < 90 else (None, None)
-            if x is not None and self.contains(x, y)[0]:
-                self.area_km2 = self._geometry.GetArea()
-                return
 
     def buffered_area_km2(self, radius_km):
         """Area (km^2) of the count area grown by ``radius_km`` (its holes shrunk by it)."""

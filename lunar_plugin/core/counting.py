@@ -103,30 +103,14 @@ def circle_ring(lon, lat, diameter_km, n=128):
     return lons, lats
 
 
-def ring_area_km2(lons, lats):
-    """Area on the sphere inside a ring of (lon, lat) vertices in degrees, also around a pole: the line integral
-    R^2 * sum(dlon * (1 + mean sin lat)) measures the side holding the south pole once the ring winds around a pole
-    (moon.polygon_area_km2 is right only for rings that do not); the ring's inside is taken to be the smaller side,
-    as a count area always is."""
-    lon = np.radians(np.asarray(lons, dtype=float))
-    lat = np.radians(np.asarray(lats, dtype=float))
-    if lon.size < 3:
-        return 0.0
-    dlon = (np.roll(lon, -1) - lon + np.pi) % (2 * np.pi) - np.pi
-    if abs(dlon.sum()) < np.pi:  # winds around no pole
-        return float(polygon_area_km2(lons, lats))
-    south_side = abs(np.sum(dlon * (2 + np.sin(lat) + np.sin(np.roll(lat, -1))))) * MOON_RADIUS_KM ** 2 / 2.0
-    return float(min(south_side, 4 * math.pi * MOON_RADIUS_KM ** 2 - south_side))
-
-
 def area_km2(rings):
     """Area on the sphere of a polygon given as rings of (lon, lat) vertices in degrees: the first the outer
     boundary, the others holes (subtracted); rings around a pole included. Densify the rings first where edges are
     long."""
     if not rings:
         return 0.0
-    outer = ring_area_km2(*np.asarray(rings[0], float).T)
-    holes = sum(ring_area_km2(*np.asarray(ring, float).T) for ring in rings[1:])
+    outer = polygon_area_km2(*np.asarray(rings[0], float).T)
+    holes = sum(polygon_area_km2(*np.asarray(ring, float).T) for ring in rings[1:])
     return float(outer - holes)
 
 

@@ -53,10 +53,11 @@ def band_area_km2(lat_south, lat_north, dlon_deg):
 
 
 def polygon_area_km2(lons, lats):
-    """Area of a simple polygon given as lon/lat vertices (degrees) on the lunar sphere.
+    """Area of a simple polygon given as lon/lat vertices (degrees) on the lunar sphere, also around a pole.
 
-    Uses the spherical-excess line integral (as in Chamberlain & Duquette 2007), good for polygons
-    that do not enclose a pole.
+    Uses the spherical-excess line integral (as in Chamberlain & Duquette 2007). Once the ring winds around a pole
+    the integral measures the side holding the south pole; the polygon's inside is then taken to be the smaller
+    side, as a count area or a crater always is.
     """
     lon = np.radians(np.asarray(lons, dtype=float))
     lat = np.radians(np.asarray(lats, dtype=float))
@@ -64,8 +65,10 @@ def polygon_area_km2(lons, lats):
         return 0.0
     lon2, lat2 = np.roll(lon, -1), np.roll(lat, -1)
     dlon = (lon2 - lon + np.pi) % (2 * np.pi) - np.pi
-    total = np.sum(dlon * (2 + np.sin(lat) + np.sin(lat2)))
-    return abs(total) * MOON_RADIUS_KM ** 2 / 2.0
+    area = abs(np.sum(dlon * (2 + np.sin(lat) + np.sin(lat2)))) * MOON_RADIUS_KM ** 2 / 2.0
+    if abs(dlon.sum()) < np.pi:   # winds around no pole
+        return float(area)
+    return float(min(area, 4 * np.pi * MOON_RADIUS_KM ** 2 - area))
 
 
 def pixel_size_m(geotransform, is_geographic, row_lat_deg=None):
