@@ -4289,7 +4289,7 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
         <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/oxide_equations.py" line="58"/>
+        <location filename="../processing_provider/algorithms/oxide_equations.py" line="65"/>
         <source>Custom {0} ({1}); presets: {2}</source>
         <translation>自定义 {0}（{1}）；预设值：{2}</translation>
     </message>
@@ -4347,6 +4347,46 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
         <location filename="../build/i18n/runtime_strings.py" line="102"/>
         <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
         <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/oxide_equations.py" line="16"/>
+        <source>x0 of the FeO angle</source>
+        <translation>FeO 角的 x0</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/oxide_equations.py" line="17"/>
+        <source>y0 of the FeO angle</source>
+        <translation>FeO 角的 y0</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/oxide_equations.py" line="18"/>
+        <source>FeO slope</source>
+        <translation>FeO 斜率</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/oxide_equations.py" line="19"/>
+        <source>FeO offset</source>
+        <translation>FeO 截距</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/oxide_equations.py" line="20"/>
+        <source>x0 of the TiO2 angle</source>
+        <translation>TiO2 角的 x0</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/oxide_equations.py" line="21"/>
+        <source>y0 of the TiO2 angle</source>
+        <translation>TiO2 角的 y0</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/oxide_equations.py" line="22"/>
+        <source>TiO2 scale</source>
+        <translation>TiO2 比例系数</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/oxide_equations.py" line="23"/>
+        <source>TiO2 exponent</source>
+        <translation>TiO2 指数</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from contextlib import closing
 
 from . import partial
 from .errors import LunarInputError
+from .oxides import equations
 
 MODELS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "models")
 OXIDES = ["FeO", "TiO2", "Al2O3", "MgO", "CaO"]
@@ -47,7 +48,6 @@ class Parameters:
 
 
 def oxide_equations(p, feedback):
-    from .oxides import equations
     preset = equations.preset_choice(p.number("PRESET", 0, int))
     constants = preset.with_overrides(**{name.lower(): p.number(name) for name in EQUATION_CONSTANTS})
     outputs = {key: p.text("OUTPUT_" + key.upper()) for key in ("feo", "tio2", "omat")}
@@ -138,7 +138,7 @@ def write_crater_circles(craters, path):
     return written
 
 
-EQUATION_CONSTANTS = ["X0_FE", "Y0_FE", "FE_SLOPE", "FE_OFFSET", "X0_TI", "Y0_TI", "TI_SCALE", "TI_EXPONENT"]
+EQUATION_CONSTANTS = [name.upper() for name in equations.CONSTANT_NAMES]
 ALGORITHMS = {
     "oxideequations": (oxide_equations, ["INPUT", "BAND_415", "BAND_750", "BAND_950", "REFLECTANCE_SCALE", "PRESET",
                                          *EQUATION_CONSTANTS, "OUTPUT_FEO", "OUTPUT_TIO2", "OUTPUT_OMAT",

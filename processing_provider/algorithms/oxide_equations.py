@@ -1,6 +1,7 @@
 """lunar:oxideequations -- FeO, TiO2 and OMAT from band ratios (Qiu et al. 2025 eqs. 1-5)."""
 from qgis.core import (QgsProcessingParameterBand, QgsProcessingParameterEnum, QgsProcessingParameterNumber,
                        QgsProcessingParameterRasterDestination, QgsProcessingParameterRasterLayer)
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ...lunar_plugin.core.oxides import equations
 from ...lunar_plugin.qt_compat import ProcessingNumberParameterType
@@ -11,10 +12,16 @@ from .models import shipped
 
 DOMAIN_FILE = "oxide_equations_domain.json"
 
-#: The equations' constants (parameter id = EquationConstants field in capitals) and what each is.
-CONSTANTS = {"X0_FE": "x0 of the FeO angle", "Y0_FE": "y0 of the FeO angle", "FE_SLOPE": "FeO slope",
-             "FE_OFFSET": "FeO offset", "X0_TI": "x0 of the TiO2 angle", "Y0_TI": "y0 of the TiO2 angle",
-             "TI_SCALE": "TiO2 scale", "TI_EXPONENT": "TiO2 exponent"}
+#: What each of the equations' constants (core.oxides.equations.CONSTANT_NAMES; parameter id in capitals) is.
+MEANINGS = {"x0_fe": QT_TRANSLATE_NOOP("OxideEquations", "x0 of the FeO angle"),
+            "y0_fe": QT_TRANSLATE_NOOP("OxideEquations", "y0 of the FeO angle"),
+            "fe_slope": QT_TRANSLATE_NOOP("OxideEquations", "FeO slope"),
+            "fe_offset": QT_TRANSLATE_NOOP("OxideEquations", "FeO offset"),
+            "x0_ti": QT_TRANSLATE_NOOP("OxideEquations", "x0 of the TiO2 angle"),
+            "y0_ti": QT_TRANSLATE_NOOP("OxideEquations", "y0 of the TiO2 angle"),
+            "ti_scale": QT_TRANSLATE_NOOP("OxideEquations", "TiO2 scale"),
+            "ti_exponent": QT_TRANSLATE_NOOP("OxideEquations", "TiO2 exponent")}
+CONSTANTS = [name.upper() for name in equations.CONSTANT_NAMES]
 
 
 class OxideEquations(LunarAlgorithm):
@@ -52,11 +59,11 @@ class OxideEquations(LunarAlgorithm):
                                             [self.tr(equations.PRESETS[k].name) for k in equations.PRESET_CHOICES],
                                             defaultValue=0),
                  "0 = Qiu et al. 2025 (Clementine incl. Chang'E-6); 1 = Lucey et al. 2000.")
-        for name, meaning in CONSTANTS.items():
+        for name in CONSTANTS:
             presets = "; ".join(f"{equations.PRESETS[key].name} {getattr(equations.PRESETS[key], name.lower()):g}"
                                 for key in equations.PRESET_CHOICES)
             self.add(QgsProcessingParameterNumber(
-                name, self.tr("Custom {0} ({1}); presets: {2}").format(self.tr(meaning), name, presets),
+                name, self.tr("Custom {0} ({1}); presets: {2}").format(self.tr(MEANINGS[name.lower()]), name, presets),
                 ProcessingNumberParameterType.Double, None, optional=True),
                 "Leave empty to use the chosen preset's value.", advanced=True, decimals=4)
         for name, label in (("OUTPUT_FEO", "FeO (wt%)"), ("OUTPUT_TIO2", "TiO2 (wt%)"), ("OUTPUT_OMAT", "OMAT"),

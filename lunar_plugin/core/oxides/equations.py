@@ -5,7 +5,7 @@ theta_Ti =  arctan[((R415/R750) - y0Ti) / (R750 - x0Ti)]      wt% TiO2 = scale *
 OMAT     = sqrt((R750 - x0Fe)^2 + ((R950/R750) - y0Fe)^2)
 Outside the equations' domain (R750 <= x0, theta_Ti < 0, nodata input) the result is NaN.
 """
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 from osgeo import gdal
@@ -28,6 +28,10 @@ class EquationConstants:
         """Constants with the given fields replaced (None leaves a field as it is)."""
         changes = {k: float(v) for k, v in values.items() if v is not None}
         return replace(self, name=self.name + " (custom)", key=self.key + "+custom", **changes) if changes else self
+
+
+#: The eight constants of the equations, in order (parameter ids are these in capitals: X0_FE, ...).
+CONSTANT_NAMES = tuple(f.name for f in fields(EquationConstants) if f.name not in ("name", "key"))
 
 
 #: The published constants, by name (a model card or a script names the preset it used).
