@@ -45,6 +45,11 @@ class CraterCount:
         return count_areas.from_boundary(self.boundary, name or os.path.splitext(os.path.basename(self.source))[0])
 
 
+
+def _wkt_points(points):
+    """'x y,x y,...' of (x, y) pairs: plain floats (NumPy 2 writes np.float64(1.5) for a NumPy scalar's repr)."""
+    return ",".join(f"{float(a)!r} {float(b)!r}" for a, b in points)
+
 def _number(text, what):
     m = re.match(r"\s*([-+]?[\d.]+(?:[eE][-+]?\d+)?)", str(text))
     if not m:
@@ -213,8 +218,7 @@ def write_shapefile_pair(path, count, area_name="Area_1"):
         f.SetField("x_coord", float(x))
         f.SetField("y_coord", float(y))
         f.SetField("tag", "standard")
-        f.SetGeometry(ogr.CreateGeometryFromWkt("POLYGON((" + ",".join(f"{a!r} {b!r}" for a, b in ring + ring[:1])
-                                                + "))"))
+        f.SetGeometry(ogr.CreateGeometryFromWkt(f"POLYGON(({_wkt_points(ring + ring[:1])}))"))
         layer.CreateFeature(f)
     ds = None
     ds = driver.CreateDataSource(area_path)
@@ -224,8 +228,7 @@ def write_shapefile_pair(path, count, area_name="Area_1"):
     area = count.count_area()
     exteriors = [n for n, tag, _ in count.boundary if tag != "int"]     # count_area keeps their order
     for k, rings in enumerate(area.polygons, start=1):
-        wkt = "POLYGON(" + ",".join("(" + ",".join(f"{a!r} {b!r}" for a, b in np.vstack([r, r[:1]])) + ")"
-                                    for r in rings) + ")"
+        wkt = "POLYGON(" + ",".join(f"({_wkt_points(np.vstack([r, r[:1]]))})" for r in rings) + ")"
         f = ogr.Feature(layer.GetLayerDefn())
         f.SetField("area_name", count.area_names.get(exteriors[k - 1], area_name if len(area.polygons) == 1
                                                      else f"Area_{k}"))

@@ -17,9 +17,16 @@ def run_and_load(lunar_processing, alg_id, params, outputs, tmp_path):
     feedback = QgsProcessingFeedback()
     alg = QgsApplication.processingRegistry().createAlgorithmById(alg_id)
     lunar_processing.run(alg_id, params, context=context, feedback=feedback)
-    # QGIS 3.40 dropped handleAlgorithmResults' showResults (3.22 shows HTML results unless told not to)
+    # QGIS 3.40 dropped handleAlgorithmResults' showResults (3.22 shows HTML results unless told not to); 3.44
+    # hands iface.layerTreeView() to C++, and pytest-qgis's iface stub gives a MagicMock there: no iface, as headless
+    import processing.gui.Postprocessing as postprocessing
     quiet = {"showResults": False} if "showResults" in inspect.signature(handleAlgorithmResults).parameters else {}
-    assert handleAlgorithmResults(alg, context, feedback, **quiet)
+    stub = getattr(postprocessing, "iface", None)
+    postprocessing.iface = None
+    try:
+        assert handleAlgorithmResults(alg, context, feedback, **quiet)
+    finally:
+        postprocessing.iface = stub
     return {layer.name(): layer for layer in project.mapLayers().values()}
 
 
