@@ -98,6 +98,8 @@ def run_qgis(profiles_path, task, project=None, timeout=110, screen=SCREEN, scri
     script = Path(script or HERE)
     work = Path(tempfile.mkdtemp(prefix="lunar_desktop_"))
     task = dict(task, report=str(work / "report.json"))
+    if project:   # opened by the script as File > Open would (QGIS 3.44 ran no --code script beside --project)
+        task["project"] = str(Path(project).resolve())
     (work / "task.json").write_text(json.dumps(task))
     env = {k: v for k, v in os.environ.items() if k not in ("QGIS_PLUGINPATH", "PYTHONPATH", "QT_QPA_PLATFORM",
                                                              "QGIS_CUSTOM_CONFIG_PATH", "DISPLAY")}
@@ -110,8 +112,6 @@ def run_qgis(profiles_path, task, project=None, timeout=110, screen=SCREEN, scri
     os.makedirs(env["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
     cmd = ["xvfb-run", "-a", "-s", f"-screen 0 {screen}", "qgis", "--nologo", "--noversioncheck",
            "--profiles-path", str(profiles_path)]
-    if project:
-        cmd += ["--project", str(project)]
     cmd += ["--code", str(script)]
     log = work / "qgis.log"
     with open(log, "w") as out:
@@ -442,7 +442,15 @@ def inside_qgis(task_path):
             finish()
         later(300, check)
 
-    later(1500, check_plugin)
+    def open_project():
+        """File > Open on the project a run was given, then the plugin's checks: its layers load with their styles."""
+        if task.get("project"):
+            report["project_opened"] = iface.addProject(task["project"])
+            report["project_layers"] = describe_layers()
+            report["steps"].append("project opened")
+        later(10, check_plugin)
+
+    later(1500, open_project)
     later(int(task.get("watchdog_ms", 100000)), lambda: (report["errors"].append("watchdog"), finish()))
 
 
