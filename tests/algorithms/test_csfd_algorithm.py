@@ -237,8 +237,7 @@ def test_function_file_choice(run_alg, population, tmp_path):
     out = run_alg("lunar:csfd", {"CRATERS": craters, "AREA": area, "MIN_DIAMETER_KM": 2.0, "MAX_DIAMETER_KM": 64.0,
                                  "FUNCTION_FILE": str(functions), "CHRONOLOGY_NAME": "Moon, linear",
                                  "OUTPUT_TABLE": str(tmp_path / "t.csv"), "OUTPUT_PLOT": str(tmp_path / "p.png")})
-    n1 = csfd.fit_model_age(QgsVectorLayer(craters, "c", "ogr").aggregate(0, "diameter_km")[0] and
-                            [f["diameter_km"] for f in QgsVectorLayer(craters, "c", "ogr").getFeatures()
+    n1 = csfd.fit_model_age([f["diameter_km"] for f in QgsVectorLayer(craters, "c", "ogr").getFeatures()
                              if abs(f.geometry().asPoint().x()) <= 10], out["AREA_KM2"], 2.0, 64.0).n1
     assert out["MODEL_AGE_GA"] == pytest.approx(n1 / 1e-3, rel=0.01)   # linear: T = N(1) / 1e-3
 
