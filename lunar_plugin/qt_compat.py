@@ -52,6 +52,8 @@ MOVED = {
         "Min": "Min", "Max": "Max", "Mean": "Mean", "StdDev": "StdDev", "All": "All"}),
     "FeatureRequestFlag": ("QgsFeatureRequest", {
         "NoGeometry": "NoGeometry", "SubsetOfAttributes": "SubsetOfAttributes", "ExactIntersect": "ExactIntersect"}),
+    "DistanceUnit": ("QgsUnitTypes", {
+        "Meters": "DistanceMeters", "Kilometers": "DistanceKilometers", "Degrees": "DistanceDegrees"}),
     "ProcessingModelChildParameterSource": ("QgsProcessingModelChildParameterSource", {
         "ModelParameter": "ModelParameter", "ChildOutput": "ChildOutput", "StaticValue": "StaticValue",
         "Expression": "Expression", "ExpressionText": "ExpressionText", "ModelOutput": "ModelOutput"}),
@@ -91,6 +93,7 @@ ShaderInterpolationMethod = _enum("ShaderInterpolationMethod")
 RasterBandStatistic = _enum("RasterBandStatistic")
 FeatureRequestFlag = _enum("FeatureRequestFlag")
 ProcessingModelChildParameterSource = _enum("ProcessingModelChildParameterSource")
+DistanceUnit = _enum("DistanceUnit")
 
 
 def _field_types():

@@ -29,6 +29,10 @@ MODES = ("centre", "fraction", "buffered")
 _CIRCLE_VERTICES = 96
 
 
+#: An area below this (1 m^2) is a degenerate polygon's rounding, not a count area: a ring out and back along one
+#: line measured 0 km^2 in QGIS 3.22 and 1.2e-7 km^2 once QGIS 3.44 had densified and transformed it.
+ZERO_AREA_KM2 = 1e-6
+
 def _ring(ring, what):
     try:
         r = np.asarray(ring, dtype=float).reshape(-1, 2)
@@ -141,7 +145,7 @@ class CountArea:
             for hole in dense[1:]:
                 self.area_km2 -= polygon_area_km2(hole[:, 0], hole[:, 1])
             self.perimeter_km += sum(ring_perimeter_km(r) for r in rings)
-        if not self.area_km2 > 0:
+        if not self.area_km2 > ZERO_AREA_KM2:
             raise LunarInputError(f"count area {self.name!r} has zero size on the Moon sphere")
         xyz = []
         for rings in self.polygons:

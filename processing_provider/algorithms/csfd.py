@@ -19,7 +19,7 @@ from ...lunar_plugin.core import count_areas, crater_files, csfd
 from ...lunar_plugin.core.model_files import write_text_atomic
 from ...lunar_plugin.core.moon import MOON_GEOGRAPHIC_CRS
 from ...lunar_plugin.qt_compat import (FieldType, ProcessingFieldParameterDataType, ProcessingNumberParameterType,
-                                       ProcessingSourceType)
+                                       ProcessingSourceType, DistanceUnit)
 from .base import LunarAlgorithm
 from .crater_layers import field_number, is_null, warn_diameters
 
@@ -36,6 +36,12 @@ COUNT_MODES = [("centre", "Crater centre in the area"),
                ("buffered", "Buffered crater counting (Fassett & Head 2008)")]
 TABLE_FIELDS = ["bin_min_km", "bin_max_km", "bin_centre_km", "n", "cumulative", "cumulative_err", "differential",
                 "differential_err", "r_value", "r_err"]
+
+
+def in_degrees(crs):
+    """Whether a layer's coordinates are lon/lat degrees: an unreadable CRS is taken as lon/lat (``_crs`` warns), and
+    QGIS 3.44 reads the IAU Moon CRS of a GeoPackage it wrote as a GEOGCS that is not 'geographic' but in degrees."""
+    return not crs.isValid() or crs.isGeographic() or crs.mapUnits() == DistanceUnit.Degrees
 
 
 class CraterSizeFrequency(LunarAlgorithm):
@@ -167,7 +173,7 @@ class CraterSizeFrequency(LunarAlgorithm):
             geometry = QgsGeometry(feature.geometry())
             if geometry.isEmpty():
                 continue
-            if not crs.isGeographic():
+            if not in_degrees(crs):   # a projected area: its edges are straight in its own CRS
                 box = geometry.boundingBox()
                 geometry = geometry.densifyByDistance(max(box.width(), box.height()) / 500.0)
             geometry.transform(to_geo)
