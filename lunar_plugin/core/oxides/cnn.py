@@ -440,16 +440,10 @@ class Predictor:
 
     def predict(self, X):
         import torch
-        X = np.asarray(X, dtype=np.float32)
-        if X.ndim != 2 or X.shape[1] != len(self.feature_names):
-            raise LunarInputError(f"features: expected an (n, {len(self.feature_names)}) array "
-                                  f"({', '.join(self.feature_names)}), got shape {X.shape}")
+        X, bad = checked_features(X, self.feature_names)
         n = X.shape[0]
         out = np.empty((n, len(self.targets)), dtype=np.float32)
-        bad = ~np.isfinite(X).all(axis=1)
-        if bad.any():
-            X = np.where(bad[:, None], np.float32(0), X)
-        Xt = torch.from_numpy(np.ascontiguousarray(X))
+        Xt = torch.from_numpy(X)
         ot = torch.from_numpy(out)
         offset = torch.from_numpy(self._offset).to(self.device)
         if self.device.type != "cpu":
@@ -518,6 +512,19 @@ def ensemble_network(bundle):
     return Ensemble().eval()
 
 
+def checked_features(X, feature_names):
+    """(n, features) float32, C-contiguous, rows with a non-finite feature set to 0, and those rows' mask: what
+    both predictors (torch and ONNX Runtime) take; the caller sets the masked rows' predictions to NaN."""
+    X = np.asarray(X, dtype=np.float32)
+    if X.ndim != 2 or X.shape[1] != len(feature_names):
+        raise LunarInputError(f"features: expected an (n, {len(feature_names)}) array "
+                              f"({', '.join(feature_names)}), got shape {X.shape}")
+    bad = ~np.isfinite(X).all(axis=1)
+    if bad.any():
+        X = np.where(bad[:, None], np.float32(0), X)
+    return np.ascontiguousarray(X), bad
+
+
 def run_ops(ops, x, inplace=True):
     """The folded network ``ops`` (``Predictor``'s GEMMs) on pixels ``x``: in place for speed, or without in-place
     operations (``inplace=False``) for tracing into ONNX."""
@@ -578,15 +585,8 @@ class OnnxPredictor:
         self.chunk = int(chunk)
 
     def predict(self, X):
-        X = np.asarray(X, dtype=np.float32)
-        if X.ndim != 2 or X.shape[1] != len(self.feature_names):
-            raise LunarInputError(f"features: expected an (n, {len(self.feature_names)}) array "
-                                  f"({', '.join(self.feature_names)}), got shape {X.shape}")
+        X, bad = checked_features(X, self.feature_names)
         n = X.shape[0]
-        bad = ~np.isfinite(X).all(axis=1)
-        if bad.any():
-            X = np.where(bad[:, None], np.float32(0), X)
-        X = np.ascontiguousarray(X)
         out = np.empty((n, len(self.targets)), dtype=np.float32)
         session = self.model.session
         on_gpu = session.get_providers()[0] != "CPUExecutionProvider"
