@@ -15,17 +15,7 @@ LONLAT = "+proj=longlat +R=1737400 +no_defs"
 
 
 def _layer(path, geometry_type, fields, rows):
-    layer = QgsVectorLayer(f"{geometry_type}?crs=IAU_2015:30100", "tmp", "memory")
-    provider = layer.dataProvider()
-    provider.addAttributes([QgsField(name, kind) for name, kind in fields])
-    layer.updateFields()
-    features = []
-    for geometry, attributes in rows:
-        f = QgsFeature(layer.fields())
-        f.setGeometry(geometry)
-        f.setAttributes(attributes)
-        features.append(f)
-    provider.addFeatures(features)
+    layer = _memory_layer(geometry_type, "IAU_2015:30100", fields, rows)
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(path), layer.transformContext(), options)
