@@ -71,7 +71,7 @@ def algorithm_page(alg):
            f"```sh\nbin/lunar-process help lunar:{name}\nbin/lunar-process --json run lunar:{name} -- NAME=value …\n```\n",
            "*Generated from the algorithm's own help text and parameter definitions (the page its Help button "
            "opens); the [methods and validation](../methods/index.md) pages say how it was measured.*\n"]
-    out += [text(par) + "\n" for par in alg.HELP.split("\n") if par.strip()]
+    out += [text(par) + "\n" for par in alg.help_text().split("\n") if par.strip()]
     rows = []
     for p in alg.parameterDefinitions():
         help_text = text(p.help()) if hasattr(p, "help") else ""
@@ -95,7 +95,7 @@ def reference(out):
         alg.initAlgorithm({})
         (out / "reference" / f"{alg.name()}.md").write_text(algorithm_page(alg), encoding="utf-8")
         nav.append({alg.displayName(): f"reference/{alg.name()}.md"})
-        first = alg.HELP.strip().split("\n")[0]
+        first = alg.help_text().strip().split("\n")[0]
         first = first.split(". ")[0].rstrip(".") + "."
         rows.append([f"[{text(alg.displayName())}]({alg.name()}.md)", code("lunar:" + alg.name()),
                      text(alg.group()), text(first)])

@@ -49,7 +49,7 @@ def page(alg):
                     f"</td><td>{e(default_text(p))}</td><td>{optional}</td><td>{e(help_text)}{options}</td></tr>")
     outputs = "".join(f"<tr><td><code>{e(o.name())}</code></td><td>{e(o.description())}</td><td>{e(o.type())}"
                       "</td></tr>" for o in alg.outputDefinitions())
-    body = "".join(f"<p>{e(par)}</p>" for par in alg.HELP.split("\n") if par.strip())
+    body = "".join(f"<p>{e(par)}</p>" for par in alg.help_text().split("\n") if par.strip())
     return (f"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{e(alg.displayName())} — Lunar Lab"
             f"</title><style>{STYLE}</style></head><body>\n<h1>{e(alg.displayName())}</h1>\n"
             f"<p>Algorithm id <code>lunar:{e(alg.name())}</code>, group {e(alg.group())}. Run it from the "

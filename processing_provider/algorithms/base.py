@@ -1,6 +1,7 @@
 """What every Lunar Lab algorithm shares: naming, help, error translation, inputs and styled outputs."""
 import html
 import os
+import re
 import signal
 import threading
 import traceback
@@ -24,6 +25,8 @@ from .. import outputs, styles
 ICON_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "icons")
 GROUP_ICONS = {"Craters": "craters", "Crater ages": "craters", "Surface chemistry": "chemistry",
                "Statistics": "statistics", "Data": "data"}
+#: Parameter ids that are also the data's own names in help texts ("DOM/DEM fusion"): left as written there.
+IDS_THAT_ARE_WORDS = frozenset({"DEM", "DOM", "OMAT", "CRS"})
 
 
 def optional_float(value):
@@ -80,9 +83,25 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
     def groupId(self):
         return self.GROUP.lower().replace(" ", "").replace("&", "")
 
+    def with_labels(self, text):
+        """``text`` with each parameter id named by its label in the dialog, as the dialog's reader knows it (the
+        ids are what qgis_process users type; the help page lists both)."""
+        labels = {d.name(): d.description() for d in self.outputDefinitions()}
+        labels.update((d.name(), d.description()) for d in self.parameterDefinitions())
+        ids = sorted((name for name, label in labels.items() if name not in IDS_THAT_ARE_WORDS and label != name),
+                     key=len, reverse=True)
+        if not ids:
+            return text
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, ids)) + r")\b")
+        return pattern.sub(lambda match: "“" + labels[match.group(1)] + "”", text)
+
+    def help_text(self):
+        """HELP translated, parameters named by their labels."""
+        return self.with_labels(self.tr(self.HELP))
+
     def shortHelpString(self):
         # QGIS shows help as HTML: escape '<' in formulas, keep paragraphs
-        return html.escape(self.tr(self.HELP)).replace("\n", "<br>")
+        return html.escape(self.help_text()).replace("\n", "<br>")
 
     def helpUrl(self):
         # help/NAME.html is generated from HELP and the parameters (scripts/build_help.py; make setup, the zip)
@@ -105,6 +124,9 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.define()
+        for parameter in self.parameterDefinitions():  # tooltips name the other parameters by label too
+            if parameter.help():
+                parameter.setHelp(self.with_labels(parameter.help()))
 
     def add(self, parameter, help_text="", advanced=False, decimals=None):
         """Add a parameter with its help text (shown in the dialog and in qgis_process help).

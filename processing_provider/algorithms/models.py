@@ -33,14 +33,15 @@ SHIPPED_HELP = {
     "detector": "The shipped detectors: the LOLA DEM model finds km-scale craters on elevation rasters (trained on LOLA "
                 "LDEM_4, 7.58 km/px, and synthetic scenes); the LRO NAC image model finds metre-scale craters on "
                 "images of about 0.25-4 m/px. F1: recall and precision together on held-out longitudes or tiles "
-                "(the model card, models/NAME.json, and the About box have the full figures). MODEL overrides it.",
+                "(its model card, in Lunar Lab > About and in the documentation, has the full figures). MODEL "
+                "overrides it.",
     "oxide": "The shipped oxide models read reflectance bands at these wavelengths, pixel by pixel (any pixel size): "
              "the Clementine UVVIS model predicts FeO, TiO2, Al2O3, MgO and CaO, the Kaguya MI model TiO2. R²: "
-             "leaving one sample station out (leaving a whole landing site out gives less; the model card, "
-             "models/NAME.json, and the About box have the full figures). MODEL overrides it.",
+             "leaving one sample station out (leaving a whole landing site out gives less; its model card, "
+             "in Lunar Lab > About and in the documentation, has the full figures). MODEL overrides it.",
     "ages": "The shipped age model reads a DEM (trained on LOLA LDEM_4, 7.58 km/px) and an image, for craters of "
-            "20 km and more. Accuracy: mean over five stratified 8:1:1 trials (the model card, models/crater_ages.json, "
-            "and the About box have the full figures). MODEL overrides it.",
+            "20 km and more. Accuracy: mean over five stratified 8:1:1 trials (its model card, in Lunar Lab > About "
+            "and in the documentation, has the full figures). MODEL overrides it.",
 }
 #: LOLA LDEM_4, which the DEM detector's card names as its data: 4 pixels per degree on the 1737.4 km Moon.
 LDEM_4_PIXEL_KM = 2 * 3.141592653589793 * 1737.4 / 360 / 4
@@ -50,7 +51,7 @@ LDEM_4_PIXEL_KM = 2 * 3.141592653589793 * 1737.4 / 360 / 4
 RUN_NOTE = ("\nThe network runs in ONNX Runtime (about 24 MB; Lunar Lab > Install ONNX Runtime…) or in "
             "PyTorch: ENGINE chooses, both give the same results; PyTorch is needed only to train models.")
 TRAIN_NOTE = ("\nTraining needs PyTorch (Lunar Lab > Install PyTorch…). The trained model is also written as "
-              "NAME.onnx beside NAME.pt (where the onnx package is installed), so that it runs with ONNX Runtime "
+              "an .onnx file beside the .pt file (where the onnx package is installed), so that it runs with ONNX Runtime "
               "alone.")
 
 

@@ -188,7 +188,7 @@ class TrainOxideCnn(LunarAlgorithm):
             "of one landing site are not independent (a value starting with a mission name and number, e.g. "
             "'Apollo 16 - S1' or 'Apollo16S1', counts as that mission, 'Apollo 16'). The defaults are the recipe of "
             "the shipped Clementine model. The model also records the spectral domain and calibrated 1-sigma that "
-            "lunar:oxidecnn's OUTPUT_DOMAIN and OUTPUT_UNCERTAINTY use.") + TRAIN_NOTE
+            "lunar:oxidecnn's domain and 1-sigma outputs use.") + TRAIN_NOTE
 
     def define(self):
         self.add(QgsProcessingParameterFeatureSource("INPUT", self.tr("Sample sites"), [ProcessingSourceType.Vector]),

@@ -37,8 +37,8 @@ class OxideEquations(LunarAlgorithm):
             "Input: reflectance raster (0-1 after REFLECTANCE_SCALE). Outputs: float32 GeoTIFFs, nodata where an "
             "input is nodata or the equation leaves its domain (R750 <= x0, R415/R750 < y0Ti).\n"
             "OUTPUT_DOMAIN (optional): a byte raster, 1 where the pixel's R415, R750, R950 lie inside the spectral "
-            "domain of the sample stations the published fits used (Mahalanobis distance of the log reflectance; "
-            "models/oxide_equations_domain.json), 0 where the fits end; the share outside goes to the log and to "
+            "domain of the sample stations the published fits used (Mahalanobis distance of the log reflectance, "
+            "from the stations' statistics shipped with Lunar Lab), 0 where the fits end; the share outside goes to the log and to "
             "every output's metadata.")
 
     def define(self):

@@ -33,10 +33,10 @@ class TrainCraterDetector(LunarAlgorithm):
     def define(self):
         self.add(QgsProcessingParameterRasterLayer("INPUT", self.tr("DEM or fused DOM/DEM raster")))
         crater_source_parameters(self, "CRATERS", "Labelled craters")
-        self.add(QgsProcessingParameterBoolean("FINE_TUNE", self.tr("Fine-tune BASE_MODEL (transfer learning)"),
+        self.add(QgsProcessingParameterBoolean("FINE_TUNE", self.tr("Fine-tune the base model (transfer learning)"),
                                                True), "Off: train a new network from scratch.")
         self.add(QgsProcessingParameterFile("BASE_MODEL", self.tr("Base model (.pt)"), extension="pt", optional=True),
-                 "Default: the shipped LOLA DEM model (models/crater_detector.pt).", advanced=True)
+                 "Default: the shipped LOLA DEM model.", advanced=True)
         self.add(QgsProcessingParameterNumber("EPOCHS", self.tr("Epochs (50 steps each)"),
                                               ProcessingNumberParameterType.Integer, 4, minValue=1, maxValue=1000),
                  advanced=True)

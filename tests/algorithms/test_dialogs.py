@@ -1,6 +1,7 @@
 """The algorithm dialogs as a user meets them: expert parameters under Advanced, number boxes with sensible
 decimals, the shipped models offered by name with their cards' figures, BANDS checked against the model's
 wavelengths, and every label, option and help text in Chinese under zh_CN."""
+import html
 import json
 import re
 import shutil
@@ -57,6 +58,25 @@ def test_expert_parameters_are_advanced_and_what_a_user_must_give_is_not(lunar_p
             assert not (required and advanced(p)), f"{alg.name()}: {p.name()} must be given, yet hidden"
     total = sum(1 for a in algs.values() for p in a.parameterDefinitions() if not p.isDestination())
     assert sum(1 for a in algs.values() for p in a.parameterDefinitions() if advanced(p)) >= 0.4 * total
+
+
+def test_help_panels_name_parameters_by_their_labels_and_no_file_paths(lunar_processing):
+    """The dialog's help and tooltips speak of what the user sees: labels, not ids (qgis_process's names) or the
+    plugin's file paths. An oxide constant's label names its id on purpose (the equations' symbol)."""
+    from lunar_lab.processing_provider.algorithms.base import IDS_THAT_ARE_WORDS
+    for alg in algorithms():
+        ids = {d.name() for d in [*alg.parameterDefinitions(), *alg.outputDefinitions()]
+               if d.description() != d.name()} - IDS_THAT_ARE_WORDS
+        texts = {"help panel": alg.shortHelpString()}
+        texts.update((f"{p.name()} tooltip", p.help()) for p in alg.parameterDefinitions())
+        for where, text in texts.items():
+            named = sorted(ids & set(re.findall(r"\b[A-Z][A-Z0-9_]+\b", text)))
+            assert not named, (alg.name(), where, named)
+            paths = re.findall(r"models/\w+|\bNAME\.\w+|\w+\.(?:pt|onnx|json)\b", text)
+            assert not paths, (alg.name(), where, paths)
+        for p in alg.parameterDefinitions():  # and each id the help text names is there as its label
+            if p.name() not in IDS_THAT_ARE_WORDS and re.search(rf"\b{p.name()}\b", alg.HELP):
+                assert html.escape(f"“{p.description()}”") in alg.shortHelpString(), (alg.name(), p.name())
 
 
 def test_every_decimal_number_box_says_how_many_decimals(lunar_processing):
