@@ -13,7 +13,7 @@ from qgis.core import (QgsEllipsoidUtils, QgsProcessingAlgorithm, QgsProcessingE
 from qgis.PyQt.QtCore import QCoreApplication, QUrl
 from qgis.PyQt.QtGui import QIcon
 
-from ...lunar_plugin.core import partial
+from ...lunar_plugin.core import messages, partial
 from ...lunar_plugin.core.errors import Cancelled, LunarInputError
 from ...lunar_plugin.core.model_files import read_weights
 from ...lunar_plugin.core.moon import MOON_RADIUS_M, same_body
@@ -27,6 +27,8 @@ GROUP_ICONS = {"Craters": "craters", "Crater ages": "craters", "Surface chemistr
                "Statistics": "statistics", "Data": "data"}
 #: Parameter ids that are also the data's own names in help texts ("DOM/DEM fusion"): left as written there.
 IDS_THAT_ARE_WORDS = frozenset({"DEM", "DOM", "OMAT", "CRS"})
+
+messages.set_translator(QCoreApplication.translate)  # the core's log lines in the user's language
 
 
 def optional_float(value):

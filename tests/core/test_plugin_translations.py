@@ -136,3 +136,49 @@ def test_every_algorithm_message_has_a_finished_chinese_translation():
     missing = [f"{where} [{context}]: {text!r}" for (context, text), where in strings.items()
                if done[context].get(text, ("", "missing"))[1] is not None or not done[context][text][0].strip()]
     assert not missing, "run scripts/update_translations.sh and translate:\n" + "\n".join(missing)
+
+
+#: The core's calls that put a line in the user's log (core.feedback.info, core.oxides.trust.warn, feedback.*).
+CORE_LOG_CALLS = {"info", "warn", "pushInfo", "pushWarning"}
+
+
+def core_tr_strings():
+    """{text: where} of the core's tr("literal") log lines (lunar_plugin.core.messages, context LunarCore)."""
+    found = {}
+    for path in sorted((ROOT / "lunar_plugin" / "core").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "tr"
+                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                found[node.args[0].value] = f"{path.relative_to(ROOT)}:{node.lineno}"
+    return found
+
+
+def test_core_log_lines_are_translatable_and_translated():
+    """The log lines the core writes (detection, oxide maps, training) go through messages.tr and are in zh_CN."""
+    untranslatable = []
+    for path in sorted((ROOT / "lunar_plugin" / "core").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and _name(node) in CORE_LOG_CALLS and node.args:
+                text = node.args[-1]   # info(feedback, text), warn(feedback, text), feedback.pushInfo(text)
+                words = _untranslated_words(text)
+                if words:
+                    untranslatable.append(f"{path.relative_to(ROOT)}:{node.lineno}: {words[:70]!r}")
+    assert not untranslatable, "wrap in messages.tr(...).format(...):\n" + "\n".join(untranslatable)
+    strings = core_tr_strings()
+    assert len(strings) >= 10
+    done = translations("LunarCore")
+    missing = [f"{where}: {text!r}" for text, where in strings.items()
+               if text not in done or done[text][1] is not None or not done[text][0].strip()]
+    assert not missing, "run scripts/update_translations.sh and translate:\n" + "\n".join(missing)
+
+
+def test_core_messages_follow_the_translator_the_plugin_hands_in():
+    from lunar_lab.lunar_plugin.core import messages
+    plugin_translator = messages._translate  # the algorithms' base module hands in QCoreApplication.translate
+    try:
+        messages.set_translator(lambda context, text: f"[{context}] {text}")
+        assert messages.tr("{n} craters") == "[LunarCore] {n} craters"
+        messages.set_translator(None)
+        assert messages.tr("{n} craters") == "{n} craters"
+    finally:
+        messages.set_translator(plugin_translator)

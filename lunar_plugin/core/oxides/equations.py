@@ -153,6 +153,7 @@ def equation_maps(input_path, band_415, band_750, band_950, outputs, constants,
     from ..cluster import map_blocks
     from ..errors import LunarInputError
     from ..feedback import ensure
+    from ..messages import tr
     from ..raster import RasterSource, all_nodata_check
     from . import trust
 
@@ -179,8 +180,8 @@ def equation_maps(input_path, band_415, band_750, band_950, outputs, constants,
         if domain is None:
             return []
         return [trust.domain_summary(feedback, blocks.tally, domain,
-                                     "the spectral domain of the sample stations the equations were fitted on",
-                                     "log R415, R750, R950", "the published fits end there")] * len(specs)
+                                     tr("the spectral domain of the sample stations the equations were fitted on"),
+                                     "log R415, R750, R950", tr("the published fits end there"))] * len(specs)
 
     feedback = ensure(feedback)
     return map_blocks([(src, bands)], specs, blocks, feedback, scheduler=scheduler, metadata=summary)

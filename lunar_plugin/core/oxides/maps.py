@@ -6,6 +6,7 @@ import numpy as np
 from osgeo import gdal
 
 from ..errors import LunarInputError
+from ..messages import tr
 from ..feedback import ensure
 from ..raster import RasterSource, all_nodata_check
 from . import trust
@@ -176,14 +177,16 @@ def cnn_maps(input_path, model_path, outputs, band_indices=None, mgnumber_path=N
             low, high = trust.bounds_of(t)
             items[f"LUNAR_{t.upper()}_CLIPPED"] = f"{below} below {low:g}, {above} above {high:g} wt%"
             if below or above:
-                trust.warn(feedback, f"{t}: {below} pixels predicted below {low:g} wt% set to {low:g}, {above} above "
-                                     f"{high:g} wt% set to {high:g} (of {tally['valid']} valid pixels)")
+                trust.warn(feedback, tr("{oxide}: {below} pixels predicted below {low:g} wt% set to {low:g}, {above} "
+                                        "above {high:g} wt% set to {high:g} (of {valid} valid pixels)").format(
+                    oxide=t, below=below, low=low, above=above, high=high, valid=tally["valid"]))
             else:
-                feedback.pushInfo(f"{t}: no pixel outside {low:g}-{high:g} wt%")
+                feedback.pushInfo(tr("{oxide}: no pixel outside {low:g}-{high:g} wt%").format(oxide=t, low=low,
+                                                                                              high=high))
         items["LUNAR_VALID_PIXELS"] = tally["valid"]
         if checks.domain is not None:
-            items.update(trust.domain_summary(feedback, tally, checks.domain, "the training sites' spectral domain",
-                                              "the log reflectance", "the model extrapolates there"))
+            items.update(trust.domain_summary(feedback, tally, checks.domain, tr("the training sites' spectral domain"),
+                                              tr("the log reflectance"), tr("the model extrapolates there")))
         return [items] * len(specs)
 
     feedback = ensure(feedback)

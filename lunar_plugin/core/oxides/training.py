@@ -18,6 +18,7 @@ import numpy as np
 
 from ..errors import LunarInputError
 from ..feedback import Progress, ensure
+from ..messages import tr
 from . import cnn, trust
 
 MIN_SITES = 5
@@ -327,19 +328,22 @@ def train_and_validate(rows, feature_fields, target_fields, architecture=0, vali
         return fitted, offsets
 
     split = 80.0 if groups else 100.0
-    feedback.pushInfo(f"training {sum(len(fl) + 1 for *_, fl, _ in plan)} networks x {n_members} members together "
-                      f"({', '.join(f'{t}: {len(fl)} folds' for _, t, _, fl, _ in plan)}, plus one final model each)")
+    feedback.pushInfo(tr("training {networks} networks x {members} members together ({folds}, plus one final model "
+                         "each)").format(networks=sum(len(fl) + 1 for *_, fl, _ in plan), members=n_members,
+                                         folds=", ".join(tr("{target}: {n} folds").format(target=t, n=len(fl))
+                                                         for _, t, _, fl, _ in plan)))
     fitted, offsets = batch([fl for *_, fl, _ in plan], True, 0.0, split)
     if groups:
-        feedback.pushInfo(f"training {sum(len(gl) for *_, gl in plan)} networks x {n_members} members leaving one "
-                          f"group out ({', '.join(f'{t}: {len(gl)} groups' for _, t, _, _, gl in plan)})")
+        feedback.pushInfo(tr("training {networks} networks x {members} members leaving one group out ({groups})").format(
+            networks=sum(len(gl) for *_, gl in plan), members=n_members,
+            groups=", ".join(tr("{target}: {n} groups").format(target=t, n=len(gl)) for _, t, _, _, gl in plan)))
         group_fitted, group_offsets = batch([gl for *_, gl in plan], False, split, 100.0)
     spectra = trust.log_spectra(band_arrays, bands)
     try:
         domain, loo_d2 = trust.SpectralDomain.fit_with_threshold(spectra, bands)
     except LunarInputError as err:  # a small or degenerate table: no domain, a constant 1-sigma
         domain, no_domain = None, str(err)
-        trust.warn(feedback, f"no spectral domain for this model: {err}")
+        trust.warn(feedback, tr("no spectral domain for this model: {reason}").format(reason=err))
     n_domain = domain.n_sites if domain else len(sites)
     sigma = {}
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import LunarInputError
+from ..messages import tr
 
 #: Physically possible oxide abundances (wt%): lower 0, upper the span of lunar soils, basalts, glasses and
 #: highland rocks (Lunar Sourcebook ch. 6-7; the rare monomineralic cumulates such as dunite 72415 aside) plus a
@@ -45,8 +46,10 @@ def domain_summary(feedback, tally, domain, where, measure, consequence):
     items each output records. ``tally``: the blocks' counts ('valid', 'outside'); the text reads "...% of N valid
     pixels lie outside {where} (Mahalanobis d^2 of {measure} > threshold): {consequence}"."""
     share = tally["outside"] / tally["valid"] if tally["valid"] else float("nan")
-    text = (f"{100 * share:.3f}% of {tally['valid']} valid pixels lie outside {where} (Mahalanobis d^2 of {measure} > "
-            f"{domain.threshold:.2f}): {consequence}")
+    text = tr("{share:.3f}% of {valid} valid pixels lie outside {where} (Mahalanobis d^2 of {measure} > "
+              "{threshold:.2f}): {consequence}").format(share=100 * share, valid=tally["valid"], where=where,
+                                                        measure=measure, threshold=domain.threshold,
+                                                        consequence=consequence)
     (warn(feedback, text) if share > 0 else feedback.pushInfo(text))
     return {"LUNAR_DOMAIN_FRACTION_OUTSIDE": f"{share:.6f}", "LUNAR_VALID_PIXELS": tally["valid"],
             "LUNAR_DOMAIN_THRESHOLD_D2": f"{domain.threshold:.4f}"}
