@@ -46,7 +46,7 @@ translations:
 resources_rc.py: resources.qrc $(wildcard icons/*.svg) scripts/build_resources.sh
 	@scripts/build_resources.sh $@
 
-help/index.html: $(wildcard processing_provider/algorithms/*.py) scripts/build_help.py
+help/index.html: $(wildcard processing_provider/algorithms/*.py) $(wildcard i18n/*.ts) scripts/build_help.py
 	@$(PY) scripts/build_help.py --out help >/dev/null
 
 test: setup

@@ -59,6 +59,13 @@ def install_translator(locale=None):
     return None
 
 
+def installed_locale():
+    """The locale of the installed translation ('zh_CN' for lunar_zh_CN.qm), None when English."""
+    if not _installed:
+        return None
+    return os.path.splitext(os.path.basename(_installed[0][1]))[0][len("lunar_"):]
+
+
 def remove_translator():
     """Uninstall the plugin's translator (plugin unload)."""
     app = QCoreApplication.instance()

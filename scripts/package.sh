@@ -36,11 +36,6 @@ for key in email tracker repository homepage; do
   fi
 done
 
-# Resources and help pages, built now.
-scripts/build_resources.sh "$STAGE/$NAME/resources_rc.py"
-PY="$ROOT/.venv/bin/python"; [ -x "$PY" ] || PY=python3
-QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}" "$PY" scripts/build_help.py --out "$STAGE/$NAME/help" >/dev/null
-
 # Translations: compiled .qm only.
 mkdir -p "$STAGE/$NAME/i18n"
 for ts in i18n/*.ts; do
@@ -48,6 +43,11 @@ for ts in i18n/*.ts; do
   base=$(basename "${ts%.ts}")
   lrelease -silent "$ts" -qm "$STAGE/$NAME/i18n/$base.qm"
 done
+
+# Resources and help pages (English and each translation), built now.
+scripts/build_resources.sh "$STAGE/$NAME/resources_rc.py"
+PY="$ROOT/.venv/bin/python"; [ -x "$PY" ] || PY=python3
+QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}" "$PY" scripts/build_help.py --out "$STAGE/$NAME/help" --qm-dir "$STAGE/$NAME/i18n" >/dev/null
 
 ZIP="$DIST/$NAME-$VERSION.zip"
 rm -f "$ZIP"

@@ -8,7 +8,7 @@
 #    alg.tr("...") ones, looked up with the subclass's name as context) are collected by instantiating every
 #    algorithm of all_algorithms() and written as literal translate(context, text) calls to
 #    build/i18n/runtime_strings.py, which pylupdate5 reads too; so are the core's tr("literal") log lines
-#    (lunar_plugin/core/messages.py, context LunarCore).
+#    (lunar_plugin/core/messages.py, context LunarCore) and the help pages' words (scripts/build_help.py).
 # 3. A message still untranslated gets the translation of the same source text in another context, if any.
 # Prints how many messages are still unfinished per .ts (translate them in Qt Linguist or by editing the .ts).
 set -euo pipefail
@@ -94,12 +94,15 @@ for alg in all_algorithms():
         emit(context, o.description())
     for text in base_strings + literals_passed_to_tr(type(alg)):
         emit(context, text)
-# The core's log lines: tr("literal") of lunar_plugin.core.messages, context LunarCore (the core has no Qt).
-for path in sorted(Path("lunar_plugin/core").rglob("*.py")):
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "tr" and node.args
-                and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
-            emit("LunarCore", node.args[0].value)
+# Plain tr("literal") calls outside classes: the core's log lines (lunar_plugin.core.messages, context LunarCore:
+# the core has no Qt) and the help pages' own words (scripts/build_help.py, context LunarLab).
+for paths, context in ((sorted(Path("lunar_plugin/core").rglob("*.py")), "LunarCore"),
+                       ([Path("scripts/build_help.py")], "LunarLab")):
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "tr" and node.args
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                emit(context, node.args[0].value)
 Path(sys.argv[1]).write_text("\n".join(lines) + "\n", encoding="utf-8")
 print(f"   {len(seen)} run-time strings from {len(all_algorithms())} algorithms -> {sys.argv[1]}")
 PY

@@ -18,6 +18,7 @@ from ...lunar_plugin.core.errors import Cancelled, LunarInputError
 from ...lunar_plugin.core.model_files import read_weights
 from ...lunar_plugin.core.moon import MOON_RADIUS_M, same_body
 from ...lunar_plugin.core.raster import RasterSource
+from ...lunar_plugin import i18n
 from ...lunar_plugin.deps import torch_available
 from ...lunar_plugin.qt_compat import ProcessingParameterFlag, WkbType
 from .. import outputs, styles
@@ -106,9 +107,15 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
         return html.escape(self.help_text()).replace("\n", "<br>")
 
     def helpUrl(self):
-        # help/NAME.html is generated from HELP and the parameters (scripts/build_help.py; make setup, the zip)
-        page = os.path.join(os.path.dirname(ICON_DIR), "help", self.NAME + ".html")
-        return QUrl.fromLocalFile(page).toString() if os.path.isfile(page) else ""
+        # help/NAME.html is generated from HELP and the parameters (scripts/build_help.py; make setup, the zip),
+        # help/<locale>/NAME.html the same in the plugin's translation QGIS runs in
+        help_dir = os.path.join(os.path.dirname(ICON_DIR), "help")
+        locale = i18n.installed_locale()
+        for folder in ([os.path.join(help_dir, locale)] if locale else []) + [help_dir]:
+            page = os.path.join(folder, self.NAME + ".html")
+            if os.path.isfile(page):
+                return QUrl.fromLocalFile(page).toString()
+        return ""
 
     def canExecute(self):  # noqa: N802 (QGIS's name)
         if self.NEEDS_TORCH or self.NEEDS_ENGINE:

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 from osgeo import gdal
 from qgis.core import QgsProcessingException, QgsProcessingParameterDefinition, QgsProcessingParameterNumber
+from qgis.PyQt.QtCore import QUrl
 
 from tests.rasters import write_raster
 
@@ -207,3 +208,27 @@ def test_zh_cn_dialogs_have_no_english_left(lunar_processing, tmp_path):
     assert sum(len(v) for v in english.values()) > 300
     assert not left, "English left in zh_CN (run scripts/update_translations.sh and translate):\n" + "\n".join(left)
     assert len(models) == 5 and all(re.search(r"[\u4e00-\u9fff]", label) for label in models), models
+
+
+def test_zh_cn_help_pages_are_chinese_and_the_help_button_opens_them(lunar_processing, tmp_path):
+    """help/zh_CN/NAME.html (scripts/build_help.py, from i18n/lunar_zh_CN.qm: make setup): title, text, headings and labels in Chinese; the
+    Help button opens the page in the language of the installed translation."""
+    import sys
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_help
+    from lunar_lab.lunar_plugin import i18n
+    english = {page.name: page.read_text(encoding="utf-8") for page in build_help.build(tmp_path / "en")}
+    assert i18n.install_translator("zh_CN")
+    try:
+        pages = {page.name: page.read_text(encoding="utf-8") for page in build_help.build(tmp_path / "zh_CN")}
+        url = next(a for a in algorithms() if a.name() == "oxidecnn").helpUrl()
+    finally:
+        i18n.remove_translator()
+    assert url.endswith("/help/zh_CN/oxidecnn.html") and QUrl(url).isLocalFile(), url
+    assert len(pages) == 15
+    for name, text in pages.items():
+        visible = re.sub(r"<code>.*?</code>|<[^>]+>", " ", text.split("<style>")[0] + text.split("</style>")[1])
+        english_runs = re.findall(r"(?:\b[A-Za-z]{3,}\b[ ,;:()'-]+){6,}", visible)
+        assert not english_runs, (name, english_runs[:3])
+        assert re.search(r"[\u4e00-\u9fff]", text.split("<h1>")[1]), name
+    assert "Algorithm id" in english["oxidecnn.html"] and "Algorithm id" not in pages["oxidecnn.html"]

@@ -12,6 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "i18n" / "lunar_zh_CN.ts"
 SOURCES = sorted((ROOT / "lunar_plugin").glob("*.py")) + sorted((ROOT / "processing_provider").rglob("*.py"))
+HELP_PAGES = ROOT / "scripts" / "build_help.py"
 #: Calls whose first argument a user reads: the error a run stops with and the log lines.
 USER_VISIBLE = {"QgsProcessingException", "pushInfo", "pushWarning", "reportError", "setProgressText"}
 
@@ -21,8 +22,13 @@ def _name(call):
 
 
 def plugin_strings():
-    """{text: where} of translate("LunarLab", "literal") and QT_TRANSLATE_NOOP("LunarLab", "literal")."""
+    """{text: where} of translate("LunarLab", "literal") and QT_TRANSLATE_NOOP("LunarLab", "literal"), and the
+    help pages' tr("literal") (scripts/build_help.py)."""
     found = {}
+    for node in ast.walk(ast.parse(HELP_PAGES.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "tr" and node.args
+                and isinstance(node.args[0], ast.Constant)):
+            found[node.args[0].value] = f"{HELP_PAGES.relative_to(ROOT)}:{node.lineno}"
     for path in SOURCES:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call) or len(node.args) < 2:
