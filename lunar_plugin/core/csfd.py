@@ -681,12 +681,44 @@ class AgeFit:
 
 
 def format_age(age_ga, err_plus_ga, err_minus_ga):
-    """'3.80 +0.02/-0.03 Ga', or in Ma below 1 Ga ('512 +40/-38 Ma')."""
-    def two_digits(x):  # 180, not 1.8e+02
-        return f"{float(f'{x:.2g}'):g}"
-    if age_ga < 1.0:
-        return f"{age_ga * 1000:.0f} +{two_digits(err_plus_ga * 1000)}/-{two_digits(err_minus_ga * 1000)} Ma"
-    return f"{age_ga:.2f} +{two_digits(err_plus_ga)}/-{two_digits(err_minus_ga)} Ga"
+    """'3.58 +0.05/-0.08 Ga', or in Ma below 1 Ga ('512 +40/-38 Ma'): the age and both errors with the same
+    decimals (two in Ga, none in Ma, more where the smaller error would otherwise round to zero), as craterstats
+    writes them; never '+0.31/-0.4' or '1.8e+02'."""
+    scale, unit, decimals = (1000.0, "Ma", 0) if age_ga < 1.0 else (1.0, "Ga", 2)
+    age, plus, minus = age_ga * scale, err_plus_ga * scale, err_minus_ga * scale
+    smaller = min(plus, minus)
+    if math.isfinite(smaller) and smaller > 0:
+        decimals = max(decimals, -math.floor(math.log10(smaller)))
+    return f"{age:.{decimals}f} +{plus:.{decimals}f}/-{minus:.{decimals}f} {unit}"
+
+
+def format_area(area_km2):
+    """A count area as every output writes it (log, plot, report): thousands separated, at least four significant
+    digits ('5,027,860 km²', '52.49 km²', '0.01230 km²')."""
+    a = float(area_km2)
+    decimals = max(0, 3 - math.floor(math.log10(a))) if a > 0 else 0
+    return f"{a:,.{decimals}f} km\u00b2"
+
+
+#: How a fit is described (plot legend, log, report). ``mapped``/``mapped_elsewhere``: a fit over the craters mapped
+#: as one System (split by System), whose age may fall in that System or another; ``group``: any other count.
+#: The algorithm passes its translations of these.
+FIT_WORDING = {"mapped": "craters mapped as {name}: model age {age}, in the {system} as mapped",
+               "mapped_elsewhere": "craters mapped as {name}: model age {age}, which falls in the {system}",
+               "group": "{name}: model age {age} ({system})"}
+
+
+def describe_fit(name, fit, wording=None):
+    """What a fit says, in words a planetary scientist reads without a key: a fit over the craters mapped as one
+    System that gives an age in another says so ('craters mapped as pre-Nectarian: model age 3.58 +0.05/-0.08 Ga,
+    which falls in the Imbrian')."""
+    wording = wording or FIT_WORDING
+    mapped = systems.by_name(name) if name else None
+    if mapped is None:
+        kind = "group"
+    else:
+        kind = "mapped" if systems.by_name(fit.system) == mapped else "mapped_elsewhere"
+    return wording[kind].format(name=name or fit.label or "fit", age=fit.age_text(), system=fit.system)
 
 
 def _check_range(d_min_km, d_max_km, pf, production):
@@ -909,15 +941,32 @@ def _bars(values, counts):
 
 def plot_csfd(groups, area_km2, out_png=None, out_svg=None, fits=None, binning="root-2", title=None,
               feedback=None, equilibrium=None, weights=None):
-    """Cumulative CSFD (left), differential CSFD (middle) and relative (R) plot (right), log axes, with fitted
-    isochrons, their age labels and an optional ``equilibrium`` line (a key of ``EQUILIBRIUM_FUNCTIONS``: Trask
-    1966, Hartmann 1984). ``weights``: dict name -> dict of ``csfd_table`` keyword arguments (fractions,
-    reference_areas_km2) of a group.
+    """``csfd_figure`` written as PNG and/or SVG (each under a temporary name, renamed when complete); returns the
+    paths."""
+    if out_png is None and out_svg is None:
+        raise LunarInputError("plot_csfd: give out_png and/or out_svg")
+    fig = csfd_figure(groups, area_km2, fits=fits, binning=binning, title=title, feedback=feedback,
+                      equilibrium=equilibrium, weights=weights)
+    written = []
+    for path in (out_png, out_svg):
+        if path:
+            kind = "png" if str(path).lower().endswith(".png") else "svg"
+            write_atomic(str(path), lambda tmp: fig.savefig(tmp, format=kind, dpi=150 if kind == "png" else None))
+            written.append(str(path))
+    return written
 
-    ``groups``: dict name -> diameters (km); ``area_km2``: one area for all groups or dict name -> area.
-    Groups named after the Systems get the seed colours (pre-Nectarian red, Nectarian brown, Imbrian yellow,
-    Eratosthenian green, Copernican blue). ``fits``: AgeFit list, or dict name -> AgeFit; a fit whose ``label``
-    (or dict key) names a group is drawn in that group's colour. Writes PNG and/or SVG; returns the paths.
+
+def csfd_figure(groups, area_km2, fits=None, binning="root-2", title=None, feedback=None, equilibrium=None,
+                weights=None):
+    """Cumulative CSFD (left), differential CSFD (middle) and relative (R) plot (right), log axes, with fitted
+    isochrons and an optional ``equilibrium`` line (a key of ``EQUILIBRIUM_FUNCTIONS``: Trask 1966, Hartmann 1984).
+    ``weights``: dict name -> dict of ``csfd_table`` keyword arguments (fractions, reference_areas_km2) of a group.
+
+    ``groups``: dict name -> diameters (km), each drawn as points; ``area_km2``: one area for all groups or dict
+    name -> area. Groups named after the Systems get the seed colours (pre-Nectarian red, Nectarian brown, Imbrian
+    yellow, Eratosthenian green, Copernican blue). ``fits``: AgeFit list, or dict name -> AgeFit; a fit whose
+    ``label`` (or dict key) names a group is drawn in that group's colour. The ages are written in the legend below
+    the plots (``describe_fit``), never on top of data points. Returns the matplotlib Figure (no pyplot).
     """
     # Figure + the Agg canvas directly: no pyplot, no global backend switch inside QGIS
     from matplotlib.figure import Figure
@@ -925,14 +974,14 @@ def plot_csfd(groups, area_km2, out_png=None, out_svg=None, fits=None, binning="
 
     if not isinstance(groups, dict) or not groups:
         raise LunarInputError("groups: give a dict of group name -> crater diameters (km) with at least one group")
-    if out_png is None and out_svg is None:
-        raise LunarInputError("plot_csfd: give out_png and/or out_svg")
     if isinstance(fits, dict):
         fits = [(str(k), f) for k, f in fits.items()]
     else:
         fits = [(f.label, f) for f in (fits or [])]
 
-    fig = Figure(figsize=(17, 5.5))
+    rows_of_legend = (len(groups) + len(fits) + (1 if equilibrium else 0) + 1) // 2
+    legend_in = 0.25 + 0.2 * rows_of_legend
+    fig = Figure(figsize=(17, 5.0 + legend_in))
     FigureCanvasAgg(fig)
     ax_c, ax_d, ax_r = fig.subplots(1, 3)
     cycle = iter(["black", "purple", "darkcyan", "magenta", "olive", "grey", "orange", "navy"] * 10)
@@ -975,15 +1024,9 @@ def plot_csfd(groups, area_km2, out_png=None, out_svg=None, fits=None, binning="
         dd = np.geomspace(f.d_min_km, f.d_max_km, 100)
         yc2, yr2, yd2 = _isochron(f, dd)
         ax_d.plot(dd, yd2, "-", color=colour, lw=1.6)
-        fit_label = (f"{key} fit: " if key else "fit: ") + \
-            f"{f.age_text()} ({f.system}), N = {f.n_craters} in {f.d_min_km:g}\u2013{f.d_max_km:g} km"
+        fit_label = f"{describe_fit(key, f)}, N = {f.n_craters} in {f.d_min_km:g}\u2013{f.d_max_km:g} km"
         ax_c.plot(dd, yc2, "-", color=colour, lw=1.6, label=fit_label)
         ax_r.plot(dd, yr2, "-", color=colour, lw=1.6)
-        # one stacked column of age labels in the empty upper-right corner: they never overlap each other,
-        # and the legend sits below the plots
-        ax_c.text(0.98, 0.97 - 0.065 * j, f"{key + ': ' if key else ''}{f.age_text()}", transform=ax_c.transAxes,
-                  ha="right", va="top", color=colour, fontsize=9,
-                  bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1.5})
 
     if equilibrium and d_all:
         eq = resolve_function("equilibrium", equilibrium)
@@ -1002,19 +1045,14 @@ def plot_csfd(groups, area_km2, out_png=None, out_svg=None, fits=None, binning="
              title="R-plot")
     for ax in (ax_c, ax_r):
         ax.grid(True, which="major", lw=0.3, alpha=0.6)
+    # the counts and ages in one legend below the plots: on no data point, however the curves run
     handles, labels = ax_c.get_legend_handles_labels()
-    fig.legend(handles, labels, loc="lower center", ncol=2, fontsize=8, frameon=False)
+    fig.legend(handles, labels, loc="lower center", ncol=2, fontsize=9, frameon=False)
     if title:
         fig.suptitle(title)
-    fig.tight_layout(rect=(0, 0.06 + 0.035 * ((len(labels) + 1) // 2), 1, 1))
-    written = []
-    for path in (out_png, out_svg):
-        if path:
-            kind = "png" if str(path).lower().endswith(".png") else "svg"
-            write_atomic(str(path), lambda tmp: fig.savefig(tmp, format=kind, dpi=150 if kind == "png" else None))
-            written.append(str(path))
+    fig.tight_layout(rect=(0, legend_in / fig.get_figheight(), 1, 1))
     progress.step(len(groups) + len(fits))
-    return written
+    return fig
 
 # --------------------------------------------------------------------------------------------------------------
 # craterstats files

@@ -397,10 +397,59 @@ def test_diam_and_scc_files_read_by_craterstats(craterstats_oracle, tmp_path):
 
 
 def test_age_text_uses_plain_digits():
-    """'904 +180/-160 Ma', never '1.8e+02' in a legend."""
+    """'904 +180/-160 Ma', never '1.8e+02' in a legend; the age and both errors with the same decimals (issue 24:
+    '+0.31/-0.4 Ga'), more where the smaller error needs them."""
     assert csfd.format_age(0.904, 0.18, 0.16) == "904 +180/-160 Ma"
-    assert csfd.format_age(3.52, 0.061, 0.07) == "3.52 +0.061/-0.07 Ga"
-    assert csfd.format_age(4.0, 0.006, 0.0061) == "4.00 +0.006/-0.0061 Ga"
+    assert csfd.format_age(0.0755, 0.011, 0.0104) == "76 +11/-10 Ma"
+    assert csfd.format_age(3.58, 0.0512, 0.0797) == "3.58 +0.05/-0.08 Ga"
+    assert csfd.format_age(2.1, 0.31, 0.4) == "2.10 +0.31/-0.40 Ga"
+    assert csfd.format_age(3.52, 0.061, 0.07) == "3.52 +0.06/-0.07 Ga"
+    assert csfd.format_age(4.0, 0.006, 0.0061) == "4.000 +0.006/-0.006 Ga"
+    assert csfd.format_age(0.0052, 0.0012, 0.0008) == "5.2 +1.2/-0.8 Ma"
+
+
+def test_area_text_is_one_format():
+    """One way to write a count area (log, plot title, report): thousands separated, four significant digits."""
+    assert csfd.format_area(5027860.1) == "5,027,860 km\u00b2"
+    assert csfd.format_area(52.4871) == "52.49 km\u00b2"
+    assert csfd.format_area(0.012301) == "0.01230 km\u00b2"
+
+
+def _fit_of_age(age, label):
+    area = 4.0e5
+    return csfd.fit_model_age(csfd.synthetic_population(age, area, 1.0, 32.0, seed=4), area, 1.0, 32.0,
+                              label=label)
+
+
+def test_fit_over_a_mapped_system_says_where_its_age_falls():
+    """'pre-Nectarian fit: 3.58 Ga (Imbrian)' read as a contradiction: a fit over the craters mapped as one System
+    says plainly whether its model age falls in that System or in another (issue 24)."""
+    imbrian_age = _fit_of_age(3.6, "pre-Nectarian")
+    assert imbrian_age.system == "Imbrian"
+    assert csfd.describe_fit("pre-Nectarian", imbrian_age) == \
+        f"craters mapped as pre-Nectarian: model age {imbrian_age.age_text()}, which falls in the Imbrian"
+    assert csfd.describe_fit("Imbrian", imbrian_age) == \
+        f"craters mapped as Imbrian: model age {imbrian_age.age_text()}, in the Imbrian as mapped"
+    assert csfd.describe_fit("all craters", imbrian_age) == \
+        f"all craters: model age {imbrian_age.age_text()} (Imbrian)"
+
+
+def test_age_labels_lie_on_no_data_point():
+    """The ages are written outside the plot panels (a legend below them), so no label covers a data point,
+    however the curves run (issue 24: labels in the upper right corner covered points)."""
+    groups = {"all craters": _population(3.6, 4.0e5, 4), "Imbrian": _population(3.6, 2.0e5, 5)}
+    fits = {name: csfd.fit_model_age(d, 4.0e5 if name == "all craters" else 2.0e5, 1.0, 32.0)
+            for name, d in groups.items()}
+    fig = csfd.csfd_figure(groups, {"all craters": 4.0e5, "Imbrian": 2.0e5}, fits=fits)
+    renderer = fig.canvas.get_renderer()
+    fig.draw(renderer)
+    from matplotlib.text import Text
+    labels = [t for t in fig.findobj(Text) if any(f.age_text() in t.get_text() for f in fits.values())]
+    assert len(labels) == len(fits)
+    for label in labels:
+        box = label.get_window_extent(renderer)
+        for ax in fig.axes:
+            assert not box.overlaps(ax.get_window_extent(renderer)), label.get_text()
 
 
 # ------------------------------------------------------------------------------------------ functions, methods
