@@ -17,14 +17,17 @@ from ...lunar_plugin.core.raster import RasterSource
 from ...lunar_plugin.qt_compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType
 from .. import styles
 from .base import LunarAlgorithm
-from .crater_layers import (CRATER_GEOMETRY, carried_fields, crater_fields, crater_source_parameters, lon_domain,
-                            moon_crs, read_craters, warn_diameters, write_circles)
+from .crater_layers import (CRATER_GEOMETRY, DECIMALS, PROBABILITY_DECIMALS, carried_fields, crater_fields,
+                            crater_source_parameters, lon_domain, moon_crs, read_craters, warn_diameters,
+                            write_circles)
 from .cluster_parameters import add_engine, engine
 from .models import (RUN_NOTE, TRAIN_NOTE, add_model_choice, chosen_model, require_engine, require_torch,
                      write_onnx)
 
 #: p_pre_nectarian ... p_copernican: the model's probability of each System, oldest first.
 PROBABILITY_FIELDS = ["p_" + system.name.lower().replace("-", "_") for system in SYSTEMS]
+#: Feature ids of skipped craters the log names, per reason.
+SKIPPED_IDS_SHOWN = 5
 
 
 def system_code(value, what):
@@ -130,18 +133,21 @@ class ClassifyCraterAges(LunarAlgorithm):
         ours = crater_fields([("system", FieldType.String), ("system_code", FieldType.Int)]
                              + [(name, FieldType.Double) for name in PROBABILITY_FIELDS]
                              + [("in_model_range", FieldType.Bool)])
-        fields, carried = carried_fields(ours, craters)
+        # The input's own lon, lat, diameter_km (and system, p_... of an earlier run) are replaced, not written
+        # beside ours as lon_2...: the System was computed from the DEM at our circle, which is also the one drawn,
+        # so attributes and geometry describe the same crater. Ours come from the input (its diameter field, its
+        # geometry's centre) and differ from a catalogue's only by where a drawn circle's centroid falls
+        # (centimetres on the synthetic scene); the input layer keeps its own values.
+        fields, carried = carried_fields(ours, craters, replace=True)
         sink, dest = self.output_sink(parameters, "OUTPUT", context, fields, CRATER_GEOMETRY, moon_crs(),
                                       styles.craters_by_system(), self.tr("Craters by lunar System"))
         chips, attributes, _, skipped = crater_context(self, parameters, context, ScaledFeedback(feedback, 0, 80),
                                                        lon, lat, diameter)
         probabilities = inference.classify(bundle, chips, attributes)
         skipped_index = {i for i, _ in skipped}
-        for i, reason in skipped[:20]:
-            feedback.pushWarning(self.tr("crater {0} skipped: {1}").format(ids[i], reason))
         if skipped:
-            feedback.pushWarning(self.tr("{0} of {1} craters skipped (kept without a System)").format(
-                len(skipped), lon.size))
+            feedback.pushWarning(self.tr("{0} of {1} craters skipped (kept without a System): {2}").format(
+                len(skipped), lon.size, self._skipped_summary(skipped, ids)))
         d_lo, d_hi = bundle.get("card", {}).get("diameter_range_km", [0.0, float("inf")])
         out_of_range = int(np.sum((diameter < d_lo) | (diameter > d_hi)))
         if out_of_range:
@@ -160,11 +166,22 @@ class ClassifyCraterAges(LunarAlgorithm):
                 ages = [by_code(code).name, code] + [float(v) for v in p] + [in_range]
             rows.append((lon[i], lat[i], diameter[i], ages + list(carried.get(ids[i], []))))
         write_circles(sink, fields, rows, feedback, lon_domain(RasterSource(
-            self.raster_source(parameters, "DEM", context), "DEM")))
+            self.raster_source(parameters, "DEM", context), "DEM")),
+            dict(DECIMALS, **{name: PROBABILITY_DECIMALS for name in PROBABILITY_FIELDS}))
         counts = {s.name: sum(1 for r in rows if r[3][1] == s.code) for s in SYSTEMS}
         feedback.pushInfo(self.tr("Systems: {0}; without a System: {1}").format(
             ", ".join(f"{n} {v}" for n, v in counts.items()), len(skipped)))
         return {"OUTPUT": dest}
+
+    def _skipped_summary(self, skipped, ids):
+        """The skipped craters ([(index, reason)]) by reason, with the first feature ids of each: one log line,
+        not one per crater."""
+        by_reason = {}
+        for i, reason in skipped:
+            by_reason.setdefault(reason, []).append(str(ids[i]))
+        return "; ".join(self.tr("{0}: {1} (feature ids {2})").format(
+            reason, len(fids), ", ".join(fids[:SKIPPED_IDS_SHOWN]) + (", …" if len(fids) > SKIPPED_IDS_SHOWN else ""))
+            for reason, fids in by_reason.items())
 
 
 class TrainCraterAges(LunarAlgorithm):

@@ -24,6 +24,12 @@ DIAMETER_NAMES = ("diameter_km", "diam_km", "diameter", "diam", "d_km", "diamete
 LARGEST_BASIN_KM = 2500.0
 #: Crater outputs are multipolygons: a circle across the longitude domain's edge is two parts.
 CRATER_GEOMETRY = WkbType.MultiPolygon
+#: Decimals of a probability or confidence as written: 0.0001 is far below any model's calibration.
+PROBABILITY_DECIMALS = 4
+#: Decimals of the numbers the crater algorithms write (write_circles): lon/lat to 1e-6 degree (3 cm on the Moon,
+#: below a 0.25 m NAC pixel); diameters to 0.1 m (NAC craters start at 2 m: whole metres would pile small craters
+#: onto a few values and bias a CSFD's smallest bins); the network's confidence as a probability.
+DECIMALS = {"lon": 6, "lat": 6, "diameter_km": 4, "confidence": PROBABILITY_DECIMALS}
 
 
 def _tr(text):
@@ -133,14 +139,22 @@ def warn_diameters(diameter, what, feedback):
     return big
 
 
-def carried_fields(ours, source):
+def carried_fields(ours, source, replace=False):
     """(fields, attributes by feature id): the source's own fields after ``ours`` (names made unique as QGIS's
-    algorithms do), and each source feature's attributes, to carry a user's ids and names through."""
+    algorithms do), and each source feature's attributes, to carry a user's ids and names through.
+
+    ``replace``: leave out the source's fields named as one of ``ours`` (case-insensitively, as GeoPackage and
+    Shapefile compare names) instead of writing both as name and name_2: the output then has one value per name."""
     if source is None:
         return ours, {}
-    fields = QgsProcessingUtils.combineFields(ours, source.fields())
-    attributes = {f.id(): f.attributes() for f in source.getFeatures(QgsFeatureRequest().setFlags(
-        FeatureRequestFlag.NoGeometry))}
+    taken = {name.lower() for name in ours.names()} if replace else set()
+    keep = [i for i, field in enumerate(source.fields()) if field.name().lower() not in taken]
+    theirs = QgsFields()
+    for i in keep:
+        theirs.append(source.fields().at(i))
+    fields = QgsProcessingUtils.combineFields(ours, theirs)
+    request = QgsFeatureRequest().setFlags(FeatureRequestFlag.NoGeometry)
+    attributes = {f.id(): [values[i] for i in keep] for f in source.getFeatures(request) for values in [f.attributes()]}
     return fields, attributes
 
 
@@ -200,16 +214,22 @@ def circle_geometry(lon, lat, diameter_km, domain=(-180.0, 180.0), vertices=64):
     return merged
 
 
-def write_circles(sink, fields, rows, feedback=None, domain=(-180.0, 180.0)):
+def write_circles(sink, fields, rows, feedback=None, domain=(-180.0, 180.0), decimals=None):
     """rows (any iterable): (lon, lat, diameter_km, [extra attribute values]) -> circle features in ``sink``, lon in
-    ``domain``. Returns how many were written."""
+    ``domain``. ``decimals`` ({field name: decimals}, e.g. DECIMALS): the numbers of these fields are written
+    rounded (the circle is drawn from the exact values). Returns how many were written."""
+    places = [(i, n) for i, n in ((fields.indexOf(name), n) for name, n in (decimals or {}).items()) if i >= 0]
     written = 0
     for i, (lon, lat, diameter, extra) in enumerate(rows):
         if feedback is not None and i % 1000 == 0 and feedback.isCanceled():
             raise Cancelled("cancelled while writing craters")
         feature = QgsFeature(fields)
         feature.setGeometry(circle_geometry(lon, lat, diameter, domain))
-        feature.setAttributes([float(to_domain(lon, domain)), float(lat), float(diameter)] + list(extra))
+        values = [float(to_domain(lon, domain)), float(lat), float(diameter)] + list(extra)
+        for k, n in places:
+            if isinstance(values[k], float):   # NULLs (None) and other types stay as they are
+                values[k] = round(values[k], n)
+        feature.setAttributes(values)
         if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(_tr("could not write crater {0}: {1}").format(i, sink.lastError()))
         written += 1

@@ -1,4 +1,6 @@
 """Crater algorithms through processing.run: evaluation rule, detection on a synthetic scene, ages."""
+import re
+
 import numpy as np
 import pytest
 from qgis.core import (QgsProcessingException, QgsVectorLayer)
@@ -75,8 +77,8 @@ def test_classify_ages_gives_a_system_and_probabilities(run_alg, scene, tmp_path
                                                "DOM": scene["OUTPUT_DOM"], "OUTPUT": str(tmp_path / "aged.gpkg")})
     features = list(QgsVectorLayer(out["OUTPUT"], "a", "ogr").getFeatures())
     truth = QgsVectorLayer(scene["OUTPUT_CRATERS"], "t", "ogr")
-    assert sorted(f["diameter_km"] for f in features) == pytest.approx(sorted(f["diameter_km"]
-                                                                              for f in truth.getFeatures()))
+    assert sorted(f["diameter_km"] for f in features) == pytest.approx(sorted(f["diameter_km"]   # written to 0.1 m
+                                                                              for f in truth.getFeatures()), abs=5e-5)
     classified = [f for f in features if f["system_code"] not in (None, QVariant())]
     assert len(classified) > 0.8 * len(features)   # the rest lie too near the scene edge for a chip
     for f in classified:
@@ -84,6 +86,34 @@ def test_classify_ages_gives_a_system_and_probabilities(run_alg, scene, tmp_path
         assert f["system_code"] == int(np.argmax(p)) + 1 and f["system"] == names[f["system_code"]]
     for f in features:
         assert f["in_model_range"] == (d_lo <= f["diameter_km"] <= d_hi)   # all False here: craters < 20 km
+
+
+def test_classified_craters_have_one_set_of_fields_rounded_and_one_skipped_line(run_alg, scene, tmp_path):
+    """Issue 24: lon_2, lat_2, diameter_km_2 beside ours, 16-digit numbers, and one warning per skipped crater."""
+    from lunar_lab.tests.recording import RecordingFeedback
+    feedback = RecordingFeedback()
+    out = run_alg("lunar:classifycraterages", {"CRATERS": scene["OUTPUT_CRATERS"], "DEM": scene["OUTPUT_DEM"],
+                                               "DOM": scene["OUTPUT_DOM"], "OUTPUT": str(tmp_path / "aged.gpkg")},
+                  feedback)
+    aged, truth = QgsVectorLayer(out["OUTPUT"], "a", "ogr"), QgsVectorLayer(scene["OUTPUT_CRATERS"], "t", "ogr")
+    names = [n.lower() for n in aged.fields().names()]
+    assert len(names) == len(set(names)) and not [n for n in names if n.endswith("_2")], names
+    assert {"id", "kind", "depth_km", "degradation"} <= set(names)   # the input's other fields are kept
+    by_id = {f["id"]: f for f in truth.getFeatures()}
+    probabilities = ["p_pre_nectarian", "p_nectarian", "p_imbrian", "p_eratosthenian", "p_copernican"]
+    for f in aged.getFeatures():
+        assert f["kind"] == by_id[f["id"]]["kind"]
+        assert f["lon"] == round(f["lon"], 6) == pytest.approx(by_id[f["id"]]["lon"], abs=1e-5)
+        assert f["lat"] == round(f["lat"], 6) == pytest.approx(by_id[f["id"]]["lat"], abs=1e-5)
+        assert f["diameter_km"] == round(f["diameter_km"], 4) == pytest.approx(by_id[f["id"]]["diameter_km"],
+                                                                               abs=1e-4)
+        if f["system_code"] not in (None, QVariant()):
+            assert [f[n] for n in probabilities] == [round(f[n], 4) for n in probabilities]
+    skipped = [line for line in feedback.warnings if "skipped" in line]
+    assert len(skipped) == 1, feedback.warnings
+    assert re.fullmatch(r"(\d+) of \d+ craters skipped \(kept without a System\): outside the DEM raster \(crater "
+                        r"and 3 radii around it\): \1 \(feature ids \d+, \d+, \d+, \d+, \d+, …\)", skipped[0]), \
+        skipped[0]
 
 
 def test_classify_needs_the_image_the_model_was_trained_with(run_alg, scene, tmp_path):

@@ -291,7 +291,9 @@ def crater_features(dem, craters, image=None, omat=None, geology=None, chip_px=3
                     break
                 frac = float(np.isnan(v[j, :n_chip + n_polar]).mean())
                 if frac > MAX_NODATA_FRACTION:
-                    skipped.append((i, f"{s.role} is nodata over {100 * frac:.0f}% of the crater's samples"))
+                    # one wording per raster (not the share itself): the log groups the skipped craters by reason
+                    skipped.append((i, f"{s.role} is nodata over more than {MAX_NODATA_FRACTION:.0%} of the "
+                                       "crater's samples"))
                     break
             else:
                 kept.append(i)
