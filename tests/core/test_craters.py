@@ -401,6 +401,35 @@ def test_regions_hold_the_craters_of_one_run(tmp_path, monkeypatch):
         shipped.detect_regions(src, 300, 40)
 
 
+def test_a_raster_window_is_a_raster_of_its_own(tmp_path):
+    """An extent's pixels (tiles.pixel_window, whole pixels rounded outwards) read and mapped as a raster whose
+    corner is the window's: what detection on an extent plans, reads and maps."""
+    z, gt = bowl_dem(160, 120, -75.0, 15.0, 0.25, [], seed=1)
+    src = write_tif(tmp_path / "terrain.tif", z, gt, moon_wkt())
+    assert tiles.pixel_window(src, -70.0, 5.0, -60.0, 10.0) == (20, 20, 40, 20)   # on pixel edges: no extra pixel
+    assert tiles.pixel_window(src, -70.1, 4.9, -59.9, 10.1) == (19, 19, 42, 22)   # partly covered pixels count
+    assert tiles.pixel_window(src, -80.0, -20.0, -70.0, 20.0) == (0, 0, 20, 120)  # clipped to the raster
+    assert tiles.pixel_window(src, 10.0, 0.0, 20.0, 5.0) is None
+    window = tiles.RasterWindow(src, (20, 30, 40, 50))
+    assert (window.xsize, window.ysize) == (40, 50)
+    np.testing.assert_array_equal(window.read([1], (5, 6, 10, 12))[0], src.read([1], (25, 36, 10, 12))[0])
+    whole, part = RasterGeo(src), RasterGeo(window)
+    np.testing.assert_allclose(part.lonlat(*part.crs_xy([0.5, 39.5], [0.5, 49.5])),
+                               whole.lonlat(*whole.crs_xy([20.5, 59.5], [30.5, 79.5])))
+    assert not part.wrap
+
+
+@needs_model
+def test_detection_on_a_window_finds_its_craters_only(tmp_path):
+    craters = [(-60.0, 8.0, 100.0), (-52.0, 2.0, 180.0), (-64.0, -4.0, 70.0), (-48.0, -8.0, 130.0)]
+    z, gt = bowl_dem(160, 120, -75.0, 15.0, 0.25, craters, seed=1)
+    src = write_tif(tmp_path / "bowls.tif", z, gt, moon_wkt())
+    west = tiles.RasterWindow(src, tiles.pixel_window(src, -75.0, -15.0, -56.0, 15.0))
+    dets = detect.Detector(model_io.load(MODEL), "cpu").detect(west, 50, 300, confidence=0.3)
+    assert matching.match(dets, craters[::2], 50, 300)["recall"] == 1.0, dets   # the two west of 56 W
+    assert dets and all(d.lon < -56.0 for d in dets)
+
+
 @needs_model
 def test_high_latitude_bowl_diameter_and_nodata(tmp_path):
     # 150 km crater at lat 60: twice as wide as tall in pixels; the km diameter must still be right

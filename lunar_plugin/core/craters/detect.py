@@ -24,9 +24,10 @@ import numpy as np
 from ..cluster import check_workers, dask_client, ordered_results, parse_scheduler
 from ..errors import LunarInputError
 from ..feedback import Progress, info
+from ..messages import tr
 from ..raster import RasterGeo, RasterSource
 from . import model_io, suppression
-from .tiles import STRIDE, Level, Pyramid, TilePlan, level_plan, normalise_tile
+from .tiles import STRIDE, Level, Pyramid, RasterWindow, TilePlan, level_plan, normalise_tile
 
 OUTPUT_STRIDE = 2
 
@@ -116,9 +117,10 @@ class Detector:
         if levels is not None:
             plan = [Level(int(k), 0.0, float("inf")) for k in levels]
         tiles = TilePlan(source, geo.wrap, plan, tile, overlap)
-        info(feedback,
-             f"pyramid levels {', '.join(str(k) for k in tiles.used_levels()) or 'none'} (level k: 2^k source pixels "
-             f"per pixel), {tiles.count} tiles of {tile} px, overlap {float(overlap):.0%}")
+        info(feedback, tr("pyramid levels {levels} (level k: 2^k source pixels per pixel), {count} tiles of {tile} px, "
+                          "overlap {overlap:.0%}").format(
+            levels=", ".join(str(k) for k in tiles.used_levels()) or tr("none"), count=tiles.count, tile=tile,
+            overlap=float(overlap)))
         merger = suppression.RegionMerger(nms_dist_frac if nms_dist_frac is not None else card.nms_dist_frac,
                                           nms_max_ratio if nms_max_ratio is not None else card.nms_max_ratio,
                                           suppression.row_km(geo))
@@ -137,10 +139,11 @@ class Detector:
                     yield self._in_range(merger.close(first_row), *d_range, removed)
                 merger.add(raw)
         yield self._in_range(merger.close(), *d_range, removed)
-        info(feedback, f"suppression: {merger.added} raw detections, at most {merger.peak} held at once")
+        info(feedback, tr("suppression: {added} raw detections, at most {peak} held at once").format(
+            added=merger.added, peak=merger.peak))
         if any(removed):   # say what the size filter took: a minimum meant for another model removed 96% once
-            info(feedback, f"diameter range {d_range[0]:g}-{d_range[1]:g} km: {removed[0]} craters below it and "
-                           f"{removed[1]} above it left out")
+            info(feedback, tr("diameter range {lo:g}-{hi:g} km: {below} craters below it and {above} above it left "
+                              "out").format(lo=d_range[0], hi=d_range[1], below=removed[0], above=removed[1]))
 
     @staticmethod
     def _in_range(kept, d_lo, d_hi, removed):
@@ -218,14 +221,16 @@ def detection_chunks(tile_plan, tiles=TILES_PER_CHUNK):
             yield row.first_row, row.jobs[start:start + tiles]
 
 
-def detect_chunk(path, role, band, bundle, token, jobs, confidence, device):
+def detect_chunk(path, role, band, bundle, token, jobs, confidence, device, window=None):
     """Worker task: the raw detections (suppression.RAW) of one chunk of tiles, by ``Detector.tile_raw`` as
-    in-process."""
+    in-process; ``window``: the RasterWindow the tiles were planned on (an extent), None for the whole raster."""
     key = (token, str(device))
     if key not in _detectors:
         _detectors.clear()
         _detectors[key] = Detector(bundle, device)
     source = RasterSource(path, role)
+    if window is not None:
+        source = RasterWindow(source, window)
     geo = RasterGeo(source)
     level, y0, h = jobs[0].level, jobs[0].y.start, jobs[0].y.size
     pyramid = Pyramid(source, band, wrap=geo.wrap, rows={level: (y0, y0 + h)})
@@ -245,7 +250,8 @@ def raw_on_cluster(scheduler, source, band, bundle, tile_plan, confidence, devic
         shared = client.scatter(bundle, broadcast=True, hash=False)
         token = uuid.uuid4().hex
         window = CHUNKS_AHEAD * max(1, len(client.scheduler_info()["workers"]))
-        calls = ((detect_chunk, (source.path, source.role, band, shared, token, jobs, confidence, device))
+        pixels = source.window if isinstance(source, RasterWindow) else None   # an extent: the same window there
+        calls = ((detect_chunk, (source.path, source.role, band, shared, token, jobs, confidence, device, pixels))
                  for _, jobs in detection_chunks(tile_plan))
         done = 0
         with closing(ordered_results(client, calls, window, on_wait=lambda: progress.step(done))) as results:

@@ -144,6 +144,53 @@ class Pyramid:
         return top, img
 
 
+class RasterWindow:
+    """A pixel window (xoff, yoff, width, height) of a core RasterSource seen as a raster of its own: pixel (0, 0) is
+    the window's corner and the geotransform is moved there. Detection on an extent so plans, reads and maps only
+    these pixels (a small extent of a global mosaic is fast), in-process and on a cluster's workers alike."""
+
+    def __init__(self, source, window):
+        self.base, self.window = source, tuple(int(v) for v in window)
+        xoff, yoff, self.xsize, self.ysize = self.window
+        self.path, self.role, self.ds, self.count = source.path, source.role, source.ds, source.count
+        self.nodata, self.wkt = source.nodata, source.wkt
+        gt = source.geotransform
+        self.geotransform = (gt[0] + xoff * gt[1] + yoff * gt[2], gt[1], gt[2],
+                             gt[3] + xoff * gt[4] + yoff * gt[5], gt[4], gt[5])
+
+    @property
+    def srs(self):
+        return self.base.srs
+
+    @property
+    def is_geographic(self):
+        return self.base.is_geographic
+
+    def check_band(self, index, what):
+        return self.base.check_band(index, what)
+
+    def read(self, bands, window):
+        """RasterSource.read of a window given in this window's pixels."""
+        x, y, w, h = window
+        return self.base.read(bands, (x + self.window[0], y + self.window[1], w, h))
+
+    def close(self):
+        self.base.close()
+
+
+def pixel_window(source, xmin, ymin, xmax, ymax):
+    """The pixel window (xoff, yoff, width, height) of a north-up raster covering the rectangle (CRS units): whole
+    pixels, rounded outwards, clipped to the raster; None when the rectangle does not overlap it."""
+    gt = source.geotransform
+    cols = sorted(((xmin - gt[0]) / gt[1], (xmax - gt[0]) / gt[1]))
+    rows = sorted(((ymax - gt[3]) / gt[5], (ymin - gt[3]) / gt[5]))
+    x0, x1 = max(0, math.floor(cols[0] + 1e-9)), min(source.xsize, math.ceil(cols[1] - 1e-9))
+    y0, y1 = max(0, math.floor(rows[0] + 1e-9)), min(source.ysize, math.ceil(rows[1] - 1e-9))
+    if x1 <= x0 or y1 <= y0:
+        return None
+    return x0, y0, x1 - x0, y1 - y0
+
+
 def downsample(a, f):
     """NaN-aware f x f block mean (shape must be a multiple of f)."""
     h, w = a.shape[0] // f, a.shape[1] // f
@@ -288,5 +335,6 @@ class TilePlan:
         return heapq.merge(*(self._rows_of(*level) for level in self.levels), key=lambda row: row.first_row)
 
 
-__all__ = ["STRIDE", "Span", "Level", "TileJob", "level_size", "read_level", "Pyramid", "downsample", "local_mean",
+__all__ = ["STRIDE", "Span", "Level", "TileJob", "level_size", "read_level", "Pyramid", "RasterWindow", "pixel_window",
+           "downsample", "local_mean",
            "normalise_tile", "tile_starts", "level_plan", "TileRow", "TilePlan"]
