@@ -11,7 +11,8 @@ from qgis.PyQt.QtGui import QColor  # noqa: E402
 
 from lunar_lab.processing_provider import styles  # noqa: E402
 
-#: (file, layer name, style, visible) from bottom to top of the layer tree.
+#: (file, layer name, style, visible) from bottom to top of the layer tree. Detections: (INPUT's layer name in
+#: scripts/demo.sh, SHIPPED_MODEL), named as lunar:detectcraters names its output (detected_name).
 LAYERS = [
     ("dom.tif", "DOM (synthetic)", styles.pseudocolor("grey"), True),
     ("dem.tif", "DEM (synthetic, m)", styles.pseudocolor("elevation", unit="m"), False),
@@ -33,14 +34,20 @@ LAYERS = [
     ("craters_evaluation.gpkg", "Crater evaluation (matched / missed / false)",
      styles.craters_by_category("status", [("matched", "#1a9641"), ("missed", "#2c7bb6"), ("false", "#d7191c")]),
      False),
-    ("craters_detected.gpkg", "Craters (detected)", styles.craters_by_confidence(), False),
+    ("craters_detected.gpkg", ("fused", 0), styles.craters_by_confidence(), False),
     ("craters_aged.gpkg", "Craters by lunar System", styles.craters_by_system(), True),
     ("nac_tile.vrt", "LRO NAC tile M1229577647 (0.5 m/px)", styles.pseudocolor("grey"), False),
     ("nac_craters_evaluation.gpkg", "NAC craters: evaluation (matched / missed / false)",
      styles.craters_by_category("status", [("matched", "#1a9641"), ("missed", "#2c7bb6"), ("false", "#d7191c")]),
      False),
-    ("nac_craters_detected.gpkg", "NAC craters (detected, NAC image model)", styles.craters_by_confidence(), False),
+    ("nac_craters_detected.gpkg", ("nac_tile", 1), styles.craters_by_confidence(), False),
 ]
+
+
+def detected_name(raster_name, shipped_model):
+    """The name lunar:detectcraters gives its output for this input and shipped model."""
+    from lunar_lab.processing_provider.algorithms.detect_craters import DetectCraters, shipped_model_name
+    return DetectCraters().layer_name(raster_name, shipped_model_name(shipped_model))
 
 
 def main(out):
@@ -52,6 +59,8 @@ def main(out):
     shown = []
     for name, title, style, visible in LAYERS:
         path = out / name
+        if isinstance(title, tuple):
+            title = detected_name(*title)
         if not path.exists():
             continue
         layer = QgsRasterLayer(str(path), title) if path.suffix in (".tif", ".vrt") else QgsVectorLayer(str(path), title, "ogr")

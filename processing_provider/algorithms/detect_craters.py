@@ -1,16 +1,21 @@
 """lunar:detectcraters -- multi-scale crater detection, one circle per crater."""
+import os
+import re
 from contextlib import closing
 
 from osgeo import gdal
-from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer
+from qgis.core import (QgsCoordinateTransform, QgsCsException, QgsPointXY, QgsProcessingException,
+                       QgsProcessingParameterExtent, QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber,
+                       QgsProcessingParameterRasterLayer)
 
+from ...lunar_plugin.core.craters.tiles import RasterWindow, pixel_window
 from ...lunar_plugin.core.raster import RasterGeo, RasterSource, all_nodata_check
 from ...lunar_plugin.qt_compat import ProcessingNumberParameterType, ProcessingSourceType
 from .. import styles
 from .base import LunarAlgorithm
 from .cluster_parameters import add_device, add_engine, add_scheduler, device, engine, scheduler
-from .crater_layers import CRATER_GEOMETRY, crater_fields, lon_domain, moon_crs, write_circles
-from .models import RUN_NOTE, SHIPPED_MODELS, add_model_choice, chosen_model, require_engine
+from .crater_layers import CRATER_GEOMETRY, DECIMALS, crater_fields, lon_domain, moon_crs, write_circles
+from .models import RUN_NOTE, SHIPPED_MODELS, add_model_choice, chosen_model, require_engine, shipped_labels
 
 DEFAULT_MODEL = SHIPPED_MODELS["detector"][0][0]
 ELEVATION_WORDS = ("elev", "height", "dem", "topo")
@@ -57,6 +62,11 @@ def model_fit_warnings(alg, card, source, band):
     return warnings
 
 
+def shipped_model_name(index):
+    """The short name of a shipped detector: its SHIPPED_MODEL option up to the colon ('LOLA DEM model')."""
+    return re.split("[:：]", shipped_labels("detector")[index])[0].strip()
+
+
 def elevation_band(source, requested):
     """The band to detect on: as asked, else a fused raster's 'Elevation' band, else band 1."""
     if requested:
@@ -73,22 +83,26 @@ class DetectCraters(LunarAlgorithm):
     DISPLAY = "Detect craters"
     GROUP = "Craters"
     HELP = ("Finds craters on a DEM (or the elevation band of a fused DOM/DEM raster) with Lunar Lab's own "
-            "CenterNet-style network, trained on LOLA LDEM_4 with the Head et al. 2010 catalogue (see "
-            "models/crater_detector.json). Multi-scale as in Yang et al. 2020: an image pyramid lets one network "
-            "find craters from a few pixels up to most of a tile; tiles overlap (OVERLAP, default 50%); detections of "
-            "overlapping tiles and pyramid levels are merged into one crater each by suppression on circles in km on "
-            "the Moon sphere. Diameters are true km at any latitude and in projected CRSs. Output: one circle per "
-            "crater with lon, lat, diameter_km, confidence and the pyramid level, listed region by region from the "
-            "top of the raster down (each region's most confident first), so a global mosaic's craters never have to "
-            "fit in memory. Model (SHIPPED_MODEL) chooses the LOLA "
-            "DEM model (km-scale craters on DEMs) or the NAC image model (metre-scale craters on images of about "
-            "0.25-4 m/px, trained on LRO NAC tiles of Yang et al.'s Lunar_Crater_Detection_Data; see "
-            "models/crater_detector_nac.json).") + RUN_NOTE
+            "CenterNet-style network, trained on LOLA LDEM_4 with the Head et al. 2010 catalogue (its model card is "
+            "shown in Lunar Lab > About and in the documentation). Multi-scale as in Yang et al. 2020: an image "
+            "pyramid lets one network find craters from a few pixels up to most of a tile; tiles overlap (OVERLAP, "
+            "default 50%); detections of overlapping tiles and pyramid levels are merged into one crater each by "
+            "suppression on circles in km on the Moon sphere. Diameters are true km at any latitude and in projected "
+            "CRSs. EXTENT limits the detection to a part of the raster: only that window is read and tiled, and craters "
+            "whose centre lies outside the extent are left out. Output: one circle per crater with lon, lat, "
+            "diameter_km, confidence and the pyramid level, listed region by region from the top of the raster down "
+            "(each region's most confident first), so a global mosaic's craters never have to fit in memory; the "
+            "layer is named after the raster and the model. SHIPPED_MODEL chooses the LOLA DEM model (km-scale craters on "
+            "DEMs) or the NAC image model (metre-scale craters on images of about 0.25-4 m/px, trained on LRO NAC "
+            "tiles of Yang et al.'s Lunar_Crater_Detection_Data; its model card is in the same places).") + RUN_NOTE
 
     def define(self):
         self.add(QgsProcessingParameterRasterLayer("INPUT", self.tr("DEM, fused DOM/DEM raster or image")),
                  "The model card says which input the model takes (LOLA DEM model: a DEM; NAC model: an image); "
                  "a warning says when INPUT looks like the other kind.")
+        self.add(QgsProcessingParameterExtent("EXTENT", self.tr("Extent"), optional=True),
+                 "Default: the whole raster. Only this part of the raster is read; craters centred outside it are left "
+                 "out. Give it in a lunar CRS.")
         add_model_choice(self, "detector", self.tr("Detector model file (.pt), instead of the shipped one"),
                          "A model made by lunar:traincraterdetector; overrides the shipped model.")
         self.add(QgsProcessingParameterNumber("MIN_DIAMETER_KM", self.tr("Minimum diameter (km)"),
@@ -125,9 +139,12 @@ class DetectCraters(LunarAlgorithm):
         require_engine()
         from ...lunar_plugin.core.craters import detect, model_io
         from ...lunar_plugin.core.craters.schema import MEASURES
-        source = RasterSource(self.raster_source(parameters, "INPUT", context), "INPUT")
-        band = elevation_band(source, self.parameterAsInt(parameters, "BAND", context))
-        all_nodata_check(source, [band])
+        layer = self.parameterAsRasterLayer(parameters, "INPUT", context)
+        whole = RasterSource(self.raster_source(parameters, "INPUT", context), "INPUT")
+        band = elevation_band(whole, self.parameterAsInt(parameters, "BAND", context))
+        all_nodata_check(whole, [band])
+        inside = self._extent_test(parameters, context)
+        source = self._window(parameters, context, layer, whole) if inside else whole
         model = chosen_model(self, parameters, context, "detector")
         where = device(self, parameters, context)
         detector = detect.Detector(model_io.load_for(model, engine(self, parameters, context), where), where)
@@ -140,8 +157,10 @@ class DetectCraters(LunarAlgorithm):
         feedback.pushInfo(self.tr("Model {0} (card threshold {1:g}); confidence {2:g}; band {3}").format(
             model, card_threshold, confidence, band))
         fields = crater_fields(MEASURES)
+        model_name = os.path.splitext(os.path.basename(model))[0] if parameters.get("MODEL") \
+            else shipped_model_name(self.parameterAsEnum(parameters, "SHIPPED_MODEL", context))
         sink, dest = self.output_sink(parameters, "OUTPUT", context, fields, CRATER_GEOMETRY, moon_crs(),
-                                      styles.craters_by_confidence(), self.tr("Craters (detected)"))
+                                      styles.craters_by_confidence(), self.layer_name(layer.name(), model_name))
         regions = detector.detect_regions(
             source, self._min_diameter_km(parameters, context, source),
             self.parameterAsDouble(parameters, "MAX_DIAMETER_KM", context), confidence,
@@ -149,15 +168,62 @@ class DetectCraters(LunarAlgorithm):
             else None,
             self.parameterAsDouble(parameters, "OVERLAP", context) if parameters.get("OVERLAP") not in (None, "")
             else None, band=band, feedback=feedback, scheduler=scheduler(self, parameters, context))
-        domain = lon_domain(source)
+        domain = lon_domain(whole)   # the whole raster's longitudes, whatever part of it was read
+        outside = [0]
+
+        def kept(craters):
+            for c in craters:
+                if inside is None or inside(c.lon, c.lat):
+                    yield c.lon, c.lat, c.diameter_km, c.measures()
+                else:
+                    outside[0] += 1
+
         with closing(regions):   # written region by region: a global mosaic's craters never wait in memory
-            written = write_circles(sink, fields, ((c.lon, c.lat, c.diameter_km, c.measures())
-                                                   for craters in regions for c in craters), feedback, domain)
-        feedback.pushInfo(self.tr("{0} craters detected (longitudes {1:g}..{2:g})").format(written, *domain))
+            written = write_circles(sink, fields, (row for craters in regions for row in kept(craters)), feedback,
+                                    domain, DECIMALS)
+        feedback.pushInfo(self.tr("{0} craters detected").format(written))
+        if outside[0]:
+            feedback.pushInfo(self.tr("{0} craters centred outside the extent (in its edge pixels) left out").format(
+                outside[0]))
+        if domain != (-180.0, 180.0):   # the default needs no word; 0..360 surprises a user expecting -180..180
+            feedback.pushInfo(self.tr("Longitudes are written from {0:g} to {1:g}, as the raster's").format(*domain))
         if not written:
             feedback.pushWarning(self.tr("No crater was found: check that INPUT is a DEM with relief at this "
                                          "scale, that it is not all nodata, and the diameter range and confidence"))
         return {"OUTPUT": dest}
+
+    def layer_name(self, raster_name, model_name):
+        """The output layer's name: what was run on what, so that several runs in one project can be told apart."""
+        return self.tr("Craters (detected) — {0}, {1}").format(raster_name, model_name)
+
+    def _extent_test(self, parameters, context):
+        """None without EXTENT, else a test (lon, lat in the Moon CRS) -> whether a crater centre lies inside it,
+        made in EXTENT's own CRS (exact where the raster's CRS would turn the rectangle into a wider box)."""
+        if not parameters.get("EXTENT"):
+            return None
+        rect = self.parameterAsExtent(parameters, "EXTENT", context)
+        to_extent = QgsCoordinateTransform(moon_crs(), self.parameterAsExtentCrs(parameters, "EXTENT", context),
+                                           context.transformContext())
+
+        def inside(lon, lat):
+            try:
+                return rect.contains(to_extent.transform(QgsPointXY(lon, lat)))
+            except QgsCsException:   # a point the extent's projection cannot map is not in it
+                return False
+        return inside
+
+    def _window(self, parameters, context, layer, whole):
+        """The part of INPUT under EXTENT, as a raster of its own (core RasterWindow); refused when they miss."""
+        rect = self.parameterAsExtent(parameters, "EXTENT", context, layer.crs())
+        window = pixel_window(whole, rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+        if window is None:
+            extent = layer.extent()
+            raise QgsProcessingException(self.tr(
+                "{0} (EXTENT): {1} does not overlap the raster '{2}' (INPUT, extent {3} in its CRS {4}): draw it "
+                "over the raster, or leave it empty for the whole raster").format(
+                self.parameterDefinition("EXTENT").description(), rect.toString(4), whole.path, extent.toString(4),
+                layer.crs().authid() or layer.crs().description()))
+        return RasterWindow(whole, window)
 
     def _min_diameter_km(self, parameters, context, source):
         """MIN_DIAMETER_KM, or a pixel of INPUT when none is given: no crater the model finds is left out, whatever
