@@ -8,7 +8,7 @@ import numpy as np
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsField,
                        QgsFields, QgsGeometry, QgsProcessingException, QgsProcessingOutputFile,
                        QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterBoolean,
-                       QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
+                       QgsProcessingParameterEnum, QgsProcessingParameterExtent, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
                        QgsProcessingParameterString)
@@ -49,20 +49,23 @@ class CraterSizeFrequency(LunarAlgorithm):
     SIDECARS = {"OUTPUT_PLOT": (".svg",), "OUTPUT_DIAM": (".scc",)}
     DISPLAY = "Crater size-frequency distribution and model age"
     GROUP = "Crater ages"
-    HELP = ("Crater size-frequency distribution (CSFD) of the craters counted in the AREA polygons, measured on the "
-            "1737.4 km Moon sphere whatever the CRS (geographic or projected, from an authority code or a PROJ "
-            "string; holes are excluded): cumulative, differential and R values in sqrt(2) bins (or another "
-            "BINNING) with Poisson errors (OUTPUT_TABLE), cumulative, differential and R plots as PNG and SVG "
-            "(OUTPUT_PLOT, one colour per System when split by the 'system' field), and a model age fitted between "
-            "MIN_DIAMETER_KM and MAX_DIAMETER_KM as craterstats 3.6 computes it, with the lunar System that age falls "
-            "in. Counting modes: crater centre in the area, rim-crossing craters as fractions, or buffered crater "
-            "counting (Fassett & Head 2008, with buffered Poisson ages); as in craterstats, crater fractions weight "
-            "the binned values and fits, while a Poisson age counts every crater in the fit range. Fit ranges are "
-            "used as given unless SNAP_RANGE widens them to bin edges (craterstats' default). Production and "
-            "chronology functions are chosen separately (Neukum 1983, Neukum et al. 2001, Hartmann 2010 iteration, "
-            "Yue et al. 2022, or a craterstats function file). With AREA_NAME_FIELD each named count area gets its "
-            "own CSFD and age. Also writes craterstats .diam, .scc (boundary, perimeter, fractions; lon/lat in "
-            "degrees), .stat and _CRATER/_AREA shapefile files. Diameters in km.")
+    HELP = ("Crater size-frequency distribution (CSFD) of the craters counted in the AREA polygons or, without them, "
+            "in the EXTENT rectangle (e.g. calculated from a layer), measured on the 1737.4 km Moon sphere whatever "
+            "the CRS (geographic or projected, from an authority code or a PROJ string; holes are excluded): "
+            "cumulative, differential and R values in sqrt(2) bins (or another BINNING) with Poisson errors "
+            "(OUTPUT_TABLE), cumulative, differential and R plots as PNG and SVG (OUTPUT_PLOT, one colour per System "
+            "when split by the 'system' field, with all craters beside them), an HTML report with the plot and the "
+            "fit results, which QGIS opens in its Results Viewer (OUTPUT_HTML), and a model age fitted between "
+            "MIN_DIAMETER_KM and MAX_DIAMETER_KM as craterstats 3.6 computes it, with the lunar System that age falls"
+            " in. The fit range must lie inside the production function's valid range. Counting modes: crater centre "
+            "in the area, rim-crossing craters as fractions, or buffered crater counting (Fassett & Head 2008, with "
+            "buffered Poisson ages); as in craterstats, crater fractions weight the binned values and fits, while a "
+            "Poisson age counts every crater in the fit range. Fit ranges are used as given unless SNAP_RANGE widens "
+            "them to bin edges (craterstats' default). Production and chronology functions are chosen separately "
+            "(Neukum 1983, Neukum et al. 2001, Hartmann 2010 iteration, Yue et al. 2022, or a craterstats function "
+            "file). With AREA_NAME_FIELD each named count area gets its own CSFD and age. Also writes craterstats "
+            ".diam, .scc (boundary, perimeter, fractions; lon/lat in degrees), .stat and _CRATER/_AREA shapefile "
+            "files. Diameters in km.")
 
     def define(self):
         self.add(QgsProcessingParameterFeatureSource("CRATERS", self.tr("Craters"), [ProcessingSourceType.Vector]),
@@ -71,8 +74,13 @@ class CraterSizeFrequency(LunarAlgorithm):
                                              "CRATERS", ProcessingFieldParameterDataType.Numeric, optional=True),
                  "Default: diameter_km (the field lunar:detectcraters writes).", advanced=True)
         self.add(QgsProcessingParameterFeatureSource("AREA", self.tr("Count area"),
-                                                     [ProcessingSourceType.VectorPolygon]),
-                 "Polygon(s) of the counted surface in any lunar CRS; holes are left out of the count.")
+                                                     [ProcessingSourceType.VectorPolygon], optional=True),
+                 "Polygon(s) of the counted surface in any lunar CRS; holes are left out of the count. Give these "
+                 "or a count area extent.")
+        self.add(QgsProcessingParameterExtent("EXTENT", self.tr("Count area extent (without count area polygons)"),
+                                              optional=True),
+                 "A rectangle in a lunar CRS counted instead of count area polygons (e.g. calculated from a layer); "
+                 "its edges follow the CRS's grid (parallels and meridians in lon/lat), measured on the Moon sphere.")
         self.add(QgsProcessingParameterField("AREA_NAME_FIELD", self.tr("Count area name field"), None, "AREA",
                                              optional=True),
                  "Optional: polygons with the same name form one count area with its own CSFD and model age.")
@@ -151,10 +159,31 @@ class CraterSizeFrequency(LunarAlgorithm):
                         path, kind, name, ", ".join(loaded[kind]) or "-"))
         return production, chronology
 
-    def _crs(self, source, name, feedback):
-        """The source's CRS; one QGIS cannot read (an IAU code in an older PROJ database) is taken as lon/lat
-        degrees on the Moon, with a warning."""
-        crs = source.sourceCrs()
+    def _function_label(self, kind, key):
+        """A function as the dialog's options name it ('Neukum et al. 2001'); a function file's by its own name."""
+        row = next((f for f in csfd.functions_of(kind) if f.key == key), None)
+        return self.tr(row.label) if row else key
+
+    def _check_fit_range(self, parameters, context, production):
+        """Refuse a fit range the production function does not cover before any counting (craterstats' range
+        check, in the dialog's words)."""
+        d_min = self.parameterAsDouble(parameters, "MIN_DIAMETER_KM", context)
+        d_max = self.parameterAsDouble(parameters, "MAX_DIAMETER_KM", context)
+        labels = [self.parameterDefinition(name).description() for name in ("MIN_DIAMETER_KM", "MAX_DIAMETER_KM")]
+        if not d_min < d_max:
+            raise QgsProcessingException(self.tr("“{0}” ({1:g} km) must be smaller than “{2}” ({3:g} km)").format(
+                labels[0], d_min, labels[1], d_max))
+        low, high = csfd.resolve_function("production", production).d_range_km
+        if d_min < low * (1 - 1e-6) or d_max > high * (1 + 1e-6):
+            raise QgsProcessingException(self.tr(
+                "The fit range {0:g}–{1:g} km (“{2}”, “{3}”) is not inside the range the production function "
+                "{4} is valid for, {5:.4g}–{6:.4g} km: choose a fit range within it or another production "
+                "function").format(d_min, d_max, labels[0], labels[1],
+                                   self._function_label("production", production), low, high))
+
+    def _crs(self, crs, name, feedback):
+        """``crs``; one QGIS cannot read (an IAU code in an older PROJ database) is taken as lon/lat degrees on the
+        Moon, with a warning."""
         if crs.isValid():
             return crs
         if feedback is not None:
@@ -162,26 +191,47 @@ class CraterSizeFrequency(LunarAlgorithm):
                                          "on the Moon ({1})").format(name, MOON_GEOGRAPHIC_CRS))
         return QgsCoordinateReferenceSystem(MOON_GEOGRAPHIC_CRS)
 
-    def _count_areas(self, source, name_field, context, feedback):
-        """{name: CountArea} and the whole (all polygons unioned), in lon/lat degrees of the AREA CRS's own
-        geographic CRS, measured on the Moon sphere."""
-        crs = self._crs(source, "AREA", feedback)
+    def _count_area_parts(self, parameters, context, name_field, feedback):
+        """(parts, crs, straight, name_field): the count area as [(geometry, name)] in ``crs`` -- the AREA polygons
+        or the EXTENT rectangle (no names), exactly one of them -- and whether its edges are straight lines of that
+        CRS (a projected area, an extent) rather than great circles (lon/lat polygons, as craterstats reads them)."""
+        area_label, extent_label = (self.parameterDefinition(name).description() for name in ("AREA", "EXTENT"))
+        has_area, has_extent = (parameters.get(name) not in (None, "") for name in ("AREA", "EXTENT"))
+        if has_area and has_extent:
+            raise QgsProcessingException(self.tr("Both “{0}” and “{1}” are given: give only one of them").format(
+                area_label, extent_label))
+        if not has_area and not has_extent:
+            raise QgsProcessingException(self.tr("No count area: give “{0}” or “{1}”").format(area_label,
+                                                                                           extent_label))
+        if has_extent:
+            crs = self._crs(self.parameterAsExtentCrs(parameters, "EXTENT", context), "EXTENT", feedback)
+            rectangle = self.parameterAsExtent(parameters, "EXTENT", context)
+            if rectangle.isEmpty():
+                raise QgsProcessingException(self.tr("“{0}” is empty").format(extent_label))
+            return [(QgsGeometry.fromRect(rectangle), None)], crs, True, ""
+        source = self.parameterAsSource(parameters, "AREA", context)
+        crs = self._crs(source.sourceCrs(), "AREA", feedback)
+        parts = [(QgsGeometry(f.geometry()), f[name_field] if name_field else None) for f in source.getFeatures()]
+        return parts, crs, not in_degrees(crs), name_field
+
+    def _count_areas(self, parameters, context, name_field, feedback):
+        """{name: CountArea}, the whole (all polygons unioned) and the geographic CRS they are in: lon/lat degrees
+        of the count area CRS's own body, measured on the Moon sphere."""
+        parts, crs, straight, name_field = self._count_area_parts(parameters, context, name_field, feedback)
         geographic = geographic_crs(crs, context.transformContext())
         to_geo = QgsCoordinateTransform(crs, geographic, context.transformContext())
-        named, parts = {}, []
-        for feature in source.getFeatures():
-            geometry = QgsGeometry(feature.geometry())
+        named, geometries = {}, []
+        for geometry, name in parts:
             if geometry.isEmpty():
                 continue
-            if not in_degrees(crs):   # a projected area: its edges are straight in its own CRS
+            if straight:   # edges straight in their own CRS: follow them on the sphere
                 box = geometry.boundingBox()
                 geometry = geometry.densifyByDistance(max(box.width(), box.height()) / 500.0)
             geometry.transform(to_geo)
-            parts.append(geometry)
+            geometries.append(geometry)
             if name_field:
-                value = feature[name_field]
-                named.setdefault("" if is_null(value) else str(value), []).append(geometry)
-        if not parts:
+                named.setdefault("" if is_null(name) else str(name), []).append(geometry)
+        if not geometries:
             raise QgsProcessingException(self.tr("AREA holds no polygon"))
 
         def area(geometries, name):
@@ -193,19 +243,19 @@ class CraterSizeFrequency(LunarAlgorithm):
             except csfd.LunarInputError as err:
                 raise QgsProcessingException(self.tr("AREA: {0}").format(str(err))) from None
 
-        return {name: area(g, name) for name, g in named.items()}, area(parts, "all")
+        return {name: area(g, name) for name, g in named.items()}, area(geometries, "all"), geographic
 
     def execute(self, parameters, context, feedback):
+        production, chronology = self._functions(parameters, context)
+        self._check_fit_range(parameters, context, production)
         craters = self.parameterAsSource(parameters, "CRATERS", context)
-        area_source = self.parameterAsSource(parameters, "AREA", context)
         field = self.parameterAsString(parameters, "DIAMETER_FIELD", context) or "diameter_km"
         if craters.fields().indexOf(field) < 0:
             raise QgsProcessingException(self.tr("CRATERS has no diameter field '{0}' (fields: {1})").format(
                 field, ", ".join(craters.fields().names())))
         name_field = self.parameterAsString(parameters, "AREA_NAME_FIELD", context)
-        named, whole = self._count_areas(area_source, name_field, context, feedback)
-        geographic = geographic_crs(self._crs(area_source, "AREA", None), context.transformContext())
-        to_geo = QgsCoordinateTransform(self._crs(craters, "CRATERS", feedback), geographic,
+        named, whole, geographic = self._count_areas(parameters, context, name_field, feedback)
+        to_geo = QgsCoordinateTransform(self._crs(craters.sourceCrs(), "CRATERS", feedback), geographic,
                                         context.transformContext())
         split = self.parameterAsBool(parameters, "SPLIT_BY_SYSTEM", context)
         if split and craters.fields().indexOf("system") < 0:
@@ -242,12 +292,11 @@ class CraterSizeFrequency(LunarAlgorithm):
         mode = COUNT_MODES[self.parameterAsEnum(parameters, "COUNT_MODE", context)][0]
         counted = whole.count(lons, lats, diameters, mode=mode, feedback=feedback)
         if not counted.index.size:
-            raise QgsProcessingException(self.tr("No crater of CRATERS lies inside the AREA polygons"))
+            raise QgsProcessingException(self.tr("No crater of CRATERS lies inside the count area"))
         d_all, lon_all, lat_all = (np.asarray(v, float) for v in (diameters, lons, lats))
         every = d_all[counted.index]
         warn_diameters(every.tolist(), "CRATERS", feedback)
         area_km2 = whole.area_km2
-        production, chronology = self._functions(parameters, context)
         method = METHODS[self.parameterAsEnum(parameters, "METHOD", context)][0]
         if mode == "buffered" and method == "poisson":
             method = "b-poisson"
@@ -307,8 +356,8 @@ class CraterSizeFrequency(LunarAlgorithm):
         for name, area in named.items():
             label = self.tr("area {0}").format(name or "NULL")
             result = area.count(lons, lats, diameters, mode=mode)
-            feedback.pushInfo(self.tr("Count area '{0}': {1:.3f} km², perimeter {2:.3f} km, {3} craters").format(
-                name, area.area_km2, area.perimeter_km, result.index.size))
+            feedback.pushInfo(self.tr("Count area '{0}': {1}, perimeter {2:.3f} km, {3} craters").format(
+                name, csfd.format_area(area.area_km2), area.perimeter_km, result.index.size))
             if not result.index.size:
                 continue
             groups[label], group_areas[label], group_weights[label] = diameters_of(result), area.area_km2, \
@@ -317,26 +366,28 @@ class CraterSizeFrequency(LunarAlgorithm):
                 fits[label] = fit(result, area, label)
             except Exception as err:  # noqa: BLE001 -- a sparse count area gets no age, the others do
                 feedback.pushWarning(self.tr("No model age for {0}: {1}").format(label, err))
-        feedback.pushInfo(self.tr("{0} craters counted ({1}) on {2:.3f} km² (perimeter {3:.3f} km); per System: {4}")
-                          .format(every.size, mode, area_km2, whole.perimeter_km,
+        feedback.pushInfo(self.tr("{0} craters counted ({1}) on {2} (perimeter {3:.3f} km); per System: {4}")
+                          .format(every.size, mode, csfd.format_area(area_km2), whole.perimeter_km,
                                   ", ".join(f"{k} {len(v)}" for k, v in system_groups.items()) or "-"))
+        wording = self._wording()
         for name, f in fits.items():
-            feedback.pushInfo(self.tr("{0}: {1} ({2}), N={3}, N(1)={4:.3e} km^-2").format(
-                name, f.age_text(), f.system, f.n_craters, f.n1))
+            feedback.pushInfo(self.tr("{0}, N={1}, N(1)={2:.3e} km^-2").format(
+                csfd.describe_fit(name, f, wording), f.n_craters, f.n1))
 
         results = self._table(parameters, context, groups, group_areas, group_weights, binning)
         png = self.parameterAsFileOutput(parameters, "OUTPUT_PLOT", context)
         svg = os.path.splitext(png)[0] + ".svg"
-        plot_groups = {k: v for k, v in groups.items() if k != "all craters"} if split and system_groups \
-            else {k: v for k, v in groups.items() if k not in system_groups}
         equilibrium = EQUILIBRIA[self.parameterAsEnum(parameters, "EQUILIBRIUM", context)]
-        area_text = f"{area_km2:.0f}" if area_km2 >= 100 else f"{area_km2:.4g}"
-        csfd.plot_csfd(plot_groups, group_areas, png, svg, fits=fits,
-                       title=self.tr("CSFD, area {0} km²").format(area_text), feedback=feedback,
+        csfd.plot_csfd(groups, group_areas, png, svg, fits=fits,   # every group, 'all craters' too, with its points
+                       title=self.tr("CSFD, area {0}").format(csfd.format_area(area_km2)), feedback=feedback,
                        equilibrium=equilibrium.key if equilibrium else None, weights=group_weights, binning=binning)
         report = self.parameterAsFileOutput(parameters, "OUTPUT_HTML", context)
         if report:
-            write_text_atomic(csfd_report_html(png, area_km2, groups, fits, unclassified, out_of_range),
+            about = self.tr("Production function {0}, chronology {1}, {2}; {3} counting").format(
+                self._function_label("production", production), self._function_label("chronology", chronology),
+                self.tr(METHODS[self.parameterAsEnum(parameters, "METHOD", context)][1]),
+                self.tr(COUNT_MODES[self.parameterAsEnum(parameters, "COUNT_MODE", context)][1]))
+            write_text_atomic(self._report_html(png, whole, about, groups, fits, split, unclassified, out_of_range),
                               report)
             results["OUTPUT_HTML"] = report
         boundary, area_names = named_boundary(named, whole)
@@ -369,6 +420,37 @@ class CraterSizeFrequency(LunarAlgorithm):
         results.update({"OUTPUT_PLOT": png, "MODEL_AGE_GA": fit_all.age_ga, "MODEL_AGE_ERR_GA": err,
                         "SYSTEM": fit_all.system, "N_CRATERS": fit_all.n_craters, "AREA_KM2": area_km2})
         return results
+
+    def _wording(self):
+        """core.csfd.FIT_WORDING in the user's language."""
+        return {"mapped": self.tr("craters mapped as {name}: model age {age}, in the {system} as mapped"),
+                "mapped_elsewhere": self.tr("craters mapped as {name}: model age {age}, which falls in the {system}"),
+                "group": self.tr("{name}: model age {age} ({system})")}
+
+    def _report_html(self, png, whole, about, groups, fits, split, unclassified, out_of_range):
+        """The plot (embedded) with the counts and the fit results: what Processing's Results Viewer lists."""
+        with open(png, "rb") as fh:
+            image = base64.b64encode(fh.read()).decode("ascii")
+        wording = self._wording()
+        counts = "".join(f"<tr><td>{html.escape(name)}</td><td>{len(values)}</td></tr>"
+                         for name, values in groups.items())
+        ages = "".join(f"<tr><td>{html.escape(csfd.describe_fit(name, f, wording))}</td><td>{f.n_craters}</td>"
+                       f"<td>{f.d_min_km:g}–{f.d_max_km:g}</td><td>{f.n1:.3e}</td></tr>" for name, f in fits.items())
+        area = self.tr("Count area {0} (perimeter {1:.3f} km) on the 1737.4 km Moon sphere.").format(
+            csfd.format_area(whole.area_km2), whole.perimeter_km)
+        note = self.tr("{0} craters without a System and {1} outside the age model's diameter range are counted in "
+                       "'all craters' only.").format(unclassified, out_of_range) if split else ""
+        head = (self.tr("Group"), self.tr("Craters"), self.tr("Model age"), self.tr("Craters in the fit range"),
+                self.tr("Fit range (km)"), self.tr("N(1) (km⁻²)"))
+        return (f"<html><head><meta charset='utf-8'><title>CSFD</title></head><body>"
+                f"<h1>{html.escape(self.tr('Crater size-frequency distribution'))}</h1>"
+                f"<p>{html.escape(area)} {html.escape(about)}. {html.escape(note)}</p>"
+                f"<img src='data:image/png;base64,{image}' style='max-width:100%'>"
+                f"<h2>{html.escape(self.tr('Model ages'))}</h2><table border='1'><tr>"
+                + "".join(f"<th>{html.escape(h)}</th>" for h in head[2:]) + f"</tr>{ages}</table>"
+                f"<h2>{html.escape(self.tr('Craters counted'))}</h2><table border='1'><tr>"
+                + "".join(f"<th>{html.escape(h)}</th>" for h in head[:2]) + f"</tr>{counts}</table>"
+                "</body></html>")
 
     def _table(self, parameters, context, groups, areas, weights, binning):
         fields = QgsFields()
@@ -427,20 +509,3 @@ def geographic_crs(crs, transform_context=None):
             return geographic
     raise QgsProcessingException(_tr("CRS {0} cannot be turned into lon/lat degrees").format(
         crs.authid() or crs.toProj()))
-
-
-def csfd_report_html(png, area_km2, groups, fits, unclassified, out_of_range):
-    """The plot (embedded) with the counts and ages beside it: what Processing's Results Viewer opens."""
-    with open(png, "rb") as fh:
-        image = base64.b64encode(fh.read()).decode("ascii")
-    counts = "".join(f"<tr><td>{html.escape(name)}</td><td>{len(values)}</td></tr>" for name, values in groups.items())
-    ages = "".join(f"<tr><td>{html.escape(name)}</td><td>{html.escape(f.age_text())}</td><td>{html.escape(f.system)}"
-                   f"</td><td>{f.n_craters}</td><td>{f.d_min_km:g}–{f.d_max_km:g}</td></tr>"
-                   for name, f in fits.items())
-    return (f"<html><head><meta charset='utf-8'><title>CSFD</title></head><body><h1>Crater size-frequency "
-            f"distribution</h1><p>Count area {area_km2:,.1f} km². {unclassified} craters without a System and "
-            f"{out_of_range} outside the age model's diameter range are counted in 'all craters' only.</p>"
-            f"<img src='data:image/png;base64,{image}' style='max-width:100%'>"
-            f"<h2>Craters counted</h2><table border='1'><tr><th>group</th><th>N</th></tr>{counts}</table>"
-            f"<h2>Model ages</h2><table border='1'><tr><th>group</th><th>age</th><th>System</th><th>N in fit range"
-            f"</th><th>fit range (km)</th></tr>{ages}</table></body></html>")

@@ -332,3 +332,101 @@ def test_earth_labelled_layers_are_taken_as_lunar_degrees(run_alg, population, t
     assert out["N_CRATERS"] == diameters.size
     assert out["MODEL_AGE_GA"] == pytest.approx(csfd.fit_model_age(diameters, out["AREA_KM2"], 2.0, 64.0).age_ga,
                                                 rel=1e-9)
+
+
+# ---------------------------------------------------------------------------------------------------- issue 24
+
+def test_fit_range_outside_the_production_function_is_refused_before_counting(run_alg, population, tmp_path):
+    """MIN 20 / MAX 500 km with Neukum et al. 2001 (valid 0.01-300 km), or a range wholly outside it: refused
+    before any crater is read, in the dialog's words (labels, the option's name, the valid range)."""
+    from lunar_lab.tests.recording import RecordingFeedback
+    craters, area, _, _ = population
+    for d_min, d_max in ((20.0, 500.0), (400.0, 800.0)):
+        log = RecordingFeedback()
+        with pytest.raises(QgsProcessingException,
+                           match=r"fit range .* \(“Fit range: minimum diameter \(km\)”, “Fit range: maximum diameter "
+                                 r"\(km\)”\) is not inside the range the production function Neukum et al\. 2001 is "
+                                 r"valid for, 0\.01–300 km"):
+            run_alg("lunar:csfd", {"CRATERS": craters, "AREA": area, "MIN_DIAMETER_KM": d_min,
+                                   "MAX_DIAMETER_KM": d_max, "OUTPUT_TABLE": str(tmp_path / "t.csv"),
+                                   "OUTPUT_PLOT": str(tmp_path / "p.png")}, feedback=log)
+        assert not any("craters counted" in line for line in log.lines)   # no counting work was done
+        assert not any("neukum2001" in line for line in log.lines)
+    with pytest.raises(QgsProcessingException, match="“Fit range: minimum diameter \\(km\\)” \\(50 km\\) must be "
+                                                     "smaller than “Fit range: maximum diameter \\(km\\)” \\(20 km\\)"):
+        run_alg("lunar:csfd", {"CRATERS": craters, "AREA": area, "MIN_DIAMETER_KM": 50.0, "MAX_DIAMETER_KM": 20.0,
+                               "OUTPUT_TABLE": str(tmp_path / "t.csv"), "OUTPUT_PLOT": str(tmp_path / "p.png")})
+
+
+def _svg_texts(path):
+    """The texts of a matplotlib SVG (it writes each text as a comment beside its glyphs)."""
+    import re
+    return re.findall(r"<!-- (.*?) -->", open(path, encoding="utf-8").read())
+
+
+def test_split_by_system_report_and_plot(run_alg, population, tmp_path):
+    """Split by System: 'all craters' is drawn with its points beside the Systems; each System's fit says what it
+    is ('craters mapped as Imbrian: model age ..., which falls in the ...'); the count area reads the same in the
+    log, the plot and the HTML report, which holds the plot and the fit results."""
+    from lunar_lab.tests.recording import RecordingFeedback
+    craters, area, diameters, _ = population
+    log = RecordingFeedback()
+    out = run_alg("lunar:csfd", {"CRATERS": craters, "AREA": area, "MIN_DIAMETER_KM": 2.0, "SPLIT_BY_SYSTEM": True,
+                                 "OUTPUT_TABLE": str(tmp_path / "t.csv"), "OUTPUT_PLOT": str(tmp_path / "p.png"),
+                                 "OUTPUT_HTML": str(tmp_path / "r.html")}, feedback=log)
+    texts = _svg_texts(tmp_path / "p.svg")
+    assert f"all craters: {diameters.size} craters" in texts            # the points of 'all craters'
+    area_text = csfd.format_area(out["AREA_KM2"])
+    assert f"CSFD, area {area_text}" in texts
+    assert any(f"on {area_text} (perimeter" in line for line in log.lines)
+    report = open(out["OUTPUT_HTML"], encoding="utf-8").read()
+    assert f"Count area {area_text} (perimeter" in report
+    for system in ("Imbrian", "Eratosthenian"):
+        described = [t for t in texts if t.startswith(f"craters mapped as {system}: model age ")]
+        assert len(described) == 1 and (", which falls in the " in described[0] or
+                                        f", in the {system} as mapped" in described[0])
+        assert described[0].split(", N = ")[0] in report
+        assert any(line.startswith(described[0].split(", N = ")[0]) for line in log.lines)
+    assert "all craters: model age " in report and "data:image/png;base64," in report
+
+
+def test_report_is_an_html_output_qgis_shows():
+    """OUTPUT_HTML is an HTML output, created by default: the dialog writes it and lists it in the Results Viewer."""
+    from qgis.core import QgsApplication, QgsProcessingOutputHtml
+    alg = QgsApplication.processingRegistry().createAlgorithmById("lunar:csfd")
+    assert isinstance(alg.outputDefinition("OUTPUT_HTML"), QgsProcessingOutputHtml)
+    assert alg.parameterDefinition("OUTPUT_HTML").createByDefault()
+
+
+def test_layer_extent_as_count_area(run_alg, population, tmp_path):
+    """EXTENT instead of AREA polygons: a lon/lat rectangle measured on the Moon sphere (R^2 dlon (sin lat2 -
+    sin lat1)), every crater inside counted; the same rectangle in a projected Moon CRS gives the same area."""
+    import math
+    craters, _, diameters, _ = population
+    out = run_alg("lunar:csfd", {"CRATERS": craters, "EXTENT": "-10,10,-10,10 [IAU_2015:30100]",
+                                 "MIN_DIAMETER_KM": 2.0, "MAX_DIAMETER_KM": 64.0,
+                                 "OUTPUT_TABLE": str(tmp_path / "t.csv"), "OUTPUT_PLOT": str(tmp_path / "p.png")})
+    expected = 1737.4 ** 2 * math.radians(20.0) * 2 * math.sin(math.radians(10.0))
+    assert out["AREA_KM2"] == pytest.approx(expected, rel=1e-4)
+    assert out["N_CRATERS"] == diameters.size
+    half = 1737400 * math.radians(10.0)                                  # equirectangular metres
+    projected = run_alg("lunar:csfd", {
+        "CRATERS": craters, "EXTENT": f"{-half},{half},{-half},{half} [IAU_2015:30110]", "MIN_DIAMETER_KM": 2.0,
+        "MAX_DIAMETER_KM": 64.0, "OUTPUT_TABLE": str(tmp_path / "t2.csv"), "OUTPUT_PLOT": str(tmp_path / "p2.png")})
+    assert projected["AREA_KM2"] == pytest.approx(expected, rel=1e-4)
+
+
+def test_count_area_extent_or_polygons_exactly_one(run_alg, population, tmp_path):
+    craters, area, _, _ = population
+    outputs = {"OUTPUT_TABLE": str(tmp_path / "t.csv"), "OUTPUT_PLOT": str(tmp_path / "p.png")}
+    with pytest.raises(QgsProcessingException,
+                       match="No count area: give “Count area” or “Count area extent \\(without count area polygons"):
+        run_alg("lunar:csfd", {"CRATERS": craters, **outputs})
+    with pytest.raises(QgsProcessingException,
+                       match="Both “Count area” and “Count area extent .*” are given: give only one of them"):
+        run_alg("lunar:csfd", {"CRATERS": craters, "AREA": area, "EXTENT": "-10,10,-10,10 [IAU_2015:30100]",
+                               **outputs})
+    with pytest.raises(QgsProcessingException,
+                       match="EXTENT: the extent is given in EPSG:4326 .*, a CRS of another body; give it in a "
+                             "lunar CRS"):
+        run_alg("lunar:csfd", {"CRATERS": craters, "EXTENT": "-10,10,-10,10 [EPSG:4326]", **outputs})
