@@ -383,7 +383,7 @@ class CraterSizeFrequency(LunarAlgorithm):
                        equilibrium=equilibrium.key if equilibrium else None, weights=group_weights, binning=binning)
         report = self.parameterAsFileOutput(parameters, "OUTPUT_HTML", context)
         if report:
-            about = self.tr("Production function {0}, chronology {1}, {2}; {3} counting").format(
+            about = self.tr("Production function {0}, chronology {1}; age fit: {2}; counting mode: {3}").format(
                 self._function_label("production", production), self._function_label("chronology", chronology),
                 self.tr(METHODS[self.parameterAsEnum(parameters, "METHOD", context)][1]),
                 self.tr(COUNT_MODES[self.parameterAsEnum(parameters, "COUNT_MODE", context)][1]))
