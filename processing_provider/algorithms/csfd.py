@@ -442,13 +442,15 @@ class CraterSizeFrequency(LunarAlgorithm):
                        "'all craters' only.").format(unclassified, out_of_range) if split else ""
         head = (self.tr("Group"), self.tr("Craters"), self.tr("Model age"), self.tr("Craters in the fit range"),
                 self.tr("Fit range (km)"), self.tr("N(1) (km⁻²)"))
+        title, ages_title, counts_title = (self.tr("Crater size-frequency distribution"), self.tr("Model ages"),
+                                           self.tr("Craters counted"))
         return (f"<html><head><meta charset='utf-8'><title>CSFD</title></head><body>"
-                f"<h1>{html.escape(self.tr('Crater size-frequency distribution'))}</h1>"
+                f"<h1>{html.escape(title)}</h1>"
                 f"<p>{html.escape(area)} {html.escape(about)}. {html.escape(note)}</p>"
                 f"<img src='data:image/png;base64,{image}' style='max-width:100%'>"
-                f"<h2>{html.escape(self.tr('Model ages'))}</h2><table border='1'><tr>"
+                f"<h2>{html.escape(ages_title)}</h2><table border='1'><tr>"
                 + "".join(f"<th>{html.escape(h)}</th>" for h in head[2:]) + f"</tr>{ages}</table>"
-                f"<h2>{html.escape(self.tr('Craters counted'))}</h2><table border='1'><tr>"
+                f"<h2>{html.escape(counts_title)}</h2><table border='1'><tr>"
                 + "".join(f"<th>{html.escape(h)}</th>" for h in head[:2]) + f"</tr>{counts}</table>"
                 "</body></html>")
 
