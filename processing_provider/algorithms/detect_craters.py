@@ -87,14 +87,15 @@ class DetectCraters(LunarAlgorithm):
             "shown in Lunar Lab > About and in the documentation). Multi-scale as in Yang et al. 2020: an image "
             "pyramid lets one network find craters from a few pixels up to most of a tile; tiles overlap (OVERLAP, "
             "default 50%); detections of overlapping tiles and pyramid levels are merged into one crater each by "
-            "suppression on circles in km on the Moon sphere. Diameters are true km at any latitude and in projected "
-            "CRSs. EXTENT limits the detection to a part of the raster: only that window is read and tiled, and craters "
-            "whose centre lies outside the extent are left out. Output: one circle per crater with lon, lat, "
-            "diameter_km, confidence and the pyramid level, listed region by region from the top of the raster down "
-            "(each region's most confident first), so a global mosaic's craters never have to fit in memory; the "
-            "layer is named after the raster and the model. SHIPPED_MODEL chooses the LOLA DEM model (km-scale craters on "
-            "DEMs) or the NAC image model (metre-scale craters on images of about 0.25-4 m/px, trained on LRO NAC "
-            "tiles of Yang et al.'s Lunar_Crater_Detection_Data; its model card is in the same places).") + RUN_NOTE
+            "suppression on circles in km on the Moon sphere. Diameters are true km at any latitude and in "
+            "projected CRSs. EXTENT limits the detection to a part of the raster: only that window is read and "
+            "tiled, and craters whose centre lies outside the extent are left out. Output: one circle per crater "
+            "with lon, lat, diameter_km, confidence and the pyramid level, listed region by region from the top of "
+            "the raster down (each region's most confident first), so a global mosaic's craters never have to fit "
+            "in memory; the layer is named after the raster and the model. SHIPPED_MODEL chooses the LOLA DEM model "
+            "(km-scale craters on DEMs) or the NAC image model (metre-scale craters on images of about 0.25-4 m/px, "
+            "trained on LRO NAC tiles of Yang et al.'s Lunar_Crater_Detection_Data; its model card is in the same "
+            "places).") + RUN_NOTE
 
     def define(self):
         self.add(QgsProcessingParameterRasterLayer("INPUT", self.tr("DEM, fused DOM/DEM raster or image")),
