@@ -193,6 +193,13 @@ def inside_qgis(task_path):
         sys.stdout.flush()
         os._exit(0)  # no exit dialogs, no teardown surprises; the caller reads the report
 
+    def python_error(kind, value, tb, *args, **kwargs):
+        """A Python error anywhere in QGIS (a slot, a timer) goes into the report, not a modal dialog."""
+        report["errors"].append("".join(traceback.format_exception(kind, value, tb)))
+        finish()
+
+    sys.excepthook = python_error
+
     def later(ms, fn):
         timer = QTimer()
         timer.setSingleShot(True)
@@ -280,7 +287,79 @@ def inside_qgis(task_path):
         toolbar = window.findChild(QToolBar, "mLunarLabToolBar")
         report["toolbar_actions"] = [a.objectName() for a in toolbar.actions()] if toolbar else []
         report["steps"].append("plugin checked")
-        later(10, run_algorithms if task.get("run_algorithms") else zoom)
+        if task.get("cancel_run"):
+            later(10, cancel_from_dialog)
+        else:
+            later(10, run_algorithms if task.get("run_algorithms") else zoom)
+
+    def cancel_from_dialog():
+        """lunar:oxidecnn on a 1 Mpx raster from its dialog, as a user runs it: each of task["cancel_run"]["runs"]
+        ({"name", "cancel_after_s" (none: to the end), "parameters"}) clicks Run, watches the progress bar and clicks
+        Cancel when asked; the bar's values, the seconds from Cancel to the end of the run, the log and what was left
+        in the output folder go to report["cancel_run"]."""
+        import processing
+        from osgeo import gdal
+        from qgis.PyQt.QtWidgets import QProgressBar, QTextEdit
+        work = Path(task["work"])
+        work.mkdir(parents=True, exist_ok=True)
+        scene = processing.run("lunar:syntheticscene", {
+            "WIDTH": 128, "HEIGHT": 128, "SEED": 3, "OUTPUT_DEM": str(work / "dem.tif"),
+            "OUTPUT_DOM": str(work / "dom.tif"), "OUTPUT_REFLECTANCE": str(work / "reflectance_small.tif"),
+            "OUTPUT_CRATERS": str(work / "craters.gpkg"), "OUTPUT_UNITS": str(work / "units.gpkg")})
+        side = int(task["cancel_run"].get("side", 1024))
+        big = str(work / "reflectance_1mpx.tif")
+        gdal.Translate(big, scene["OUTPUT_REFLECTANCE"], width=side, height=side)
+        result = report["cancel_run"] = {"pixels": side * side, "runs": []}
+        manager = QgsApplication.taskManager()
+        todo = list(task["cancel_run"]["runs"])
+
+        class DialogRun:
+            """One run from the dialog, watched every 20 ms (state on an object: plain and easy to follow)."""
+
+            def __init__(self, spec):
+                self.name = spec["name"]
+                self.output = work / f"feo_{self.name}.tif"
+                self.dialog = processing.createAlgorithmDialog(task["cancel_run"].get("algorithm", "lunar:oxidecnn"), {
+                    "INPUT": big, "OUTPUT_FEO": str(self.output), **spec.get("parameters", {})})
+                self.dialog.show()
+                self.bar = self.dialog.findChild(QProgressBar)
+                self.record = {"run": self.name, "values": [], "started": time.time()}
+                result["runs"].append(self.record)
+                self.cancel_after = spec.get("cancel_after_s")
+                keep.append(self)
+                self.dialog.runAlgorithm()   # the Run button's slot
+                later(20, self.poll)
+
+            def poll(self):
+                record, dialog = self.record, self.dialog
+                now = time.time() - record["started"]
+                if self.bar.value() not in record["values"]:
+                    record["values"].append(self.bar.value())
+                if self.cancel_after is not None and "cancel_at" not in record and now >= self.cancel_after:
+                    record["cancel_at"] = now
+                    dialog.cancelButton().click()
+                # the dialog's on_complete ends by dropping its feedback: the run and its bookkeeping are over
+                if now > 0.5 and manager.countActiveTasks() == 0 and getattr(dialog, "feedback", None) is None:
+                    record["ended"] = now
+                    log = dialog.findChild(QTextEdit, "txtLog")
+                    record["log"] = log.toPlainText() if log is not None else None
+                    record["output_exists"] = self.output.exists()
+                    record["leftovers"] = sorted(p.name for p in work.iterdir() if p.name.startswith(self.output.stem))
+                    dialog.close()
+                    later(10, next_run)
+                elif now > 80:
+                    record["timed_out"] = True
+                    later(10, next_run)
+                else:
+                    later(20, self.poll)
+
+        def next_run():
+            if todo:
+                DialogRun(todo.pop(0))
+            else:
+                report["steps"].append("cancel runs")
+                later(10, unload)
+        next_run()
 
     def run_algorithms():
         import processing

@@ -13,12 +13,12 @@ from qgis.core import (QgsEllipsoidUtils, QgsProcessingAlgorithm, QgsProcessingE
 from qgis.PyQt.QtCore import QCoreApplication, QUrl
 from qgis.PyQt.QtGui import QIcon
 
+from ...lunar_plugin import i18n
 from ...lunar_plugin.core import messages, partial
 from ...lunar_plugin.core.errors import Cancelled, LunarInputError
 from ...lunar_plugin.core.model_files import read_weights
 from ...lunar_plugin.core.moon import MOON_RADIUS_M, same_body
 from ...lunar_plugin.core.raster import RasterSource
-from ...lunar_plugin import i18n
 from ...lunar_plugin.deps import torch_available
 from ...lunar_plugin.qt_compat import ProcessingParameterFlag, WkbType
 from .. import outputs, styles
@@ -234,6 +234,29 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
                         RasterSource(layer.source(), f"{name} ({layer.name()})").verify()
                     self._warn_crs(name, layer.crs(), layer.source(), feedback)
 
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        """Import the network library of this run here, in the thread that starts it (the dialog's: QGIS's main
+        thread), not in the task's worker thread: ONNX Runtime or PyTorch imported in a QGIS 3.22 task thread while
+        the main thread ran Python left Python objects corrupted and crashed QGIS (tests/e2e/test_desktop_cancel.py).
+        A library that does not import is reported by the run itself."""
+        from ...lunar_plugin.core import engine
+        if self.NEEDS_TORCH:
+            engine.import_error("torch")
+        elif self.NEEDS_ENGINE:
+            engine.import_error(self._engine_of_run(parameters, context) or "onnxruntime")
+        return True
+
+    def _engine_of_run(self, parameters, context):
+        """'onnxruntime' or 'torch' as this run's ENGINE and DEVICE resolve; None when neither can run."""
+        from ...lunar_plugin.core import engine
+        from ...lunar_plugin.core.device import DEVICES
+        device = DEVICES[self.parameterAsEnum(parameters, "DEVICE", context)] \
+            if self.parameterDefinition("DEVICE") is not None else "auto"
+        try:
+            return engine.resolve(self.parameterAsEnum(parameters, "ENGINE", context), device)
+        except LunarInputError:
+            return None
+
     def _torch_reads_models(self, parameters, context):
         """Whether this run reads .pt files with torch: with an ENGINE that resolves to ONNX Runtime it reads the
         .onnx instead (checked when the model loads), and importing torch would only cost seconds."""
@@ -241,14 +264,7 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
             return False
         if self.parameterDefinition("ENGINE") is None:
             return True
-        from ...lunar_plugin.core import engine
-        from ...lunar_plugin.core.device import DEVICES
-        device = DEVICES[self.parameterAsEnum(parameters, "DEVICE", context)] \
-            if self.parameterDefinition("DEVICE") is not None else "auto"
-        try:
-            return engine.resolve(self.parameterAsEnum(parameters, "ENGINE", context), device) == "torch"
-        except LunarInputError:
-            return False
+        return self._engine_of_run(parameters, context) == "torch"
 
     def _warn_crs(self, name, crs, where, feedback):
         if not is_lunar(crs):
