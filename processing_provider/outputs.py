@@ -4,8 +4,8 @@
   input GeoPackage), to a shipped model, or to another output of the same run is refused, naming both parameters;
   numbers given as text that is not a number are refused; output folders must be writable.
 - ``VectorOutput``: a feature sink written under a temporary name beside its target and renamed when complete;
-  on completion the lunar CRS is stored in a form QGIS reads back (core.vector_files) and the style is saved into
-  the GeoPackage as its default (a .qml beside other formats), so a reopened layer looks as Processing showed it.
+  on completion the lunar CRS is stored in a form QGIS reads back (core.vector_files) and the style is saved as a
+  .qml beside the file (``save_style``), so a reopened layer looks as Processing showed it.
 """
 import os
 import re
@@ -176,8 +176,13 @@ def _check_folder(name, path):
         raise QgsProcessingException(f"{name}: {err}") from None
 
 
-def save_style(path, style, table=None):
-    """Store ``style`` with a finished output: as the GeoPackage layer's default style, else a .qml beside it."""
+def save_style(path, style, table=None, shared_geopackage=False):
+    """Store ``style`` with a finished output as NAME.qml beside it, which QGIS loads with the file (3.22 to 3.44).
+
+    Not in a GeoPackage of our own: its layer_styles table counts as a second layer when QGIS decides whether to ask
+    "Select Items to Add" (ogr querySublayers with IncludeSystemTables), so every Add Vector Layer would ask. A layer
+    added to an existing GeoPackage (``shared_geopackage``) keeps its style in it: one .qml would style every layer
+    of that file alike."""
     source = f"{path}|layername={table}" if table else path
     is_raster = os.path.splitext(path)[1].lower() in (".tif", ".tiff")
     statistics = path + ".aux.xml"  # GDAL keeps the statistics the style computed there: not ours to leave
@@ -187,7 +192,7 @@ def save_style(path, style, table=None):
         return
     style(layer)
     _follow_truncated_field(layer)
-    if path.lower().endswith(".gpkg"):
+    if shared_geopackage:
         # saveStyleToDatabaseV2 from QGIS 3.34 on (the old call is deprecated); 3.22 has only the old one
         save = getattr(layer, "saveStyleToDatabaseV2", None) or layer.saveStyleToDatabase
         save(table or os.path.splitext(os.path.basename(path))[0], "Lunar Lab", True, "")
@@ -215,6 +220,16 @@ def _follow_truncated_field(layer):
         renderer.setClassAttribute(re.sub(r'"([^"]+)"', lambda m: f'"{truncated(m.group(1))}"', attribute))
 
 
+def _forget_pooled_datasets(path):
+    """Close the datasets QGIS's ogr provider keeps open for ``path`` (reloadData invalidates its pool): one opened
+    to read the file earlier (an input of a previous run) does not see a table added now, and loading the new layer
+    through it fails ("Loading of layer failed", QGIS 3.22)."""
+    if os.path.isfile(path):
+        layer = QgsVectorLayer(path, "", "ogr")
+        if layer.isValid():
+            layer.dataProvider().reloadData()
+
+
 class VectorOutput:
     """One feature sink of a run: created at a temporary file, finished (CRS, style, rename) or discarded."""
 
@@ -234,6 +249,7 @@ class VectorOutput:
         self.in_place = table is not None
         if self.in_place:
             self.table = table
+            _forget_pooled_datasets(self.final)
             self.sink, self.dest = alg.parameterAsSink(parameters, name, context, fields, geometry_type, crs)
             return
         extension = os.path.splitext(self.final)[1]
@@ -274,7 +290,7 @@ class VectorOutput:
             partial.commit(self.tmp, self.final)
             self._rekey(self.temp_dest, self.dest)
         if self.style is not None:
-            save_style(self.final, self.style, self.table)
+            save_style(self.final, self.style, self.table, shared_geopackage=self.in_place)
         if self.final.lower().endswith(".gpkg"):
             self._deliver_without_wal(feedback)
         self._load_as(self.dest)

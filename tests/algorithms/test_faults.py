@@ -246,7 +246,7 @@ def test_stale_partials_of_a_killed_run_are_removed(run_alg, kit, tmp_path):
         path.write_bytes(b"half")
     run_alg("lunar:oxideequations", {"INPUT": str(kit / "refl.tif"), "OUTPUT_FEO": str(tmp_path / "feo.tif")})
     run_alg("lunar:detectcraters", {"INPUT": str(kit / "dem.tif"), "OUTPUT": str(tmp_path / "c.gpkg")})
-    assert sorted(os.listdir(tmp_path)) == ["c.gpkg", "feo.qml", "feo.tif"]
+    assert sorted(os.listdir(tmp_path)) == ["c.gpkg", "c.qml", "feo.qml", "feo.tif"]
 
 
 def test_earth_crs_crater_layer_is_taken_as_lunar_degrees(run_alg, tmp_path):
