@@ -366,9 +366,12 @@ class CraterSizeFrequency(LunarAlgorithm):
                 fits[label] = fit(result, area, label)
             except Exception as err:  # noqa: BLE001 -- a sparse count area gets no age, the others do
                 feedback.pushWarning(self.tr("No model age for {0}: {1}").format(label, err))
-        feedback.pushInfo(self.tr("{0} craters counted ({1}) on {2} (perimeter {3:.3f} km); per System: {4}")
-                          .format(every.size, mode, csfd.format_area(area_km2), whole.perimeter_km,
-                                  ", ".join(f"{k} {len(v)}" for k, v in system_groups.items()) or "-"))
+        count_line = self.tr("{0} craters counted ({1}) on {2} (perimeter {3:.3f} km)").format(
+            every.size, mode, csfd.format_area(area_km2), whole.perimeter_km)
+        if system_groups:   # only where the craters carry a System
+            count_line += self.tr("; per System: {0}").format(", ".join(f"{k} {len(v)}"
+                                                                         for k, v in system_groups.items()))
+        feedback.pushInfo(count_line)
         wording = self._wording()
         for name, f in fits.items():
             feedback.pushInfo(self.tr("{0}, N={1}, N(1)={2:.3e} km^-2").format(

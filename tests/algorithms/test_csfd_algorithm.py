@@ -388,6 +388,19 @@ def test_split_by_system_report_and_plot(run_alg, population, tmp_path):
         assert described[0].split(", N = ")[0] in report
         assert any(line.startswith(described[0].split(", N = ")[0]) for line in log.lines)
     assert "all craters: model age " in report and "data:image/png;base64," in report
+    assert any(" craters counted " in line and "; per System: " in line and "Imbrian " in line for line in log.lines)
+
+
+def test_the_count_line_names_systems_only_when_split(run_alg, population, tmp_path):
+    """Without a split by System the log says nothing of Systems (it said 'per System: -')."""
+    from lunar_lab.tests.recording import RecordingFeedback
+    craters, area, _, _ = population
+    log = RecordingFeedback()
+    run_alg("lunar:csfd", {"CRATERS": craters, "AREA": area, "MIN_DIAMETER_KM": 2.0,
+                           "OUTPUT_TABLE": str(tmp_path / "t.csv"), "OUTPUT_PLOT": str(tmp_path / "p.png")},
+            feedback=log)
+    counted = [line for line in log.lines if " craters counted " in line]
+    assert len(counted) == 1 and "System" not in counted[0], counted
 
 
 def test_report_is_an_html_output_qgis_shows():
