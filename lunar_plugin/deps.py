@@ -80,19 +80,58 @@ def onnxruntime_available():
         return False
 
 
+def running_version():
+    return f"{sys.version_info.major}.{sys.version_info.minor}"
+
+
+def known_interpreters():
+    """The interpreter files of the Python QGIS runs: pythonX.Y of the running version under sys.exec_prefix, then
+    under sys.base_exec_prefix (a venv's base); python.exe there on Windows."""
+    found = []
+    for prefix in dict.fromkeys([sys.exec_prefix, sys.base_exec_prefix]):
+        path = os.path.join(prefix, "python.exe") if os.name == "nt" else \
+            os.path.join(prefix, "bin", "python" + running_version())
+        if os.path.isfile(path) and os.access(path, os.X_OK):
+            found.append(path)
+    return found
+
+
+def _reports_this_python(path):
+    """Whether ``path``, run, says it is this Python (same sys.prefix and version): a pyenv or conda shim named
+    python3 runs another one. Asked only when no known interpreter exists."""
+    import subprocess
+    probe = "import sys; print(sys.prefix); print('%d.%d' % sys.version_info[:2])"
+    try:
+        answer = subprocess.run([path, "-c", probe], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    lines = answer.stdout.splitlines()
+    return answer.returncode == 0 and len(lines) == 2 and lines[1] == running_version() and \
+        os.path.realpath(lines[0]) == os.path.realpath(sys.prefix)
+
+
 def python_executable():
-    """The Python interpreter QGIS runs (``sys.executable`` is the QGIS binary inside QGIS desktop)."""
-    candidates = [sys.executable]
-    if os.name == "nt":
-        candidates += [os.path.join(sys.exec_prefix, "python.exe"), os.path.join(sys.exec_prefix, "python3.exe")]
-    else:
-        version = f"python{sys.version_info.major}.{sys.version_info.minor}"
-        candidates += [os.path.join(sys.exec_prefix, "bin", version), os.path.join(sys.exec_prefix, "bin", "python3"),
-                       shutil.which(version), shutil.which("python3")]
-    for path in candidates:
-        if path and os.path.basename(path).lower().startswith("python") and os.access(path, os.X_OK):
+    """The interpreter QGIS runs, to run pip with, or None when none is found.
+
+    ``sys.executable`` is the QGIS binary inside QGIS desktop, and a python3 on PATH (or sys.executable) can be a
+    pyenv or conda shim of another Python, whose pip would install for that one: the interpreter under sys.exec_prefix
+    (``known_interpreters``) comes first; without one, another candidate only when it says it is this Python."""
+    known = known_interpreters()
+    if known:
+        return known[0]
+    version = "python" + running_version()
+    candidates = [sys.executable, os.path.join(sys.exec_prefix, "bin", "python3"), shutil.which(version),
+                  shutil.which("python3")]
+    for path in dict.fromkeys(p for p in candidates if p):
+        if os.path.basename(path).lower().startswith("python") and os.path.isfile(path) and \
+                os.access(path, os.X_OK) and _reports_this_python(path):
             return path
     return None
+
+
+def manual_pip_command(target, requirement=TORCH_REQUIREMENT, index_args=("--index-url", TORCH_INDEX_URL)):
+    """The pip command to run by hand when no interpreter is found: with QGIS's Python named by its version."""
+    return " ".join(pip_command(target, requirement, index_args, python="python" + running_version()))
 
 
 def pip_command(target, requirement=TORCH_REQUIREMENT, index_args=("--index-url", TORCH_INDEX_URL), python=None):

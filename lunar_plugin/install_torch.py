@@ -6,6 +6,7 @@ QProcess, showing pip's output, without blocking QGIS.
 """
 import importlib.util
 import os
+import sys
 
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QProcess, QT_TRANSLATE_NOOP, pyqtSignal
 
@@ -46,12 +47,20 @@ class Installer(QObject):
         self.target = target
         self.module = module
         self.command = deps.pip_command(target, requirement, index_args)
+        self.manual_command = deps.manual_pip_command(target, requirement, index_args)
         self.process = None
+
+    def no_python_message(self):
+        """What to do when the Python QGIS runs was not found (never another Python's pip: it would install for
+        that one)."""
+        return QCoreApplication.translate(
+            "LunarLab", "The Python that QGIS runs (Python {0}, in {1}) was not found, so Lunar Lab cannot run pip "
+            "with it. Run this with that Python in a terminal, then restart QGIS:\n{2}").format(
+            deps.running_version(), sys.exec_prefix, self.manual_command)
 
     def start(self):
         if self.command is None:
-            self.finished.emit(False, QCoreApplication.translate(
-                "LunarLab", "No Python interpreter was found to run pip with."))
+            self.finished.emit(False, self.no_python_message())
             return
         try:
             os.makedirs(self.target, exist_ok=True)
@@ -137,6 +146,8 @@ def show_install_dialog(parent=None, package="torch"):
 
     installer.output.connect(append)
     installer.finished.connect(done)
+    if installer.command is None:   # said before anyone clicks Install
+        done(False, installer.no_python_message())
     install.clicked.connect(start)
     buttons.rejected.connect(dialog.reject)
     dialog.finished.connect(lambda _result: installer.cancel())
