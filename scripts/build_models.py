@@ -110,7 +110,7 @@ def crater_chain():
                                         "AREA": Source.fromChildOutput("area", "OUTPUT"),
                                         "MIN_DIAMETER_KM": Source.fromModelParameter("MIN_DIAMETER_KM"),
                                         "SPLIT_BY_SYSTEM": Source.fromStaticValue(True)},
-          {"OUTPUT_TABLE": "CSFD table", "OUTPUT_PLOT": "CSFD plot"})
+          {"OUTPUT_TABLE": "CSFD table", "OUTPUT_PLOT": "CSFD plot", "OUTPUT_HTML": "CSFD report"})
     lay_out(model, ["fuse", "detect", "ages", "area", "csfd"])
     return model, "lunar_crater_chain.model3"
 

@@ -380,7 +380,8 @@ def inside_qgis(task_path):
             "fuse:Fused DOM/DEM": str(work / "model_fused.tif"),
             "detect:Detected craters": str(work / "model_detected.gpkg"),
             "ages:Craters by lunar System": str(work / "model_aged.gpkg"),
-            "csfd:CSFD table": str(work / "model_csfd.csv"), "csfd:CSFD plot": str(work / "model_csfd.png")})
+            "csfd:CSFD table": str(work / "model_csfd.csv"), "csfd:CSFD plot": str(work / "model_csfd.png"),
+            "csfd:CSFD report": str(work / "model_csfd.html")})
         chemistry = processing.runAndLoadResults("model:Chemistry: equations, CNN oxides, Mg#, equal-area statistics", {
             "REFLECTANCE": scene["OUTPUT_REFLECTANCE"],
             **{f"cnn:{o} (CNN)": str(work / f"model_{o.lower()}_cnn.tif") for o in ("FeO", "TiO2", "Al2O3", "MgO", "CaO")},

@@ -21,11 +21,13 @@ def test_crater_chain_model(tmp_path):
                                 f"DOM={s['OUTPUT_DOM']}", "MIN_DIAMETER_KM=0.5",
                                 "fuse:Fused DOM/DEM=TEMPORARY_OUTPUT", "detect:Detected craters=TEMPORARY_OUTPUT",
                                 f"ages:Craters by lunar System={tmp_path / 'aged.gpkg'}",
-                                f"csfd:CSFD table={tmp_path / 'csfd.csv'}", f"csfd:CSFD plot={tmp_path / 'csfd.png'}"))
+                                f"csfd:CSFD table={tmp_path / 'csfd.csv'}", f"csfd:CSFD plot={tmp_path / 'csfd.png'}",
+                                f"csfd:CSFD report={tmp_path / 'csfd.html'}"))
     assert Path(out["ages:Craters by lunar System"]).exists()
     rows = list(csv.DictReader(open(tmp_path / "csfd.csv")))
     assert rows and {"group", "cumulative", "r_value"} <= set(rows[0])
     assert (tmp_path / "csfd.png").stat().st_size > 10000
+    assert "data:image/png;base64," in (tmp_path / "csfd.html").read_text(encoding="utf-8")   # the Results Viewer's
 
 
 def test_chemistry_chain_model(tmp_path):
