@@ -1,6 +1,7 @@
 """The About box: versions (plugin, QGIS, PyTorch), licence and authors, the papers and data Lunar Lab builds on,
-and each shipped model's headline metrics read from its card (models/NAME.json) in one form:
-"validation: metric value, metric value".
+and each shipped model, by the name the algorithms' Model choice shows, with its headline metrics read from its card
+(models/NAME.json) in one form: "validation: metric value, metric value". The text scrolls in a box of at most
+ABOUT_HEIGHT px (never taller than the screen), so that OK stays on a 1366x768 screen.
 
 torch is never imported here (importlib's find_spec only): opening the box must not take seconds.
 """
@@ -16,6 +17,8 @@ from qgis.PyQt.QtCore import QCoreApplication, QUrl
 from . import deps
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+#: The About box's default size in px; a smaller screen's available height caps the height.
+ABOUT_WIDTH, ABOUT_HEIGHT = 640, 560
 LICENCE = "GNU General Public License v2.0 or later (GPL-2.0-or-later)"
 
 #: The papers whose methods Lunar Lab implements.
@@ -93,10 +96,23 @@ def headline(card):
     return None, []
 
 
+def display_names():
+    """{model file stem: the option label the algorithms' Model choice shows} (models.SHIPPED_MODELS, translated,
+    its figures from the card)."""
+    from ..processing_provider.algorithms import models
+    names = {}
+    for kind, entries in models.SHIPPED_MODELS.items():
+        for (model_file, _label), name in zip(entries, models.shipped_labels(kind)):
+            names[os.path.splitext(model_file)[0]] = name
+    return names
+
+
 def model_cards(models_dir=None):
     """One dict per model card (``models/NAME.json`` beside a ``NAME.pt``; other JSON there, such as the equations'
-    spectral domain, is data, not a model): file, name, date, validation, values, summary."""
+    spectral domain, is data, not a model): file, name (``display_names``, else the card's), date, validation,
+    values, summary."""
     models_dir = models_dir or os.path.join(ROOT, "models")
+    names = display_names()
     cards = []
     weights = {os.path.splitext(p)[0] for p in glob.glob(os.path.join(models_dir, "*.pt"))}
     for path in sorted(p for p in glob.glob(os.path.join(models_dir, "*.json")) if os.path.splitext(p)[0] in weights):
@@ -112,7 +128,7 @@ def model_cards(models_dir=None):
         summary = (validation + ": " + ", ".join(f"{k} {v}" for k, v in values)) if values else \
             card.get("error", "")
         date = str(card.get("date") or card.get("created") or "")
-        cards.append({"file": stem, "name": str(card.get("name") or stem), "date": date[:10],
+        cards.append({"file": stem, "name": names.get(stem) or str(card.get("name") or stem), "date": date[:10],
                       "validation": validation, "values": values, "summary": summary})
     return cards
 
@@ -164,15 +180,38 @@ def about_html(root=ROOT):
     return "".join(parts)
 
 
-def show_about(parent=None):
+def about_dialog(parent=None):
+    """The About box, not yet shown: icon, the text in a scrolling browser (links open outside), OK below it."""
     from qgis.PyQt.QtCore import Qt
-    from qgis.PyQt.QtGui import QIcon
-    from qgis.PyQt.QtWidgets import QMessageBox
-    box = QMessageBox(parent)
-    box.setWindowTitle(QCoreApplication.translate("LunarLab", "About Lunar Lab"))
-    box.setIconPixmap(QIcon(os.path.join(ROOT, "icons", "lunar_lab.svg")).pixmap(64, 64))
-    box.setTextFormat(Qt.TextFormat.RichText)
-    box.setText(about_html())
-    box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.exec()
-    return box
+    from qgis.PyQt.QtGui import QGuiApplication, QIcon
+    from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(QCoreApplication.translate("LunarLab", "About Lunar Lab"))
+    layout = QVBoxLayout(dialog)
+    row = QHBoxLayout()
+    icon = QLabel()
+    icon.setPixmap(QIcon(os.path.join(ROOT, "icons", "lunar_lab.svg")).pixmap(64, 64))
+    icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+    row.addWidget(icon)
+    text = QTextBrowser()
+    text.setObjectName("mLunarLab_about_text")
+    text.setOpenExternalLinks(True)
+    text.setHtml(about_html())
+    row.addWidget(text, 1)
+    layout.addLayout(row, 1)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+    buttons.accepted.connect(dialog.accept)
+    layout.addWidget(buttons)
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    available = screen.availableGeometry() if screen is not None else None
+    height = min(ABOUT_HEIGHT, available.height() - 40) if available is not None else ABOUT_HEIGHT
+    width = min(ABOUT_WIDTH, available.width() - 40) if available is not None else ABOUT_WIDTH
+    dialog.resize(width, height)
+    dialog.setMaximumHeight(available.height() if available is not None else ABOUT_HEIGHT)
+    return dialog
+
+
+def show_about(parent=None):
+    dialog = about_dialog(parent)
+    dialog.exec()
+    return dialog

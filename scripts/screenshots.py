@@ -484,21 +484,14 @@ def inside_qgis(task_path):
         later(800, grab)
 
     def shoot_about():
-        from qgis.PyQt.QtCore import Qt
-        from qgis.PyQt.QtGui import QIcon
-        from qgis.PyQt.QtWidgets import QMessageBox
         about = sys.modules[PLUGIN + ".lunar_plugin.about"] if PLUGIN + ".lunar_plugin.about" in sys.modules \
-            else __import__(PLUGIN + ".lunar_plugin.about", fromlist=["about_html"])
-        box = QMessageBox(iface.mainWindow())
-        box.setWindowTitle("About Lunar Lab")
-        box.setIconPixmap(QIcon(str(Path(about.ROOT) / "icons" / "lunar_lab.svg")).pixmap(64, 64))
-        box.setTextFormat(Qt.RichText)
-        box.setText(about.about_html())
+            else __import__(PLUGIN + ".lunar_plugin.about", fromlist=["about_dialog"])
+        box = about.about_dialog(iface.mainWindow())
         box.show()
         keep.append(box)
 
         def grab():
-            report["about_html"] = box.text()
+            report["about_html"] = about.about_html()
             save(box.grab().toImage(), "about")
             box.close()
             report["steps"].append("about")

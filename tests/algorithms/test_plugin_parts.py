@@ -69,18 +69,45 @@ def test_about_headlines_are_the_cards_numbers():
 
 def test_about_box_opens_and_closes(qgis_app):
     from qgis.PyQt.QtCore import QTimer
-    from qgis.PyQt.QtWidgets import QApplication, QMessageBox
+    from qgis.PyQt.QtWidgets import QApplication, QDialog, QTextBrowser
 
     from lunar_lab.lunar_plugin import about
     seen = []
 
     def close():
-        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
-        seen.append(box.text())
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible())
+        seen.append(box.findChild(QTextBrowser).toPlainText())
         box.accept()
     QTimer.singleShot(200, close)
     about.show_about()
     assert seen and "Plugin version" in seen[0]
+
+
+def test_about_box_fits_a_small_screen_and_names_models_as_the_dialogs_do(qgis_app):
+    """Issue 24: 966-996 px tall with OK off a 1366x768 screen, and the models listed by file name."""
+    from qgis.PyQt.QtGui import QGuiApplication
+    from qgis.PyQt.QtWidgets import QDialogButtonBox, QTextBrowser
+
+    from lunar_lab.lunar_plugin import about
+    from lunar_lab.processing_provider.algorithms import models
+    dialog = about.about_dialog()
+    dialog.show()
+    try:
+        available = QGuiApplication.primaryScreen().availableGeometry()
+        assert dialog.sizeHint().height() <= 600 and dialog.height() <= min(600, available.height())
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        corner = ok.mapTo(dialog, ok.rect().bottomRight())
+        assert ok.isVisible() and dialog.rect().contains(corner), (corner, dialog.rect())
+        text = dialog.findChild(QTextBrowser).toPlainText()
+        for kind in models.SHIPPED_MODELS:
+            for label in models.shipped_labels(kind):
+                assert label in text, label
+        assert not re.search(r"\w\.(pt|onnx)\b", text), re.findall(r"\S+\.(?:pt|onnx)\b", text)
+        for card in about.model_cards():   # each name with its headline figures
+            assert f"{card['name']} ({card['date']}): {card['summary']}" in text if card["date"] else \
+                f"{card['name']}: {card['summary']}" in text, card
+    finally:
+        dialog.close()
 
 
 # ---- QGIS 3.22 / QGIS 4 compatibility ----------------------------------------------------------------------
