@@ -4,1022 +4,1122 @@
 <context>
     <name>ClassifyCraterAges</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="659"/>
+        <location filename="../build/i18n/runtime_strings.py" line="661"/>
         <source>Craters by lunar System</source>
         <translation>按月球地质纪划分的撞击坑</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="128"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="131"/>
         <source>This age model was trained with an image channel: give a DOM (or fused) raster as DOM</source>
         <translation>该年龄模型训练时使用了影像通道：请给出 DOM（或融合）栅格作为 DOM</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="141"/>
-        <source>crater {0} skipped: {1}</source>
-        <translation>已跳过撞击坑 {0}：{1}</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="143"/>
-        <source>{0} of {1} craters skipped (kept without a System)</source>
-        <translation>{1} 个撞击坑中有 {0} 个被跳过（保留但不赋地质纪）</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="148"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="154"/>
         <source>{0} craters lie outside the model&apos;s diameter range {1:.0f}-{2:.0f} km (in_model_range = false): treat their Systems with caution</source>
         <translation>{0} 个撞击坑位于模型直径范围 {1:.0f}-{2:.0f} km 之外（in_model_range = false）：请谨慎对待其地质纪</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="638"/>
+        <location filename="../build/i18n/runtime_strings.py" line="640"/>
         <source>Classify crater ages (five lunar Systems)</source>
         <translation>撞击坑年龄分类（五个月球地质纪）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="639"/>
+        <location filename="../build/i18n/runtime_strings.py" line="641"/>
         <source>Crater ages</source>
         <translation>撞击坑年龄</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="641"/>
+        <location filename="../build/i18n/runtime_strings.py" line="643"/>
         <source>Craters</source>
         <translation>撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="642"/>
+        <location filename="../build/i18n/runtime_strings.py" line="644"/>
         <source>Crater circles, points, or a table with lon/lat fields (degrees).</source>
         <translation>撞击坑圆、点，或带 lon/lat 字段（度）的表。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="643"/>
+        <location filename="../build/i18n/runtime_strings.py" line="645"/>
         <source>Craters: diameter field (km)</source>
         <translation>撞击坑：直径字段（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="644"/>
-        <source>Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon's area.</source>
+        <location filename="../build/i18n/runtime_strings.py" line="646"/>
+        <source>Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon&apos;s area.</source>
         <translation>默认：名为 diameter_km、Diam_km、diameter… 的字段；对于圆，则使用多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="645"/>
+        <location filename="../build/i18n/runtime_strings.py" line="647"/>
         <source>DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="646"/>
+        <location filename="../build/i18n/runtime_strings.py" line="648"/>
         <source>Elevation raster with a CRS (morphometry).</source>
         <translation>带坐标系的高程栅格（形态测量）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="647"/>
+        <location filename="../build/i18n/runtime_strings.py" line="649"/>
         <source>Image (DOM or fused raster)</source>
         <translation>影像（DOM 或融合栅格）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="648"/>
+        <location filename="../build/i18n/runtime_strings.py" line="650"/>
         <source>Band 1 = brightness. The shipped model needs it (trained with the LOLA DEM + a global albedo image).</source>
         <translation>波段 1 = 亮度。随附模型需要此输入（以 LOLA DEM + 全球反照率影像训练）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="649"/>
+        <location filename="../build/i18n/runtime_strings.py" line="651"/>
         <source>OMAT raster</source>
         <translation>OMAT 栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="650"/>
+        <location filename="../build/i18n/runtime_strings.py" line="652"/>
         <source>Optional optical maturity (bright rays: young craters), for models trained with it.</source>
         <translation>可选的光学成熟度（亮辐射纹：年轻撞击坑），用于以其训练的模型。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="651"/>
+        <location filename="../build/i18n/runtime_strings.py" line="653"/>
         <source>Geologic units</source>
         <translation>地质单元</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="652"/>
+        <location filename="../build/i18n/runtime_strings.py" line="654"/>
         <source>Optional polygons with the System of each unit (the stratigraphic channel).</source>
         <translation>可选多边形，含每个单元的地质纪（地层通道）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="653"/>
+        <location filename="../build/i18n/runtime_strings.py" line="655"/>
         <source>Geologic unit System field</source>
         <translation>地质单元地质纪字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="654"/>
+        <location filename="../build/i18n/runtime_strings.py" line="656"/>
         <source>Codes 1-5 or System names.</source>
         <translation>代码 1-5 或地质纪名称。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="665"/>
+        <location filename="../build/i18n/runtime_strings.py" line="667"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="666"/>
+        <location filename="../build/i18n/runtime_strings.py" line="668"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="671"/>
+        <location filename="../build/i18n/runtime_strings.py" line="673"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="672"/>
+        <location filename="../build/i18n/runtime_strings.py" line="674"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="657"/>
+        <location filename="../build/i18n/runtime_strings.py" line="659"/>
         <source>Age model file (.pt), instead of the shipped one</source>
         <translation>年龄模型文件（.pt），代替随附模型</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="165"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="172"/>
         <source>Systems: {0}; without a System: {1}</source>
         <translation>各地质纪：{0}；无地质纪：{1}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="655"/>
+        <location filename="../build/i18n/runtime_strings.py" line="657"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="658"/>
+        <location filename="../build/i18n/runtime_strings.py" line="660"/>
         <source>A model made by lunar:traincraterages; overrides the shipped model.</source>
         <translation>由 lunar:traincraterages 训练的模型；将取代随附模型。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="667"/>
+        <location filename="../build/i18n/runtime_strings.py" line="669"/>
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="668"/>
+        <location filename="../build/i18n/runtime_strings.py" line="670"/>
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="669"/>
+        <location filename="../build/i18n/runtime_strings.py" line="671"/>
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="670"/>
+        <location filename="../build/i18n/runtime_strings.py" line="672"/>
         <source>{0}: &apos;{1}&apos; is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="673"/>
+        <location filename="../build/i18n/runtime_strings.py" line="675"/>
         <source>{0}: &apos;{1}&apos; cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="674"/>
+        <location filename="../build/i18n/runtime_strings.py" line="676"/>
         <source>{0}: file &apos;{1}&apos; does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="676"/>
+        <location filename="../build/i18n/runtime_strings.py" line="678"/>
         <source>Dask scheduler (empty = this process)</source>
         <translation>Dask 调度器（留空 = 本进程）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="678"/>
+        <location filename="../build/i18n/runtime_strings.py" line="680"/>
         <source>GEOLOGY_FIELD: name the field holding each unit&apos;s System</source>
         <translation>GEOLOGY_FIELD：请指定存放各地质单元地质纪的字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="679"/>
+        <location filename="../build/i18n/runtime_strings.py" line="681"/>
         <source>a DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="680"/>
+        <location filename="../build/i18n/runtime_strings.py" line="682"/>
         <source>an image</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="681"/>
+        <location filename="../build/i18n/runtime_strings.py" line="683"/>
         <source>INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a MODEL) made for {1}</source>
         <translation>INPUT 波段 {0} 看起来是{1}，但该模型需要{2}：请选择为{1}制作的 SHIPPED_MODEL（或 MODEL）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="682"/>
+        <location filename="../build/i18n/runtime_strings.py" line="684"/>
         <source>INPUT has {0:g} m pixels, far outside the {1:g}-{2:g} m the model was trained for: expect fewer and worse detections</source>
         <translation>INPUT 的像元大小为 {0:g} m，远超出模型训练所用的 {1:g}-{2:g} m：检测结果会更少、更差</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="685"/>
+        <location filename="../build/i18n/runtime_strings.py" line="687"/>
         <source>BANDS: {0} band numbers were given (&apos;{1}&apos;), but the model reads {2} bands: {3}</source>
         <translation>BANDS：给出了 {0} 个波段编号（“{1}”），但该模型读取 {2} 个波段：{3}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="686"/>
+        <location filename="../build/i18n/runtime_strings.py" line="688"/>
         <source>BANDS: &apos;{0}&apos; is not a comma-separated list of band numbers; the model expects {1} bands: {2}</source>
         <translation>BANDS：“{0}”不是以逗号分隔的波段编号列表；该模型需要 {1} 个波段：{2}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="687"/>
+        <location filename="../build/i18n/runtime_strings.py" line="689"/>
         <source>BANDS: band {0} does not exist in INPUT &apos;{1}&apos; ({2} bands); the model expects {3} bands: {4}</source>
         <translation>BANDS：INPUT“{1}”中不存在波段 {0}（该栅格有 {2} 个波段）；该模型需要 {3} 个波段：{4}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="688"/>
+        <location filename="../build/i18n/runtime_strings.py" line="690"/>
         <source>; the raster&apos;s wavelengths fit BANDS={0}</source>
         <translation>；按该栅格的波长应设 BANDS={0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="689"/>
+        <location filename="../build/i18n/runtime_strings.py" line="691"/>
         <source>; the raster has no band at {0}</source>
         <translation>；该栅格没有位于 {0} 的波段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="690"/>
+        <location filename="../build/i18n/runtime_strings.py" line="692"/>
         <source>BANDS{0}: raster band {1} is at {2:g} nm but stands for the model&apos;s {3} ({4:g} nm); the model expects {5}{6}</source>
         <translation>BANDS{0}：栅格波段 {1} 位于 {2:g} nm，却被用作模型的 {3}（{4:g} nm）；该模型需要 {5}{6}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="691"/>
+        <location filename="../build/i18n/runtime_strings.py" line="693"/>
         <source> (empty: 1, 2, 3, …)</source>
         <translation>（留空：1, 2, 3, …）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="692"/>
+        <location filename="../build/i18n/runtime_strings.py" line="694"/>
         <source>{0}: &apos;{1}&apos; is a folder; give a file name</source>
         <translation>{0}：“{1}”是文件夹；请给出文件名</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="693"/>
+        <location filename="../build/i18n/runtime_strings.py" line="695"/>
         <source>{0}: cannot create &apos;{1}&apos;</source>
         <translation>{0}：无法创建“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="695"/>
+        <location filename="../build/i18n/runtime_strings.py" line="697"/>
         <source>{0} would overwrite a model shipped with Lunar Lab (&apos;{1}&apos;); save it elsewhere</source>
         <translation>{0} 会覆盖 Lunar Lab 随附的模型（“{1}”）；请保存到其他位置</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="696"/>
+        <location filename="../build/i18n/runtime_strings.py" line="698"/>
         <source>{0} and {1} point at the same file &apos;{2}&apos;; give each output its own file</source>
         <translation>{0} 和 {1} 指向同一文件“{2}”；请为每个输出指定单独的文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="697"/>
+        <location filename="../build/i18n/runtime_strings.py" line="699"/>
         <source>{0}: cannot create &apos;{1}&apos; ({2})</source>
         <translation>{0}：无法创建“{1}”（{2}）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="698"/>
+        <location filename="../build/i18n/runtime_strings.py" line="700"/>
         <source>{0}: &apos;{1}&apos; is not a number</source>
         <translation>{0}：“{1}”不是数字</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="699"/>
+        <location filename="../build/i18n/runtime_strings.py" line="701"/>
         <source>{0} would overwrite the input {1} (&apos;{2}&apos;): inputs are never overwritten; choose another file</source>
         <translation>{0} 会覆盖输入 {1}（“{2}”）：输入从不被覆盖；请选择其他文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="656"/>
-        <source>The shipped age model reads a DEM (trained on LOLA LDEM_4, 7.58 km/px) and an image, for craters of 20 km and more. Accuracy: mean over five stratified 8:1:1 trials (the model card, models/crater_ages.json, and the About box have the full figures). MODEL overrides it.</source>
-        <translation>随附的年龄模型读取 DEM（以 LOLA LDEM_4 训练，7.58 km/像元）和影像，适用于直径 20 km 及以上的撞击坑。准确率：五次分层 8:1:1 试验的均值（模型卡片 models/crater_ages.json 和“关于”对话框中有完整数据）。MODEL 可取代此选择。</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="126"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="129"/>
         <source>Network engine: {0}</source>
         <translation>网络推理引擎：{0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="640"/>
-        <source>Assigns each crater one of the five lunar Systems (1 pre-Nectarian 3.92-4.52 Ga, 2 Nectarian 3.85-3.92, 3 Imbrian 3.16-3.85, 4 Eratosthenian 0.8-3.16, 5 Copernican 0-0.8) with a dual-channel network as in Yang et al. 2020: one channel sees a DEM/image chip of the crater, the other its morphometry in true km (depth/diameter, rim height and sharpness, wall slopes, interior roughness, ejecta) and context (optional OMAT, geologic unit). Output: the craters as circles with system, system_code, one probability per System and in_model_range (false where the crater's diameter is outside what the model was trained on: the shipped model covers D &gt;= 20 km). Craters outside the DEM or in nodata are kept with an empty system and counted in the log.
+        <location filename="../build/i18n/runtime_strings.py" line="642"/>
+        <source>Assigns each crater one of the five lunar Systems (1 pre-Nectarian 3.92-4.52 Ga, 2 Nectarian 3.85-3.92, 3 Imbrian 3.16-3.85, 4 Eratosthenian 0.8-3.16, 5 Copernican 0-0.8) with a dual-channel network as in Yang et al. 2020: one channel sees a DEM/image chip of the crater, the other its morphometry in true km (depth/diameter, rim height and sharpness, wall slopes, interior roughness, ejecta) and context (optional OMAT, geologic unit). Output: the craters as circles with system, system_code, one probability per System and in_model_range (false where the crater&apos;s diameter is outside what the model was trained on: the shipped model covers D &gt;= 20 km). Craters outside the DEM or in nodata are kept with an empty system and counted in the log.
 The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runtime…) or in PyTorch: ENGINE chooses, both give the same results; PyTorch is needed only to train models.</source>
         <translation>为每个撞击坑指定五个月球地质纪之一（1 前酒海纪 3.92-4.52 Ga，2 酒海纪 3.85-3.92，3 雨海纪 3.16-3.85，4 爱拉托逊纪 0.8-3.16，5 哥白尼纪 0-0.8），采用 Yang 等 2020 的双通道网络：一个通道读取撞击坑的 DEM/影像切片，另一个通道读取其以真实 km 计的形态参数（深径比、坑缘高度与锐度、坑壁坡度、内部粗糙度、溅射物）及背景信息（可选 OMAT、地质单元）。输出：以圆表示的撞击坑，含 system、system_code、每个地质纪一个概率值以及 in_model_range（撞击坑直径超出模型训练范围时为 false：随附模型覆盖 D &gt;= 20 km）。位于 DEM 之外或无数据区的撞击坑予以保留，其 system 为空，并在日志中计数。
 网络由 ONNX Runtime（约 24 MB；Lunar Lab &gt; 安装 ONNX Runtime…）或 PyTorch 运行：由 ENGINE 选择，两者结果相同；只有训练模型才需要 PyTorch。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="660"/>
+        <location filename="../build/i18n/runtime_strings.py" line="662"/>
         <source>Inference engine</source>
         <translation>推理引擎</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="661"/>
+        <location filename="../build/i18n/runtime_strings.py" line="663"/>
         <source>auto: ONNX Runtime when it is installed (Lunar Lab &gt; Install ONNX Runtime…, 24 MB), else PyTorch; PyTorch also when DEVICE is cuda and ONNX Runtime has no CUDA provider (onnxruntime-gpu). Both give the same results (within 1e-4 of each network output); ONNX Runtime needs no PyTorch and starts faster. onnxruntime or torch force one. A model file without its .onnx beside it is converted on the fly where PyTorch and onnx are installed, else it runs in PyTorch.</source>
         <translation>auto：已安装 ONNX Runtime 时使用它（Lunar Lab &gt; 安装 ONNX Runtime…，24 MB），否则使用 PyTorch；当 DEVICE 为 cuda 而 ONNX Runtime 没有 CUDA 执行提供程序（onnxruntime-gpu）时也使用 PyTorch。两者结果相同（每个网络输出相差在 1e-4 以内）；ONNX Runtime 不需要 PyTorch 且启动更快。onnxruntime 或 torch 强制使用其中之一。旁边没有 .onnx 的模型文件，在已安装 PyTorch 和 onnx 时会即时转换，否则在 PyTorch 中运行。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="662"/>
+        <location filename="../build/i18n/runtime_strings.py" line="664"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="663"/>
+        <location filename="../build/i18n/runtime_strings.py" line="665"/>
         <source>onnxruntime</source>
         <translation>onnxruntime</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="664"/>
+        <location filename="../build/i18n/runtime_strings.py" line="666"/>
         <source>torch</source>
         <translation>torch</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="677"/>
+        <location filename="../build/i18n/runtime_strings.py" line="679"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="683"/>
+        <location filename="../build/i18n/runtime_strings.py" line="685"/>
         <source>ONNX model for ONNX Runtime: {0}</source>
         <translation>供 ONNX Runtime 使用的 ONNX 模型：{0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="684"/>
+        <location filename="../build/i18n/runtime_strings.py" line="686"/>
         <source>No .onnx was written beside {0}: that needs the onnx package beside PyTorch (pip install onnx). The model still runs with ENGINE=torch, or is converted where onnx is installed.</source>
         <translation>未在 {0} 旁边写出 .onnx：这需要在 PyTorch 之外安装 onnx 包（pip install onnx）。该模型仍可用 ENGINE=torch 运行，或在已安装 onnx 的地方转换。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="694"/>
+        <location filename="../build/i18n/runtime_strings.py" line="696"/>
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
         <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="675"/>
+        <location filename="../build/i18n/runtime_strings.py" line="677"/>
         <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
         <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="149"/>
+        <source>{0} of {1} craters skipped (kept without a System): {2}</source>
+        <translation>{1} 个撞击坑中有 {0} 个被跳过（保留，但不赋地质纪）：{2}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="182"/>
+        <source>{0}: {1} (feature ids {2})</source>
+        <translation>{0}：{1}（要素 ID {2}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="658"/>
+        <source>The shipped age model reads a DEM (trained on LOLA LDEM_4, 7.58 km/px) and an image, for craters of 20 km and more. Accuracy: mean over five stratified 8:1:1 trials (its model card, in Lunar Lab &gt; About and in the documentation, has the full figures). MODEL overrides it.</source>
+        <translation>随附的年龄模型读取 DEM（以 LOLA LDEM_4 训练，7.58 km/像元）和影像，适用于直径 20 km 及以上的撞击坑。准确率：五次分层 8:1:1 试验的均值（其模型卡片见 Lunar Lab &gt; 关于 及文档，含完整数据）。MODEL 可取代此选择。</translation>
     </message>
 </context>
 <context>
     <name>CraterSizeFrequency</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="774"/>
+        <location filename="../build/i18n/runtime_strings.py" line="776"/>
         <source>Craters</source>
         <translation>撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="776"/>
+        <location filename="../build/i18n/runtime_strings.py" line="778"/>
         <source>Diameter field (km)</source>
         <translation>直径字段（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="778"/>
+        <location filename="../build/i18n/runtime_strings.py" line="780"/>
         <source>Count area</source>
         <translation>计数区域</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="787"/>
+        <location filename="../build/i18n/runtime_strings.py" line="791"/>
         <source>Fit range: minimum diameter (km)</source>
         <translation>拟合范围：最小直径（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="788"/>
+        <location filename="../build/i18n/runtime_strings.py" line="792"/>
         <source>Fit range: maximum diameter (km)</source>
         <translation>拟合范围：最大直径（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="797"/>
+        <location filename="../build/i18n/runtime_strings.py" line="801"/>
         <source>Age fit method</source>
         <translation>年龄拟合方法</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="819"/>
+        <location filename="../build/i18n/runtime_strings.py" line="823"/>
         <source>Split the CSFD by the &apos;system&apos; field</source>
         <translation>按“system”字段拆分 CSFD</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="821"/>
+        <location filename="../build/i18n/runtime_strings.py" line="825"/>
         <source>CSFD table</source>
         <translation>CSFD 表</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="822"/>
+        <location filename="../build/i18n/runtime_strings.py" line="826"/>
         <source>CSFD plot (PNG; SVG beside)</source>
         <translation>CSFD 图（PNG；旁边另存 SVG）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="112"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="126"/>
         <source>PNG files (*.png)</source>
         <translation>PNG 文件 (*.png)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="824"/>
+        <location filename="../build/i18n/runtime_strings.py" line="828"/>
         <source>craterstats .diam file</source>
         <translation>craterstats .diam 文件</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="116"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="130"/>
         <source>craterstats diam (*.diam)</source>
         <translation>craterstats diam (*.diam)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="827"/>
+        <location filename="../build/i18n/runtime_strings.py" line="831"/>
         <source>Model age (Ga)</source>
         <translation>模式年龄（Ga）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="828"/>
+        <location filename="../build/i18n/runtime_strings.py" line="832"/>
         <source>Model age uncertainty (Ga, 1 sigma)</source>
         <translation>模式年龄不确定度（Ga，1 sigma）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="829"/>
+        <location filename="../build/i18n/runtime_strings.py" line="833"/>
         <source>Lunar System of the model age</source>
         <translation>模式年龄所属的月球地质纪</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="830"/>
+        <location filename="../build/i18n/runtime_strings.py" line="834"/>
         <source>Craters counted</source>
         <translation>计数的撞击坑数</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="197"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="254"/>
         <source>CRATERS has no diameter field &apos;{0}&apos; (fields: {1})</source>
         <translation>CRATERS 中没有直径字段“{0}”（现有字段：{1}）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="206"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="262"/>
         <source>SPLIT_BY_SYSTEM needs a &apos;system&apos; field in CRATERS</source>
         <translation>SPLIT_BY_SYSTEM 需要 CRATERS 中有“system”字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="833"/>
+        <location filename="../build/i18n/runtime_strings.py" line="837"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="219"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="275"/>
         <source>CRATERS: feature {0} has diameter {1}; diameters must be &gt; 0 km</source>
         <translation>CRATERS：要素 {0} 的直径为 {1}；直径必须大于 0 km</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="235"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="291"/>
         <source>{0} craters without a diameter or geometry were skipped</source>
         <translation>已跳过 {0} 个没有直径或几何的撞击坑</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="239"/>
-        <source>No crater of CRATERS lies inside the AREA polygons</source>
-        <translation>CRATERS 中没有位于 AREA 多边形内的撞击坑</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="313"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="369"/>
         <source>No model age for {0}: {1}</source>
         <translation>{0} 无模式年龄：{1}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="179"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="235"/>
         <source>AREA holds no polygon</source>
         <translation>AREA 中没有多边形</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="378"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="472"/>
         <source>Could not write the CSFD table: {0}</source>
         <translation>无法写入 CSFD 表：{0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="771"/>
+        <location filename="../build/i18n/runtime_strings.py" line="773"/>
         <source>Crater size-frequency distribution and model age</source>
         <translation>撞击坑大小-频率分布与模式年龄</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="772"/>
+        <location filename="../build/i18n/runtime_strings.py" line="774"/>
         <source>Crater ages</source>
         <translation>撞击坑年龄</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="775"/>
+        <location filename="../build/i18n/runtime_strings.py" line="777"/>
         <source>Crater circles or points with a diameter field in km.</source>
         <translation>带直径字段（km）的撞击坑圆或点。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="777"/>
+        <location filename="../build/i18n/runtime_strings.py" line="779"/>
         <source>Default: diameter_km (the field lunar:detectcraters writes).</source>
         <translation>默认：diameter_km（lunar:detectcraters 写出的字段）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="820"/>
+        <location filename="../build/i18n/runtime_strings.py" line="824"/>
         <source>One curve and one age per lunar System (field &apos;system&apos;).</source>
         <translation>每个月球地质纪（字段“system”）一条曲线和一个年龄。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="834"/>
+        <location filename="../build/i18n/runtime_strings.py" line="838"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="839"/>
+        <location filename="../build/i18n/runtime_strings.py" line="843"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="840"/>
+        <location filename="../build/i18n/runtime_strings.py" line="844"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="823"/>
+        <location filename="../build/i18n/runtime_strings.py" line="827"/>
         <source>CSFD report</source>
         <translation>CSFD 报告</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="114"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="128"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="297"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="353"/>
         <source>{0} craters without a System and {1} outside the age model&apos;s diameter range (in_model_range = false) are counted in &apos;all craters&apos; but drawn in no System&apos;s curve</source>
         <translation>{0} 个无地质纪的撞击坑和 {1} 个超出年龄模型直径范围（in_model_range = false）的撞击坑计入“all craters”，但不绘入任何地质纪的曲线</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="790"/>
+        <location filename="../build/i18n/runtime_strings.py" line="794"/>
         <source>Neukum et al. 2001</source>
         <translation>Neukum et al. 2001</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="799"/>
+        <location filename="../build/i18n/runtime_strings.py" line="803"/>
         <source>Cumulative fit</source>
         <translation>累积拟合</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="835"/>
+        <location filename="../build/i18n/runtime_strings.py" line="839"/>
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="836"/>
+        <location filename="../build/i18n/runtime_strings.py" line="840"/>
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="837"/>
+        <location filename="../build/i18n/runtime_strings.py" line="841"/>
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="838"/>
+        <location filename="../build/i18n/runtime_strings.py" line="842"/>
         <source>{0}: &apos;{1}&apos; is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="841"/>
+        <location filename="../build/i18n/runtime_strings.py" line="845"/>
         <source>{0}: &apos;{1}&apos; cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="842"/>
+        <location filename="../build/i18n/runtime_strings.py" line="846"/>
         <source>{0}: file &apos;{1}&apos; does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="844"/>
+        <location filename="../build/i18n/runtime_strings.py" line="848"/>
         <source>Dask scheduler (empty = this process)</source>
         <translation>Dask 调度器（留空 = 本进程）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="847"/>
+        <location filename="../build/i18n/runtime_strings.py" line="851"/>
         <source>DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="848"/>
+        <location filename="../build/i18n/runtime_strings.py" line="852"/>
         <source>Image (DOM or fused raster)</source>
         <translation>影像（DOM 或融合栅格）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="849"/>
+        <location filename="../build/i18n/runtime_strings.py" line="853"/>
         <source>OMAT raster</source>
         <translation>OMAT 栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="850"/>
+        <location filename="../build/i18n/runtime_strings.py" line="854"/>
         <source>Geologic units</source>
         <translation>地质单元</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="851"/>
+        <location filename="../build/i18n/runtime_strings.py" line="855"/>
         <source>Geologic unit System field</source>
         <translation>地质单元地质纪字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="852"/>
+        <location filename="../build/i18n/runtime_strings.py" line="856"/>
         <source>GEOLOGY_FIELD: name the field holding each unit&apos;s System</source>
         <translation>GEOLOGY_FIELD：请指定存放各地质单元地质纪的字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="853"/>
+        <location filename="../build/i18n/runtime_strings.py" line="857"/>
         <source>a DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="854"/>
+        <location filename="../build/i18n/runtime_strings.py" line="858"/>
         <source>an image</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="855"/>
+        <location filename="../build/i18n/runtime_strings.py" line="859"/>
         <source>INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a MODEL) made for {1}</source>
         <translation>INPUT 波段 {0} 看起来是{1}，但该模型需要{2}：请选择为{1}制作的 SHIPPED_MODEL（或 MODEL）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="856"/>
+        <location filename="../build/i18n/runtime_strings.py" line="860"/>
         <source>INPUT has {0:g} m pixels, far outside the {1:g}-{2:g} m the model was trained for: expect fewer and worse detections</source>
         <translation>INPUT 的像元大小为 {0:g} m，远超出模型训练所用的 {1:g}-{2:g} m：检测结果会更少、更差</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="857"/>
+        <location filename="../build/i18n/runtime_strings.py" line="861"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="860"/>
+        <location filename="../build/i18n/runtime_strings.py" line="864"/>
         <source>BANDS: {0} band numbers were given (&apos;{1}&apos;), but the model reads {2} bands: {3}</source>
         <translation>BANDS：给出了 {0} 个波段编号（“{1}”），但该模型读取 {2} 个波段：{3}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="861"/>
+        <location filename="../build/i18n/runtime_strings.py" line="865"/>
         <source>BANDS: &apos;{0}&apos; is not a comma-separated list of band numbers; the model expects {1} bands: {2}</source>
         <translation>BANDS：“{0}”不是以逗号分隔的波段编号列表；该模型需要 {1} 个波段：{2}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="862"/>
+        <location filename="../build/i18n/runtime_strings.py" line="866"/>
         <source>BANDS: band {0} does not exist in INPUT &apos;{1}&apos; ({2} bands); the model expects {3} bands: {4}</source>
         <translation>BANDS：INPUT“{1}”中不存在波段 {0}（该栅格有 {2} 个波段）；该模型需要 {3} 个波段：{4}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="863"/>
+        <location filename="../build/i18n/runtime_strings.py" line="867"/>
         <source>; the raster&apos;s wavelengths fit BANDS={0}</source>
         <translation>；按该栅格的波长应设 BANDS={0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="864"/>
+        <location filename="../build/i18n/runtime_strings.py" line="868"/>
         <source>; the raster has no band at {0}</source>
         <translation>；该栅格没有位于 {0} 的波段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="865"/>
+        <location filename="../build/i18n/runtime_strings.py" line="869"/>
         <source>BANDS{0}: raster band {1} is at {2:g} nm but stands for the model&apos;s {3} ({4:g} nm); the model expects {5}{6}</source>
         <translation>BANDS{0}：栅格波段 {1} 位于 {2:g} nm，却被用作模型的 {3}（{4:g} nm）；该模型需要 {5}{6}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="866"/>
+        <location filename="../build/i18n/runtime_strings.py" line="870"/>
         <source> (empty: 1, 2, 3, …)</source>
         <translation>（留空：1, 2, 3, …）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="867"/>
+        <location filename="../build/i18n/runtime_strings.py" line="871"/>
         <source>{0}: &apos;{1}&apos; is a folder; give a file name</source>
         <translation>{0}：“{1}”是文件夹；请给出文件名</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="868"/>
+        <location filename="../build/i18n/runtime_strings.py" line="872"/>
         <source>{0}: cannot create &apos;{1}&apos;</source>
         <translation>{0}：无法创建“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="870"/>
+        <location filename="../build/i18n/runtime_strings.py" line="874"/>
         <source>{0} would overwrite a model shipped with Lunar Lab (&apos;{1}&apos;); save it elsewhere</source>
         <translation>{0} 会覆盖 Lunar Lab 随附的模型（“{1}”）；请保存到其他位置</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="871"/>
+        <location filename="../build/i18n/runtime_strings.py" line="875"/>
         <source>{0} and {1} point at the same file &apos;{2}&apos;; give each output its own file</source>
         <translation>{0} 和 {1} 指向同一文件“{2}”；请为每个输出指定单独的文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="872"/>
+        <location filename="../build/i18n/runtime_strings.py" line="876"/>
         <source>{0}: cannot create &apos;{1}&apos; ({2})</source>
         <translation>{0}：无法创建“{1}”（{2}）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="873"/>
+        <location filename="../build/i18n/runtime_strings.py" line="877"/>
         <source>{0}: &apos;{1}&apos; is not a number</source>
         <translation>{0}：“{1}”不是数字</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="874"/>
+        <location filename="../build/i18n/runtime_strings.py" line="878"/>
         <source>{0} would overwrite the input {1} (&apos;{2}&apos;): inputs are never overwritten; choose another file</source>
         <translation>{0} 会覆盖输入 {1}（“{2}”）：输入从不被覆盖；请选择其他文件</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="318"/>
-        <source>{0}: {1} ({2}), N={3}, N(1)={4:.3e} km^-2</source>
-        <translation>{0}：{1}（{2}），N={3}，N(1)={4:.3e} km^-2</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="845"/>
+        <location filename="../build/i18n/runtime_strings.py" line="849"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="846"/>
+        <location filename="../build/i18n/runtime_strings.py" line="850"/>
         <source>Inference engine</source>
         <translation>推理引擎</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="858"/>
+        <location filename="../build/i18n/runtime_strings.py" line="862"/>
         <source>ONNX model for ONNX Runtime: {0}</source>
         <translation>供 ONNX Runtime 使用的 ONNX 模型：{0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="859"/>
+        <location filename="../build/i18n/runtime_strings.py" line="863"/>
         <source>No .onnx was written beside {0}: that needs the onnx package beside PyTorch (pip install onnx). The model still runs with ENGINE=torch, or is converted where onnx is installed.</source>
         <translation>未在 {0} 旁边写出 .onnx：这需要在 PyTorch 之外安装 onnx 包（pip install onnx）。该模型仍可用 ENGINE=torch 运行，或在已安装 onnx 的地方转换。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="869"/>
+        <location filename="../build/i18n/runtime_strings.py" line="873"/>
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
         <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="780"/>
+        <location filename="../build/i18n/runtime_strings.py" line="784"/>
         <source>Count area name field</source>
         <translation>计数区域名称字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="782"/>
+        <location filename="../build/i18n/runtime_strings.py" line="786"/>
         <source>Counting mode</source>
         <translation>计数模式</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="789"/>
+        <location filename="../build/i18n/runtime_strings.py" line="793"/>
         <source>Production function</source>
         <translation>产率函数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="793"/>
+        <location filename="../build/i18n/runtime_strings.py" line="797"/>
         <source>Chronology function</source>
         <translation>年代函数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="795"/>
+        <location filename="../build/i18n/runtime_strings.py" line="799"/>
         <source>As paired with the production function</source>
         <translation>与产率函数配对的年代函数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="801"/>
+        <location filename="../build/i18n/runtime_strings.py" line="805"/>
         <source>Binning</source>
         <translation>分箱</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="809"/>
+        <location filename="../build/i18n/runtime_strings.py" line="813"/>
         <source>Widen the fit range to bin edges</source>
         <translation>将拟合范围扩展到分箱边界</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="811"/>
+        <location filename="../build/i18n/runtime_strings.py" line="815"/>
         <source>Equilibrium line on the plots</source>
         <translation>图中的平衡线</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="812"/>
+        <location filename="../build/i18n/runtime_strings.py" line="816"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="815"/>
+        <location filename="../build/i18n/runtime_strings.py" line="819"/>
         <source>craterstats function file</source>
         <translation>craterstats 函数文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="817"/>
+        <location filename="../build/i18n/runtime_strings.py" line="821"/>
         <source>Production function name in the file</source>
         <translation>文件中的产率函数名称</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="818"/>
+        <location filename="../build/i18n/runtime_strings.py" line="822"/>
         <source>Chronology function name in the file</source>
         <translation>文件中的年代函数名称</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="825"/>
+        <location filename="../build/i18n/runtime_strings.py" line="829"/>
         <source>craterstats .stat file</source>
         <translation>craterstats .stat 文件</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="118"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="132"/>
         <source>craterstats stat (*.stat)</source>
         <translation>craterstats stat (*.stat)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="826"/>
+        <location filename="../build/i18n/runtime_strings.py" line="830"/>
         <source>craterstats/OpenCraterTool shapefile pair (_CRATER.shp, _AREA.shp)</source>
         <translation>craterstats/OpenCraterTool shapefile 文件对（_CRATER.shp、_AREA.shp）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="120"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="134"/>
         <source>Shapefiles (*.shp)</source>
         <translation>Shapefile 文件 (*.shp)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="831"/>
+        <location filename="../build/i18n/runtime_strings.py" line="835"/>
         <source>Count area (km², on the Moon sphere)</source>
         <translation>计数区域面积（km²，月球球面上）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="832"/>
+        <location filename="../build/i18n/runtime_strings.py" line="836"/>
         <source>craterstats .scc file (beside the .diam)</source>
         <translation>craterstats .scc 文件（位于 .diam 旁边）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="143"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="157"/>
         <source>FUNCTION_FILE {0} has no {1} function &apos;{2}&apos; (it has: {3})</source>
         <translation>FUNCTION_FILE {0} 中没有 {1} 函数“{2}”（现有：{3}）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="155"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="190"/>
         <source>{0} has no CRS QGIS can read: its coordinates are taken as lon/lat degrees on the Moon ({1})</source>
         <translation>{0} 没有 QGIS 可读取的坐标参考系：其坐标按月球上的经纬度（度）处理（{1}）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="188"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="244"/>
         <source>AREA: {0}</source>
         <translation>AREA：{0}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="302"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="358"/>
         <source>area {0}</source>
         <translation>区域 {0}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="304"/>
-        <source>Count area '{0}': {1:.3f} km², perimeter {2:.3f} km, {3} craters</source>
-        <translation>计数区域“{0}”：{1:.3f} km²，周长 {2:.3f} km，{3} 个撞击坑</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="314"/>
-        <source>{0} craters counted ({1}) on {2:.3f} km² (perimeter {3:.3f} km); per System: {4}</source>
-        <translation>计数了 {0} 个撞击坑（{1}），面积 {2:.3f} km²（周长 {3:.3f} km）；各地质纪：{4}</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="328"/>
-        <source>CSFD, area {0} km²</source>
-        <translation>CSFD，区域 {0} km²</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="773"/>
-        <source>Crater size-frequency distribution (CSFD) of the craters counted in the AREA polygons, measured on the 1737.4 km Moon sphere whatever the CRS (geographic or projected, from an authority code or a PROJ string; holes are excluded): cumulative, differential and R values in sqrt(2) bins (or another BINNING) with Poisson errors (OUTPUT_TABLE), cumulative, differential and R plots as PNG and SVG (OUTPUT_PLOT, one colour per System when split by the &apos;system&apos; field), and a model age fitted between MIN_DIAMETER_KM and MAX_DIAMETER_KM as craterstats 3.6 computes it, with the lunar System that age falls in. Counting modes: crater centre in the area, rim-crossing craters as fractions, or buffered crater counting (Fassett &amp; Head 2008, with buffered Poisson ages); as in craterstats, crater fractions weight the binned values and fits, while a Poisson age counts every crater in the fit range. Fit ranges are used as given unless SNAP_RANGE widens them to bin edges (craterstats&apos; default). Production and chronology functions are chosen separately (Neukum 1983, Neukum et al. 2001, Hartmann 2010 iteration, Yue et al. 2022, or a craterstats function file). With AREA_NAME_FIELD each named count area gets its own CSFD and age. Also writes craterstats .diam, .scc (boundary, perimeter, fractions; lon/lat in degrees), .stat and _CRATER/_AREA shapefile files. Diameters in km.</source>
-        <translation>AREA 多边形内所计数撞击坑的大小-频率分布（CSFD），无论坐标参考系如何（地理或投影，来自权威代码或 PROJ 字符串；不计孔洞），均在半径 1737.4 km 的月球球面上量测：按 sqrt(2) 分箱（或其他 BINNING）的累积值、微分值和 R 值及泊松误差（OUTPUT_TABLE），PNG 和 SVG 格式的累积图、微分图和 R 图（OUTPUT_PLOT，按“system”字段拆分时每个地质纪一种颜色），以及按 craterstats 3.6 的算法在 MIN_DIAMETER_KM 与 MAX_DIAMETER_KM 之间拟合的模式年龄，并给出该年龄所在的月球地质纪。计数模式：撞击坑中心位于区域内、跨边界撞击坑按比例计数，或缓冲撞击坑计数（Fassett &amp; Head 2008，采用缓冲泊松年龄）；与 craterstats 一样，撞击坑比例对分箱值和拟合加权，而泊松年龄计入拟合范围内的每个撞击坑。拟合范围按给定值使用，除非 SNAP_RANGE 将其扩展到分箱边界（craterstats 的默认做法）。产率函数和年代函数分别选择（Neukum 1983、Neukum et al. 2001、Hartmann 2010 迭代版、Yue et al. 2022，或 craterstats 函数文件）。给出 AREA_NAME_FIELD 时，每个命名的计数区域各得到一条 CSFD 和一个年龄。同时写出 craterstats .diam、.scc（边界、周长、比例；经纬度以度为单位）、.stat 以及 _CRATER/_AREA shapefile 文件。直径单位为 km。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="779"/>
-        <source>Polygon(s) of the counted surface in any lunar CRS; holes are left out of the count.</source>
-        <translation>任意月球坐标参考系中所计数表面的多边形；孔洞不参与计数。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="781"/>
+        <location filename="../build/i18n/runtime_strings.py" line="785"/>
         <source>Optional: polygons with the same name form one count area with its own CSFD and model age.</source>
         <translation>可选：同名的多边形组成一个计数区域，各自得到 CSFD 和模式年龄。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="783"/>
+        <location filename="../build/i18n/runtime_strings.py" line="787"/>
         <source>Centre: a crater counts when its centre lies in the area. Fractions: a crater crossing the boundary counts with the fraction of it inside (as craterstats reads it). Buffered: a crater counts when its centre lies within its radius of the area, on an area grown by that radius.</source>
         <translation>中心：撞击坑中心位于区域内时计数。比例：跨越边界的撞击坑按其位于区域内的比例计数（与 craterstats 的读法一致）。缓冲：撞击坑中心位于区域外扩其半径的范围内时计数，区域面积也按该半径外扩。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="784"/>
+        <location filename="../build/i18n/runtime_strings.py" line="788"/>
         <source>Crater centre in the area</source>
         <translation>撞击坑中心位于区域内</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="785"/>
+        <location filename="../build/i18n/runtime_strings.py" line="789"/>
         <source>Rim-crossing craters as fractions</source>
         <translation>跨边界撞击坑按比例计数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="786"/>
+        <location filename="../build/i18n/runtime_strings.py" line="790"/>
         <source>Buffered crater counting (Fassett &amp; Head 2008)</source>
         <translation>缓冲撞击坑计数（Fassett &amp; Head 2008）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="791"/>
+        <location filename="../build/i18n/runtime_strings.py" line="795"/>
         <source>Hartmann 2010 iteration</source>
         <translation>Hartmann 2010 迭代版</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="792"/>
+        <location filename="../build/i18n/runtime_strings.py" line="796"/>
         <source>Neukum 1983</source>
         <translation>Neukum 1983</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="794"/>
+        <location filename="../build/i18n/runtime_strings.py" line="798"/>
         <source>Default: the chronology craterstats pairs with the production function.</source>
         <translation>默认：craterstats 与该产率函数配对的年代函数。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="796"/>
+        <location filename="../build/i18n/runtime_strings.py" line="800"/>
         <source>Yue et al. 2022</source>
         <translation>Yue et al. 2022</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="798"/>
+        <location filename="../build/i18n/runtime_strings.py" line="802"/>
         <source>Poisson likelihood (Michael et al. 2016; buffered Poisson when counting buffered)</source>
         <translation>泊松似然（Michael et al. 2016；缓冲计数时为缓冲泊松）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="800"/>
+        <location filename="../build/i18n/runtime_strings.py" line="804"/>
         <source>Differential fit</source>
         <translation>微分拟合</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="802"/>
+        <location filename="../build/i18n/runtime_strings.py" line="806"/>
         <source>Bins of the table, the plots and the cumulative/differential fits (craterstats&apos; names).</source>
         <translation>表格、图以及累积/微分拟合所用的分箱（采用 craterstats 的名称）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="803"/>
+        <location filename="../build/i18n/runtime_strings.py" line="807"/>
         <source>root-2 (sqrt(2) bins)</source>
         <translation>root-2（sqrt(2) 分箱）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="804"/>
+        <location filename="../build/i18n/runtime_strings.py" line="808"/>
         <source>pseudo-log (craterstats&apos; default)</source>
         <translation>pseudo-log（craterstats 默认）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="805"/>
+        <location filename="../build/i18n/runtime_strings.py" line="809"/>
         <source>4th root-2</source>
         <translation>4th root-2</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="806"/>
+        <location filename="../build/i18n/runtime_strings.py" line="810"/>
         <source>x2</source>
         <translation>x2</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="807"/>
+        <location filename="../build/i18n/runtime_strings.py" line="811"/>
         <source>10 per decade</source>
         <translation>每个数量级 10 个分箱</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="808"/>
+        <location filename="../build/i18n/runtime_strings.py" line="812"/>
         <source>20 per decade</source>
         <translation>每个数量级 20 个分箱</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="810"/>
+        <location filename="../build/i18n/runtime_strings.py" line="814"/>
         <source>As craterstats does by default: the fit range starts at the bin edge below the minimum and ends at the edge above the maximum.</source>
         <translation>与 craterstats 默认做法相同：拟合范围从最小直径下方的分箱边界开始，到最大直径上方的边界结束。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="813"/>
+        <location filename="../build/i18n/runtime_strings.py" line="817"/>
         <source>Trask 1966</source>
         <translation>Trask 1966</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="814"/>
+        <location filename="../build/i18n/runtime_strings.py" line="818"/>
         <source>Hartmann 1984</source>
         <translation>Hartmann 1984</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="816"/>
+        <location filename="../build/i18n/runtime_strings.py" line="820"/>
         <source>Optional: production/chronology functions in craterstats&apos; functions.txt format, chosen by the names below.</source>
         <translation>可选：craterstats functions.txt 格式的产率/年代函数，按下面的名称选择。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="843"/>
+        <location filename="../build/i18n/runtime_strings.py" line="847"/>
         <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
         <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="782"/>
+        <source>Count area extent (without count area polygons)</source>
+        <translation>计数区域范围（不使用计数区域多边形时）</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="174"/>
+        <source>“{0}” ({1:g} km) must be smaller than “{2}” ({3:g} km)</source>
+        <translation>“{0}”（{1:g} km）必须小于“{2}”（{3:g} km）</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="178"/>
+        <source>The fit range {0:g}–{1:g} km (“{2}”, “{3}”) is not inside the range the production function {4} is valid for, {5:.4g}–{6:.4g} km: choose a fit range within it or another production function</source>
+        <translation>拟合范围 {0:g}–{1:g} km（“{2}”、“{3}”）不在产率函数 {4} 的有效范围 {5:.4g}–{6:.4g} km 之内：请在该范围内选择拟合范围，或改用其他产率函数</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="201"/>
+        <source>Both “{0}” and “{1}” are given: give only one of them</source>
+        <translation>同时给出了“{0}”和“{1}”：只能给出其中之一</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="204"/>
+        <source>No count area: give “{0}” or “{1}”</source>
+        <translation>没有计数区域：请给出“{0}”或“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="210"/>
+        <source>“{0}” is empty</source>
+        <translation>“{0}”为空</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="360"/>
+        <source>Count area &apos;{0}&apos;: {1}, perimeter {2:.3f} km, {3} craters</source>
+        <translation>计数区域“{0}”：{1}，周长 {2:.3f} km，{3} 个撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="370"/>
+        <source>{0} craters counted ({1}) on {2} (perimeter {3:.3f} km)</source>
+        <translation>在 {2}（周长 {3:.3f} km）上计数 {0} 个撞击坑（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="373"/>
+        <source>; per System: {0}</source>
+        <translation>；各地质纪：{0}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="378"/>
+        <source>{0}, N={1}, N(1)={2:.3e} km^-2</source>
+        <translation>{0}，N={1}，N(1)={2:.3e} km^-2</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="385"/>
+        <source>CSFD, area {0}</source>
+        <translation>CSFD，面积 {0}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="390"/>
+        <source>Production function {0}, chronology {1}; age fit: {2}; counting mode: {3}</source>
+        <translation>产率函数 {0}，年代函数 {1}；年龄拟合：{2}；计数模式：{3}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="430"/>
+        <source>craters mapped as {name}: model age {age}, in the {system} as mapped</source>
+        <translation>制图为{name}的撞击坑：模式年龄 {age}，与制图一致，属{system}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="431"/>
+        <source>craters mapped as {name}: model age {age}, which falls in the {system}</source>
+        <translation>制图为{name}的撞击坑：模式年龄 {age}，该年龄落在{system}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="432"/>
+        <source>{name}: model age {age} ({system})</source>
+        <translation>{name}：模式年龄 {age}（{system}）</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="443"/>
+        <source>Count area {0} (perimeter {1:.3f} km) on the 1737.4 km Moon sphere.</source>
+        <translation>计数区域 {0}（周长 {1:.3f} km），在半径 1737.4 km 的月球球面上量测。</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="445"/>
+        <source>{0} craters without a System and {1} outside the age model&apos;s diameter range are counted in &apos;all craters&apos; only.</source>
+        <translation>{0} 个没有地质纪的撞击坑和 {1} 个超出年龄模型直径范围的撞击坑只计入“全部撞击坑”。</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="447"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="447"/>
+        <source>Model age</source>
+        <translation>模式年龄</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="447"/>
+        <source>Craters in the fit range</source>
+        <translation>拟合范围内的撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="447"/>
+        <source>Fit range (km)</source>
+        <translation>拟合范围（km）</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="447"/>
+        <source>N(1) (km⁻²)</source>
+        <translation>N(1)（km⁻²）</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="449"/>
+        <source>Crater size-frequency distribution</source>
+        <translation>撞击坑大小-频率分布</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="449"/>
+        <source>Model ages</source>
+        <translation>模式年龄</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="775"/>
+        <source>Crater size-frequency distribution (CSFD) of the craters counted in the AREA polygons or, without them, in the EXTENT rectangle (e.g. calculated from a layer), measured on the 1737.4 km Moon sphere whatever the CRS (geographic or projected, from an authority code or a PROJ string; holes are excluded): cumulative, differential and R values in sqrt(2) bins (or another BINNING) with Poisson errors (OUTPUT_TABLE), cumulative, differential and R plots as PNG and SVG (OUTPUT_PLOT, one colour per System when split by the &apos;system&apos; field, with all craters beside them), an HTML report with the plot and the fit results, which QGIS opens in its Results Viewer (OUTPUT_HTML), and a model age fitted between MIN_DIAMETER_KM and MAX_DIAMETER_KM as craterstats 3.6 computes it, with the lunar System that age falls in. The fit range must lie inside the production function&apos;s valid range. Counting modes: crater centre in the area, rim-crossing craters as fractions, or buffered crater counting (Fassett &amp; Head 2008, with buffered Poisson ages); as in craterstats, crater fractions weight the binned values and fits, while a Poisson age counts every crater in the fit range. Fit ranges are used as given unless SNAP_RANGE widens them to bin edges (craterstats&apos; default). Production and chronology functions are chosen separately (Neukum 1983, Neukum et al. 2001, Hartmann 2010 iteration, Yue et al. 2022, or a craterstats function file). With AREA_NAME_FIELD each named count area gets its own CSFD and age. Also writes craterstats .diam, .scc (boundary, perimeter, fractions; lon/lat in degrees), .stat and _CRATER/_AREA shapefile files. Diameters in km.</source>
+        <translation>AREA 多边形内（或无多边形时 EXTENT 矩形内，例如由图层计算得到）所计数撞击坑的大小-频率分布（CSFD），无论坐标参考系如何（地理或投影，来自权威代码或 PROJ 字符串；不计孔洞），均在半径 1737.4 km 的月球球面上量测：按 sqrt(2) 分箱（或其他 BINNING）的累积值、微分值和 R 值及泊松误差（OUTPUT_TABLE），PNG 和 SVG 格式的累积图、微分图和 R 图（OUTPUT_PLOT，按“system”字段拆分时每个地质纪一种颜色，并附全部撞击坑），含图和拟合结果的 HTML 报告，由 QGIS 在其结果查看器中打开（OUTPUT_HTML），以及按 craterstats 3.6 的算法在 MIN_DIAMETER_KM 与 MAX_DIAMETER_KM 之间拟合的模式年龄，并给出该年龄所在的月球地质纪。拟合范围必须位于产率函数的有效范围之内。计数模式：撞击坑中心位于区域内、跨边界撞击坑按比例计数，或缓冲撞击坑计数（Fassett &amp; Head 2008，采用缓冲泊松年龄）；与 craterstats 一样，撞击坑比例对分箱值和拟合加权，而泊松年龄计入拟合范围内的每个撞击坑。拟合范围按给定值使用，除非 SNAP_RANGE 将其扩展到分箱边界（craterstats 的默认做法）。产率函数和年代函数分别选择（Neukum 1983、Neukum et al. 2001、Hartmann 2010 迭代版、Yue et al. 2022，或 craterstats 函数文件）。给出 AREA_NAME_FIELD 时，每个命名的计数区域各得到一条 CSFD 和一个年龄。同时写出 craterstats .diam、.scc（边界、周长、比例；经纬度以度为单位）、.stat 以及 _CRATER/_AREA shapefile 文件。直径单位为 km。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="781"/>
+        <source>Polygon(s) of the counted surface in any lunar CRS; holes are left out of the count. Give these or a count area extent.</source>
+        <translation>计数表面的多边形，可用任意月球坐标参考系；孔洞不计入。给出这些多边形或一个计数区域范围。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="783"/>
+        <source>A rectangle in a lunar CRS counted instead of count area polygons (e.g. calculated from a layer); its edges follow the CRS&apos;s grid (parallels and meridians in lon/lat), measured on the Moon sphere.</source>
+        <translation>以月球坐标参考系中的一个矩形代替计数区域多边形进行计数（例如由图层计算得到）；其边沿坐标参考系的格网（经纬度下为纬线和经线），在月球球面上量测。</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/csfd.py" line="295"/>
+        <source>No crater of “{0}” ({1}) lies inside the count area</source>
+        <translation>“{0}”（{1}）中没有位于计数区域内的撞击坑</translation>
     </message>
 </context>
 <context>
     <name>DetectCraters</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="456"/>
+        <location filename="../build/i18n/runtime_strings.py" line="458"/>
         <source>Band (0 = elevation band / band 1)</source>
         <translation>波段（0 = 高程波段 / 波段 1）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="453"/>
+        <location filename="../build/i18n/runtime_strings.py" line="455"/>
         <source>Minimum diameter (km)</source>
         <translation>最小直径（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="455"/>
+        <location filename="../build/i18n/runtime_strings.py" line="457"/>
         <source>Maximum diameter (km)</source>
         <translation>最大直径（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="458"/>
+        <location filename="../build/i18n/runtime_strings.py" line="460"/>
         <source>Minimum confidence</source>
         <translation>最小置信度</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="460"/>
+        <location filename="../build/i18n/runtime_strings.py" line="462"/>
         <source>Tile size (pixels)</source>
         <translation>图块大小（像素）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="462"/>
+        <location filename="../build/i18n/runtime_strings.py" line="464"/>
         <source>Tile overlap (fraction)</source>
         <translation>图块重叠（比例）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="464"/>
+        <location filename="../build/i18n/runtime_strings.py" line="466"/>
         <source>Detected craters</source>
         <translation>检测到的撞击坑</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="143"/>
-        <source>Craters (detected)</source>
-        <translation>撞击坑（检测结果）</translation>
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="444"/>
@@ -1032,27 +1132,27 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="476"/>
+        <location filename="../build/i18n/runtime_strings.py" line="478"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="477"/>
+        <location filename="../build/i18n/runtime_strings.py" line="479"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="482"/>
+        <location filename="../build/i18n/runtime_strings.py" line="484"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="483"/>
+        <location filename="../build/i18n/runtime_strings.py" line="485"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="459"/>
+        <location filename="../build/i18n/runtime_strings.py" line="461"/>
         <source>Default: the threshold calibrated in the model card (its best F1 on the training split).</source>
         <translation>默认：模型卡片中标定的阈值（训练区上 F1 最高的阈值）。</translation>
     </message>
@@ -1062,22 +1162,17 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>DEM、融合 DOM/DEM 栅格或影像</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="451"/>
+        <location filename="../build/i18n/runtime_strings.py" line="453"/>
         <source>Detector model file (.pt), instead of the shipped one</source>
         <translation>检测器模型文件（.pt），代替随附模型</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="140"/>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="158"/>
         <source>Model {0} (card threshold {1:g}); confidence {2:g}; band {3}</source>
         <translation>模型 {0}（卡片阈值 {1:g}）；置信度 {2:g}；波段 {3}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="156"/>
-        <source>{0} craters detected (longitudes {1:g}..{2:g})</source>
-        <translation>检测到 {0} 个撞击坑（经度 {1:g}..{2:g}）</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="158"/>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="192"/>
         <source>No crater was found: check that INPUT is a DEM with relief at this scale, that it is not all nodata, and the diameter range and confidence</source>
         <translation>未找到撞击坑：请检查 INPUT 是否为在此尺度上有地形起伏的 DEM、是否并非全为无数据，以及直径范围和置信度</translation>
     </message>
@@ -1087,276 +1182,311 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>模型卡片说明模型需要哪种输入（LOLA DEM 模型：DEM；NAC 模型：影像）；INPUT 看起来是另一种时会给出警告。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="449"/>
+        <location filename="../build/i18n/runtime_strings.py" line="451"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="452"/>
+        <location filename="../build/i18n/runtime_strings.py" line="454"/>
         <source>A model made by lunar:traincraterdetector; overrides the shipped model.</source>
         <translation>由 lunar:traincraterdetector 训练的模型；将取代随附模型。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="457"/>
+        <location filename="../build/i18n/runtime_strings.py" line="459"/>
         <source>0: a fused raster&apos;s &apos;Elevation&apos; band, else band 1.</source>
         <translation>0：融合栅格的“Elevation”（高程）波段，否则为波段 1。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="461"/>
+        <location filename="../build/i18n/runtime_strings.py" line="463"/>
         <source>Default: the model card&apos;s (512 for the LOLA DEM model, 1024 for the NAC image model).</source>
         <translation>默认：模型卡片中的值（LOLA DEM 模型为 512，NAC 影像模型为 1024）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="463"/>
+        <location filename="../build/i18n/runtime_strings.py" line="465"/>
         <source>Default: the model card&apos;s (0.5 for the LOLA DEM model, 0.25 for the NAC image model).</source>
         <translation>默认：模型卡片中的值（LOLA DEM 模型为 0.5，NAC 影像模型为 0.25）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="465"/>
+        <location filename="../build/i18n/runtime_strings.py" line="467"/>
         <source>Dask scheduler (empty = this process)</source>
         <translation>Dask 调度器（留空 = 本进程）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="466"/>
+        <location filename="../build/i18n/runtime_strings.py" line="468"/>
         <source>Empty: run here. local:N: a Dask LocalCluster of N worker processes started and stopped by this run. tcp://host:port: an existing Dask scheduler. A path: a Dask scheduler file (dask scheduler --scheduler-file, dask-jobqueue, dask-mpi). Inputs and outputs must be on a file system every worker sees; see the README, &apos;Beyond one machine&apos;.</source>
         <translation>留空：在本进程运行。local:N：由本次运行启动并停止的含 N 个工作进程的 Dask LocalCluster。tcp://host:port：已有的 Dask 调度器。路径：Dask 调度器文件（dask scheduler --scheduler-file、dask-jobqueue、dask-mpi）。输入和输出必须位于每个工作进程都能访问的文件系统上；参见 README 的“Beyond one machine”一节。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="469"/>
+        <location filename="../build/i18n/runtime_strings.py" line="471"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="470"/>
+        <location filename="../build/i18n/runtime_strings.py" line="472"/>
         <source>cpu</source>
         <translation>cpu</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="471"/>
+        <location filename="../build/i18n/runtime_strings.py" line="473"/>
         <source>cuda</source>
         <translation>cuda</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="478"/>
+        <location filename="../build/i18n/runtime_strings.py" line="480"/>
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="479"/>
+        <location filename="../build/i18n/runtime_strings.py" line="481"/>
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="480"/>
+        <location filename="../build/i18n/runtime_strings.py" line="482"/>
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="481"/>
+        <location filename="../build/i18n/runtime_strings.py" line="483"/>
         <source>{0}: &apos;{1}&apos; is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="484"/>
+        <location filename="../build/i18n/runtime_strings.py" line="486"/>
         <source>{0}: &apos;{1}&apos; cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="485"/>
+        <location filename="../build/i18n/runtime_strings.py" line="487"/>
         <source>{0}: file &apos;{1}&apos; does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="487"/>
+        <location filename="../build/i18n/runtime_strings.py" line="489"/>
         <source>DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="488"/>
+        <location filename="../build/i18n/runtime_strings.py" line="490"/>
         <source>Image (DOM or fused raster)</source>
         <translation>影像（DOM 或融合栅格）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="489"/>
+        <location filename="../build/i18n/runtime_strings.py" line="491"/>
         <source>OMAT raster</source>
         <translation>OMAT 栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="490"/>
+        <location filename="../build/i18n/runtime_strings.py" line="492"/>
         <source>Geologic units</source>
         <translation>地质单元</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="491"/>
+        <location filename="../build/i18n/runtime_strings.py" line="493"/>
         <source>Geologic unit System field</source>
         <translation>地质单元地质纪字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="492"/>
+        <location filename="../build/i18n/runtime_strings.py" line="494"/>
         <source>GEOLOGY_FIELD: name the field holding each unit&apos;s System</source>
         <translation>GEOLOGY_FIELD：请指定存放各地质单元地质纪的字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="493"/>
+        <location filename="../build/i18n/runtime_strings.py" line="495"/>
         <source>a DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="494"/>
+        <location filename="../build/i18n/runtime_strings.py" line="496"/>
         <source>an image</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="495"/>
+        <location filename="../build/i18n/runtime_strings.py" line="497"/>
         <source>INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a MODEL) made for {1}</source>
         <translation>INPUT 波段 {0} 看起来是{1}，但该模型需要{2}：请选择为{1}制作的 SHIPPED_MODEL（或 MODEL）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="496"/>
+        <location filename="../build/i18n/runtime_strings.py" line="498"/>
         <source>INPUT has {0:g} m pixels, far outside the {1:g}-{2:g} m the model was trained for: expect fewer and worse detections</source>
         <translation>INPUT 的像元大小为 {0:g} m，远超出模型训练所用的 {1:g}-{2:g} m：检测结果会更少、更差</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="499"/>
+        <location filename="../build/i18n/runtime_strings.py" line="501"/>
         <source>BANDS: {0} band numbers were given (&apos;{1}&apos;), but the model reads {2} bands: {3}</source>
         <translation>BANDS：给出了 {0} 个波段编号（“{1}”），但该模型读取 {2} 个波段：{3}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="500"/>
+        <location filename="../build/i18n/runtime_strings.py" line="502"/>
         <source>BANDS: &apos;{0}&apos; is not a comma-separated list of band numbers; the model expects {1} bands: {2}</source>
         <translation>BANDS：“{0}”不是以逗号分隔的波段编号列表；该模型需要 {1} 个波段：{2}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="501"/>
+        <location filename="../build/i18n/runtime_strings.py" line="503"/>
         <source>BANDS: band {0} does not exist in INPUT &apos;{1}&apos; ({2} bands); the model expects {3} bands: {4}</source>
         <translation>BANDS：INPUT“{1}”中不存在波段 {0}（该栅格有 {2} 个波段）；该模型需要 {3} 个波段：{4}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="502"/>
+        <location filename="../build/i18n/runtime_strings.py" line="504"/>
         <source>; the raster&apos;s wavelengths fit BANDS={0}</source>
         <translation>；按该栅格的波长应设 BANDS={0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="503"/>
+        <location filename="../build/i18n/runtime_strings.py" line="505"/>
         <source>; the raster has no band at {0}</source>
         <translation>；该栅格没有位于 {0} 的波段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="504"/>
+        <location filename="../build/i18n/runtime_strings.py" line="506"/>
         <source>BANDS{0}: raster band {1} is at {2:g} nm but stands for the model&apos;s {3} ({4:g} nm); the model expects {5}{6}</source>
         <translation>BANDS{0}：栅格波段 {1} 位于 {2:g} nm，却被用作模型的 {3}（{4:g} nm）；该模型需要 {5}{6}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="505"/>
+        <location filename="../build/i18n/runtime_strings.py" line="507"/>
         <source> (empty: 1, 2, 3, …)</source>
         <translation>（留空：1, 2, 3, …）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="506"/>
+        <location filename="../build/i18n/runtime_strings.py" line="508"/>
         <source>{0}: &apos;{1}&apos; is a folder; give a file name</source>
         <translation>{0}：“{1}”是文件夹；请给出文件名</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="507"/>
+        <location filename="../build/i18n/runtime_strings.py" line="509"/>
         <source>{0}: cannot create &apos;{1}&apos;</source>
         <translation>{0}：无法创建“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="509"/>
+        <location filename="../build/i18n/runtime_strings.py" line="511"/>
         <source>{0} would overwrite a model shipped with Lunar Lab (&apos;{1}&apos;); save it elsewhere</source>
         <translation>{0} 会覆盖 Lunar Lab 随附的模型（“{1}”）；请保存到其他位置</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="510"/>
+        <location filename="../build/i18n/runtime_strings.py" line="512"/>
         <source>{0} and {1} point at the same file &apos;{2}&apos;; give each output its own file</source>
         <translation>{0} 和 {1} 指向同一文件“{2}”；请为每个输出指定单独的文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="511"/>
+        <location filename="../build/i18n/runtime_strings.py" line="513"/>
         <source>{0}: cannot create &apos;{1}&apos; ({2})</source>
         <translation>{0}：无法创建“{1}”（{2}）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="512"/>
+        <location filename="../build/i18n/runtime_strings.py" line="514"/>
         <source>{0}: &apos;{1}&apos; is not a number</source>
         <translation>{0}：“{1}”不是数字</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="513"/>
+        <location filename="../build/i18n/runtime_strings.py" line="515"/>
         <source>{0} would overwrite the input {1} (&apos;{2}&apos;): inputs are never overwritten; choose another file</source>
         <translation>{0} 会覆盖输入 {1}（“{2}”）：输入从不被覆盖；请选择其他文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="450"/>
-        <source>The shipped detectors: the LOLA DEM model finds km-scale craters on elevation rasters (trained on LOLA LDEM_4, 7.58 km/px, and synthetic scenes); the LRO NAC image model finds metre-scale craters on images of about 0.25-4 m/px. F1: recall and precision together on held-out longitudes or tiles (the model card, models/NAME.json, and the About box have the full figures). MODEL overrides it.</source>
-        <translation>随附的检测器：LOLA DEM 模型在高程栅格上查找千米级撞击坑（以 LOLA LDEM_4（7.58 km/像元）和合成场景训练）；LRO NAC 影像模型在约 0.25-4 m/像元的影像上查找米级撞击坑。F1：在留出的经度带或图块上召回率与精确率的综合指标（模型卡片 models/NAME.json 和“关于”对话框中有完整数据）。MODEL 可取代此选择。</translation>
-    </message>
-    <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="134"/>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="152"/>
         <source>Network engine: {0}</source>
         <translation>网络推理引擎：{0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="446"/>
-        <source>Finds craters on a DEM (or the elevation band of a fused DOM/DEM raster) with Lunar Lab's own CenterNet-style network, trained on LOLA LDEM_4 with the Head et al. 2010 catalogue (see models/crater_detector.json). Multi-scale as in Yang et al. 2020: an image pyramid lets one network find craters from a few pixels up to most of a tile; tiles overlap (OVERLAP, default 50%); detections of overlapping tiles and pyramid levels are merged into one crater each by suppression on circles in km on the Moon sphere. Diameters are true km at any latitude and in projected CRSs. Output: one circle per crater with lon, lat, diameter_km, confidence and the pyramid level, listed region by region from the top of the raster down (each region's most confident first), so a global mosaic's craters never have to fit in memory. Model (SHIPPED_MODEL) chooses the LOLA DEM model (km-scale craters on DEMs) or the NAC image model (metre-scale craters on images of about 0.25-4 m/px, trained on LRO NAC tiles of Yang et al.'s Lunar_Crater_Detection_Data; see models/crater_detector_nac.json).
-The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runtime…) or in PyTorch: ENGINE chooses, both give the same results; PyTorch is needed only to train models.</source>
-        <translation>使用 Lunar Lab 自有的 CenterNet 式网络在 DEM（或融合 DOM/DEM 栅格的高程波段）上查找撞击坑，该网络以 LOLA LDEM_4 和 Head 等 2010 撞击坑目录训练（见 models/crater_detector.json）。与 Yang 等 2020 一样采用多尺度：影像金字塔使一个网络能够找到从几个像素直到接近整个图块大小的撞击坑；图块之间相互重叠（OVERLAP，默认 50%）；重叠图块和各金字塔层级的检测结果通过在月球球面上以 km 为单位的圆进行抑制，合并为每个撞击坑一个结果。在任何纬度和投影坐标系中，直径均为真实 km。输出：每个撞击坑一个圆，含 lon、lat、diameter_km、confidence 和金字塔层级，按区域从栅格顶部向下依次列出（每个区域内置信度最高的在前），因此全球镶嵌图的撞击坑无需全部放入内存。模型（SHIPPED_MODEL）可选 LOLA DEM 模型（DEM 上千米级撞击坑）或 NAC 影像模型（约 0.25-4 m/px 影像上米级撞击坑，以 Yang 等 Lunar_Crater_Detection_Data 中的 LRO NAC 图块训练；见 models/crater_detector_nac.json）。
-网络由 ONNX Runtime（约 24 MB；Lunar Lab &gt; 安装 ONNX Runtime…）或 PyTorch 运行：由 ENGINE 选择，两者结果相同；只有训练模型才需要 PyTorch。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="467"/>
+        <location filename="../build/i18n/runtime_strings.py" line="469"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="468"/>
+        <location filename="../build/i18n/runtime_strings.py" line="470"/>
         <source>auto: CUDA when the engine sees a GPU (ONNX Runtime: the CUDA provider of onnxruntime-gpu; PyTorch: a CUDA build), else the CPU; cpu or cuda force one.</source>
         <translation>auto：推理引擎检测到 GPU 时使用 CUDA（ONNX Runtime：onnxruntime-gpu 的 CUDA 执行提供程序；PyTorch：CUDA 版本），否则使用 CPU；cpu 或 cuda 强制使用其中之一。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="472"/>
+        <location filename="../build/i18n/runtime_strings.py" line="474"/>
         <source>Inference engine</source>
         <translation>推理引擎</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="473"/>
+        <location filename="../build/i18n/runtime_strings.py" line="475"/>
         <source>auto: ONNX Runtime when it is installed (Lunar Lab &gt; Install ONNX Runtime…, 24 MB), else PyTorch; PyTorch also when DEVICE is cuda and ONNX Runtime has no CUDA provider (onnxruntime-gpu). Both give the same results (within 1e-4 of each network output); ONNX Runtime needs no PyTorch and starts faster. onnxruntime or torch force one. A model file without its .onnx beside it is converted on the fly where PyTorch and onnx are installed, else it runs in PyTorch.</source>
         <translation>auto：已安装 ONNX Runtime 时使用它（Lunar Lab &gt; 安装 ONNX Runtime…，24 MB），否则使用 PyTorch；当 DEVICE 为 cuda 而 ONNX Runtime 没有 CUDA 执行提供程序（onnxruntime-gpu）时也使用 PyTorch。两者结果相同（每个网络输出相差在 1e-4 以内）；ONNX Runtime 不需要 PyTorch 且启动更快。onnxruntime 或 torch 强制使用其中之一。旁边没有 .onnx 的模型文件，在已安装 PyTorch 和 onnx 时会即时转换，否则在 PyTorch 中运行。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="474"/>
+        <location filename="../build/i18n/runtime_strings.py" line="476"/>
         <source>onnxruntime</source>
         <translation>onnxruntime</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="475"/>
+        <location filename="../build/i18n/runtime_strings.py" line="477"/>
         <source>torch</source>
         <translation>torch</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="497"/>
+        <location filename="../build/i18n/runtime_strings.py" line="499"/>
         <source>ONNX model for ONNX Runtime: {0}</source>
         <translation>供 ONNX Runtime 使用的 ONNX 模型：{0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="498"/>
+        <location filename="../build/i18n/runtime_strings.py" line="500"/>
         <source>No .onnx was written beside {0}: that needs the onnx package beside PyTorch (pip install onnx). The model still runs with ENGINE=torch, or is converted where onnx is installed.</source>
         <translation>未在 {0} 旁边写出 .onnx：这需要在 PyTorch 之外安装 onnx 包（pip install onnx）。该模型仍可用 ENGINE=torch 运行，或在已安装 onnx 的地方转换。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="508"/>
+        <location filename="../build/i18n/runtime_strings.py" line="510"/>
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
         <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="454"/>
+        <location filename="../build/i18n/runtime_strings.py" line="456"/>
         <source>Default: none, every crater the model finds (from about 4 pixels: 2 m on a 0.5 m/px NAC image, 30 km on LDEM_4). The log says how many craters the diameter range left out.</source>
         <translation>默认：无，即模型找到的所有撞击坑（约 4 个像元起：在 0.5 m/px 的 NAC 影像上为 2 m，在 LDEM_4 上为 30 km）。日志会说明直径范围排除了多少个撞击坑。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="486"/>
+        <location filename="../build/i18n/runtime_strings.py" line="488"/>
         <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
         <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="449"/>
+        <source>Extent</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="185"/>
+        <source>{0} craters detected</source>
+        <translation>检测到 {0} 个撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="187"/>
+        <source>{0} craters centred outside the extent (in its edge pixels) left out</source>
+        <translation>{0} 个中心位于范围之外（在其边缘像元中）的撞击坑被排除</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="190"/>
+        <source>Longitudes are written from {0:g} to {1:g}, as the raster&apos;s</source>
+        <translation>经度按栅格的方式写为 {0:g} 至 {1:g}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="198"/>
+        <source>Craters (detected) — {0}, {1}</source>
+        <translation>撞击坑（检测结果）— {0}，{1}</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="222"/>
+        <source>{0} (EXTENT): {1} does not overlap the raster &apos;{2}&apos; (INPUT, extent {3} in its CRS {4}): draw it over the raster, or leave it empty for the whole raster</source>
+        <translation>{0}（EXTENT）：{1} 与栅格“{2}”（INPUT，范围 {3}，坐标参考系 {4}）不重叠：请在栅格上绘制范围，或留空以处理整个栅格</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="446"/>
+        <source>Finds craters on a DEM (or the elevation band of a fused DOM/DEM raster) with Lunar Lab&apos;s own CenterNet-style network, trained on LOLA LDEM_4 with the Head et al. 2010 catalogue (its model card is shown in Lunar Lab &gt; About and in the documentation). Multi-scale as in Yang et al. 2020: an image pyramid lets one network find craters from a few pixels up to most of a tile; tiles overlap (OVERLAP, default 50%); detections of overlapping tiles and pyramid levels are merged into one crater each by suppression on circles in km on the Moon sphere. Diameters are true km at any latitude and in projected CRSs. EXTENT limits the detection to a part of the raster: only that window is read and tiled, and craters whose centre lies outside the extent are left out. Output: one circle per crater with lon, lat, diameter_km, confidence and the pyramid level, listed region by region from the top of the raster down (each region&apos;s most confident first), so a global mosaic&apos;s craters never have to fit in memory; the layer is named after the raster and the model. SHIPPED_MODEL chooses the LOLA DEM model (km-scale craters on DEMs) or the NAC image model (metre-scale craters on images of about 0.25-4 m/px, trained on LRO NAC tiles of Yang et al.&apos;s Lunar_Crater_Detection_Data; its model card is in the same places).
+The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runtime…) or in PyTorch: ENGINE chooses, both give the same results; PyTorch is needed only to train models.</source>
+        <translation>使用 Lunar Lab 自有的 CenterNet 式网络在 DEM（或融合 DOM/DEM 栅格的高程波段）上查找撞击坑，该网络以 LOLA LDEM_4 和 Head 等 2010 撞击坑目录训练（其模型卡片见 Lunar Lab &gt; 关于 及文档）。与 Yang 等 2020 一样采用多尺度：影像金字塔使一个网络能够找到从几个像素直到接近整个图块大小的撞击坑；图块之间相互重叠（OVERLAP，默认 50%）；重叠图块和各金字塔层级的检测结果通过在月球球面上以 km 为单位的圆进行抑制，合并为每个撞击坑一个结果。在任何纬度和投影坐标系中，直径均为真实 km。EXTENT 将检测限制在栅格的一部分：只读取该窗口并分块，中心位于范围之外的撞击坑被排除。输出：每个撞击坑一个圆，含 lon、lat、diameter_km、confidence 和金字塔层级，按区域从栅格顶部向下依次列出（每个区域内置信度最高的在前），因此全球镶嵌图的撞击坑无需全部放入内存；图层以栅格和模型命名。SHIPPED_MODEL 可选 LOLA DEM 模型（DEM 上千米级撞击坑）或 NAC 影像模型（约 0.25-4 m/px 影像上米级撞击坑，以 Yang 等 Lunar_Crater_Detection_Data 中的 LRO NAC 图块训练；其模型卡片见同样的位置）。
+网络由 ONNX Runtime（约 24 MB；Lunar Lab &gt; 安装 ONNX Runtime…）或 PyTorch 运行：由 ENGINE 选择，两者结果相同；只有训练模型才需要 PyTorch。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="450"/>
+        <source>Default: the whole raster. Only this part of the raster is read; craters centred outside it are left out. Give it in a lunar CRS.</source>
+        <translation>默认：整个栅格。只读取栅格的这一部分；中心位于其外的撞击坑被排除。请用月球坐标参考系给出。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="452"/>
+        <source>The shipped detectors: the LOLA DEM model finds km-scale craters on elevation rasters (trained on LOLA LDEM_4, 7.58 km/px, and synthetic scenes); the LRO NAC image model finds metre-scale craters on images of about 0.25-4 m/px. F1: recall and precision together on held-out longitudes or tiles (its model card, in Lunar Lab &gt; About and in the documentation, has the full figures). MODEL overrides it.</source>
+        <translation>随附的检测器：LOLA DEM 模型在高程栅格上查找千米级撞击坑（以 LOLA LDEM_4（7.58 km/像元）和合成场景训练）；LRO NAC 影像模型在约 0.25-4 m/像元的影像上查找米级撞击坑。F1：在留出的经度带或图块上召回率与精确率的综合指标（其模型卡片见 Lunar Lab &gt; 关于 及文档，含完整数据）。MODEL 可取代此选择。</translation>
     </message>
 </context>
 <context>
@@ -1495,11 +1625,6 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <location filename="../processing_provider/algorithms/equal_area_sampling.py" line="154"/>
         <source>ZONE_FIELD: ZONES has no field &apos;{0}&apos; (fields: {1})</source>
         <translation>ZONE_FIELD：ZONES 中没有字段“{0}”（现有字段：{1}）</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="383"/>
-        <source>The quasi-equal-area grid of Qiu et al. 2025 on the Moon sphere (R = 1737.4 km): latitude step LAT_STEP (deg), and in each latitude band a longitude step dlambda = A / (R^2 dphi cos phi) so every cell covers AREA_KM2. Every band of every raster is sampled at the cell centres (nearest pixel) into OUTPUT (points or cell polygons, with lat, lon, cell area and one field per band), and OUTPUT_STATS holds count, mean, std, min, max, percentiles and a histogram per raster band, for all cells and per zone of an optional ZONES polygon layer (e.g. maria / non-maria). Streams: a global run at the defaults (~17 million cells) uses bounded memory.</source>
-        <translation>月球球面（R = 1737.4 km）上 Qiu 等 2025 的准等面积格网：纬度步长 LAT_STEP（度），每个纬度带内经度步长 dlambda = A / (R^2 dphi cos phi)，使每个单元的面积均为 AREA_KM2。每个栅格的每个波段在单元中心处（最近像元）采样，写入 OUTPUT（点或单元多边形，含 lat、lon、单元面积及每个波段一个字段）；OUTPUT_STATS 给出每个栅格波段的计数、均值、标准差、最小值、最大值、百分位数和直方图，针对全部单元以及可选 ZONES 多边形图层的每个区域（例如月海/非月海）。流式处理：以默认参数进行全球运算（约 1700 万个单元）时内存占用有界。</translation>
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="389"/>
@@ -1711,31 +1836,36 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
         <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
     </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="383"/>
+        <source>The quasi-equal-area grid of Qiu et al. 2025 on the Moon sphere (R = 1737.4 km): latitude bands LAT_STEP wide, and in each latitude band a longitude step dlambda = A / (R^2 dphi cos phi) so every cell covers AREA_KM2. Every band of every raster is sampled at the cell centres (nearest pixel) into OUTPUT (points or cell polygons, with lat, lon, cell area and one field per band), and OUTPUT_STATS holds count, mean, std, min, max, percentiles and a histogram per raster band, for all cells and per zone of an optional ZONES polygon layer (e.g. maria / non-maria). Streams: a global run at the defaults (~17 million cells) uses bounded memory.</source>
+        <translation>月球球面（R = 1737.4 km）上 Qiu 等 2025 的准等面积格网：纬度带宽 LAT_STEP，每个纬度带内经度步长 dlambda = A / (R^2 dphi cos phi)，使每个单元的面积均为 AREA_KM2。每个栅格的每个波段在单元中心处（最近像元）采样，写入 OUTPUT（点或单元多边形，含 lat、lon、单元面积及每个波段一个字段）；OUTPUT_STATS 给出每个栅格波段的计数、均值、标准差、最小值、最大值、百分位数和直方图，针对全部单元以及可选 ZONES 多边形图层的每个区域（例如月海/非月海）。流式处理：以默认参数进行全球运算（约 1700 万个单元）时内存占用有界。</translation>
+    </message>
 </context>
 <context>
     <name>EvaluateCraters</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="584"/>
+        <location filename="../build/i18n/runtime_strings.py" line="586"/>
         <source>Minimum diameter (km)</source>
         <translation>最小直径（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="585"/>
+        <location filename="../build/i18n/runtime_strings.py" line="587"/>
         <source>Maximum diameter (km)</source>
         <translation>最大直径（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="586"/>
+        <location filename="../build/i18n/runtime_strings.py" line="588"/>
         <source>Extent</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="588"/>
+        <location filename="../build/i18n/runtime_strings.py" line="590"/>
         <source>Matched, missed and false craters</source>
         <translation>匹配、漏检和误检的撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="589"/>
+        <location filename="../build/i18n/runtime_strings.py" line="591"/>
         <source>Scores per diameter bin</source>
         <translation>各直径区间的评分</translation>
     </message>
@@ -1750,102 +1880,102 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>撞击坑评估（匹配 / 漏检 / 误检）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="575"/>
+        <location filename="../build/i18n/runtime_strings.py" line="577"/>
         <source>Evaluate crater detections</source>
         <translation>评估撞击坑检测结果</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="576"/>
+        <location filename="../build/i18n/runtime_strings.py" line="578"/>
         <source>Craters</source>
         <translation>撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="577"/>
+        <location filename="../build/i18n/runtime_strings.py" line="579"/>
         <source>Matches DETECTIONS against a CATALOG one-to-one with DeepMoon&apos;s rule in km on the Moon sphere: a detection matches a catalogue crater when the centre distance squared &lt; 1.8 min(r)^2 and |r1 - r2| &lt; min(r). Only catalogue craters and detections within the diameter range (and EXTENT, if given) count. Outputs recall, precision, F1 and the median relative diameter error, the same per diameter bin (OUTPUT_BINS), and a layer of matched, missed and false craters (OUTPUT).</source>
         <translation>按 DeepMoon 的规则，在月球球面上以 km 为单位将 DETECTIONS 与 CATALOG 进行一对一匹配：当中心距离的平方 &lt; 1.8 min(r)^2 且 |r1 - r2| &lt; min(r) 时，检测结果与目录撞击坑匹配。只有直径范围内（以及给定 EXTENT 时位于其内）的目录撞击坑和检测结果参与计数。输出召回率、精确率、F1 和相对直径误差中位数，各直径区间的相同指标（OUTPUT_BINS），以及匹配、漏检和误检撞击坑图层（OUTPUT）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="578"/>
+        <location filename="../build/i18n/runtime_strings.py" line="580"/>
         <source>Detections</source>
         <translation>检测结果</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="579"/>
+        <location filename="../build/i18n/runtime_strings.py" line="581"/>
         <source>Crater circles, points, or a table with lon/lat fields (degrees).</source>
         <translation>撞击坑圆、点，或带 lon/lat 字段（度）的表。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="580"/>
+        <location filename="../build/i18n/runtime_strings.py" line="582"/>
         <source>Detections: diameter field (km)</source>
         <translation>检测结果：直径字段（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="581"/>
-        <source>Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon's area.</source>
+        <location filename="../build/i18n/runtime_strings.py" line="583"/>
+        <source>Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon&apos;s area.</source>
         <translation>默认：名为 diameter_km、Diam_km、diameter… 的字段；对于圆，则使用多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="582"/>
+        <location filename="../build/i18n/runtime_strings.py" line="584"/>
         <source>Catalogue</source>
         <translation>撞击坑目录</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="583"/>
+        <location filename="../build/i18n/runtime_strings.py" line="585"/>
         <source>Catalogue: diameter field (km)</source>
         <translation>撞击坑目录：直径字段（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="587"/>
+        <location filename="../build/i18n/runtime_strings.py" line="589"/>
         <source>Only craters centred inside count (default: everywhere).</source>
         <translation>仅计入中心位于其内的撞击坑（默认：全部范围）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="590"/>
+        <location filename="../build/i18n/runtime_strings.py" line="592"/>
         <source>Recall</source>
         <translation>召回率</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="591"/>
+        <location filename="../build/i18n/runtime_strings.py" line="593"/>
         <source>Precision</source>
         <translation>精确率</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="592"/>
+        <location filename="../build/i18n/runtime_strings.py" line="594"/>
         <source>F1</source>
         <translation>F1</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="593"/>
+        <location filename="../build/i18n/runtime_strings.py" line="595"/>
         <source>Median relative diameter error</source>
         <translation>相对直径误差中位数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="594"/>
+        <location filename="../build/i18n/runtime_strings.py" line="596"/>
         <source>Catalogue craters in range</source>
         <translation>范围内的目录撞击坑数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="595"/>
+        <location filename="../build/i18n/runtime_strings.py" line="597"/>
         <source>Detections in range</source>
         <translation>范围内的检测结果数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="596"/>
+        <location filename="../build/i18n/runtime_strings.py" line="598"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="597"/>
+        <location filename="../build/i18n/runtime_strings.py" line="599"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="602"/>
+        <location filename="../build/i18n/runtime_strings.py" line="604"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="603"/>
+        <location filename="../build/i18n/runtime_strings.py" line="605"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
@@ -1855,192 +1985,192 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>无可评分对象：位于直径范围和范围内的目录撞击坑 {0} 个，检测结果 {1} 个</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="598"/>
+        <location filename="../build/i18n/runtime_strings.py" line="600"/>
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="599"/>
+        <location filename="../build/i18n/runtime_strings.py" line="601"/>
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="600"/>
+        <location filename="../build/i18n/runtime_strings.py" line="602"/>
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="601"/>
+        <location filename="../build/i18n/runtime_strings.py" line="603"/>
         <source>{0}: &apos;{1}&apos; is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="604"/>
+        <location filename="../build/i18n/runtime_strings.py" line="606"/>
         <source>{0}: &apos;{1}&apos; cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="605"/>
+        <location filename="../build/i18n/runtime_strings.py" line="607"/>
         <source>{0}: file &apos;{1}&apos; does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="607"/>
+        <location filename="../build/i18n/runtime_strings.py" line="609"/>
         <source>Dask scheduler (empty = this process)</source>
         <translation>Dask 调度器（留空 = 本进程）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="610"/>
+        <location filename="../build/i18n/runtime_strings.py" line="612"/>
         <source>DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="611"/>
+        <location filename="../build/i18n/runtime_strings.py" line="613"/>
         <source>Image (DOM or fused raster)</source>
         <translation>影像（DOM 或融合栅格）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="612"/>
+        <location filename="../build/i18n/runtime_strings.py" line="614"/>
         <source>OMAT raster</source>
         <translation>OMAT 栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="613"/>
+        <location filename="../build/i18n/runtime_strings.py" line="615"/>
         <source>Geologic units</source>
         <translation>地质单元</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="614"/>
+        <location filename="../build/i18n/runtime_strings.py" line="616"/>
         <source>Geologic unit System field</source>
         <translation>地质单元地质纪字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="615"/>
+        <location filename="../build/i18n/runtime_strings.py" line="617"/>
         <source>GEOLOGY_FIELD: name the field holding each unit&apos;s System</source>
         <translation>GEOLOGY_FIELD：请指定存放各地质单元地质纪的字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="616"/>
+        <location filename="../build/i18n/runtime_strings.py" line="618"/>
         <source>a DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="617"/>
+        <location filename="../build/i18n/runtime_strings.py" line="619"/>
         <source>an image</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="618"/>
+        <location filename="../build/i18n/runtime_strings.py" line="620"/>
         <source>INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a MODEL) made for {1}</source>
         <translation>INPUT 波段 {0} 看起来是{1}，但该模型需要{2}：请选择为{1}制作的 SHIPPED_MODEL（或 MODEL）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="619"/>
+        <location filename="../build/i18n/runtime_strings.py" line="621"/>
         <source>INPUT has {0:g} m pixels, far outside the {1:g}-{2:g} m the model was trained for: expect fewer and worse detections</source>
         <translation>INPUT 的像元大小为 {0:g} m，远超出模型训练所用的 {1:g}-{2:g} m：检测结果会更少、更差</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="620"/>
+        <location filename="../build/i18n/runtime_strings.py" line="622"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="623"/>
+        <location filename="../build/i18n/runtime_strings.py" line="625"/>
         <source>BANDS: {0} band numbers were given (&apos;{1}&apos;), but the model reads {2} bands: {3}</source>
         <translation>BANDS：给出了 {0} 个波段编号（“{1}”），但该模型读取 {2} 个波段：{3}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="624"/>
+        <location filename="../build/i18n/runtime_strings.py" line="626"/>
         <source>BANDS: &apos;{0}&apos; is not a comma-separated list of band numbers; the model expects {1} bands: {2}</source>
         <translation>BANDS：“{0}”不是以逗号分隔的波段编号列表；该模型需要 {1} 个波段：{2}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="625"/>
+        <location filename="../build/i18n/runtime_strings.py" line="627"/>
         <source>BANDS: band {0} does not exist in INPUT &apos;{1}&apos; ({2} bands); the model expects {3} bands: {4}</source>
         <translation>BANDS：INPUT“{1}”中不存在波段 {0}（该栅格有 {2} 个波段）；该模型需要 {3} 个波段：{4}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="626"/>
+        <location filename="../build/i18n/runtime_strings.py" line="628"/>
         <source>; the raster&apos;s wavelengths fit BANDS={0}</source>
         <translation>；按该栅格的波长应设 BANDS={0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="627"/>
+        <location filename="../build/i18n/runtime_strings.py" line="629"/>
         <source>; the raster has no band at {0}</source>
         <translation>；该栅格没有位于 {0} 的波段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="628"/>
+        <location filename="../build/i18n/runtime_strings.py" line="630"/>
         <source>BANDS{0}: raster band {1} is at {2:g} nm but stands for the model&apos;s {3} ({4:g} nm); the model expects {5}{6}</source>
         <translation>BANDS{0}：栅格波段 {1} 位于 {2:g} nm，却被用作模型的 {3}（{4:g} nm）；该模型需要 {5}{6}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="629"/>
+        <location filename="../build/i18n/runtime_strings.py" line="631"/>
         <source> (empty: 1, 2, 3, …)</source>
         <translation>（留空：1, 2, 3, …）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="630"/>
+        <location filename="../build/i18n/runtime_strings.py" line="632"/>
         <source>{0}: &apos;{1}&apos; is a folder; give a file name</source>
         <translation>{0}：“{1}”是文件夹；请给出文件名</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="631"/>
+        <location filename="../build/i18n/runtime_strings.py" line="633"/>
         <source>{0}: cannot create &apos;{1}&apos;</source>
         <translation>{0}：无法创建“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="633"/>
+        <location filename="../build/i18n/runtime_strings.py" line="635"/>
         <source>{0} would overwrite a model shipped with Lunar Lab (&apos;{1}&apos;); save it elsewhere</source>
         <translation>{0} 会覆盖 Lunar Lab 随附的模型（“{1}”）；请保存到其他位置</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="634"/>
+        <location filename="../build/i18n/runtime_strings.py" line="636"/>
         <source>{0} and {1} point at the same file &apos;{2}&apos;; give each output its own file</source>
         <translation>{0} 和 {1} 指向同一文件“{2}”；请为每个输出指定单独的文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="635"/>
+        <location filename="../build/i18n/runtime_strings.py" line="637"/>
         <source>{0}: cannot create &apos;{1}&apos; ({2})</source>
         <translation>{0}：无法创建“{1}”（{2}）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="636"/>
+        <location filename="../build/i18n/runtime_strings.py" line="638"/>
         <source>{0}: &apos;{1}&apos; is not a number</source>
         <translation>{0}：“{1}”不是数字</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="637"/>
+        <location filename="../build/i18n/runtime_strings.py" line="639"/>
         <source>{0} would overwrite the input {1} (&apos;{2}&apos;): inputs are never overwritten; choose another file</source>
         <translation>{0} 会覆盖输入 {1}（“{2}”）：输入从不被覆盖；请选择其他文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="608"/>
+        <location filename="../build/i18n/runtime_strings.py" line="610"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="609"/>
+        <location filename="../build/i18n/runtime_strings.py" line="611"/>
         <source>Inference engine</source>
         <translation>推理引擎</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="621"/>
+        <location filename="../build/i18n/runtime_strings.py" line="623"/>
         <source>ONNX model for ONNX Runtime: {0}</source>
         <translation>供 ONNX Runtime 使用的 ONNX 模型：{0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="622"/>
+        <location filename="../build/i18n/runtime_strings.py" line="624"/>
         <source>No .onnx was written beside {0}: that needs the onnx package beside PyTorch (pip install onnx). The model still runs with ENGINE=torch, or is converted where onnx is installed.</source>
         <translation>未在 {0} 旁边写出 .onnx：这需要在 PyTorch 之外安装 onnx 包（pip install onnx）。该模型仍可用 ENGINE=torch 运行，或在已安装 onnx 的地方转换。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="632"/>
+        <location filename="../build/i18n/runtime_strings.py" line="634"/>
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
         <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="606"/>
+        <location filename="../build/i18n/runtime_strings.py" line="608"/>
         <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
         <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
     </message>
@@ -2311,7 +2441,7 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
 <context>
     <name>ImportCraterCount</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="878"/>
+        <location filename="../build/i18n/runtime_strings.py" line="882"/>
         <source>Crater count file</source>
         <translation>撞击坑计数文件</translation>
     </message>
@@ -2321,27 +2451,27 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>撞击坑计数 (*.scc *.diam *.shp)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="880"/>
+        <location filename="../build/i18n/runtime_strings.py" line="884"/>
         <source>CRS of the layers</source>
         <translation>图层的坐标参考系</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="882"/>
+        <location filename="../build/i18n/runtime_strings.py" line="886"/>
         <source>Craters</source>
         <translation>撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="883"/>
+        <location filename="../build/i18n/runtime_strings.py" line="887"/>
         <source>Count area</source>
         <translation>计数区域</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="884"/>
+        <location filename="../build/i18n/runtime_strings.py" line="888"/>
         <source>Count area (km², on the Moon sphere)</source>
         <translation>计数区域面积（km²，月球球面上）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="885"/>
+        <location filename="../build/i18n/runtime_strings.py" line="889"/>
         <source>Count area perimeter (km)</source>
         <translation>计数区域周长（km）</translation>
     </message>
@@ -2371,7 +2501,7 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>导入的撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="886"/>
+        <location filename="../build/i18n/runtime_strings.py" line="890"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
@@ -2401,232 +2531,232 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>{0} 个撞击坑；计数区域在月球球面上为 {1:.6g} km²</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="875"/>
+        <location filename="../build/i18n/runtime_strings.py" line="879"/>
         <source>Import crater count (.scc, .diam, shapefile pair)</source>
         <translation>导入撞击坑计数（.scc、.diam、shapefile 文件对）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="876"/>
+        <location filename="../build/i18n/runtime_strings.py" line="880"/>
         <source>Crater ages</source>
         <translation>撞击坑年龄</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="877"/>
+        <location filename="../build/i18n/runtime_strings.py" line="881"/>
         <source>Loads a crater count written by craterstats, CraterTools or OpenCraterTool (.scc, .diam, or a _CRATER/_AREA shapefile pair) as a crater layer (circles with lon, lat in degrees, diameter_km, the crater&apos;s fraction inside the count area and, for buffered counts, its reference area) and a count-area layer (one polygon per sub-area, holes cut out, with its area and perimeter measured on the Moon sphere). The layers are in CRS, by default the CRS the count was measured in where the .scc names one (a PROJ string), else lunar longitude/latitude. A .diam has no count-area boundary: its area layer stays empty and AREA_KM2 is the area the file states.</source>
         <translation>加载由 craterstats、CraterTools 或 OpenCraterTool 写出的撞击坑计数（.scc、.diam，或 _CRATER/_AREA shapefile 文件对），生成一个撞击坑图层（圆，带以度为单位的 lon、lat，diameter_km，撞击坑位于计数区域内的比例，以及缓冲计数时的参考面积）和一个计数区域图层（每个子区域一个多边形，已挖去孔洞，带在月球球面上量测的面积和周长）。图层使用 CRS 坐标参考系，默认为 .scc 中指明的计数时所用坐标参考系（PROJ 字符串），否则为月球经纬度。.diam 没有计数区域边界：其区域图层为空，AREA_KM2 为文件声明的面积。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="879"/>
+        <location filename="../build/i18n/runtime_strings.py" line="883"/>
         <source>.scc (boundary, sub-areas, holes, craters with fractions), .diam (diameters, fractions or reference areas), or the _CRATER.shp of a shapefile pair (its _AREA.shp beside it).</source>
         <translation>.scc（边界、子区域、孔洞、带比例的撞击坑）、.diam（直径、比例或参考面积），或 shapefile 文件对中的 _CRATER.shp（其 _AREA.shp 位于旁边）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="881"/>
+        <location filename="../build/i18n/runtime_strings.py" line="885"/>
         <source>Default: the CRS the .scc says the count was measured in, else lunar longitude/latitude.</source>
         <translation>默认：.scc 中指明的计数时所用坐标参考系，否则为月球经纬度。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="887"/>
+        <location filename="../build/i18n/runtime_strings.py" line="891"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="888"/>
+        <location filename="../build/i18n/runtime_strings.py" line="892"/>
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="889"/>
+        <location filename="../build/i18n/runtime_strings.py" line="893"/>
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="890"/>
+        <location filename="../build/i18n/runtime_strings.py" line="894"/>
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="891"/>
+        <location filename="../build/i18n/runtime_strings.py" line="895"/>
         <source>{0}: &apos;{1}&apos; is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="892"/>
+        <location filename="../build/i18n/runtime_strings.py" line="896"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="893"/>
+        <location filename="../build/i18n/runtime_strings.py" line="897"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="894"/>
+        <location filename="../build/i18n/runtime_strings.py" line="898"/>
         <source>{0}: &apos;{1}&apos; cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="895"/>
+        <location filename="../build/i18n/runtime_strings.py" line="899"/>
         <source>{0}: file &apos;{1}&apos; does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="896"/>
+        <location filename="../build/i18n/runtime_strings.py" line="900"/>
         <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
         <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="897"/>
+        <location filename="../build/i18n/runtime_strings.py" line="901"/>
         <source>Dask scheduler (empty = this process)</source>
         <translation>Dask 调度器（留空 = 本进程）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="898"/>
+        <location filename="../build/i18n/runtime_strings.py" line="902"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="899"/>
+        <location filename="../build/i18n/runtime_strings.py" line="903"/>
         <source>Inference engine</source>
         <translation>推理引擎</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="900"/>
+        <location filename="../build/i18n/runtime_strings.py" line="904"/>
         <source>DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="901"/>
+        <location filename="../build/i18n/runtime_strings.py" line="905"/>
         <source>Image (DOM or fused raster)</source>
         <translation>影像（DOM 或融合栅格）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="902"/>
+        <location filename="../build/i18n/runtime_strings.py" line="906"/>
         <source>OMAT raster</source>
         <translation>OMAT 栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="903"/>
+        <location filename="../build/i18n/runtime_strings.py" line="907"/>
         <source>Geologic units</source>
         <translation>地质单元</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="904"/>
+        <location filename="../build/i18n/runtime_strings.py" line="908"/>
         <source>Geologic unit System field</source>
         <translation>地质单元地质纪字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="905"/>
+        <location filename="../build/i18n/runtime_strings.py" line="909"/>
         <source>GEOLOGY_FIELD: name the field holding each unit&apos;s System</source>
         <translation>GEOLOGY_FIELD：请指定存放各地质单元地质纪的字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="906"/>
+        <location filename="../build/i18n/runtime_strings.py" line="910"/>
         <source>a DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="907"/>
+        <location filename="../build/i18n/runtime_strings.py" line="911"/>
         <source>an image</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="908"/>
+        <location filename="../build/i18n/runtime_strings.py" line="912"/>
         <source>INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a MODEL) made for {1}</source>
         <translation>INPUT 波段 {0} 看起来是{1}，但该模型需要{2}：请选择为{1}制作的 SHIPPED_MODEL（或 MODEL）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="909"/>
+        <location filename="../build/i18n/runtime_strings.py" line="913"/>
         <source>INPUT has {0:g} m pixels, far outside the {1:g}-{2:g} m the model was trained for: expect fewer and worse detections</source>
         <translation>INPUT 的像元大小为 {0:g} m，远超出模型训练所用的 {1:g}-{2:g} m：检测结果会更少、更差</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="910"/>
+        <location filename="../build/i18n/runtime_strings.py" line="914"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="911"/>
+        <location filename="../build/i18n/runtime_strings.py" line="915"/>
         <source>ONNX model for ONNX Runtime: {0}</source>
         <translation>供 ONNX Runtime 使用的 ONNX 模型：{0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="912"/>
+        <location filename="../build/i18n/runtime_strings.py" line="916"/>
         <source>No .onnx was written beside {0}: that needs the onnx package beside PyTorch (pip install onnx). The model still runs with ENGINE=torch, or is converted where onnx is installed.</source>
         <translation>未在 {0} 旁边写出 .onnx：这需要在 PyTorch 之外安装 onnx 包（pip install onnx）。该模型仍可用 ENGINE=torch 运行，或在已安装 onnx 的地方转换。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="913"/>
+        <location filename="../build/i18n/runtime_strings.py" line="917"/>
         <source>BANDS: {0} band numbers were given (&apos;{1}&apos;), but the model reads {2} bands: {3}</source>
         <translation>BANDS：给出了 {0} 个波段编号（“{1}”），但该模型读取 {2} 个波段：{3}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="914"/>
+        <location filename="../build/i18n/runtime_strings.py" line="918"/>
         <source>BANDS: &apos;{0}&apos; is not a comma-separated list of band numbers; the model expects {1} bands: {2}</source>
         <translation>BANDS：“{0}”不是以逗号分隔的波段编号列表；该模型需要 {1} 个波段：{2}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="915"/>
+        <location filename="../build/i18n/runtime_strings.py" line="919"/>
         <source>BANDS: band {0} does not exist in INPUT &apos;{1}&apos; ({2} bands); the model expects {3} bands: {4}</source>
         <translation>BANDS：INPUT“{1}”中不存在波段 {0}（该栅格有 {2} 个波段）；该模型需要 {3} 个波段：{4}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="916"/>
+        <location filename="../build/i18n/runtime_strings.py" line="920"/>
         <source>; the raster&apos;s wavelengths fit BANDS={0}</source>
         <translation>；按该栅格的波长应设 BANDS={0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="917"/>
+        <location filename="../build/i18n/runtime_strings.py" line="921"/>
         <source>; the raster has no band at {0}</source>
         <translation>；该栅格没有位于 {0} 的波段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="918"/>
+        <location filename="../build/i18n/runtime_strings.py" line="922"/>
         <source>BANDS{0}: raster band {1} is at {2:g} nm but stands for the model&apos;s {3} ({4:g} nm); the model expects {5}{6}</source>
         <translation>BANDS{0}：栅格波段 {1} 位于 {2:g} nm，却被用作模型的 {3}（{4:g} nm）；该模型需要 {5}{6}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="919"/>
+        <location filename="../build/i18n/runtime_strings.py" line="923"/>
         <source> (empty: 1, 2, 3, …)</source>
         <translation>（留空：1, 2, 3, …）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="920"/>
+        <location filename="../build/i18n/runtime_strings.py" line="924"/>
         <source>{0}: &apos;{1}&apos; is a folder; give a file name</source>
         <translation>{0}：“{1}”是文件夹；请给出文件名</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="921"/>
+        <location filename="../build/i18n/runtime_strings.py" line="925"/>
         <source>{0}: cannot create &apos;{1}&apos;</source>
         <translation>{0}：无法创建“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="922"/>
+        <location filename="../build/i18n/runtime_strings.py" line="926"/>
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
         <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="923"/>
+        <location filename="../build/i18n/runtime_strings.py" line="927"/>
         <source>{0} would overwrite a model shipped with Lunar Lab (&apos;{1}&apos;); save it elsewhere</source>
         <translation>{0} 会覆盖 Lunar Lab 随附的模型（“{1}”）；请保存到其他位置</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="924"/>
+        <location filename="../build/i18n/runtime_strings.py" line="928"/>
         <source>{0} and {1} point at the same file &apos;{2}&apos;; give each output its own file</source>
         <translation>{0} 和 {1} 指向同一文件“{2}”；请为每个输出指定单独的文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="925"/>
+        <location filename="../build/i18n/runtime_strings.py" line="929"/>
         <source>{0}: cannot create &apos;{1}&apos; ({2})</source>
         <translation>{0}：无法创建“{1}”（{2}）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="926"/>
+        <location filename="../build/i18n/runtime_strings.py" line="930"/>
         <source>{0}: &apos;{1}&apos; is not a number</source>
         <translation>{0}：“{1}”不是数字</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="927"/>
+        <location filename="../build/i18n/runtime_strings.py" line="931"/>
         <source>{0} would overwrite the input {1} (&apos;{2}&apos;): inputs are never overwritten; choose another file</source>
         <translation>{0} 会覆盖输入 {1}（“{2}”）：输入从不被覆盖；请选择其他文件</translation>
     </message>
@@ -2634,90 +2764,178 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
 <context>
     <name>LunarAlgorithm</name>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="157"/>
+        <location filename="../processing_provider/algorithms/base.py" line="190"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="159"/>
+        <location filename="../processing_provider/algorithms/base.py" line="192"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="235"/>
+        <location filename="../processing_provider/algorithms/base.py" line="284"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="238"/>
+        <location filename="../processing_provider/algorithms/base.py" line="287"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="161"/>
+        <location filename="../processing_provider/algorithms/base.py" line="194"/>
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="164"/>
+        <location filename="../processing_provider/algorithms/base.py" line="197"/>
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="166"/>
+        <location filename="../processing_provider/algorithms/base.py" line="199"/>
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="184"/>
+        <location filename="../processing_provider/algorithms/base.py" line="217"/>
         <source>{0}: &apos;{1}&apos; cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="190"/>
+        <location filename="../processing_provider/algorithms/base.py" line="223"/>
         <source>{0}: file &apos;{1}&apos; does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="224"/>
+        <location filename="../processing_provider/algorithms/base.py" line="273"/>
         <source>{0}: &apos;{1}&apos; is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="196"/>
+        <location filename="../processing_provider/algorithms/base.py" line="229"/>
         <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
         <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
     </message>
 </context>
 <context>
+    <name>LunarCore</name>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="932"/>
+        <source>pyramid levels {levels} (level k: 2^k source pixels per pixel), {count} tiles of {tile} px, overlap {overlap:.0%}</source>
+        <translation>金字塔层级 {levels}（第 k 层：每像元 2^k 个源像元），{count} 个 {tile} 像元的图块，重叠 {overlap:.0%}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="933"/>
+        <source>suppression: {added} raw detections, at most {peak} held at once</source>
+        <translation>抑制：{added} 个原始检测结果，同时最多保留 {peak} 个</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="934"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="935"/>
+        <source>diameter range {lo:g}-{hi:g} km: {below} craters below it and {above} above it left out</source>
+        <translation>直径范围 {lo:g}-{hi:g} km：低于该范围的 {below} 个和高于该范围的 {above} 个撞击坑被排除</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="936"/>
+        <source>the spectral domain of the sample stations the equations were fitted on</source>
+        <translation>拟合方程所用采样站的光谱域</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="937"/>
+        <source>the published fits end there</source>
+        <translation>已发表的拟合在此不再适用</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="938"/>
+        <source>the training sites&apos; spectral domain</source>
+        <translation>训练采样点的光谱域</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="939"/>
+        <source>the log reflectance</source>
+        <translation>对数反射率</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="940"/>
+        <source>the model extrapolates there</source>
+        <translation>模型在此为外推</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="941"/>
+        <source>{oxide}: {below} pixels predicted below {low:g} wt% set to {low:g}, {above} above {high:g} wt% set to {high:g} (of {valid} valid pixels)</source>
+        <translation>{oxide}：预测值低于 {low:g} wt% 的 {below} 个像元设为 {low:g}，高于 {high:g} wt% 的 {above} 个像元设为 {high:g}（共 {valid} 个有效像元）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="942"/>
+        <source>{oxide}: no pixel outside {low:g}-{high:g} wt%</source>
+        <translation>{oxide}：没有超出 {low:g}-{high:g} wt% 的像元</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="943"/>
+        <source>training {networks} networks x {members} members together ({folds}, plus one final model each)</source>
+        <translation>同时训练 {networks} 个网络 × {members} 个成员（{folds}，另各有一个最终模型）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="944"/>
+        <source>training {networks} networks x {members} members leaving one group out ({groups})</source>
+        <translation>以留一分组方式训练 {networks} 个网络 × {members} 个成员（{groups}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="945"/>
+        <source>no spectral domain for this model: {reason}</source>
+        <translation>该模型没有光谱域：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="946"/>
+        <source>{target}: {n} folds</source>
+        <translation>{target}：{n} 折</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="947"/>
+        <source>{target}: {n} groups</source>
+        <translation>{target}：{n} 组</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="948"/>
+        <source>{share:.3f}% of {valid} valid pixels lie outside {where} (Mahalanobis d^2 of {measure} &gt; {threshold:.2f}): {consequence}</source>
+        <translation>{valid} 个有效像元中有 {share:.3f}% 位于{where}之外（{measure}的马氏距离 d^2 &gt; {threshold:.2f}）：{consequence}</translation>
+    </message>
+</context>
+<context>
     <name>LunarLab</name>
     <message>
-        <location filename="../lunar_plugin/about.py" line="126"/>
+        <location filename="../lunar_plugin/about.py" line="142"/>
         <source>Plugin version</source>
         <translation>插件版本</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="127"/>
+        <location filename="../lunar_plugin/about.py" line="143"/>
         <source>QGIS version</source>
         <translation>QGIS 版本</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="131"/>
+        <location filename="../lunar_plugin/about.py" line="147"/>
         <source>PyTorch version</source>
         <translation>PyTorch 版本</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="139"/>
+        <location filename="../lunar_plugin/about.py" line="155"/>
         <source>Lunar remote sensing in the Processing Toolbox: crater detection and ages, oxide maps, equal-area statistics.</source>
         <translation>处理工具箱中的月球遥感：撞击坑检测与定年、氧化物制图、等面积统计。</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="159"/>
+        <location filename="../lunar_plugin/about.py" line="175"/>
         <source>No model cards in models/.</source>
         <translation>models/ 中没有模型卡片。</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="172"/>
+        <location filename="../lunar_plugin/about.py" line="189"/>
         <source>About Lunar Lab</source>
         <translation>关于 Lunar Lab</translation>
     </message>
@@ -2747,77 +2965,72 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>关于 Lunar Lab…</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="134"/>
+        <location filename="../lunar_plugin/about.py" line="150"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="135"/>
+        <location filename="../lunar_plugin/about.py" line="151"/>
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="143"/>
+        <location filename="../lunar_plugin/about.py" line="159"/>
         <source>Papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="145"/>
+        <location filename="../lunar_plugin/about.py" line="161"/>
         <source>Data the models were trained on</source>
         <translation>模型训练所用的数据</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="147"/>
+        <location filename="../lunar_plugin/about.py" line="163"/>
         <source>Shipped models (validation: metrics)</source>
         <translation>随附的模型（验证方式：指标）</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="155"/>
+        <location filename="../lunar_plugin/about.py" line="171"/>
         <source>no validation metrics in its card</source>
         <translation>模型卡中没有验证指标</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="162"/>
+        <location filename="../lunar_plugin/about.py" line="178"/>
         <source>Help for every algorithm</source>
         <translation>所有算法的帮助</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/install_torch.py" line="53"/>
-        <source>No Python interpreter was found to run pip with.</source>
-        <translation>找不到用于运行 pip 的 Python 解释器。</translation>
-    </message>
-    <message>
-        <location filename="../lunar_plugin/install_torch.py" line="79"/>
+        <location filename="../lunar_plugin/install_torch.py" line="88"/>
         <source>pip could not be started: {0}</source>
         <translation>无法启动 pip：{0}</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/install_torch.py" line="85"/>
+        <location filename="../lunar_plugin/install_torch.py" line="94"/>
         <source>pip failed (exit code {0}); see its output above.</source>
         <translation>pip 失败（退出码 {0}）；请查看上面的输出。</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/install_torch.py" line="90"/>
+        <location filename="../lunar_plugin/install_torch.py" line="99"/>
         <source>pip finished but {0} still cannot be imported from {1}.</source>
         <translation>pip 已完成，但仍无法从 {1} 导入 {0}。</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/install_torch.py" line="94"/>
+        <location filename="../lunar_plugin/install_torch.py" line="103"/>
         <source>{0} is installed in {1}. The neural-network algorithms can run now.</source>
         <translation>{0} 已安装到 {1}。现在可以运行神经网络算法了。</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/install_torch.py" line="26"/>
+        <location filename="../lunar_plugin/install_torch.py" line="27"/>
         <source>Install PyTorch for Lunar Lab</source>
         <translation>为 Lunar Lab 安装 PyTorch</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/install_torch.py" line="26"/>
+        <location filename="../lunar_plugin/install_torch.py" line="27"/>
         <source>PyTorch is already available to QGIS&apos;s Python. Installing again puts {0} into {1}.</source>
         <translation>QGIS 的 Python 已能使用 PyTorch。再次安装会把 {0} 安装到 {1}。</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/install_torch.py" line="120"/>
+        <location filename="../lunar_plugin/install_torch.py" line="129"/>
         <source>Install</source>
         <translation>安装</translation>
     </message>
@@ -2827,7 +3040,7 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>安装 PyTorch…</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/install_torch.py" line="59"/>
+        <location filename="../lunar_plugin/install_torch.py" line="68"/>
         <source>The folder {0} cannot be created: {1}</source>
         <translation>无法创建文件夹 {0}：{1}</translation>
     </message>
@@ -2837,12 +3050,12 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>现在安装 PyTorch 吗？</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="41"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="44"/>
         <source>{0}: &apos;{1}&apos; is not a lunar System (codes 1-5 or names {2})</source>
         <translation>{0}：“{1}”不是月球地质纪（代码 1-5 或名称 {2}）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/models.py" line="185"/>
+        <location filename="../processing_provider/algorithms/models.py" line="186"/>
         <source>{0}: model file &apos;{1}&apos; does not exist</source>
         <translation>{0}：模型文件“{1}”不存在</translation>
     </message>
@@ -2872,37 +3085,37 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>撞击坑年龄模型：DEM + 影像，D ≥ {d_min_km:.0f} km；准确率 {accuracy:.0%}</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="128"/>
+        <location filename="../lunar_plugin/about.py" line="144"/>
         <source>ONNX Runtime version</source>
         <translation>ONNX Runtime 版本</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="128"/>
+        <location filename="../lunar_plugin/about.py" line="144"/>
         <source>not installed: crater detection, crater ages and the oxide CNN run with it (menu Lunar Lab &gt; Install ONNX Runtime…)</source>
         <translation>未安装：撞击坑检测、撞击坑年龄和氧化物 CNN 用它运行（菜单 Lunar Lab &gt; 安装 ONNX Runtime…）</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="131"/>
+        <location filename="../lunar_plugin/about.py" line="147"/>
         <source>not installed: training the networks needs it (menu Lunar Lab &gt; Install PyTorch…)</source>
         <translation>未安装：训练网络需要它（菜单 Lunar Lab &gt; 安装 PyTorch…）</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/install_torch.py" line="17"/>
+        <location filename="../lunar_plugin/install_torch.py" line="18"/>
         <source>Install ONNX Runtime for Lunar Lab</source>
         <translation>为 Lunar Lab 安装 ONNX Runtime</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/install_torch.py" line="17"/>
+        <location filename="../lunar_plugin/install_torch.py" line="18"/>
         <source>Crater detection, crater ages and the oxide CNN run their networks with ONNX Runtime. This downloads {0} (about 24 MB; 68 MB installed) with pip into {1}, without its dependencies, so QGIS&apos;s own NumPy is used and QGIS&apos;s Python is not changed. Lunar Lab adds that folder to Python&apos;s path when it starts. PyTorch is needed only to train models.</source>
         <translation>撞击坑检测、撞击坑年龄和氧化物 CNN 用 ONNX Runtime 运行其网络。此操作用 pip 将 {0}（约 24 MB；安装后 68 MB）下载到 {1}，不安装其依赖项，因此使用 QGIS 自带的 NumPy，QGIS 的 Python 不会被改动。Lunar Lab 启动时会把该文件夹加入 Python 路径。只有训练模型才需要 PyTorch。</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/install_torch.py" line="17"/>
+        <location filename="../lunar_plugin/install_torch.py" line="18"/>
         <source>ONNX Runtime is already available to QGIS&apos;s Python. Installing again puts {0} into {1}.</source>
         <translation>QGIS 的 Python 已可使用 ONNX Runtime。再次安装会把 {0} 放入 {1}。</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/install_torch.py" line="26"/>
+        <location filename="../lunar_plugin/install_torch.py" line="27"/>
         <source>Training and fine-tuning the networks (crater detector, crater ages, oxide CNN) need PyTorch; running them needs only ONNX Runtime. This downloads the CPU build of {0} (about 200 MB; 0.9 GB installed) with pip into {1}; QGIS&apos;s own Python is not changed. Lunar Lab adds that folder to Python&apos;s path when it starts.</source>
         <translation>训练和微调网络（撞击坑检测器、撞击坑年龄、氧化物 CNN）需要 PyTorch；运行它们只需要 ONNX Runtime。此操作用 pip 将 {0} 的 CPU 版本（约 200 MB；安装后 0.9 GB）下载到 {1}；QGIS 自带的 Python 不会被改动。Lunar Lab 启动时会把该文件夹加入 Python 路径。</translation>
     </message>
@@ -2927,13 +3140,13 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>现在安装 ONNX Runtime 吗？</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/models.py" line="125"/>
-        <source>This algorithm runs its network with ONNX Runtime, which QGIS's Python cannot import (nor PyTorch, which would do too). In QGIS, install it with the menu Lunar Lab &gt; Install ONNX Runtime… (about 24 MB, into your QGIS profile; QGIS's NumPy is kept). Without QGIS desktop, run: {0}</source>
+        <location filename="../processing_provider/algorithms/models.py" line="126"/>
+        <source>This algorithm runs its network with ONNX Runtime, which QGIS&apos;s Python cannot import (nor PyTorch, which would do too). In QGIS, install it with the menu Lunar Lab &gt; Install ONNX Runtime… (about 24 MB, into your QGIS profile; QGIS&apos;s NumPy is kept). Without QGIS desktop, run: {0}</source>
         <translation>此算法用 ONNX Runtime 运行其网络，但 QGIS 的 Python 无法导入它（也无法导入同样可用的 PyTorch）。在 QGIS 中，请通过菜单 Lunar Lab &gt; 安装 ONNX Runtime… 进行安装（约 24 MB，安装到您的 QGIS 配置文件中；保留 QGIS 的 NumPy）。没有 QGIS 桌面版时，请运行：{0}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/models.py" line="150"/>
-        <source>This algorithm needs PyTorch (CPU build), which QGIS's Python cannot import: training needs it (running a model needs only ONNX Runtime). In QGIS, install it with the menu Lunar Lab &gt; Install PyTorch… (about 200 MB to download, 0.9 GB installed in your QGIS profile). Without QGIS desktop, run: {0}</source>
+        <location filename="../processing_provider/algorithms/models.py" line="151"/>
+        <source>This algorithm needs PyTorch (CPU build), which QGIS&apos;s Python cannot import: training needs it (running a model needs only ONNX Runtime). In QGIS, install it with the menu Lunar Lab &gt; Install PyTorch… (about 200 MB to download, 0.9 GB installed in your QGIS profile). Without QGIS desktop, run: {0}</source>
         <translation>此算法需要 PyTorch（CPU 版本），但 QGIS 的 Python 无法导入它：训练需要它（运行模型只需要 ONNX Runtime）。在 QGIS 中，请通过菜单 Lunar Lab &gt; 安装 PyTorch… 进行安装（需下载约 200 MB，安装到您的 QGIS 配置文件中后约占 0.9 GB）。没有 QGIS 桌面版时，请运行：{0}</translation>
     </message>
     <message>
@@ -3311,6 +3524,73 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <source>Crater redrawn: {0:.3f} km at {1:.4f}, {2:.4f}</source>
         <translation>撞击坑已重绘：{0:.3f} km，位于 {1:.4f}, {2:.4f}</translation>
     </message>
+    <message>
+        <location filename="../lunar_plugin/install_torch.py" line="56"/>
+        <source>The Python that QGIS runs (Python {0}, in {1}) was not found, so Lunar Lab cannot run pip with it. Run this with that Python in a terminal, then restart QGIS:
+{2}</source>
+        <translation>未找到 QGIS 所运行的 Python（Python {0}，位于 {1}），因此 Lunar Lab 无法用它运行 pip。请在终端中用该 Python 运行以下命令，然后重启 QGIS：
+{2}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="949"/>
+        <source>Lunar Lab algorithms</source>
+        <translation>Lunar Lab 算法</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="950"/>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="951"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="952"/>
+        <source>label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="953"/>
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="954"/>
+        <source>default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="955"/>
+        <source>help</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="956"/>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="957"/>
+        <source>All Lunar Lab algorithms</source>
+        <translation>全部 Lunar Lab 算法</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="958"/>
+        <source>Algorithm id {id}, group {group}. Run it from the Processing Toolbox, Model Builder, or headless: {command}.</source>
+        <translation>算法 ID {id}，分组 {group}。可在处理工具箱、模型构建器中运行，或以无界面方式运行：{command}。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="959"/>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="960"/>
+        <source>advanced</source>
+        <translation>高级</translation>
+    </message>
 </context>
 <context>
     <name>LunarProvider</name>
@@ -3687,7 +3967,7 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     </message>
     <message>
         <location filename="../processing_provider/algorithms/oxide_cnn.py" line="163"/>
-        <source>Inside the training sites' spectral domain — 1D CNN</source>
+        <source>Inside the training sites&apos; spectral domain — 1D CNN</source>
         <translation>位于训练采样点光谱域内 — 一维 CNN</translation>
     </message>
     <message>
@@ -3707,7 +3987,7 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="146"/>
-        <source>E.g. '1,2,3,4,5' for Clementine 415/750/900/950/1000 nm; empty = 1, 2, 3, … in order. Checked against the model's wavelengths where the raster's bands carry theirs.</source>
+        <source>E.g. &apos;1,2,3,4,5&apos; for Clementine 415/750/900/950/1000 nm; empty = 1, 2, 3, … in order. Checked against the model&apos;s wavelengths where the raster&apos;s bands carry theirs.</source>
         <translation>例如 Clementine 415/750/900/950/1000 nm 对应“1,2,3,4,5”；留空 = 依次为 1, 2, 3, …。栅格波段带有波长信息时，将与模型的波长核对。</translation>
     </message>
     <message>
@@ -3891,19 +4171,14 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>{0} 会覆盖输入 {1}（“{2}”）：输入从不被覆盖；请选择其他文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="142"/>
-        <source>The shipped oxide models read reflectance bands at these wavelengths, pixel by pixel (any pixel size): the Clementine UVVIS model predicts FeO, TiO2, Al2O3, MgO and CaO, the Kaguya MI model TiO2. R²: leaving one sample station out (leaving a whole landing site out gives less; the model card, models/NAME.json, and the About box have the full figures). MODEL overrides it.</source>
-        <translation>随附的氧化物模型逐像元读取这些波长的反射率波段（任意像元大小）：Clementine UVVIS 模型预测 FeO、TiO2、Al2O3、MgO 和 CaO，Kaguya MI 模型预测 TiO2。R²：留一采样站验证（留出整个着陆区时更低；模型卡片 models/NAME.json 和“关于”对话框中有完整数据）。MODEL 可取代此选择。</translation>
-    </message>
-    <message>
         <location filename="../processing_provider/algorithms/oxide_cnn.py" line="147"/>
         <source>Network engine: {0}</source>
         <translation>网络推理引擎：{0}</translation>
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="139"/>
-        <source>FeO, TiO2, Al2O3, MgO and CaO abundance (wt%) from a reflectance raster with a 1D convolutional network trained on lunar sample sites (Qiu et al. 2025; Zhang et al. 2023), and Mg# from the predicted FeO and MgO. Model (SHIPPED_MODEL) offers the shipped Clementine model (bands R415, R750, R900, R950, R1000; OMAT and the band-ratio angles are computed on the fly) and the Kaguya MI model (TiO2 from the eight MI bands); MODEL takes one made by lunar:trainoxidecnn instead. BANDS gives, in the model's band order, the raster band of each (default 1, 2, 3, …); where the raster's bands carry wavelengths they must match the model's. Each model's card (the .json beside it) holds its validation figures, leaving one station and one landing site out.
-No output holds an impossible value: every prediction is clipped to the physical bounds of lunar samples (FeO 0-25, TiO2 0-17, Al2O3 0-37, MgO 0-25, CaO 0-22 wt%) and the clipped pixels are counted in the log and the outputs' metadata. OUTPUT_DOMAIN marks with 1 the pixels whose spectrum lies inside the training sites' spectral domain (Mahalanobis distance of the log reflectance, threshold in the model card) and 0 where the model extrapolates; the share outside goes to the log and the metadata. OUTPUT_UNCERTAINTY gives each predicted oxide's 1-sigma (wt%), calibrated on the out-of-fold residuals and growing with that distance.
+        <source>FeO, TiO2, Al2O3, MgO and CaO abundance (wt%) from a reflectance raster with a 1D convolutional network trained on lunar sample sites (Qiu et al. 2025; Zhang et al. 2023), and Mg# from the predicted FeO and MgO. Model (SHIPPED_MODEL) offers the shipped Clementine model (bands R415, R750, R900, R950, R1000; OMAT and the band-ratio angles are computed on the fly) and the Kaguya MI model (TiO2 from the eight MI bands); MODEL takes one made by lunar:trainoxidecnn instead. BANDS gives, in the model&apos;s band order, the raster band of each (default 1, 2, 3, …); where the raster&apos;s bands carry wavelengths they must match the model&apos;s. Each model&apos;s card (the .json beside it) holds its validation figures, leaving one station and one landing site out.
+No output holds an impossible value: every prediction is clipped to the physical bounds of lunar samples (FeO 0-25, TiO2 0-17, Al2O3 0-37, MgO 0-25, CaO 0-22 wt%) and the clipped pixels are counted in the log and the outputs&apos; metadata. OUTPUT_DOMAIN marks with 1 the pixels whose spectrum lies inside the training sites&apos; spectral domain (Mahalanobis distance of the log reflectance, threshold in the model card) and 0 where the model extrapolates; the share outside goes to the log and the metadata. OUTPUT_UNCERTAINTY gives each predicted oxide&apos;s 1-sigma (wt%), calibrated on the out-of-fold residuals and growing with that distance.
 The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runtime…) or in PyTorch: ENGINE chooses, both give the same results; PyTorch is needed only to train models.</source>
         <translation>利用在月球采样点上训练的一维卷积神经网络（Qiu 等 2025；Zhang 等 2023），由反射率栅格计算 FeO、TiO2、Al2O3、MgO 和 CaO 含量（wt%），并由预测的 FeO 和 MgO 计算 Mg#。模型（SHIPPED_MODEL）提供随附的 Clementine 模型（波段 R415、R750、R900、R950、R1000；OMAT 和波段比值角即时计算）和 Kaguya MI 模型（由 MI 的八个波段计算 TiO2）；MODEL 可改用 lunar:trainoxidecnn 训练的模型。BANDS 按模型的波段顺序给出每个波段对应的栅格波段（默认 1, 2, 3, …）；栅格波段带有波长信息时，须与模型的波长一致。每个模型的卡片（旁边的 .json）记录了其验证结果（留一采样站和留一着陆区）。
 任何输出都不含不可能的值：每个预测值都被截断到月球样品的物理范围内（FeO 0-25、TiO2 0-17、Al2O3 0-37、MgO 0-25、CaO 0-22 wt%），被截断的像元数写入日志和输出的元数据。OUTPUT_DOMAIN 将光谱位于训练采样点光谱域内的像元标为 1（对数反射率的马氏距离，阈值见模型卡片），模型外推处标为 0；域外比例写入日志和元数据。OUTPUT_UNCERTAINTY 给出每种预测氧化物的 1σ 不确定度（wt%），由折外残差标定，并随该距离增大。
@@ -3958,6 +4233,11 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <location filename="../build/i18n/runtime_strings.py" line="178"/>
         <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
         <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="142"/>
+        <source>The shipped oxide models read reflectance bands at these wavelengths, pixel by pixel (any pixel size): the Clementine UVVIS model predicts FeO, TiO2, Al2O3, MgO and CaO, the Kaguya MI model TiO2. R²: leaving one sample station out (leaving a whole landing site out gives less; its model card, in Lunar Lab &gt; About and in the documentation, has the full figures). MODEL overrides it.</source>
+        <translation>随附的氧化物模型逐像元读取这些波长的反射率波段（任意像元大小）：Clementine UVVIS 模型预测 FeO、TiO2、Al2O3、MgO 和 CaO，Kaguya MI 模型预测 TiO2。R²：留一采样站验证（留出整个着陆区时更低；其模型卡片见 Lunar Lab &gt; 关于 及文档，含完整数据）。MODEL 可取代此选择。</translation>
     </message>
 </context>
 <context>
@@ -4068,17 +4348,6 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>OMAT — {0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="64"/>
-        <source>FeO and TiO2 abundance (wt%) and optical maturity (OMAT) from Clementine UVVIS reflectance with the band-ratio equations of Qiu et al. 2025 (Commun. Earth Environ., eqs. 1-5; constants fitted on 49 sites incl. Chang&apos;E-6) or Lucey et al. 2000.
-theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + offset; theta_Ti = arctan[(R415/R750 - y0) / (R750 - x0)], TiO2 = scale * theta_Ti^exponent; OMAT = sqrt((R750 - x0)^2 + (R950/R750 - y0)^2).
-Input: reflectance raster (0-1 after REFLECTANCE_SCALE). Outputs: float32 GeoTIFFs, nodata where an input is nodata or the equation leaves its domain (R750 &lt;= x0, R415/R750 &lt; y0Ti).
-OUTPUT_DOMAIN (optional): a byte raster, 1 where the pixel&apos;s R415, R750, R950 lie inside the spectral domain of the sample stations the published fits used (Mahalanobis distance of the log reflectance; models/oxide_equations_domain.json), 0 where the fits end; the share outside goes to the log and to every output&apos;s metadata.</source>
-        <translation>由 Clementine UVVIS 反射率计算 FeO 和 TiO2 含量（wt%）及光学成熟度（OMAT），采用 Qiu 等 2025（Commun. Earth Environ.，式 1-5；常数由含嫦娥六号在内的 49 个采样点拟合）或 Lucey 等 2000 的波段比值方程。
-theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + offset; theta_Ti = arctan[(R415/R750 - y0) / (R750 - x0)], TiO2 = scale * theta_Ti^exponent; OMAT = sqrt((R750 - x0)^2 + (R950/R750 - y0)^2).
-输入：反射率栅格（经 REFLECTANCE_SCALE 换算后为 0-1）。输出：float32 GeoTIFF，输入为无数据或超出方程定义域（R750 &lt;= x0，R415/R750 &lt; y0Ti）处为无数据。
-OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位于已发表拟合所用采样站的光谱域内时为 1（对数反射率的马氏距离；models/oxide_equations_domain.json），超出拟合适用范围处为 0；域外像元所占比例写入日志及每个输出的元数据。</translation>
-    </message>
-    <message>
         <location filename="../build/i18n/runtime_strings.py" line="75"/>
         <source>Qiu et al. 2025</source>
         <translation>Qiu 等 2025</translation>
@@ -4135,7 +4404,7 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="136"/>
-        <source>Inside the fitting sites' spectral domain — {0}</source>
+        <source>Inside the fitting sites&apos; spectral domain — {0}</source>
         <translation>位于拟合采样点光谱域内 — {0}</translation>
     </message>
     <message>
@@ -4387,6 +4656,17 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
         <location filename="../processing_provider/algorithms/oxide_equations.py" line="23"/>
         <source>TiO2 exponent</source>
         <translation>TiO2 指数</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="64"/>
+        <source>FeO and TiO2 abundance (wt%) and optical maturity (OMAT) from Clementine UVVIS reflectance with the band-ratio equations of Qiu et al. 2025 (Commun. Earth Environ., eqs. 1-5; constants fitted on 49 sites incl. Chang&apos;E-6) or Lucey et al. 2000.
+theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + offset; theta_Ti = arctan[(R415/R750 - y0) / (R750 - x0)], TiO2 = scale * theta_Ti^exponent; OMAT = sqrt((R750 - x0)^2 + (R950/R750 - y0)^2).
+Input: reflectance raster (0-1 after REFLECTANCE_SCALE). Outputs: float32 GeoTIFFs, nodata where an input is nodata or the equation leaves its domain (R750 &lt;= x0, R415/R750 &lt; y0Ti).
+OUTPUT_DOMAIN (optional): a byte raster, 1 where the pixel&apos;s R415, R750, R950 lie inside the spectral domain of the sample stations the published fits used (Mahalanobis distance of the log reflectance, from the stations&apos; statistics shipped with Lunar Lab), 0 where the fits end; the share outside goes to the log and to every output&apos;s metadata.</source>
+        <translation>由 Clementine UVVIS 反射率计算 FeO 和 TiO2 含量（wt%）及光学成熟度（OMAT），采用 Qiu 等 2025（Commun. Earth Environ.，式 1-5；常数由含嫦娥六号在内的 49 个采样点拟合）或 Lucey 等 2000 的波段比值方程。
+theta_Fe = -arctan[(R950/R750 - y0) / (R750 - x0)], FeO = slope * theta_Fe + offset; theta_Ti = arctan[(R415/R750 - y0) / (R750 - x0)], TiO2 = scale * theta_Ti^exponent; OMAT = sqrt((R750 - x0)^2 + (R950/R750 - y0)^2).
+输入：反射率栅格（经 REFLECTANCE_SCALE 换算后为 0-1）。输出：float32 GeoTIFF，输入为无数据或超出方程定义域（R750 &lt;= x0，R415/R750 &lt; y0Ti）处为无数据。
+OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位于已发表拟合所用采样站的光谱域内时为 1（对数反射率的马氏距离，依据 Lunar Lab 随附的采样站统计量），超出拟合适用范围处为 0；域外像元所占比例写入日志及每个输出的元数据。</translation>
     </message>
 </context>
 <context>
@@ -4715,412 +4995,407 @@ OUTPUT_DOMAIN（可选）：字节型栅格，像元的 R415、R750、R950 位�
 <context>
     <name>TrainCraterAges</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="707"/>
+        <location filename="../build/i18n/runtime_strings.py" line="709"/>
         <source>System label field</source>
         <translation>地质纪标签字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="719"/>
+        <location filename="../build/i18n/runtime_strings.py" line="721"/>
         <source>Unlabelled craters (semi-supervised)</source>
         <translation>无标签撞击坑（半监督）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="720"/>
+        <location filename="../build/i18n/runtime_strings.py" line="722"/>
         <source>Base model to fine-tune (.pt)</source>
         <translation>要微调的基础模型（.pt）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="722"/>
+        <location filename="../build/i18n/runtime_strings.py" line="724"/>
         <source>Validation</source>
         <translation>验证方式</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="724"/>
+        <location filename="../build/i18n/runtime_strings.py" line="726"/>
         <source>k-fold</source>
         <translation>k 折交叉验证</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="725"/>
+        <location filename="../build/i18n/runtime_strings.py" line="727"/>
         <source>Trials or folds</source>
         <translation>试验次数或折数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="726"/>
+        <location filename="../build/i18n/runtime_strings.py" line="728"/>
         <source>Epochs</source>
         <translation>训练轮数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="728"/>
+        <location filename="../build/i18n/runtime_strings.py" line="730"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="730"/>
+        <location filename="../build/i18n/runtime_strings.py" line="732"/>
         <source>Trained model</source>
         <translation>训练好的模型</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="201"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="218"/>
         <source>PyTorch model (*.pt)</source>
         <translation>PyTorch 模型 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="731"/>
+        <location filename="../build/i18n/runtime_strings.py" line="733"/>
         <source>Validation report</source>
         <translation>验证报告</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="203"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="220"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="732"/>
+        <location filename="../build/i18n/runtime_strings.py" line="734"/>
         <source>Overall accuracy (mean)</source>
         <translation>总体准确率（均值）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="733"/>
+        <location filename="../build/i18n/runtime_strings.py" line="735"/>
         <source>Overall accuracy (s.d.)</source>
         <translation>总体准确率（标准差）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="227"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="244"/>
         <source>At least 10 labelled craters inside the DEM are needed</source>
         <translation>至少需要 10 个位于 DEM 内的带标签撞击坑</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="257"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="274"/>
         <source>overall accuracy {0:.1%} ± {1:.1%} (majority-class baseline {2:.1%})</source>
         <translation>总体准确率 {0:.1%} ± {1:.1%}（多数类基线 {2:.1%}）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="700"/>
+        <location filename="../build/i18n/runtime_strings.py" line="702"/>
         <source>Train or fine-tune the crater age classifier</source>
         <translation>训练或微调撞击坑年龄分类器</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="701"/>
+        <location filename="../build/i18n/runtime_strings.py" line="703"/>
         <source>Crater ages</source>
         <translation>撞击坑年龄</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="703"/>
+        <location filename="../build/i18n/runtime_strings.py" line="705"/>
         <source>Labelled craters</source>
         <translation>带标签的撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="704"/>
+        <location filename="../build/i18n/runtime_strings.py" line="706"/>
         <source>Crater circles, points, or a table with lon/lat fields (degrees).</source>
         <translation>撞击坑圆、点，或带 lon/lat 字段（度）的表。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="705"/>
+        <location filename="../build/i18n/runtime_strings.py" line="707"/>
         <source>Labelled craters: diameter field (km)</source>
         <translation>带标签的撞击坑：直径字段（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="706"/>
-        <source>Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon's area.</source>
+        <location filename="../build/i18n/runtime_strings.py" line="708"/>
+        <source>Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon&apos;s area.</source>
         <translation>默认：名为 diameter_km、Diam_km、diameter… 的字段；对于圆，则使用多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="708"/>
+        <location filename="../build/i18n/runtime_strings.py" line="710"/>
         <source>System codes 1-5 or names (pre-Nectarian … Copernican).</source>
         <translation>地质纪代码 1-5 或名称（pre-Nectarian … Copernican，即前酒海纪 … 哥白尼纪）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="709"/>
+        <location filename="../build/i18n/runtime_strings.py" line="711"/>
         <source>DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="710"/>
+        <location filename="../build/i18n/runtime_strings.py" line="712"/>
         <source>Elevation raster with a CRS (morphometry).</source>
         <translation>带坐标系的高程栅格（形态测量）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="711"/>
+        <location filename="../build/i18n/runtime_strings.py" line="713"/>
         <source>Image (DOM or fused raster)</source>
         <translation>影像（DOM 或融合栅格）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="712"/>
+        <location filename="../build/i18n/runtime_strings.py" line="714"/>
         <source>Band 1 = brightness. The shipped model needs it (trained with the LOLA DEM + a global albedo image).</source>
         <translation>波段 1 = 亮度。随附模型需要此输入（以 LOLA DEM + 全球反照率影像训练）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="713"/>
+        <location filename="../build/i18n/runtime_strings.py" line="715"/>
         <source>OMAT raster</source>
         <translation>OMAT 栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="714"/>
+        <location filename="../build/i18n/runtime_strings.py" line="716"/>
         <source>Optional optical maturity (bright rays: young craters), for models trained with it.</source>
         <translation>可选的光学成熟度（亮辐射纹：年轻撞击坑），用于以其训练的模型。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="715"/>
+        <location filename="../build/i18n/runtime_strings.py" line="717"/>
         <source>Geologic units</source>
         <translation>地质单元</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="716"/>
+        <location filename="../build/i18n/runtime_strings.py" line="718"/>
         <source>Optional polygons with the System of each unit (the stratigraphic channel).</source>
         <translation>可选多边形，含每个单元的地质纪（地层通道）。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="717"/>
+        <location filename="../build/i18n/runtime_strings.py" line="719"/>
         <source>Geologic unit System field</source>
         <translation>地质单元地质纪字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="718"/>
+        <location filename="../build/i18n/runtime_strings.py" line="720"/>
         <source>Codes 1-5 or System names.</source>
         <translation>代码 1-5 或地质纪名称。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="721"/>
+        <location filename="../build/i18n/runtime_strings.py" line="723"/>
         <source>Empty: train from scratch.</source>
         <translation>留空：从头训练。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="734"/>
+        <location filename="../build/i18n/runtime_strings.py" line="736"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="735"/>
+        <location filename="../build/i18n/runtime_strings.py" line="737"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="740"/>
+        <location filename="../build/i18n/runtime_strings.py" line="742"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="741"/>
+        <location filename="../build/i18n/runtime_strings.py" line="743"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="723"/>
+        <location filename="../build/i18n/runtime_strings.py" line="725"/>
         <source>Five trials, 8:1:1 (Yang et al. 2020)</source>
         <translation>五次试验，8:1:1（Yang 等 2020）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="727"/>
+        <location filename="../build/i18n/runtime_strings.py" line="729"/>
         <source>The shipped model&apos;s recipe: 40.</source>
         <translation>随附模型的训练设置：40。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="729"/>
+        <location filename="../build/i18n/runtime_strings.py" line="731"/>
         <source>The same seed and data give the same model.</source>
         <translation>相同的随机种子和数据得到相同的模型。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="736"/>
+        <location filename="../build/i18n/runtime_strings.py" line="738"/>
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="737"/>
+        <location filename="../build/i18n/runtime_strings.py" line="739"/>
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="738"/>
+        <location filename="../build/i18n/runtime_strings.py" line="740"/>
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="739"/>
+        <location filename="../build/i18n/runtime_strings.py" line="741"/>
         <source>{0}: &apos;{1}&apos; is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="742"/>
+        <location filename="../build/i18n/runtime_strings.py" line="744"/>
         <source>{0}: &apos;{1}&apos; cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="743"/>
+        <location filename="../build/i18n/runtime_strings.py" line="745"/>
         <source>{0}: file &apos;{1}&apos; does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="745"/>
+        <location filename="../build/i18n/runtime_strings.py" line="747"/>
         <source>Dask scheduler (empty = this process)</source>
         <translation>Dask 调度器（留空 = 本进程）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="748"/>
+        <location filename="../build/i18n/runtime_strings.py" line="750"/>
         <source>GEOLOGY_FIELD: name the field holding each unit&apos;s System</source>
         <translation>GEOLOGY_FIELD：请指定存放各地质单元地质纪的字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="749"/>
+        <location filename="../build/i18n/runtime_strings.py" line="751"/>
         <source>a DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="750"/>
+        <location filename="../build/i18n/runtime_strings.py" line="752"/>
         <source>an image</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="751"/>
+        <location filename="../build/i18n/runtime_strings.py" line="753"/>
         <source>INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a MODEL) made for {1}</source>
         <translation>INPUT 波段 {0} 看起来是{1}，但该模型需要{2}：请选择为{1}制作的 SHIPPED_MODEL（或 MODEL）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="752"/>
+        <location filename="../build/i18n/runtime_strings.py" line="754"/>
         <source>INPUT has {0:g} m pixels, far outside the {1:g}-{2:g} m the model was trained for: expect fewer and worse detections</source>
         <translation>INPUT 的像元大小为 {0:g} m，远超出模型训练所用的 {1:g}-{2:g} m：检测结果会更少、更差</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="753"/>
+        <location filename="../build/i18n/runtime_strings.py" line="755"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="756"/>
+        <location filename="../build/i18n/runtime_strings.py" line="758"/>
         <source>BANDS: {0} band numbers were given (&apos;{1}&apos;), but the model reads {2} bands: {3}</source>
         <translation>BANDS：给出了 {0} 个波段编号（“{1}”），但该模型读取 {2} 个波段：{3}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="757"/>
+        <location filename="../build/i18n/runtime_strings.py" line="759"/>
         <source>BANDS: &apos;{0}&apos; is not a comma-separated list of band numbers; the model expects {1} bands: {2}</source>
         <translation>BANDS：“{0}”不是以逗号分隔的波段编号列表；该模型需要 {1} 个波段：{2}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="758"/>
+        <location filename="../build/i18n/runtime_strings.py" line="760"/>
         <source>BANDS: band {0} does not exist in INPUT &apos;{1}&apos; ({2} bands); the model expects {3} bands: {4}</source>
         <translation>BANDS：INPUT“{1}”中不存在波段 {0}（该栅格有 {2} 个波段）；该模型需要 {3} 个波段：{4}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="759"/>
+        <location filename="../build/i18n/runtime_strings.py" line="761"/>
         <source>; the raster&apos;s wavelengths fit BANDS={0}</source>
         <translation>；按该栅格的波长应设 BANDS={0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="760"/>
+        <location filename="../build/i18n/runtime_strings.py" line="762"/>
         <source>; the raster has no band at {0}</source>
         <translation>；该栅格没有位于 {0} 的波段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="761"/>
+        <location filename="../build/i18n/runtime_strings.py" line="763"/>
         <source>BANDS{0}: raster band {1} is at {2:g} nm but stands for the model&apos;s {3} ({4:g} nm); the model expects {5}{6}</source>
         <translation>BANDS{0}：栅格波段 {1} 位于 {2:g} nm，却被用作模型的 {3}（{4:g} nm）；该模型需要 {5}{6}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="762"/>
+        <location filename="../build/i18n/runtime_strings.py" line="764"/>
         <source> (empty: 1, 2, 3, …)</source>
         <translation>（留空：1, 2, 3, …）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="763"/>
+        <location filename="../build/i18n/runtime_strings.py" line="765"/>
         <source>{0}: &apos;{1}&apos; is a folder; give a file name</source>
         <translation>{0}：“{1}”是文件夹；请给出文件名</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="764"/>
+        <location filename="../build/i18n/runtime_strings.py" line="766"/>
         <source>{0}: cannot create &apos;{1}&apos;</source>
         <translation>{0}：无法创建“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="766"/>
+        <location filename="../build/i18n/runtime_strings.py" line="768"/>
         <source>{0} would overwrite a model shipped with Lunar Lab (&apos;{1}&apos;); save it elsewhere</source>
         <translation>{0} 会覆盖 Lunar Lab 随附的模型（“{1}”）；请保存到其他位置</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="767"/>
+        <location filename="../build/i18n/runtime_strings.py" line="769"/>
         <source>{0} and {1} point at the same file &apos;{2}&apos;; give each output its own file</source>
         <translation>{0} 和 {1} 指向同一文件“{2}”；请为每个输出指定单独的文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="768"/>
+        <location filename="../build/i18n/runtime_strings.py" line="770"/>
         <source>{0}: cannot create &apos;{1}&apos; ({2})</source>
         <translation>{0}：无法创建“{1}”（{2}）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="769"/>
+        <location filename="../build/i18n/runtime_strings.py" line="771"/>
         <source>{0}: &apos;{1}&apos; is not a number</source>
         <translation>{0}：“{1}”不是数字</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="770"/>
+        <location filename="../build/i18n/runtime_strings.py" line="772"/>
         <source>{0} would overwrite the input {1} (&apos;{2}&apos;): inputs are never overwritten; choose another file</source>
         <translation>{0} 会覆盖输入 {1}（“{2}”）：输入从不被覆盖；请选择其他文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="702"/>
-        <source>Trains the dual-channel crater age classifier of Yang et al. 2020 on labelled craters (LABEL_FIELD: System codes 1-5 or names), semi-supervised with a mean teacher when UNLABELLED craters are given, or fine-tunes BASE_MODEL. Validation as in Yang et al. 2020 (five trials of stratified 8:1:1 splits) or k-fold; the report gives overall accuracy mean ± s.d., balanced accuracy, per-System recall, the majority-class baseline and the confusion matrix. The final model is trained on all labelled craters.
-Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is also written as NAME.onnx beside NAME.pt (where the onnx package is installed), so that it runs with ONNX Runtime alone.</source>
-        <translation>以带标签的撞击坑（LABEL_FIELD：地质纪代码 1-5 或名称）训练 Yang 等 2020 的双通道撞击坑年龄分类器；给出 UNLABELLED 撞击坑时采用 mean teacher 方法进行半监督训练；也可微调 BASE_MODEL。验证方式同 Yang 等 2020（五次分层 8:1:1 划分试验）或采用 k 折交叉验证；报告给出总体准确率均值 ± 标准差、平衡准确率、各地质纪召回率、多数类基线和混淆矩阵。最终模型以全部带标签撞击坑训练。
-训练需要 PyTorch（Lunar Lab &gt; 安装 PyTorch…）。训练得到的模型还会以 NAME.onnx 写在 NAME.pt 旁边（在已安装 onnx 包时），以便仅用 ONNX Runtime 即可运行。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="746"/>
+        <location filename="../build/i18n/runtime_strings.py" line="748"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="747"/>
+        <location filename="../build/i18n/runtime_strings.py" line="749"/>
         <source>Inference engine</source>
         <translation>推理引擎</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="754"/>
+        <location filename="../build/i18n/runtime_strings.py" line="756"/>
         <source>ONNX model for ONNX Runtime: {0}</source>
         <translation>供 ONNX Runtime 使用的 ONNX 模型：{0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="755"/>
+        <location filename="../build/i18n/runtime_strings.py" line="757"/>
         <source>No .onnx was written beside {0}: that needs the onnx package beside PyTorch (pip install onnx). The model still runs with ENGINE=torch, or is converted where onnx is installed.</source>
         <translation>未在 {0} 旁边写出 .onnx：这需要在 PyTorch 之外安装 onnx 包（pip install onnx）。该模型仍可用 ENGINE=torch 运行，或在已安装 onnx 的地方转换。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="765"/>
+        <location filename="../build/i18n/runtime_strings.py" line="767"/>
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
         <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="744"/>
+        <location filename="../build/i18n/runtime_strings.py" line="746"/>
         <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
         <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="704"/>
+        <source>Trains the dual-channel crater age classifier of Yang et al. 2020 on labelled craters (LABEL_FIELD: System codes 1-5 or names), semi-supervised with a mean teacher when UNLABELLED craters are given, or fine-tunes BASE_MODEL. Validation as in Yang et al. 2020 (five trials of stratified 8:1:1 splits) or k-fold; the report gives overall accuracy mean ± s.d., balanced accuracy, per-System recall, the majority-class baseline and the confusion matrix. The final model is trained on all labelled craters.
+Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is also written as an .onnx file beside the .pt file (where the onnx package is installed), so that it runs with ONNX Runtime alone.</source>
+        <translation>以带标签的撞击坑（LABEL_FIELD：地质纪代码 1-5 或名称）训练 Yang 等 2020 的双通道撞击坑年龄分类器；给出 UNLABELLED 撞击坑时采用 mean teacher 方法进行半监督训练；也可微调 BASE_MODEL。验证方式同 Yang 等 2020（五次分层 8:1:1 划分试验）或采用 k 折交叉验证；报告给出总体准确率均值 ± 标准差、平衡准确率、各地质纪召回率、多数类基线和混淆矩阵。最终模型以全部带标签撞击坑训练。
+训练需要 PyTorch（Lunar Lab &gt; 安装 PyTorch…）。训练得到的模型还会以 .onnx 文件写在 .pt 文件旁边（在已安装 onnx 包时），以便仅用 ONNX Runtime 即可运行。</translation>
     </message>
 </context>
 <context>
     <name>TrainCraterDetector</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="517"/>
+        <location filename="../build/i18n/runtime_strings.py" line="519"/>
         <source>DEM or fused DOM/DEM raster</source>
         <translation>DEM 或融合的 DOM/DEM 栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="522"/>
-        <source>Fine-tune BASE_MODEL (transfer learning)</source>
-        <translation>微调 BASE_MODEL（迁移学习）</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="524"/>
+        <location filename="../build/i18n/runtime_strings.py" line="526"/>
         <source>Base model (.pt)</source>
         <translation>基础模型（.pt）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="526"/>
+        <location filename="../build/i18n/runtime_strings.py" line="528"/>
         <source>Epochs (50 steps each)</source>
         <translation>训练轮数（每轮 50 步）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="527"/>
+        <location filename="../build/i18n/runtime_strings.py" line="529"/>
         <source>Random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="529"/>
+        <location filename="../build/i18n/runtime_strings.py" line="531"/>
         <source>Trained model</source>
         <translation>训练好的模型</translation>
     </message>
@@ -5130,7 +5405,7 @@ Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is
         <translation>PyTorch 模型 (*.pt)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="530"/>
+        <location filename="../build/i18n/runtime_strings.py" line="532"/>
         <source>Training report</source>
         <translation>训练报告</translation>
     </message>
@@ -5140,12 +5415,12 @@ Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="531"/>
+        <location filename="../build/i18n/runtime_strings.py" line="533"/>
         <source>Recall before training</source>
         <translation>训练前召回率</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="532"/>
+        <location filename="../build/i18n/runtime_strings.py" line="534"/>
         <source>Recall after training</source>
         <translation>训练后召回率</translation>
     </message>
@@ -5165,266 +5440,271 @@ Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is
         <translation>带标签撞击坑上的召回率：训练前 {0}，训练后 {1:.3f}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="514"/>
+        <location filename="../build/i18n/runtime_strings.py" line="516"/>
         <source>Train or fine-tune a crater detector</source>
         <translation>训练或微调撞击坑检测器</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="515"/>
+        <location filename="../build/i18n/runtime_strings.py" line="517"/>
         <source>Craters</source>
         <translation>撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="518"/>
+        <location filename="../build/i18n/runtime_strings.py" line="520"/>
         <source>Labelled craters</source>
         <translation>带标签的撞击坑</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="519"/>
+        <location filename="../build/i18n/runtime_strings.py" line="521"/>
         <source>Crater circles, points, or a table with lon/lat fields (degrees).</source>
         <translation>撞击坑圆、点，或带 lon/lat 字段（度）的表。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="520"/>
+        <location filename="../build/i18n/runtime_strings.py" line="522"/>
         <source>Labelled craters: diameter field (km)</source>
         <translation>带标签的撞击坑：直径字段（km）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="521"/>
-        <source>Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon's area.</source>
+        <location filename="../build/i18n/runtime_strings.py" line="523"/>
+        <source>Default: a field named diameter_km, Diam_km, diameter… or, for circles, the polygon&apos;s area.</source>
         <translation>默认：名为 diameter_km、Diam_km、diameter… 的字段；对于圆，则使用多边形的面积。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="523"/>
+        <location filename="../build/i18n/runtime_strings.py" line="525"/>
         <source>Off: train a new network from scratch.</source>
         <translation>关闭：从头训练新网络。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="533"/>
+        <location filename="../build/i18n/runtime_strings.py" line="535"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="534"/>
+        <location filename="../build/i18n/runtime_strings.py" line="536"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="539"/>
+        <location filename="../build/i18n/runtime_strings.py" line="541"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="540"/>
+        <location filename="../build/i18n/runtime_strings.py" line="542"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="525"/>
-        <source>Default: the shipped LOLA DEM model (models/crater_detector.pt).</source>
-        <translation>默认：随附的 LOLA DEM 模型（models/crater_detector.pt）。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="528"/>
+        <location filename="../build/i18n/runtime_strings.py" line="530"/>
         <source>The same seed and data give the same model.</source>
         <translation>相同的随机种子和数据得到相同的模型。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="535"/>
+        <location filename="../build/i18n/runtime_strings.py" line="537"/>
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="536"/>
+        <location filename="../build/i18n/runtime_strings.py" line="538"/>
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="537"/>
+        <location filename="../build/i18n/runtime_strings.py" line="539"/>
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="538"/>
+        <location filename="../build/i18n/runtime_strings.py" line="540"/>
         <source>{0}: &apos;{1}&apos; is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="541"/>
+        <location filename="../build/i18n/runtime_strings.py" line="543"/>
         <source>{0}: &apos;{1}&apos; cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="542"/>
+        <location filename="../build/i18n/runtime_strings.py" line="544"/>
         <source>{0}: file &apos;{1}&apos; does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="544"/>
+        <location filename="../build/i18n/runtime_strings.py" line="546"/>
         <source>Dask scheduler (empty = this process)</source>
         <translation>Dask 调度器（留空 = 本进程）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="547"/>
+        <location filename="../build/i18n/runtime_strings.py" line="549"/>
         <source>DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="548"/>
+        <location filename="../build/i18n/runtime_strings.py" line="550"/>
         <source>Image (DOM or fused raster)</source>
         <translation>影像（DOM 或融合栅格）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="549"/>
+        <location filename="../build/i18n/runtime_strings.py" line="551"/>
         <source>OMAT raster</source>
         <translation>OMAT 栅格</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="550"/>
+        <location filename="../build/i18n/runtime_strings.py" line="552"/>
         <source>Geologic units</source>
         <translation>地质单元</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="551"/>
+        <location filename="../build/i18n/runtime_strings.py" line="553"/>
         <source>Geologic unit System field</source>
         <translation>地质单元地质纪字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="552"/>
+        <location filename="../build/i18n/runtime_strings.py" line="554"/>
         <source>GEOLOGY_FIELD: name the field holding each unit&apos;s System</source>
         <translation>GEOLOGY_FIELD：请指定存放各地质单元地质纪的字段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="553"/>
+        <location filename="../build/i18n/runtime_strings.py" line="555"/>
         <source>a DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="554"/>
+        <location filename="../build/i18n/runtime_strings.py" line="556"/>
         <source>an image</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="555"/>
+        <location filename="../build/i18n/runtime_strings.py" line="557"/>
         <source>INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a MODEL) made for {1}</source>
         <translation>INPUT 波段 {0} 看起来是{1}，但该模型需要{2}：请选择为{1}制作的 SHIPPED_MODEL（或 MODEL）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="556"/>
+        <location filename="../build/i18n/runtime_strings.py" line="558"/>
         <source>INPUT has {0:g} m pixels, far outside the {1:g}-{2:g} m the model was trained for: expect fewer and worse detections</source>
         <translation>INPUT 的像元大小为 {0:g} m，远超出模型训练所用的 {1:g}-{2:g} m：检测结果会更少、更差</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="557"/>
+        <location filename="../build/i18n/runtime_strings.py" line="559"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="560"/>
+        <location filename="../build/i18n/runtime_strings.py" line="562"/>
         <source>BANDS: {0} band numbers were given (&apos;{1}&apos;), but the model reads {2} bands: {3}</source>
         <translation>BANDS：给出了 {0} 个波段编号（“{1}”），但该模型读取 {2} 个波段：{3}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="561"/>
+        <location filename="../build/i18n/runtime_strings.py" line="563"/>
         <source>BANDS: &apos;{0}&apos; is not a comma-separated list of band numbers; the model expects {1} bands: {2}</source>
         <translation>BANDS：“{0}”不是以逗号分隔的波段编号列表；该模型需要 {1} 个波段：{2}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="562"/>
+        <location filename="../build/i18n/runtime_strings.py" line="564"/>
         <source>BANDS: band {0} does not exist in INPUT &apos;{1}&apos; ({2} bands); the model expects {3} bands: {4}</source>
         <translation>BANDS：INPUT“{1}”中不存在波段 {0}（该栅格有 {2} 个波段）；该模型需要 {3} 个波段：{4}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="563"/>
+        <location filename="../build/i18n/runtime_strings.py" line="565"/>
         <source>; the raster&apos;s wavelengths fit BANDS={0}</source>
         <translation>；按该栅格的波长应设 BANDS={0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="564"/>
+        <location filename="../build/i18n/runtime_strings.py" line="566"/>
         <source>; the raster has no band at {0}</source>
         <translation>；该栅格没有位于 {0} 的波段</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="565"/>
+        <location filename="../build/i18n/runtime_strings.py" line="567"/>
         <source>BANDS{0}: raster band {1} is at {2:g} nm but stands for the model&apos;s {3} ({4:g} nm); the model expects {5}{6}</source>
         <translation>BANDS{0}：栅格波段 {1} 位于 {2:g} nm，却被用作模型的 {3}（{4:g} nm）；该模型需要 {5}{6}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="566"/>
+        <location filename="../build/i18n/runtime_strings.py" line="568"/>
         <source> (empty: 1, 2, 3, …)</source>
         <translation>（留空：1, 2, 3, …）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="567"/>
+        <location filename="../build/i18n/runtime_strings.py" line="569"/>
         <source>{0}: &apos;{1}&apos; is a folder; give a file name</source>
         <translation>{0}：“{1}”是文件夹；请给出文件名</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="568"/>
+        <location filename="../build/i18n/runtime_strings.py" line="570"/>
         <source>{0}: cannot create &apos;{1}&apos;</source>
         <translation>{0}：无法创建“{1}”</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="570"/>
+        <location filename="../build/i18n/runtime_strings.py" line="572"/>
         <source>{0} would overwrite a model shipped with Lunar Lab (&apos;{1}&apos;); save it elsewhere</source>
         <translation>{0} 会覆盖 Lunar Lab 随附的模型（“{1}”）；请保存到其他位置</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="571"/>
+        <location filename="../build/i18n/runtime_strings.py" line="573"/>
         <source>{0} and {1} point at the same file &apos;{2}&apos;; give each output its own file</source>
         <translation>{0} 和 {1} 指向同一文件“{2}”；请为每个输出指定单独的文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="572"/>
+        <location filename="../build/i18n/runtime_strings.py" line="574"/>
         <source>{0}: cannot create &apos;{1}&apos; ({2})</source>
         <translation>{0}：无法创建“{1}”（{2}）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="573"/>
+        <location filename="../build/i18n/runtime_strings.py" line="575"/>
         <source>{0}: &apos;{1}&apos; is not a number</source>
         <translation>{0}：“{1}”不是数字</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="574"/>
+        <location filename="../build/i18n/runtime_strings.py" line="576"/>
         <source>{0} would overwrite the input {1} (&apos;{2}&apos;): inputs are never overwritten; choose another file</source>
         <translation>{0} 会覆盖输入 {1}（“{2}”）：输入从不被覆盖；请选择其他文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="516"/>
-        <source>Trains a crater detector on a DEM (or the elevation band of a fused raster) and the craters marked on it (circles, or points with a diameter field), or fine-tunes BASE_MODEL on them: the transfer learning of Yang et al. 2020, where a detector trained on coarse images is adapted to a new scene with a few labelled craters. Training uses only the part of the raster around the labelled craters: mark every crater of the sizes you care about inside that region (unmarked ones would be learnt as background). The report gives recall and precision there before and after training. OUTPUT_MODEL is a .pt file with its model card (.json) beside it; use it as MODEL in lunar:detectcraters.
-Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is also written as NAME.onnx beside NAME.pt (where the onnx package is installed), so that it runs with ONNX Runtime alone.</source>
-        <translation>在 DEM（或融合栅格的高程波段）及其上标注的撞击坑（圆形，或带直径字段的点）上训练撞击坑检测器，或在其上微调 BASE_MODEL：即 Yang 等 2020 的迁移学习——在粗分辨率影像上训练的检测器借助少量标注撞击坑适应新场景。训练只使用标注撞击坑周围的栅格区域：请在该区域内标注所有您关心尺寸的撞击坑（未标注的会被当作背景学习）。报告给出训练前后在该区域的召回率和精确率。OUTPUT_MODEL 为 .pt 文件，其模型卡片（.json）位于同一目录；可在 lunar:detectcraters 中作为 MODEL 使用。
-训练需要 PyTorch（Lunar Lab &gt; 安装 PyTorch…）。训练得到的模型还会以 NAME.onnx 写在 NAME.pt 旁边（在已安装 onnx 包时），以便仅用 ONNX Runtime 即可运行。</translation>
-    </message>
-    <message>
-        <location filename="../build/i18n/runtime_strings.py" line="545"/>
+        <location filename="../build/i18n/runtime_strings.py" line="547"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="546"/>
+        <location filename="../build/i18n/runtime_strings.py" line="548"/>
         <source>Inference engine</source>
         <translation>推理引擎</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="558"/>
+        <location filename="../build/i18n/runtime_strings.py" line="560"/>
         <source>ONNX model for ONNX Runtime: {0}</source>
         <translation>供 ONNX Runtime 使用的 ONNX 模型：{0}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="559"/>
+        <location filename="../build/i18n/runtime_strings.py" line="561"/>
         <source>No .onnx was written beside {0}: that needs the onnx package beside PyTorch (pip install onnx). The model still runs with ENGINE=torch, or is converted where onnx is installed.</source>
         <translation>未在 {0} 旁边写出 .onnx：这需要在 PyTorch 之外安装 onnx 包（pip install onnx）。该模型仍可用 ENGINE=torch 运行，或在已安装 onnx 的地方转换。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="569"/>
+        <location filename="../build/i18n/runtime_strings.py" line="571"/>
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
         <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="543"/>
+        <location filename="../build/i18n/runtime_strings.py" line="545"/>
         <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
         <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="524"/>
+        <source>Fine-tune the base model (transfer learning)</source>
+        <translation>微调基础模型（迁移学习）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="518"/>
+        <source>Trains a crater detector on a DEM (or the elevation band of a fused raster) and the craters marked on it (circles, or points with a diameter field), or fine-tunes BASE_MODEL on them: the transfer learning of Yang et al. 2020, where a detector trained on coarse images is adapted to a new scene with a few labelled craters. Training uses only the part of the raster around the labelled craters: mark every crater of the sizes you care about inside that region (unmarked ones would be learnt as background). The report gives recall and precision there before and after training. OUTPUT_MODEL is a .pt file with its model card (.json) beside it; use it as MODEL in lunar:detectcraters.
+Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is also written as an .onnx file beside the .pt file (where the onnx package is installed), so that it runs with ONNX Runtime alone.</source>
+        <translation>在 DEM（或融合栅格的高程波段）及其上标注的撞击坑（圆形，或带直径字段的点）上训练撞击坑检测器，或在其上微调 BASE_MODEL：即 Yang 等 2020 的迁移学习——在粗分辨率影像上训练的检测器借助少量标注撞击坑适应新场景。训练只使用标注撞击坑周围的栅格区域：请在该区域内标注所有您关心尺寸的撞击坑（未标注的会被当作背景学习）。报告给出训练前后在该区域的召回率和精确率。OUTPUT_MODEL 为 .pt 文件，其模型卡片（.json）位于同一目录；可在 lunar:detectcraters 中作为 MODEL 使用。
+训练需要 PyTorch（Lunar Lab &gt; 安装 PyTorch…）。训练得到的模型还会以 .onnx 文件写在 .pt 文件旁边（在已安装 onnx 包时），以便仅用 ONNX Runtime 即可运行。</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="527"/>
+        <source>Default: the shipped LOLA DEM model.</source>
+        <translation>默认：随附的 LOLA DEM 模型。</translation>
     </message>
 </context>
 <context>
@@ -5611,7 +5891,7 @@ Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is
     </message>
     <message>
         <location filename="../build/i18n/runtime_strings.py" line="224"/>
-        <source>E.g. the site field of clementine_sites.csv: 'Apollo 16 - S1' … 'Apollo 16 - LM' form one group, 'Apollo 16'. Reported beside the per-station validation.</source>
+        <source>E.g. the site field of clementine_sites.csv: &apos;Apollo 16 - S1&apos; … &apos;Apollo 16 - LM&apos; form one group, &apos;Apollo 16&apos;. Reported beside the per-station validation.</source>
         <translation>例如 clementine_sites.csv 的 site 字段：“Apollo 16 - S1”…“Apollo 16 - LM”构成一个分组“Apollo 16”。结果与逐采样站验证并列报告。</translation>
     </message>
     <message>
@@ -5795,13 +6075,6 @@ Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is
         <translation>{0} 会覆盖输入 {1}（“{2}”）：输入从不被覆盖；请选择其他文件</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="208"/>
-        <source>Trains a 1D CNN per oxide on sample sites (a table, CSV or vector layer with reflectance and measured oxides) and validates it honestly: leave-one-out (Qiu et al. 2025) or k-fold (Zhang et al. 2023), with every normalisation, early-stopping decision and model choice made inside the training fold. A site missing a target is skipped for that target only. Outputs the model (one file for all targets, its card beside it), out-of-fold predictions (CSV: site, target, measured, predicted) and an HTML report with R² and RMSE per oxide and predicted-vs-measured plots; training-fit figures are reported separately and labelled as such. GROUP_FIELD adds leave-one-group-out figures beside the per-station ones: stations of one landing site are not independent (a value starting with a mission name and number, e.g. 'Apollo 16 - S1' or 'Apollo16S1', counts as that mission, 'Apollo 16'). The defaults are the recipe of the shipped Clementine model. The model also records the spectral domain and calibrated 1-sigma that lunar:oxidecnn's OUTPUT_DOMAIN and OUTPUT_UNCERTAINTY use.
-Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is also written as NAME.onnx beside NAME.pt (where the onnx package is installed), so that it runs with ONNX Runtime alone.</source>
-        <translation>在采样点（含反射率和实测氧化物含量的表格、CSV 或矢量图层）上为每种氧化物训练一个一维卷积神经网络，并进行严格验证：留一交叉验证（Qiu 等 2025）或 k 折交叉验证（Zhang 等 2023），所有归一化、早停判断和模型选择均在训练折内完成。缺少某目标值的采样点仅在该目标中被跳过。输出模型（所有目标共用一个文件，旁边附有其模型卡片）、折外预测（CSV：site、target、measured、predicted）以及 HTML 报告（含每种氧化物的 R² 和 RMSE 以及预测值-实测值图）；训练拟合指标单独报告并明确标注。GROUP_FIELD 在逐采样站结果旁增加留一分组结果：同一着陆区的采样站并不相互独立（以任务名称和编号开头的值，如“Apollo 16 - S1”或“Apollo16S1”，归入该任务“Apollo 16”）。默认值即随附 Clementine 模型的训练设置。模型还记录 lunar:oxidecnn 的 OUTPUT_DOMAIN 和 OUTPUT_UNCERTAINTY 所用的光谱域和标定后的 1σ。
-训练需要 PyTorch（Lunar Lab &gt; 安装 PyTorch…）。训练得到的模型还会以 NAME.onnx 写在 NAME.pt 旁边（在已安装 onnx 包时），以便仅用 ONNX Runtime 即可运行。</translation>
-    </message>
-    <message>
         <location filename="../build/i18n/runtime_strings.py" line="250"/>
         <source>Device</source>
         <translation>设备</translation>
@@ -5831,31 +6104,38 @@ Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is
         <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
         <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
     </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="208"/>
+        <source>Trains a 1D CNN per oxide on sample sites (a table, CSV or vector layer with reflectance and measured oxides) and validates it honestly: leave-one-out (Qiu et al. 2025) or k-fold (Zhang et al. 2023), with every normalisation, early-stopping decision and model choice made inside the training fold. A site missing a target is skipped for that target only. Outputs the model (one file for all targets, its card beside it), out-of-fold predictions (CSV: site, target, measured, predicted) and an HTML report with R² and RMSE per oxide and predicted-vs-measured plots; training-fit figures are reported separately and labelled as such. GROUP_FIELD adds leave-one-group-out figures beside the per-station ones: stations of one landing site are not independent (a value starting with a mission name and number, e.g. &apos;Apollo 16 - S1&apos; or &apos;Apollo16S1&apos;, counts as that mission, &apos;Apollo 16&apos;). The defaults are the recipe of the shipped Clementine model. The model also records the spectral domain and calibrated 1-sigma that lunar:oxidecnn&apos;s domain and 1-sigma outputs use.
+Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is also written as an .onnx file beside the .pt file (where the onnx package is installed), so that it runs with ONNX Runtime alone.</source>
+        <translation>在采样点（含反射率和实测氧化物含量的表格、CSV 或矢量图层）上为每种氧化物训练一个一维卷积神经网络，并进行严格验证：留一交叉验证（Qiu 等 2025）或 k 折交叉验证（Zhang 等 2023），所有归一化、早停判断和模型选择均在训练折内完成。缺少某目标值的采样点仅在该目标中被跳过。输出模型（所有目标共用一个文件，旁边附有其模型卡片）、折外预测（CSV：site、target、measured、predicted）以及 HTML 报告（含每种氧化物的 R² 和 RMSE 以及预测值-实测值图）；训练拟合指标单独报告并明确标注。GROUP_FIELD 在逐采样站结果旁增加留一分组结果：同一着陆区的采样站并不相互独立（以任务名称和编号开头的值，如“Apollo 16 - S1”或“Apollo16S1”，归入该任务“Apollo 16”）。默认值即随附 Clementine 模型的训练设置。模型还记录 lunar:oxidecnn 的光谱域输出和 1σ 输出所用的光谱域和标定后的 1σ。
+训练需要 PyTorch（Lunar Lab &gt; 安装 PyTorch…）。训练得到的模型还会以 .onnx 文件写在 .pt 文件旁边（在已安装 onnx 包时），以便仅用 ONNX Runtime 即可运行。</translation>
+    </message>
 </context>
 <context>
     <name>alg</name>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="49"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="52"/>
         <source>DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="50"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="53"/>
         <source>Image (DOM or fused raster)</source>
         <translation>影像（DOM 或融合栅格）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="52"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="55"/>
         <source>OMAT raster</source>
         <translation>OMAT 栅格</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="54"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="57"/>
         <source>Geologic units</source>
         <translation>地质单元</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="58"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="61"/>
         <source>Geologic unit System field</source>
         <translation>地质单元地质纪字段</translation>
     </message>
@@ -5865,32 +6145,32 @@ Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is
         <translation>Dask 调度器（留空 = 本进程）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/crater_ages.py" line="81"/>
+        <location filename="../processing_provider/algorithms/crater_ages.py" line="84"/>
         <source>GEOLOGY_FIELD: name the field holding each unit&apos;s System</source>
         <translation>GEOLOGY_FIELD：请指定存放各地质单元地质纪的字段</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="44"/>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="49"/>
         <source>a DEM</source>
         <translation>DEM</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="44"/>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="49"/>
         <source>an image</source>
         <translation>影像</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="46"/>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="51"/>
         <source>INPUT band {0} looks like {1} but the model takes {2}: choose the SHIPPED_MODEL (or a MODEL) made for {1}</source>
         <translation>INPUT 波段 {0} 看起来是{1}，但该模型需要{2}：请选择为{1}制作的 SHIPPED_MODEL（或 MODEL）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/detect_craters.py" line="54"/>
+        <location filename="../processing_provider/algorithms/detect_craters.py" line="59"/>
         <source>INPUT has {0:g} m pixels, far outside the {1:g}-{2:g} m the model was trained for: expect fewer and worse detections</source>
         <translation>INPUT 的像元大小为 {0:g} m，远超出模型训练所用的 {1:g}-{2:g} m：检测结果会更少、更差</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/models.py" line="109"/>
+        <location filename="../processing_provider/algorithms/models.py" line="110"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -5955,12 +6235,12 @@ Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is
         <translation>{0} 和 {1} 指向同一文件“{2}”；请为每个输出指定单独的文件</translation>
     </message>
     <message>
-        <location filename="../processing_provider/outputs.py" line="253"/>
+        <location filename="../processing_provider/outputs.py" line="269"/>
         <source>{0}: cannot create &apos;{1}&apos; ({2})</source>
         <translation>{0}：无法创建“{1}”（{2}）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/outputs.py" line="257"/>
+        <location filename="../processing_provider/outputs.py" line="273"/>
         <source>{0}: cannot create &apos;{1}&apos;</source>
         <translation>{0}：无法创建“{1}”</translation>
     </message>
@@ -5975,12 +6255,12 @@ Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is
         <translation>推理引擎</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/models.py" line="172"/>
+        <location filename="../processing_provider/algorithms/models.py" line="173"/>
         <source>No .onnx was written beside {0}: that needs the onnx package beside PyTorch (pip install onnx). The model still runs with ENGINE=torch, or is converted where onnx is installed.</source>
         <translation>未在 {0} 旁边写出 .onnx：这需要在 PyTorch 之外安装 onnx 包（pip install onnx）。该模型仍可用 ENGINE=torch 运行，或在已安装 onnx 的地方转换。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/models.py" line="177"/>
+        <location filename="../processing_provider/algorithms/models.py" line="178"/>
         <source>ONNX model for ONNX Runtime: {0}</source>
         <translation>供 ONNX Runtime 使用的 ONNX 模型：{0}</translation>
     </message>
@@ -5988,7 +6268,7 @@ Training needs PyTorch (Lunar Lab &gt; Install PyTorch…). The trained model is
 <context>
     <name>self.alg</name>
     <message>
-        <location filename="../processing_provider/outputs.py" line="288"/>
+        <location filename="../processing_provider/outputs.py" line="304"/>
         <source>{0} stays in WAL journal mode ({1}): copy its -wal file with it</source>
         <translation>{0} 仍处于 WAL 日志模式（{1}）：复制时请连同其 -wal 文件一起复制</translation>
     </message>

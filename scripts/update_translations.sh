@@ -86,7 +86,7 @@ for alg in all_algorithms():
     emit(context, alg.HELP)  # the raw text tr() looks up (shortHelpString escapes it for HTML)
     for p in alg.parameterDefinitions():
         emit(context, p.description())
-        emit(context, p.help() if hasattr(p, "help") else "")
+        emit(context, alg.help_sources.get(p.name(), ""))   # as written: the dialog shows it with labels for ids
         if p.type() == "enum" and p.name() != "SHIPPED_MODEL":  # the shipped models' labels: context LunarLab
             for option in p.options():
                 emit(context, option)

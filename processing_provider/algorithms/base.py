@@ -132,6 +132,7 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
         return os.path.join(ICON_DIR, GROUP_ICONS.get(self.GROUP, "lunar_lab") + ".svg")
 
     def initAlgorithm(self, config=None):
+        self.help_sources = {}   # parameter name -> its help as written (what tr looks up; update_translations.sh)
         self.define()
         for parameter in self.parameterDefinitions():  # tooltips name the other parameters by label too
             if parameter.help():
@@ -144,6 +145,7 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
         ``decimals``: the digits a number box shows (QGIS's own algorithms set the same widget_wrapper metadata)."""
         if help_text and hasattr(parameter, "setHelp"):
             parameter.setHelp(self.tr(help_text))
+            self.help_sources[parameter.name()] = help_text
         if advanced:
             parameter.setFlags(parameter.flags() | ProcessingParameterFlag.Advanced)
         if decimals is not None:

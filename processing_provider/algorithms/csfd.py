@@ -292,7 +292,8 @@ class CraterSizeFrequency(LunarAlgorithm):
         mode = COUNT_MODES[self.parameterAsEnum(parameters, "COUNT_MODE", context)][0]
         counted = whole.count(lons, lats, diameters, mode=mode, feedback=feedback)
         if not counted.index.size:
-            raise QgsProcessingException(self.tr("No crater of CRATERS lies inside the count area"))
+            raise QgsProcessingException(self.tr("No crater of “{0}” ({1}) lies inside the count area").format(
+                self.parameterDefinition("CRATERS").description(), "CRATERS"))
         d_all, lon_all, lat_all = (np.asarray(v, float) for v in (diameters, lons, lats))
         every = d_all[counted.index]
         warn_diameters(every.tolist(), "CRATERS", feedback)
