@@ -139,4 +139,6 @@ if filled:
     open(path, "w", encoding="utf-8").write(text)
 print(f"   {path}: {total} messages, {filled} filled from identical sources, {unfinished} still unfinished")
 PY
+  # Qt's own layout of the file (pylupdate5's: '/>', &apos;), whatever rewrote it, so that diffs show content only
+  if command -v lconvert >/dev/null; then lconvert -i "$ts" -o "$ts.tmp" && mv "$ts.tmp" "$ts"; fi
 done
