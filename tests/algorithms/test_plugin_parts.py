@@ -59,12 +59,33 @@ def test_about_headlines_are_the_cards_numbers():
     validation, values = about.headline(detector)
     held_out = detector["metrics"]["validation"]
     assert validation == f"held-out longitudes -100° to -60° ({held_out['n_catalog']} craters)"
-    assert values == [(k, f"{held_out[k]:.3f}") for k in ("recall", "precision", "f1")]
+    assert values == [(label, f"{held_out[k]:.3f}") for label, k in (("recall", "recall"), ("precision", "precision"),
+                                                                     ("F1", "f1"))]
     oxide = json.loads((models / "oxide_clementine.json").read_text())
     validation, values = about.headline(oxide)
     assert validation == "leave-one-out cross-validation (47 sites)"
     assert dict(values)["R² FeO"] == f"{oxide['metrics']['FeO']['r2']:.3f}"
     assert about.headline({"metrics": {"loss": 0.1}}) == (None, [])
+
+
+def test_about_box_speaks_chinese_under_zh_cn(qgis_app):
+    """Under zh_CN the About box's data lines, validations and metrics are Chinese (the papers are cited as
+    published), and its help link opens the Chinese help pages."""
+    from lunar_lab.lunar_plugin import about, i18n
+    english = about.about_html()
+    assert i18n.install_translator("zh_CN")
+    try:
+        chinese = about.about_html()
+        cards = about.model_cards()
+    finally:
+        i18n.remove_translator()
+    data = re.search(r"<ul>((?:(?!</ul>).)*LDEM_4(?:(?!</ul>).)*)</ul>", chinese).group(1)
+    items = re.findall(r"<li>(.*?)</li>", data)
+    assert len(items) == len(about.DATA) and all(re.search(r"[\u4e00-\u9fff]", item) for item in items), items
+    for card in cards:
+        assert re.search(r"[\u4e00-\u9fff]", card["validation"]) and re.search(r"[\u4e00-\u9fff]", card["name"]), card
+    assert "/help/zh_CN/index.html" in chinese and "/help/zh_CN/" not in english
+    assert "Nature Communications 11, 6358" in chinese
 
 
 def test_about_box_opens_and_closes(qgis_app):
