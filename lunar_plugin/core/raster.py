@@ -16,6 +16,7 @@ from osgeo import gdal, osr
 from . import partial
 from .errors import Cancelled, LunarInputError
 from .feedback import Progress
+from .messages import tr
 from .moon import great_circle_km
 
 gdal.UseExceptions()
@@ -40,11 +41,12 @@ class RasterSource:
         try:
             self.ds = gdal.Open(self.path, gdal.GA_ReadOnly)
         except RuntimeError as err:
-            raise LunarInputError(f"{role}: cannot open '{self.path}' as a raster ({err})") from None
+            raise LunarInputError(tr("{role}: cannot open '{path}' as a raster ({error})").format(
+                role=role, path=self.path, error=err)) from None
         if self.ds is None or self.ds.RasterCount == 0:
-            raise LunarInputError(f"{role}: '{self.path}' holds no raster band")
+            raise LunarInputError(tr("{role}: '{path}' holds no raster band").format(role=role, path=self.path))
         if self.ds.RasterXSize == 0 or self.ds.RasterYSize == 0:
-            raise LunarInputError(f"{role}: '{self.path}' is empty (0 pixels)")
+            raise LunarInputError(tr("{role}: '{path}' is empty (0 pixels)").format(role=role, path=self.path))
         self.xsize, self.ysize, self.count = self.ds.RasterXSize, self.ds.RasterYSize, self.ds.RasterCount
         self.geotransform = self.ds.GetGeoTransform()
         self.wkt = self.ds.GetProjection() or ""
@@ -65,8 +67,8 @@ class RasterSource:
 
     def require_crs(self):
         if not self.wkt:
-            raise LunarInputError(f"{self.role}: '{self.path}' has no coordinate reference system; "
-                                  "assign one (e.g. IAU_2015:30100) first")
+            raise LunarInputError(tr("{role}: '{path}' has no coordinate reference system; "
+                                     "assign one (e.g. IAU_2015:30100) first").format(role=self.role, path=self.path))
 
     def verify(self):
         """Read one pixel of the first, middle and last block of every band: a truncated or corrupt file fails
@@ -78,17 +80,19 @@ class RasterSource:
                 try:
                     band.ReadRaster(x, y, 1, 1)
                 except RuntimeError as err:
-                    raise LunarInputError(f"{self.role}: '{self.path}' cannot be read (band {b}, pixel {x}, {y}): "
-                                          f"the file is truncated or corrupt ({str(err).splitlines()[0][:200]})"
-                                          ) from None
+                    raise LunarInputError(tr("{role}: '{path}' cannot be read (band {band}, pixel {x}, {y}): "
+                                             "the file is truncated or corrupt ({error})").format(
+                        role=self.role, path=self.path, band=b, x=x, y=y,
+                        error=str(err).splitlines()[0][:200])) from None
         return self
 
     def check_band(self, index, what):
         """Validate a 1-based band index and return it."""
         index = int(index)
         if not 1 <= index <= self.count:
-            raise LunarInputError(f"{self.role}: band {index} for {what} does not exist; "
-                                  f"'{os.path.basename(self.path)}' has {self.count} band(s)")
+            raise LunarInputError(tr("{role}: band {band} for {what} does not exist; "
+                                     "'{name}' has {count} band(s)").format(
+                role=self.role, band=index, what=what, name=os.path.basename(self.path), count=self.count))
         return index
 
     def same_grid(self, other):
@@ -165,17 +169,19 @@ def check_output_path(path, inputs=()):
     path = os.path.abspath(str(path))
     for src in inputs:
         if os.path.abspath(src) == path:
-            raise LunarInputError(f"output '{path}' is also an input; inputs are never overwritten")
+            raise LunarInputError(tr("output '{path}' is also an input; inputs are never overwritten").format(
+                path=path))
     folder = os.path.dirname(path) or "."
     if not os.path.isdir(folder):
         try:
             os.makedirs(folder, exist_ok=True)
         except OSError as err:
-            raise LunarInputError(f"cannot create the output folder '{folder}': {err.strerror}") from None
+            raise LunarInputError(tr("cannot create the output folder '{folder}': {error}").format(
+                folder=folder, error=err.strerror)) from None
     if not os.access(folder, os.W_OK):
-        raise LunarInputError(f"output folder '{folder}' is not writable")
+        raise LunarInputError(tr("output folder '{folder}' is not writable").format(folder=folder))
     if os.path.exists(path) and not os.access(path, os.W_OK):
-        raise LunarInputError(f"output '{path}' exists and is not writable")
+        raise LunarInputError(tr("output '{path}' exists and is not writable").format(path=path))
     return path
 
 
@@ -199,7 +205,8 @@ class AtomicRasterWriter:
             self.ds = drv.Create(self.tmp, xsize, ysize, len(bands), dtype, opts)
         except RuntimeError as err:
             partial.discard(self.tmp)
-            raise LunarInputError(f"cannot write output '{self.path}': {err}") from None
+            raise LunarInputError(tr("cannot write output '{path}': {error}").format(path=self.path, error=err)) \
+                from None
         self.ds.SetGeoTransform(gt)
         if wkt:
             self.ds.SetProjection(wkt)
@@ -260,9 +267,10 @@ def write_failure(path, err):
     except OSError:
         free = None
     if "No space left" in str(err) or (free is not None and free < FULL_DISK_BYTES):
-        left = f"{free / 2 ** 20:.1f} MiB free" if free is not None else "no space left"
-        return f"cannot write output '{path}': the disk is full ({left} in {folder}); free space or write elsewhere"
-    return f"cannot write output '{path}': {err}"
+        left = tr("{free:.1f} MiB free").format(free=free / 2 ** 20) if free is not None else tr("no space left")
+        return tr("cannot write output '{path}': the disk is full ({left} in {folder}); free space or write "
+                  "elsewhere").format(path=path, left=left, folder=folder)
+    return tr("cannot write output '{path}': {error}").format(path=path, error=err)
 
 
 def _remove(path):
@@ -282,12 +290,15 @@ def check_aligned(inputs, outputs):
     first = inputs[0][0]
     for src, _ in inputs[1:]:
         if src.srs is not None and first.srs is not None and not src.srs.IsSame(first.srs):
-            raise LunarInputError(f"{src.role} '{os.path.basename(src.path)}' is in another CRS than "
-                                  f"{first.role} '{os.path.basename(first.path)}'; reproject it first")
+            raise LunarInputError(tr("{role} '{name}' is in another CRS than {first_role} '{first_name}'; "
+                                     "reproject it first").format(
+                role=src.role, name=os.path.basename(src.path), first_role=first.role,
+                first_name=os.path.basename(first.path)))
         if not src.same_grid(first):
-            raise LunarInputError(f"{src.role} '{os.path.basename(src.path)}' is not on the grid of "
-                                  f"{first.role} '{os.path.basename(first.path)}' (size or geotransform differ); "
-                                  "resample it first (e.g. gdal:warpreproject)")
+            raise LunarInputError(tr("{role} '{name}' is not on the grid of {first_role} '{first_name}' (size or "
+                                     "geotransform differ); resample it first (e.g. gdal:warpreproject)").format(
+                role=src.role, name=os.path.basename(src.path), first_role=first.role,
+                first_name=os.path.basename(first.path)))
     input_paths = [src.path for src, _ in inputs]
     for spec in outputs:
         check_output_path(spec[0], input_paths)
@@ -392,12 +403,14 @@ class RasterGeo:
 
     def __init__(self, source):
         if not source.wkt:
-            raise LunarInputError(f"{source.role}: '{source.path}' has no coordinate reference system; "
-                                  "crater sizes need one (assign e.g. IAU_2015:30100 first)")
+            raise LunarInputError(tr("{role}: '{path}' has no coordinate reference system; "
+                                     "crater sizes need one (assign e.g. IAU_2015:30100 first)").format(
+                role=source.role, path=source.path))
         gt = source.geotransform
         if gt[2] or gt[4]:
-            raise LunarInputError(f"{source.role}: '{source.path}' has a rotated geotransform; "
-                                  "warp it to a north-up grid first (gdal:warpreproject)")
+            raise LunarInputError(tr("{role}: '{path}' has a rotated geotransform; "
+                                     "warp it to a north-up grid first (gdal:warpreproject)").format(
+                role=source.role, path=source.path))
         self.gt = gt
         self.xsize, self.ysize = source.xsize, source.ysize
         srs = source.srs
@@ -406,8 +419,9 @@ class RasterGeo:
         self.eqc = self.to_geo = self.from_geo = None
         if not self.geographic:
             if not srs.IsProjected():
-                raise LunarInputError(f"{source.role}: the CRS of '{source.path}' is neither geographic nor "
-                                      "projected; assign a lunar CRS (e.g. IAU_2015:30100)")
+                raise LunarInputError(tr("{role}: the CRS of '{path}' is neither geographic nor "
+                                         "projected; assign a lunar CRS (e.g. IAU_2015:30100)").format(
+                    role=source.role, path=source.path))
             if (srs.GetAttrValue("PROJECTION") or "").lower() in EQUIRECTANGULAR:
                 unit = srs.GetLinearUnits()   # metres per CRS unit (LOLA products use m, some km)
                 deg = srs.GetSemiMajor() * math.pi / 180.0 / unit   # CRS units per degree along a meridian
@@ -497,8 +511,8 @@ def all_nodata_check(source, bands):
     """Raise if every pixel of the given bands is nodata (cheap: a decimated read)."""
     for b in bands:
         if source.sample(b, 250_000).size == 0:
-            raise LunarInputError(f"{source.role}: band {b} of '{os.path.basename(source.path)}' "
-                                  "holds only nodata")
+            raise LunarInputError(tr("{role}: band {band} of '{name}' holds only nodata").format(
+                role=source.role, band=b, name=os.path.basename(source.path)))
 
 
 __all__ = ["NODATA", "RasterSource", "RasterGeo", "AtomicRasterWriter", "process_blocks", "write_metadata", "windows",
