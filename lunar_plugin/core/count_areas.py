@@ -23,6 +23,7 @@ import numpy as np
 
 from .errors import LunarInputError
 from .feedback import Progress
+from .messages import tr
 from .moon import MOON_RADIUS_KM, great_circle_km, polygon_area_km2, circle_polygon_lonlat
 
 MODES = ("centre", "fraction", "buffered")
@@ -37,13 +38,16 @@ def _ring(ring, what):
     try:
         r = np.asarray(ring, dtype=float).reshape(-1, 2)
     except (TypeError, ValueError):
-        raise LunarInputError(f"{what}: a ring must be a list of (lon, lat) pairs in degrees") from None
+        raise LunarInputError(tr("{what}: a ring must be a list of (lon, lat) pairs in degrees").format(what=what)) \
+            from None
     if r.shape[0] > 1 and np.allclose(r[0], r[-1]):
         r = r[:-1]
     if r.shape[0] < 3 or not np.all(np.isfinite(r)):
-        raise LunarInputError(f"{what}: a ring needs at least 3 finite (lon, lat) vertices, got {r.shape[0]}")
+        raise LunarInputError(tr("{what}: a ring needs at least 3 finite (lon, lat) vertices, got {count}").format(
+            what=what, count=r.shape[0]))
     if np.any(np.abs(r[:, 1]) > 90):
-        raise LunarInputError(f"{what}: latitudes must lie in -90..90 degrees (is the ring in a projected CRS?)")
+        raise LunarInputError(tr("{what}: latitudes must lie in -90..90 degrees (is the ring in a projected "
+                                 "CRS?)").format(what=what))
     lon = r[:, 0].copy()                                   # continuous longitudes across the antimeridian
     lon[1:] = lon[0] + np.cumsum((np.diff(lon) + 180.0) % 360.0 - 180.0)
     r[:, 0] = lon
@@ -100,7 +104,7 @@ class LocalProjection:
         s0, c0 = math.sin(self.lat0), math.cos(self.lat0)
         denom = 1 + s0 * np.sin(phi) + c0 * np.cos(phi) * np.cos(lam)
         if np.any(denom < 1e-9):
-            raise LunarInputError("a count area or crater lies at the antipode of the count area's centre")
+            raise LunarInputError(tr("a count area or crater lies at the antipode of the count area's centre"))
         k = np.sqrt(2.0 / denom)
         x = MOON_RADIUS_KM * k * np.cos(phi) * np.sin(lam)
         y = MOON_RADIUS_KM * k * (c0 * np.sin(phi) - s0 * np.cos(phi) * np.cos(lam))
@@ -131,12 +135,14 @@ class CountArea:
         from osgeo import ogr
         self.name = str(name)
         if not polygons:
-            raise LunarInputError(f"count area {self.name!r}: no polygon")
+            raise LunarInputError(tr("count area {name!r}: no polygon").format(name=self.name))
         self.polygons = []
         for p, rings in enumerate(polygons):
             if not rings:
-                raise LunarInputError(f"count area {self.name!r}: polygon {p + 1} has no ring")
-            self.polygons.append([_ring(r, f"count area {self.name!r}, polygon {p + 1}") for r in rings])
+                raise LunarInputError(tr("count area {name!r}: polygon {n} has no ring").format(
+                    name=self.name, n=p + 1))
+            what = tr("count area {name!r}, polygon {n}").format(name=self.name, n=p + 1)
+            self.polygons.append([_ring(r, what) for r in rings])
         self.area_km2 = 0.0
         self.perimeter_km = 0.0
         for rings in self.polygons:
@@ -146,7 +152,7 @@ class CountArea:
                 self.area_km2 -= polygon_area_km2(hole[:, 0], hole[:, 1])
             self.perimeter_km += sum(ring_perimeter_km(r) for r in rings)
         if not self.area_km2 > ZERO_AREA_KM2:
-            raise LunarInputError(f"count area {self.name!r} has zero size on the Moon sphere")
+            raise LunarInputError(tr("count area {name!r} has zero size on the Moon sphere").format(name=self.name))
         xyz = []
         for rings in self.polygons:
             lon, lat = np.radians(rings[0][:, 0]), np.radians(rings[0][:, 1])
@@ -210,13 +216,15 @@ class CountArea:
         """A ``CountResult`` of the craters at (lons, lats) with ``diameters_km`` in this area in ``mode``."""
         from osgeo import ogr
         if mode not in MODES:
-            raise LunarInputError(f"unknown counting mode {mode!r}; expected one of {list(MODES)}")
+            raise LunarInputError(tr("unknown counting mode {mode!r}; expected one of {modes}").format(
+                mode=mode, modes=list(MODES)))
         lon = np.asarray(lons, float).ravel()
         lat = np.asarray(lats, float).ravel()
         d = np.asarray(diameters_km, float).ravel()
         if not lon.size == lat.size == d.size:
-            raise LunarInputError(f"count area {self.name!r}: {lon.size} longitudes, {lat.size} latitudes and "
-                                  f"{d.size} diameters: give one of each per crater")
+            raise LunarInputError(tr("count area {name!r}: {lons} longitudes, {lats} latitudes and {diameters} "
+                                     "diameters: give one of each per crater").format(
+                name=self.name, lons=lon.size, lats=lat.size, diameters=d.size))
         x, y = self.projection.forward(lon, lat)
         xmin, xmax, ymin, ymax = self._geometry.GetEnvelope()
         reach = d / 2.0 if mode != "centre" else np.zeros_like(d)
@@ -267,10 +275,12 @@ def from_boundary(rings, name=""):
     """A ``CountArea`` from .scc-style rings: (sub_area, tag, ring) with tag 'ext' (an exterior) or 'int' (a hole,
     given to the exterior ring that holds it, as craterstats does)."""
     from osgeo import ogr
-    exteriors = [(n, _ring(r, f"count area {name!r}, sub-area {n}")) for n, tag, r in rings if tag != "int"]
-    holes = [(n, _ring(r, f"count area {name!r}, sub-area {n}")) for n, tag, r in rings if tag == "int"]
+    def what(n):
+        return tr("count area {name!r}, sub-area {n}").format(name=name, n=n)
+    exteriors = [(n, _ring(r, what(n))) for n, tag, r in rings if tag != "int"]
+    holes = [(n, _ring(r, what(n))) for n, tag, r in rings if tag == "int"]
     if not exteriors:
-        raise LunarInputError(f"count area {name!r}: the boundary has no exterior ('ext') ring")
+        raise LunarInputError(tr("count area {name!r}: the boundary has no exterior ('ext') ring").format(name=name))
     polygons = [[r] for _, r in exteriors]
     if holes:
         lon0, lat0 = exteriors[0][1][0]
@@ -282,6 +292,7 @@ def from_boundary(rings, name=""):
             point.AddPoint_2D(*(float(v) for v in proj.forward(hole[0, 0], hole[0, 1])))
             owner = next((j for j, shell in enumerate(shells) if shell.Contains(point)), None)
             if owner is None:
-                raise LunarInputError(f"count area {name!r}: hole (sub-area {n}) lies in no exterior ring")
+                raise LunarInputError(tr("count area {name!r}: hole (sub-area {n}) lies in no exterior ring").format(
+                    name=name, n=n))
             polygons[owner].append(hole)
     return CountArea(polygons, name)

@@ -10,6 +10,7 @@ import math
 import numpy as np
 
 from .errors import LunarInputError
+from .messages import tr
 from .moon import MOON_RADIUS_KM, polygon_area_km2
 
 #: Tags a counted or vetted crater can carry (stored as these values; the desktop shows translated labels).
@@ -44,9 +45,9 @@ def circle_from_two_points(lon1, lat1, lon2, lat2):
     a, b = unit_vectors([lon1, lon2], [lat1, lat2])
     middle = a + b
     if np.linalg.norm(middle) < 1e-12:
-        raise LunarInputError("the two points of a crater diameter are antipodal: no unique centre")
+        raise LunarInputError(tr("the two points of a crater diameter are antipodal: no unique centre"))
     if _angle(a, b) == 0.0:
-        raise LunarInputError("the two points of a crater diameter are the same point")
+        raise LunarInputError(tr("the two points of a crater diameter are the same point"))
     lon, lat = lonlat(middle)
     return lon, lat, MOON_RADIUS_KM * _angle(a, b)
 
@@ -56,13 +57,13 @@ def circle_from_three_points(lons, lats):
     in that circle; its normal (turned towards the points) is the centre, and the geodesic diameter is
     2 R x angle(normal, point)."""
     if len(lons) != 3 or len(lats) != 3:
-        raise LunarInputError("a crater by its rim needs 3 points, got {0}".format(len(lons)))
+        raise LunarInputError(tr("a crater by its rim needs 3 points, got {count}").format(count=len(lons)))
     p = unit_vectors(lons, lats)
     normal = np.cross(p[1] - p[0], p[2] - p[0])
     # three distinct points of a sphere are never collinear: a tiny normal means two of them (almost) coincide
     spread = max(np.linalg.norm(p[1] - p[0]), np.linalg.norm(p[2] - p[0]), np.linalg.norm(p[2] - p[1]))
     if np.linalg.norm(normal) <= 1e-9 * max(spread, 1e-300) ** 2 or spread == 0.0:
-        raise LunarInputError("two of the three rim points coincide: click three different points on the rim")
+        raise LunarInputError(tr("two of the three rim points coincide: click three different points on the rim"))
     normal /= np.linalg.norm(normal)
     if np.dot(normal, p.mean(axis=0)) < 0:
         normal = -normal
@@ -119,7 +120,8 @@ def vetting_order(confidence, lon, lat, diameter_km, order):
     ``confidence_asc`` (doubtful first) or ``position`` (rows of latitude from north to south, west to east then
     back, so that each step pans a short way; rows two median diameters high). Ties keep the input order."""
     if order not in ORDERS:
-        raise LunarInputError("vetting order must be one of {0}, got {1!r}".format(", ".join(ORDERS), order))
+        raise LunarInputError(tr("vetting order must be one of {orders}, got {order!r}").format(
+            orders=", ".join(ORDERS), order=order))
     n = len(lon)
     index = np.arange(n)
     if n == 0:
@@ -185,7 +187,7 @@ class VettingSession:
     def _change(self, new_state, advance):
         crater = self.current
         if crater is None:
-            raise LunarInputError("no crater to decide: the vetting session is at its end")
+            raise LunarInputError(tr("no crater to decide: the vetting session is at its end"))
         old = self.state[crater]
         self.undo_stack.append((crater, old, self.position))
         self.state[crater] = new_state
@@ -197,7 +199,8 @@ class VettingSession:
         """Record ``vetting`` (accepted/rejected/redrawn) for the current crater, keeping its tag unless one is
         given; moves on to the next undecided crater. Returns (id, old (vetting, tag), new (vetting, tag))."""
         if vetting not in DECISIONS:
-            raise LunarInputError("vetting must be one of {0}, got {1!r}".format(", ".join(DECISIONS), vetting))
+            raise LunarInputError(tr("vetting must be one of {decisions}, got {vetting!r}").format(
+                decisions=", ".join(DECISIONS), vetting=vetting))
         crater = self.current
         old_tag = self.state[crater][1] if crater is not None else None
         return self._change((vetting, tag if tag is not None else old_tag), advance)

@@ -16,6 +16,7 @@ import numpy as np
 
 from . import count_areas, csfd
 from .errors import LunarInputError
+from .messages import tr
 from .model_files import write_text_atomic
 from .moon import MOON_RADIUS_KM, polygon_area_km2, circle_polygon_lonlat
 
@@ -53,7 +54,7 @@ def _wkt_points(points):
 def _number(text, what):
     m = re.match(r"\s*([-+]?[\d.]+(?:[eE][-+]?\d+)?)", str(text))
     if not m:
-        raise LunarInputError(f"{what}: expected a number, got {text!r}")
+        raise LunarInputError(tr("{what}: expected a number, got {text!r}").format(what=what, text=text))
     return float(m.group(1))
 
 
@@ -63,9 +64,11 @@ def _column(table, names, what, required=True):
             try:
                 return np.asarray([float(v) for v in table[name]], dtype=float)
             except ValueError:
-                raise LunarInputError(f"{what}: column {name!r} holds a value that is not a number") from None
+                raise LunarInputError(tr("{what}: column {name!r} holds a value that is not a number").format(
+                    what=what, name=name)) from None
     if required:
-        raise LunarInputError(f"{what}: no column {names[0]!r} (columns: {', '.join(table)})")
+        raise LunarInputError(tr("{what}: no column {name!r} (columns: {columns})").format(
+            what=what, name=names[0], columns=', '.join(table)))
     return None
 
 
@@ -74,7 +77,8 @@ def _read_text(path):
         with open(path, encoding="utf-8-sig", errors="replace") as fh:
             return fh.read()
     except OSError as e:
-        raise LunarInputError(f"crater count file {path}: cannot be read ({e.strerror})") from None
+        raise LunarInputError(tr("crater count file {path}: cannot be read ({error})").format(
+            path=path, error=e.strerror)) from None
 
 
 def _proj_string(text):
@@ -85,14 +89,14 @@ def _proj_string(text):
 
 def read_scc(path):
     """A .scc file (craterstats, CraterTools, OpenCraterTool)."""
-    what = f"crater count file {path}"
+    what = tr("crater count file {path}").format(path=path)
     text = re.sub(r"(?m)^([abc])[-_ ]axis[ _]radius", r"\1_axis_radius", _read_text(path))
     names = {int(m.group(1)): m.group(2).strip() for m in re.finditer(r"(?m)^#\s*Area_name\s*(\d+)\s*=\s*(.*)$",
                                                                     text)}
     tree = csfd.parse_text_structure(text, what)
     craters = tree.get("crater")
     if not isinstance(craters, dict):
-        raise LunarInputError(f"{what}: no 'crater = {{diam, ...' table")
+        raise LunarInputError(tr("{what}: no 'crater = {{diam, ...' table").format(what=what))
     d = _column(craters, ["diam", "diameter"], what)
     radius = _number(tree["a_axis_radius"], f"{what}: a_axis_radius") if "a_axis_radius" in tree else MOON_RADIUS_KM
     boundary = []
@@ -109,7 +113,7 @@ def read_scc(path):
         if key in tree:
             perimeter = _number(tree[key], f"{what}: {key}")
     if "Total_area" not in tree:
-        raise LunarInputError(f"{what}: no 'Total_area = ...' line")
+        raise LunarInputError(tr("{what}: no 'Total_area = ...' line").format(what=what))
     return CraterCount(diameters_km=d, area_km2=_number(tree["Total_area"], f"{what}: Total_area"),
                        fractions=_column(craters, ["fraction"], what, required=False),
                        lons=_column(craters, ["lon"], what, required=False),
@@ -121,15 +125,15 @@ def read_scc(path):
 
 def read_diam(path):
     """A craterstats .diam file; a buffered count's ``reference_area`` column becomes ``reference_areas_km2``."""
-    what = f"crater count file {path}"
+    what = tr("crater count file {path}").format(path=path)
     tree = csfd.parse_text_structure(_read_text(path), what)
     craters = tree.get("crater")
     if not isinstance(craters, dict):
-        raise LunarInputError(f"{what}: no 'crater = {{diameter, ...' table")
+        raise LunarInputError(tr("{what}: no 'crater = {{diameter, ...' table").format(what=what))
     d = _column(craters, ["diameter", "diam"], what)
     refs = _column(craters, ["reference_area"], what, required=False)
     if refs is None and "area" not in tree:
-        raise LunarInputError(f"{what}: no 'area = ...' line")
+        raise LunarInputError(tr("{what}: no 'area = ...' line").format(what=what))
     area = _number(tree["area"], f"{what}: area") if "area" in tree else 1.0
     return CraterCount(diameters_km=d, area_km2=area, fractions=_column(craters, ["fraction"], what, required=False),
                        lons=_column(craters, ["lon"], what, required=False),
@@ -139,7 +143,7 @@ def read_diam(path):
 
 def read_stat(path):
     """A craterstats .stat file (binned): rows of dicts d_min_km, n, n_cumulative, n_event, and the area."""
-    what = f"crater count file {path}"
+    what = tr("crater count file {path}").format(path=path)
     rows = []
     for line in _read_text(path).splitlines():
         line = line.split("#", 1)[0].strip()
@@ -147,12 +151,13 @@ def read_stat(path):
             continue
         cols = line.split()
         if len(cols) not in (7, 11):
-            raise LunarInputError(f"{what}: a .stat row has 7 or 11 columns, got {len(cols)}: {line!r}")
+            raise LunarInputError(tr("{what}: a .stat row has 7 or 11 columns, got {count}: {line!r}").format(
+                what=what, count=len(cols), line=line))
         v = [float(c) for c in cols]
         rows.append({"d_min_km": v[0], "n": v[1], "n_cumulative": v[4], "cumulative": v[5],
                      "n_event": v[10] if len(v) == 11 else v[1]})
     if not rows:
-        raise LunarInputError(f"{what}: holds no bins")
+        raise LunarInputError(tr("{what}: holds no bins").format(what=what))
     return {"area_km2": rows[0]["n_cumulative"] / rows[0]["cumulative"], "bins": rows}
 
 
@@ -198,7 +203,7 @@ def write_shapefile_pair(path, count, area_name="Area_1"):
     polygons, area, area_name) in a spherical geographic CRS, as craterstats writes them; returns both paths."""
     from osgeo import ogr, osr
     if count.lons is None or not count.boundary:
-        raise LunarInputError("a shapefile pair needs crater lon/lat and the count area's boundary")
+        raise LunarInputError(tr("a shapefile pair needs crater lon/lat and the count area's boundary"))
     crater_path, area_path = _pair_paths(path)
     srs = osr.SpatialReference()
     srs.ImportFromWkt(_sphere_wkt(count.radius_km))
@@ -243,11 +248,12 @@ def _geographic_rings(path):
     from osgeo import ogr, osr
     ds = ogr.Open(str(path))
     if ds is None:
-        raise LunarInputError(f"shapefile {path}: cannot be opened")
+        raise LunarInputError(tr("shapefile {path}: cannot be opened").format(path=path))
     layer = ds.GetLayer(0)
     srs = layer.GetSpatialRef()
     if srs is None:
-        raise LunarInputError(f"shapefile {path}: has no .prj (its CRS is needed to measure on the sphere)")
+        raise LunarInputError(tr("shapefile {path}: has no .prj (its CRS is needed to measure on the sphere)").format(
+            path=path))
     radius = srs.GetSemiMajor() / 1000.0
     transform = None
     if not srs.IsGeographic():
@@ -279,12 +285,13 @@ def read_shapefile_pair(path):
     crater_path, area_path = _pair_paths(path)
     for p in (crater_path, area_path):
         if not os.path.exists(p):
-            raise LunarInputError(f"shapefile pair {path}: {p} is missing")
+            raise LunarInputError(tr("shapefile pair {path}: {file} is missing").format(path=path, file=p))
     rims, _, radius = _geographic_rings(crater_path)
     areas, area_fields, area_radius = _geographic_rings(area_path)
     if abs(radius - area_radius) > 1e-6 * radius:
-        raise LunarInputError(f"shapefile pair {path}: the crater and area files' planetary radii differ "
-                              f"({radius:g} and {area_radius:g} km)")
+        raise LunarInputError(tr("shapefile pair {path}: the crater and area files' planetary radii differ "
+                                 "({radius:g} and {area_radius:g} km)").format(
+            path=path, radius=radius, area_radius=area_radius))
     boundary, names, n = [], {}, 0
     for rings, items in zip(areas, area_fields):
         for j, r in enumerate(rings):
@@ -325,8 +332,8 @@ def read_count(path):
         return read_diam(path)
     if ext == ".shp":
         return read_shapefile_pair(path)
-    raise LunarInputError(f"crater count file {path}: expected a .scc, .diam or _CRATER/_AREA .shp file "
-                          f"(a .stat file holds bins, not craters: read_stat)")
+    raise LunarInputError(tr("crater count file {path}: expected a .scc, .diam or _CRATER/_AREA .shp file "
+                             "(a .stat file holds bins, not craters: read_stat)").format(path=path))
 
 
 def write_count(path, count, binning="root-2"):
@@ -344,4 +351,5 @@ def write_count(path, count, binning="root-2"):
         return write_stat(path, count.diameters_km, count.area_km2, count.fractions, binning, count.source)
     if ext == ".shp":
         return write_shapefile_pair(path, count)
-    raise LunarInputError(f"crater count file {path}: expected the extension .scc, .diam, .stat or .shp")
+    raise LunarInputError(tr("crater count file {path}: expected the extension .scc, .diam, .stat or .shp").format(
+        path=path))

@@ -27,6 +27,7 @@ import numpy as np
 from .errors import LunarInputError
 from .model_files import write_atomic, write_text_atomic
 from .feedback import Progress
+from .messages import tr
 from .moon import MOON_RADIUS_KM
 from . import systems
 
@@ -107,9 +108,11 @@ def parse_text_structure(text, source="text"):
             if line.startswith("}"):
                 if closing:
                     return _clean(result), i
-                raise LunarInputError(f"{source}: line {i}: '}}' without an opening '{{'")
+                raise LunarInputError(tr("{source}: line {line}: '}}' without an opening '{{'").format(
+                    source=source, line=i))
             if "=" not in line:
-                raise LunarInputError(f"{source}: line {i}: expected 'name = value', got {line!r}")
+                raise LunarInputError(tr("{source}: line {line}: expected 'name = value', got {text!r}").format(
+                    source=source, line=i, text=line))
             key, value = (part.strip() for part in line.split("=", 1))
             if value.startswith("{"):
                 columns = value[1:].strip()
@@ -118,7 +121,8 @@ def parse_text_structure(text, source="text"):
                     table = {n: [] for n in names}
                     while True:
                         if i >= len(lines):
-                            raise LunarInputError(f"{source}: table {key!r} has no closing '}}'")
+                            raise LunarInputError(tr("{source}: table {key!r} has no closing '}}'").format(
+                                source=source, key=key))
                         row = lines[i].strip()
                         i += 1
                         if row.startswith("}"):
@@ -144,7 +148,7 @@ def parse_text_structure(text, source="text"):
             else:
                 _add(result, key, _strip_quotes(value))
         if closing:
-            raise LunarInputError(f"{source}: a structure has no closing '}}'")
+            raise LunarInputError(tr("{source}: a structure has no closing '}}'").format(source=source))
         return _clean(result), i
 
     return block(0, False)[0]
@@ -260,13 +264,14 @@ class Chronology:
         """Inverse of ``n1`` (monotonic), by bisection from a bracketing start; vectorised."""
         n = np.atleast_1d(np.asarray(n1, dtype=float))
         if np.any(~np.isfinite(n)) or np.any(n < 0):
-            raise LunarInputError(f"N(1) must be a finite number >= 0, got {n1!r}")
+            raise LunarInputError(tr("N(1) must be a finite number >= 0, got {n1!r}").format(n1=n1))
         lo = np.zeros_like(n)
         # upper bracket: both terms are increasing, each alone bounds T from above
         hi = np.minimum(n / self.c if self.c > 0 else np.inf,
                         np.log1p(n / self.a) / self.b if self.a > 0 else np.inf) + 1e-12
         if np.any(~np.isfinite(hi)):
-            raise LunarInputError(f"chronology {self.name!r} cannot be inverted (a and c are both 0)")
+            raise LunarInputError(tr("chronology {name!r} cannot be inverted (a and c are both 0)").format(
+                name=self.name))
         for _ in range(200):                                # bisection: robust and plenty fast for vectors
             mid = 0.5 * (lo + hi)
             above = self.n1(mid) > n
@@ -284,8 +289,8 @@ def _number_list(entry, key, source):
         values = values if isinstance(values, list) else [values]
         return [float(v) for v in values]
     except (KeyError, TypeError, ValueError):
-        raise LunarInputError(f"{source}: function {entry.get('name', '?')!r} needs a numeric list {key!r}") \
-            from None
+        raise LunarInputError(tr("{source}: function {name!r} needs a numeric list {key!r}").format(
+            source=source, name=entry.get('name', '?'), key=key)) from None
 
 
 def _as_list(value):
@@ -303,7 +308,8 @@ def parse_functions(text, source="functions file"):
         for e in _as_list(tree.get(kind)):
             name = e.get("name")
             if not name:
-                raise LunarInputError(f"{source}: a {kind} function has no name")
+                raise LunarInputError(tr("{source}: a {kind} function has no name").format(
+                    source=source, kind=_kind_word(kind)))
             kind_of = e.get("type", "polynomial")
             reference = e.get("reference", "")
             if kind_of == "polynomial":
@@ -314,16 +320,18 @@ def parse_functions(text, source="functions file"):
                 index = _number_list(e, "index_1km", source)[0]
                 out[kind][name] = TabularRoot2PF(name, _number_list(e, "H", source), int(index), reference)
             else:
-                raise LunarInputError(f"{source}: {kind} function {name!r} has type {kind_of!r}; expected "
-                                      f"'polynomial' or 'tabular incremental root-2'")
+                raise LunarInputError(tr("{source}: {kind} function {name!r} has type {type!r}; expected "
+                                         "'polynomial' or 'tabular incremental root-2'").format(
+                    source=source, kind=_kind_word(kind), name=name, type=kind_of))
     for e in _as_list(tree.get("chronology")):
         name = e.get("name")
         if not name:
-            raise LunarInputError(f"{source}: a chronology function has no name")
+            raise LunarInputError(tr("{source}: a chronology function has no name").format(source=source))
         p = _number_list(e, "coefficients", source)
         if len(p) != 4:
-            raise LunarInputError(f"{source}: chronology {name!r} needs 4 coefficients [a, b, 0, c] for "
-                                  f"N1 = a (exp(b T) - 1) + c T, got {len(p)}")
+            raise LunarInputError(tr("{source}: chronology {name!r} needs 4 coefficients [a, b, 0, c] for "
+                                     "N1 = a (exp(b T) - 1) + c T, got {count}").format(
+                source=source, name=name, count=len(p)))
         out["chronology"][name] = Chronology(name, p[0], p[1], p[3], e.get("reference", ""))
     for e in _as_list(tree.get("chronology_system")):
         if {"name", "pf", "cf"} <= set(e):
@@ -338,11 +346,12 @@ def load_function_file(path):
         with open(path, encoding="utf-8-sig") as fh:
             text = fh.read()
     except (OSError, UnicodeDecodeError) as e:
-        raise LunarInputError(f"function file {path}: cannot be read ({e})") from None
-    functions = parse_functions(text, f"function file {path}")
+        raise LunarInputError(tr("function file {path}: cannot be read ({error})").format(path=path, error=e)) \
+            from None
+    functions = parse_functions(text, tr("function file {path}").format(path=path))
     if not (functions["production"] or functions["chronology"]):
-        raise LunarInputError(f"function file {path}: holds no production or chronology function "
-                              f"(expected craterstats' functions.txt format)")
+        raise LunarInputError(tr("function file {path}: holds no production or chronology function "
+                                 "(expected craterstats' functions.txt format)").format(path=path))
     for kind in ("production", "chronology", "equilibrium"):
         _USER[kind].update(functions[kind])
     return functions
@@ -457,8 +466,15 @@ def function_row(kind, key):
     for f in FUNCTIONS:
         if f.kind == kind and f.key == key:
             return f
-    raise LunarInputError(f"unknown {kind} function {key!r}; expected one of "
-                          f"{[f.key for f in functions_of(kind)]} or a name from a loaded function file")
+    raise LunarInputError(tr("unknown {kind} function {key!r}; expected one of {keys} or a name from a loaded "
+                             "function file").format(kind=_kind_word(kind), key=key,
+                                                     keys=[f.key for f in functions_of(kind)]))
+
+
+def _kind_word(kind):
+    """The user's word for a function kind in messages (the English one is the kind itself)."""
+    words = {"production": tr("production"), "chronology": tr("chronology"), "equilibrium": tr("equilibrium")}
+    return words.get(kind, kind)
 
 
 def resolve_function(kind, key):
@@ -499,9 +515,9 @@ def system_for_age(age_ga):
     try:
         t = float(age_ga)
     except (TypeError, ValueError):
-        raise LunarInputError(f"age must be a number in Ga, got {age_ga!r}") from None
+        raise LunarInputError(tr("age must be a number in Ga, got {age!r}").format(age=age_ga)) from None
     if not math.isfinite(t) or t < 0:
-        raise LunarInputError(f"age must be a finite number >= 0 Ga, got {age_ga!r}")
+        raise LunarInputError(tr("age must be a finite number >= 0 Ga, got {age!r}").format(age=age_ga))
     return systems.for_age(t).name
 
 
@@ -520,20 +536,22 @@ def _get(table, key, what):
     try:
         return table[key]
     except KeyError:
-        raise LunarInputError(f"unknown {what} {key!r}; expected one of {sorted(table)}") from None
+        raise LunarInputError(tr("unknown {what} {key!r}; expected one of {keys}").format(
+            what=what, key=key, keys=sorted(table))) from None
 
 
 def _check_diameters(diameters_km, what="diameters_km"):
     try:
         d = np.asarray(diameters_km, dtype=float).ravel()
     except (TypeError, ValueError):
-        raise LunarInputError(f"{what}: crater diameters must be numbers in km") from None
+        raise LunarInputError(tr("{what}: crater diameters must be numbers in km").format(what=what)) from None
     if d.size == 0:
-        raise LunarInputError(f"{what}: no crater diameters given (the crater list is empty)")
+        raise LunarInputError(tr("{what}: no crater diameters given (the crater list is empty)").format(what=what))
     bad = ~np.isfinite(d) | (d <= 0)
     if np.any(bad):
-        raise LunarInputError(f"{what}: {int(bad.sum())} crater diameter(s) are zero, negative or not a number "
-                              f"(first: {d[bad][0]!r}); diameters must be > 0 km")
+        raise LunarInputError(tr("{what}: {count} crater diameter(s) are zero, negative or not a number "
+                                 "(first: {first!r}); diameters must be > 0 km").format(
+            what=what, count=int(bad.sum()), first=d[bad][0]))
     return d
 
 
@@ -541,12 +559,15 @@ def _check_area(area_km2, what="area_km2"):
     try:
         a = float(area_km2)
     except (TypeError, ValueError):
-        raise LunarInputError(f"{what}: counting area must be a number in km^2, got {area_km2!r}") from None
+        raise LunarInputError(tr("{what}: counting area must be a number in km^2, got {area!r}").format(
+            what=what, area=area_km2)) from None
     if not math.isfinite(a) or a <= 0:
-        raise LunarInputError(f"{what}: counting area must be > 0 km^2, got {area_km2!r}")
+        raise LunarInputError(tr("{what}: counting area must be > 0 km^2, got {area!r}").format(
+            what=what, area=area_km2))
     if a > 4 * math.pi * MOON_RADIUS_KM ** 2 * 1.0001:
-        raise LunarInputError(f"{what}: counting area {a:g} km^2 is larger than the whole Moon "
-                              f"({4 * math.pi * MOON_RADIUS_KM ** 2:.4g} km^2)")
+        raise LunarInputError(tr("{what}: counting area {area:g} km^2 is larger than the whole Moon "
+                                 "({moon:.4g} km^2)").format(what=what, area=a,
+                                                            moon=4 * math.pi * MOON_RADIUS_KM ** 2))
     return a
 
 # --------------------------------------------------------------------------------------------------------------
@@ -571,7 +592,7 @@ def _pseudo_log_edges(lo, hi):
 def _bins(d, binning):
     """(edges, index): the bin edges covering the diameters ``d`` and each diameter's bin (a diameter on an edge
     goes into the bin above it)."""
-    spec = _get(BINNINGS, binning, "binning")
+    spec = _get(BINNINGS, binning, tr("binning"))
     if spec is None:
         grid = _pseudo_log_edges(float(d.min()), float(d.max()))
         k = np.searchsorted(grid, d, side="right") - 1
@@ -589,7 +610,7 @@ def snap_range(d_min_km, d_max_km, binning):
     lo, hi = float(d_min_km), float(d_max_km)
     a = lo * 1.0000001
     b = hi * 0.999999 if math.isfinite(hi) else a
-    spec = _get(BINNINGS, binning, "binning")
+    spec = _get(BINNINGS, binning, tr("binning"))
     if spec is None:
         grid = _pseudo_log_edges(min(a, b), max(a, b))
     else:
@@ -726,16 +747,19 @@ def _check_range(d_min_km, d_max_km, pf, production):
         lo = float(d_min_km)
         hi = pf.d_range_km[1] if d_max_km is None else float(d_max_km)
     except (TypeError, ValueError):
-        raise LunarInputError(f"fit range must be numbers in km, got {d_min_km!r}-{d_max_km!r}") from None
+        raise LunarInputError(tr("fit range must be numbers in km, got {d_min!r}-{d_max!r}").format(
+            d_min=d_min_km, d_max=d_max_km)) from None
     if not (math.isfinite(lo) and lo > 0) or math.isnan(hi) or hi <= lo:
-        raise LunarInputError(f"fit range {d_min_km!r}-{d_max_km!r} km is empty: need 0 < d_min_km < d_max_km")
+        raise LunarInputError(tr("fit range {d_min!r}-{d_max!r} km is empty: need 0 < d_min_km < d_max_km").format(
+            d_min=d_min_km, d_max=d_max_km))
     rlo, rhi = pf.d_range_km
     if math.isinf(hi):
         hi = rhi
     tol = 1e-6
     if lo < rlo * (1 - tol) or hi > rhi * (1 + tol):
-        raise LunarInputError(f"fit range {lo:g}-{hi:g} km is outside the {production!r} production function's "
-                              f"valid range {rlo:g}-{rhi:g} km")
+        raise LunarInputError(tr("fit range {lo:g}-{hi:g} km is outside the {production!r} production function's "
+                                 "valid range {rlo:g}-{rhi:g} km").format(lo=lo, hi=hi, production=production,
+                                                                         rlo=rlo, rhi=rhi))
     return max(lo, rlo), min(hi, rhi)
 
 
@@ -845,7 +869,7 @@ def fit_model_age(diameters_km, area_km2, d_min_km, d_max_km=None, production="n
     weights = _optional_column(fractions, d.size, "fractions")
     weights = np.ones(d.size) if weights is None else weights
     if np.any(weights < 0):
-        raise LunarInputError("fractions must be >= 0")
+        raise LunarInputError(tr("fractions must be >= 0"))
     refs = _optional_column(reference_areas_km2, d.size, "reference_areas_km2")
     progress = Progress(feedback, 2)
     progress.step(0)
@@ -853,12 +877,13 @@ def fit_model_age(diameters_km, area_km2, d_min_km, d_max_km=None, production="n
     if method in ("poisson", "b-poisson"):
         k = int(np.count_nonzero((d >= lo) & (d < hi)))
         if k == 0:
-            raise LunarInputError(f"fit range {lo:g}-{hi:g} km holds no craters (of {d.size}, "
-                                  f"{d.min():g}-{d.max():g} km): widen the range")
+            raise LunarInputError(tr("fit range {lo:g}-{hi:g} km holds no craters (of {count}, "
+                                     "{d_min:g}-{d_max:g} km): widen the range").format(
+                lo=lo, hi=hi, count=d.size, d_min=d.min(), d_max=d.max()))
         if method == "b-poisson":
             if perimeter_km is None or not float(perimeter_km) > 0:
-                raise LunarInputError("method 'b-poisson' (buffered crater counting) needs the count area's "
-                                      f"perimeter_km > 0, got {perimeter_km!r}")
+                raise LunarInputError(tr("method 'b-poisson' (buffered crater counting) needs the count area's "
+                                         "perimeter_km > 0, got {perimeter!r}").format(perimeter=perimeter_km))
             per_n1 = buffered_expectation_per_n1(pf, lo, hi, area, float(perimeter_km))
         else:
             per_n1 = area * float(pf.cumulative(lo) - pf.cumulative(hi))
@@ -871,13 +896,13 @@ def fit_model_age(diameters_km, area_km2, d_min_km, d_max_km=None, production="n
         fit_area = area
         if refs is not None:
             if np.any(refs <= 0):
-                raise LunarInputError("reference_areas_km2 must be > 0")
+                raise LunarInputError(tr("reference_areas_km2 must be > 0"))
             weights, fit_area = weights / refs, 1.0
         x, y, err, n_weighted, n_used = _binned_for_fit(d, weights, fit_area, binning, lo, hi, method, pf)
         if x.size == 0:
             raise LunarInputError(
-                f"fit range {lo:g}-{hi:g} km holds no non-empty {binning} bin whose centre lies inside it: widen "
-                f"the range or use method='poisson'")
+                tr("fit range {lo:g}-{hi:g} km holds no non-empty {binning} bin whose centre lies inside it: widen "
+                   "the range or use method='poisson'").format(lo=lo, hi=hi, binning=binning))
         a0, a_lo, a_hi = _fit_a0(pf, method, x, y, err)
         n1, n1_lo, n1_hi = 10.0 ** a0, 10.0 ** a_lo, 10.0 ** a_hi
         age = cf.age(n1)
@@ -886,7 +911,8 @@ def fit_model_age(diameters_km, area_km2, d_min_km, d_max_km=None, production="n
         n1p, n1m = n1_hi - n1, n1 - n1_lo
         extra = {"bins_km": x.tolist(), "n_fractional": n_weighted, "log10_n1": [a0, a_lo, a_hi]}
     else:
-        raise LunarInputError(f"unknown age method {method!r}; expected one of {list(METHODS)}")
+        raise LunarInputError(tr("unknown age method {method!r}; expected one of {methods}").format(
+            method=method, methods=list(METHODS)))
     progress.step(2)
     return AgeFit(age_ga=float(age), err_plus_ga=float(ep), err_minus_ga=float(em), n1=float(n1),
                   n_craters=int(n_used), system=system_for_age(age), method=method,
@@ -944,7 +970,7 @@ def plot_csfd(groups, area_km2, out_png=None, out_svg=None, fits=None, binning="
     """``csfd_figure`` written as PNG and/or SVG (each under a temporary name, renamed when complete); returns the
     paths."""
     if out_png is None and out_svg is None:
-        raise LunarInputError("plot_csfd: give out_png and/or out_svg")
+        raise LunarInputError(tr("plot_csfd: give out_png and/or out_svg"))
     fig = csfd_figure(groups, area_km2, fits=fits, binning=binning, title=title, feedback=feedback,
                       equilibrium=equilibrium, weights=weights)
     written = []
@@ -973,7 +999,8 @@ def csfd_figure(groups, area_km2, fits=None, binning="root-2", title=None, feedb
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     if not isinstance(groups, dict) or not groups:
-        raise LunarInputError("groups: give a dict of group name -> crater diameters (km) with at least one group")
+        raise LunarInputError(tr("groups: give a dict of group name -> crater diameters (km) with at least one "
+                                 "group"))
     if isinstance(fits, dict):
         fits = [(str(k), f) for k, f in fits.items()]
     else:
@@ -991,7 +1018,7 @@ def csfd_figure(groups, area_km2, fits=None, binning="root-2", title=None, feedb
     for i, (name, diam) in enumerate(groups.items()):
         progress.step(i)
         area = area_km2[name] if isinstance(area_km2, dict) else area_km2
-        rows = csfd_table(diam, _check_area(area, f"area of group {name!r}"), binning=binning,
+        rows = csfd_table(diam, _check_area(area, tr("area of group {name!r}").format(name=name)), binning=binning,
                           **((weights or {}).get(name) or {}))
         colour = system_colour(name) or next(cycle)
         colours[str(name)] = colour
@@ -1065,11 +1092,11 @@ def _optional_column(values, n, what):
     try:
         v = np.asarray(values, dtype=float).ravel()
     except (TypeError, ValueError):
-        raise LunarInputError(f"{what} must be numbers") from None
+        raise LunarInputError(tr("{what} must be numbers").format(what=what)) from None
     if v.size != n:
-        raise LunarInputError(f"{what} has {v.size} values for {n} craters")
+        raise LunarInputError(tr("{what} has {count} values for {n} craters").format(what=what, count=v.size, n=n))
     if not np.all(np.isfinite(v)):
-        raise LunarInputError(f"{what} holds values that are not finite numbers")
+        raise LunarInputError(tr("{what} holds values that are not finite numbers").format(what=what))
     return v
 
 
@@ -1088,14 +1115,14 @@ def write_diam(path, diameters_km, area_km2, fractions=None, lons=None, lats=Non
     area = _check_area(area_km2)
     frac = _optional_column(fractions, d.size, "fractions")
     if frac is not None and (np.any(frac < 0) or np.any(frac > 1)):
-        raise LunarInputError("fractions must lie in 0..1")
+        raise LunarInputError(tr("fractions must lie in 0..1"))
     refs = _optional_column(reference_areas, d.size, "reference_areas")
     if refs is not None and np.any(refs <= 0):
-        raise LunarInputError("reference_areas must be > 0 km^2")
+        raise LunarInputError(tr("reference_areas must be > 0 km^2"))
     lon = _optional_column(lons, d.size, "lons")
     lat = _optional_column(lats, d.size, "lats")
     if (lon is None) != (lat is None):
-        raise LunarInputError("give both lons and lats, or neither")
+        raise LunarInputError(tr("give both lons and lats, or neither"))
     if lon is not None and frac is None:
         frac = np.ones(d.size)
     cols = (["diameter"] + (["fraction"] if frac is not None else []) + (["reference_area"] if refs is not None
@@ -1133,12 +1160,12 @@ def write_scc(path, diameters_km, area_km2, lons=None, lats=None, fractions=None
     lon = _optional_column(lons, d.size, "lons")
     lat = _optional_column(lats, d.size, "lats")
     if (lon is None) != (lat is None):
-        raise LunarInputError("give both lons and lats, or neither")
+        raise LunarInputError(tr("give both lons and lats, or neither"))
     frac = _optional_column(fractions, d.size, "fractions")
     if frac is None:
         frac = np.ones(d.size)
     elif np.any(frac < 0) or np.any(frac > 1):
-        raise LunarInputError("fractions must lie in 0..1")
+        raise LunarInputError(tr("fractions must lie in 0..1"))
     lines = ["# Spatial crater count", "#", "# Written by Lunar Lab", "#", "# Ellipsoid axes:"]
     lines += [f"{ax}_axis_radius = {radius_km:g} <km>" for ax in "abc"]
     if boundary:
@@ -1159,7 +1186,7 @@ def write_scc(path, diameters_km, area_km2, lons=None, lats=None, fractions=None
     if perimeter_km is not None:
         p = float(perimeter_km)
         if not math.isfinite(p) or p <= 0:
-            raise LunarInputError(f"perimeter_km must be > 0, got {perimeter_km!r}")
+            raise LunarInputError(tr("perimeter_km must be > 0, got {perimeter!r}").format(perimeter=perimeter_km))
         lines.append(f"Total_perimeter = {p:.9f} <km>")
     lines += ["#", "# crater_diameters:"]
     if lon is not None:
