@@ -10,6 +10,7 @@ from contextlib import closing
 
 from . import partial
 from .errors import LunarInputError
+from .messages import tr
 from .oxides import equations
 
 MODELS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "models")
@@ -24,9 +25,10 @@ class Parameters:
         for pair in pairs:
             key, sep, value = pair.partition("=")
             if not sep:
-                raise LunarInputError(f"'{pair}' is not KEY=VALUE")
+                raise LunarInputError(tr("'{pair}' is not KEY=VALUE").format(pair=pair))
             if key not in known:
-                raise LunarInputError(f"{algorithm} has no parameter {key}; it takes {', '.join(known)}")
+                raise LunarInputError(tr("{algorithm} has no parameter {key}; it takes {known}").format(
+                    algorithm=algorithm, key=key, known=', '.join(known)))
             self.values[key] = value
 
     def text(self, key, default=""):
@@ -39,11 +41,13 @@ class Parameters:
         try:
             return kind(value)
         except ValueError:
-            raise LunarInputError(f"{key}: '{value}' is not a {'whole ' if kind is int else ''}number") from None
+            text = tr("{key}: '{value}' is not a whole number") if kind is int else \
+                tr("{key}: '{value}' is not a number")
+            raise LunarInputError(text.format(key=key, value=value)) from None
 
     def required(self, key):
         if not self.values.get(key):
-            raise LunarInputError(f"{key} is required")
+            raise LunarInputError(tr("{key} is required").format(key=key))
         return self.values[key]
 
 
@@ -154,6 +158,7 @@ def run(algorithm, pairs, feedback=None):
     """Run one algorithm ('oxideequations' or 'lunar:oxideequations', ...) with KEY=VALUE strings."""
     name = algorithm.split(":", 1)[-1]
     if name not in ALGORITHMS:
-        raise LunarInputError(f"unknown algorithm '{algorithm}'; lunar-batch runs {', '.join(ALGORITHMS)}")
+        raise LunarInputError(tr("unknown algorithm '{algorithm}'; lunar-batch runs {algorithms}").format(
+            algorithm=algorithm, algorithms=', '.join(ALGORITHMS)))
     func, known = ALGORITHMS[name]
     return func(Parameters(name, pairs, known), feedback)

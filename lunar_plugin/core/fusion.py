@@ -12,6 +12,7 @@ from osgeo import gdal
 
 from .moon import MOON_RADIUS_M, same_body
 from .errors import LunarInputError
+from .messages import tr
 from .raster import RasterSource, all_nodata_check, process_blocks
 
 BANDS = [("Brightness (DOM)", ""), ("Slope (degrees)", "deg"), ("Elevation (m)", "m")]
@@ -70,24 +71,25 @@ def fuse(dem_path, output_path, dom_path=None, dem_band=1, dom_band=1, eight_bit
     """Write the fused 3-band raster; returns the output path."""
     dem = RasterSource(dem_path, "DEM")
     dem.require_crs()
-    dem_band = dem.check_band(dem_band, "elevation")
+    dem_band = dem.check_band(dem_band, tr("elevation"))
     all_nodata_check(dem, [dem_band])
     dom = None
     warped = None
     if dom_path:
         dom = RasterSource(dom_path, "DOM")
         dom.require_crs()
-        dom_band = dom.check_band(dom_band, "brightness")
+        dom_band = dom.check_band(dom_band, tr("brightness"))
         all_nodata_check(dom, [dom_band])
         if not dom.same_grid(dem) or not dom.srs.IsSame(dem.srs):
             if not same_body(dom.srs.GetSemiMajor(), dem.srs.GetSemiMajor()):
-                raise LunarInputError(
-                    f"DOM '{dom.path}' and DEM '{dem.path}' are in CRSs of different bodies (ellipsoid radii "
-                    f"{dom.srs.GetSemiMajor():,.0f} m and {dem.srs.GetSemiMajor():,.0f} m), and no transformation "
+                raise LunarInputError(tr(
+                    "DOM '{dom}' and DEM '{dem}' are in CRSs of different bodies (ellipsoid radii "
+                    "{dom_radius:,.0f} m and {dem_radius:,.0f} m), and no transformation "
                     "joins two bodies: give the mislabelled one its lunar CRS first (e.g. gdal_edit.py -a_srs "
-                    "IAU_2015:30100)")
+                    "IAU_2015:30100)").format(dom=dom.path, dem=dem.path, dom_radius=dom.srs.GetSemiMajor(),
+                                              dem_radius=dem.srs.GetSemiMajor()))
             warped = _warp_to(dem, dom)
-            dem = RasterSource(warped, "DEM (warped to the DOM grid)")
+            dem = RasterSource(warped, tr("DEM (warped to the DOM grid)"))
             dem_band = 1
             all_nodata_check(dem, [dem_band])
     base = dom or dem

@@ -18,6 +18,7 @@ from osgeo import gdal, ogr, osr
 from .cluster import check_workers, dask_client, ordered_results, parse_scheduler
 from .errors import LunarInputError
 from .feedback import Progress
+from .messages import tr
 from .moon import MOON_RADIUS_KM, band_area_km2
 from .raster import RasterSource
 from .vector_files import memory_vector_source
@@ -30,9 +31,10 @@ _FINE_BINS = 8192
 def band_edges(south, north, lat_step):
     """Southern edges of the latitude bands covering [south, north]."""
     if not (-90.0 <= south < north <= 90.0):
-        raise LunarInputError(f"EXTENT latitudes must satisfy -90 <= south < north <= 90 (got {south}, {north})")
+        raise LunarInputError(tr("EXTENT latitudes must satisfy -90 <= south < north <= 90 "
+                                 "(got {south}, {north})").format(south=south, north=north))
     if lat_step <= 0:
-        raise LunarInputError(f"LAT_STEP must be > 0 degrees (got {lat_step})")
+        raise LunarInputError(tr("LAT_STEP must be > 0 degrees (got {step})").format(step=lat_step))
     n = int(math.ceil((north - south) / lat_step - 1e-9))
     return south + lat_step * np.arange(n)
 
@@ -40,7 +42,7 @@ def band_edges(south, north, lat_step):
 def lon_step_deg(lat_centre, lat_step, area_km2):
     """Qiu et al. 2025, eq. 8, in degrees."""
     if area_km2 <= 0:
-        raise LunarInputError(f"AREA_KM2 must be > 0 (got {area_km2})")
+        raise LunarInputError(tr("AREA_KM2 must be > 0 (got {area})").format(area=area_km2))
     cos_phi = max(math.cos(math.radians(lat_centre)), 1e-12)
     return math.degrees(area_km2 / (MOON_RADIUS_KM ** 2 * math.radians(lat_step) * cos_phi))
 
@@ -181,7 +183,7 @@ class ZoneIndex:
         self.nx = max(1, int(math.ceil((east - west) / resolution_deg)))
         self.ny = max(1, int(math.ceil((north - south) / resolution_deg)))
         if self.nx * self.ny > 200_000_000:
-            raise LunarInputError("ZONES: the extent is too large for the zone grid; choose a coarser LAT_STEP")
+            raise LunarInputError(tr("ZONES: the extent is too large for the zone grid; choose a coarser LAT_STEP"))
         mem = gdal.GetDriverByName("MEM").Create("", self.nx, self.ny, 1, gdal.GDT_UInt16)
         mem.SetGeoTransform((west, resolution_deg, 0, north, 0, -resolution_deg))
         vector = memory_vector_source("zones")
@@ -193,7 +195,7 @@ class ZoneIndex:
             feature = ogr.Feature(layer.GetLayerDefn())
             geometry = ogr.CreateGeometryFromWkt(wkt)
             if geometry is None:
-                raise LunarInputError(f"ZONES: polygon {i} is not a valid geometry")
+                raise LunarInputError(tr("ZONES: polygon {n} is not a valid geometry").format(n=i))
             feature.SetGeometry(geometry)
             feature.SetField("zone_id", i)
             layer.CreateFeature(feature)
@@ -218,7 +220,8 @@ def sample_equal_area(samplers, extent, lat_step=0.15, area_km2=2.25, zones=None
     """
     west, south, east, north = extent
     if not east > west:
-        raise LunarInputError(f"EXTENT: east ({east}) must be greater than west ({west})")
+        raise LunarInputError(tr("EXTENT: east ({east}) must be greater than west ({west})").format(
+            east=east, west=west))
     edges = band_edges(south, north, lat_step)
     fields = [f for s in samplers for f in s.field_names]
     ranges = [r for s in samplers for r in s.value_range()]

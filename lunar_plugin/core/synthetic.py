@@ -39,6 +39,7 @@ from scipy.spatial import cKDTree
 
 from .errors import LunarInputError
 from .feedback import Progress
+from .messages import tr
 from .moon import KM_PER_DEGREE, MOON_GEOGRAPHIC_CRS, MOON_RADIUS_KM
 from .oxides import equations
 from .vector_files import memory_vector_source
@@ -393,32 +394,38 @@ def _illumination(dem, dx_m, dy_m, azimuth, elevation):
 def _check(width, height, centre_lon, centre_lat, pixel_deg, pixel_m, crater_density, mare_fraction,
            sun_azimuth, sun_elevation):
     if int(width) != width or int(height) != height or width < 16 or height < 16:
-        raise LunarInputError(f"synthetic scene: width and height must be whole numbers >= 16 "
-                              f"(got {width} x {height})")
+        raise LunarInputError(tr("synthetic scene: width and height must be whole numbers >= 16 "
+                                 "(got {width} x {height})").format(width=width, height=height))
     if width * height > 16384 * 16384:
-        raise LunarInputError(f"synthetic scene: {width} x {height} pixels is too large (at most 16384^2)")
+        raise LunarInputError(tr("synthetic scene: {width} x {height} pixels is too large (at most 16384^2)").format(
+            width=width, height=height))
     if pixel_deg is None:
         if not (pixel_m is not None and np.isfinite(pixel_m) and pixel_m > 0):
-            raise LunarInputError(f"synthetic scene: pixel size must be > 0 m (got {pixel_m})")
+            raise LunarInputError(tr("synthetic scene: pixel size must be > 0 m (got {size})").format(size=pixel_m))
         pixel_deg = float(pixel_m) / (KM_PER_DEGREE * 1000.0)
     elif not (np.isfinite(pixel_deg) and pixel_deg > 0):
-        raise LunarInputError(f"synthetic scene: pixel size must be > 0 degrees (got {pixel_deg})")
+        raise LunarInputError(tr("synthetic scene: pixel size must be > 0 degrees (got {size})").format(
+            size=pixel_deg))
     pixel_deg = float(pixel_deg)
     half_h = height * pixel_deg / 2.0
     if not -90.0 <= centre_lat - half_h or not centre_lat + half_h <= 90.0:
-        raise LunarInputError(f"synthetic scene: {height} rows of {pixel_deg:.6g} deg around latitude "
-                              f"{centre_lat} leave -90..90; move the centre or make the scene smaller")
+        raise LunarInputError(tr("synthetic scene: {rows} rows of {size:.6g} deg around latitude "
+                                 "{lat} leave -90..90; move the centre or make the scene smaller").format(
+            rows=height, size=pixel_deg, lat=centre_lat))
     if width * pixel_deg > 360.0:
-        raise LunarInputError("synthetic scene: the scene is wider than 360 degrees of longitude")
+        raise LunarInputError(tr("synthetic scene: the scene is wider than 360 degrees of longitude"))
     if not (np.isfinite(crater_density) and crater_density >= 0):
-        raise LunarInputError(f"synthetic scene: crater density must be >= 0 (got {crater_density})")
+        raise LunarInputError(tr("synthetic scene: crater density must be >= 0 (got {density})").format(
+            density=crater_density))
     if not (0.0 <= mare_fraction <= 1.0):
-        raise LunarInputError(f"synthetic scene: mare fraction must be within 0..1 (got {mare_fraction})")
+        raise LunarInputError(tr("synthetic scene: mare fraction must be within 0..1 (got {fraction})").format(
+            fraction=mare_fraction))
     if not (0.0 < sun_elevation <= 90.0):
-        raise LunarInputError(f"synthetic scene: sun elevation must be within 0..90 degrees, above 0 "
-                              f"(got {sun_elevation})")
+        raise LunarInputError(tr("synthetic scene: sun elevation must be within 0..90 degrees, above 0 "
+                                 "(got {elevation})").format(elevation=sun_elevation))
     if not np.isfinite(sun_azimuth):
-        raise LunarInputError(f"synthetic scene: sun azimuth must be a number of degrees (got {sun_azimuth})")
+        raise LunarInputError(tr("synthetic scene: sun azimuth must be a number of degrees (got {azimuth})").format(
+            azimuth=sun_azimuth))
     return pixel_deg
 
 

@@ -19,6 +19,7 @@ import sqlite3
 from osgeo import ogr, osr
 
 from .errors import LunarInputError
+from .messages import tr
 
 _IAU_WKT1_AUTHORITY = 'AUTHORITY["IAU",'
 _GEOJSON_CRS = re.compile(r'"crs"\s*:\s*\{\s*"type"\s*:\s*"name"\s*,\s*"properties"\s*:\s*\{\s*"name"\s*:\s*'
@@ -50,7 +51,7 @@ def name_single_layer(path, name):
     ds = ogr.Open(path, 1)
     if ds is not None and ds.GetLayerCount() == 1 and ds.GetLayer(0).GetName() != name:
         if ds.GetLayer(0).Rename(name) != 0:
-            raise LunarInputError(f"cannot name the layer of '{path}' '{name}'")
+            raise LunarInputError(tr("cannot name the layer of '{path}' '{name}'").format(path=path, name=name))
     ds = None
 
 
@@ -61,7 +62,7 @@ def rollback_journal(path):
         with sqlite3.connect(path) as db:
             return db.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
     except sqlite3.Error as err:
-        raise LunarInputError(f"cannot finish '{path}': {err}") from None
+        raise LunarInputError(tr("cannot finish '{path}': {error}").format(path=path, error=err)) from None
 
 
 def _fix_geopackage(path):
@@ -75,7 +76,8 @@ def _fix_geopackage(path):
                                                 srs_id))
         return bool(rows)
     except sqlite3.Error as err:
-        raise LunarInputError(f"cannot record the lunar CRS in '{path}': {err}") from None
+        raise LunarInputError(tr("cannot record the lunar CRS in '{path}': {error}").format(path=path, error=err)) \
+            from None
 
 
 def wkt2_without_id(authority_code):
