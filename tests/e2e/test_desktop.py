@@ -37,15 +37,19 @@ def _our_processes(task_file):
     return found
 
 
-@pytest.fixture(scope="module")
-def desktop(tmp_path_factory):
+def installed_desktop(tmp_path_factory, name):
+    """(screenshots module, folder, plugin folder): the zip built and installed into a fresh profile there."""
     import shutil
     if not (shutil.which("xvfb-run") and shutil.which("qgis")):
         pytest.fail("xvfb-run and qgis are needed (make setup installs them)")
     shots = _screenshots_module()
-    tmp = tmp_path_factory.mktemp("desktop")
-    zip_path = shots.build_zip(tmp / "dist")
-    plugin = shots.install_profile(zip_path, tmp / "profiles")
+    tmp = tmp_path_factory.mktemp(name)
+    return shots, tmp, shots.install_profile(shots.build_zip(tmp / "dist"), tmp / "profiles")
+
+
+@pytest.fixture(scope="module")
+def desktop(tmp_path_factory):
+    shots, tmp, plugin = installed_desktop(tmp_path_factory, "desktop")
     task = {"screenshots": str(tmp / "shots"), "run_algorithms": True, "work": str(tmp / "work"),
             "dialogs": True}
     (tmp / "shots").mkdir()

@@ -3,11 +3,10 @@ under Xvfb (the zip installed in a fresh profile; scripts/screenshots.py, task `
 whose progress bar must move in steps, and runs cancelled with the dialog's Cancel button, which must stop soon and
 leave no output behind."""
 import re
-import shutil
 
 import pytest
 
-from tests.e2e.test_desktop import _screenshots_module
+from tests.e2e.test_desktop import installed_desktop
 
 #: At least this many distinct progress values in a full 1 Mpx run (issue 24: the bar jumped 0 -> 100).
 MIN_STEPS = 10
@@ -18,11 +17,7 @@ MAX_STOP_SECONDS = 1.0
 
 @pytest.fixture(scope="module")
 def cancel_run(tmp_path_factory):
-    if not (shutil.which("xvfb-run") and shutil.which("qgis")):
-        pytest.fail("xvfb-run and qgis are needed (make setup installs them)")
-    shots = _screenshots_module()
-    tmp = tmp_path_factory.mktemp("desktop_progress")
-    shots.install_profile(shots.build_zip(tmp / "dist"), tmp / "profiles")
+    shots, tmp, _ = installed_desktop(tmp_path_factory, "desktop_progress")
     runs = [{"name": "full"}, {"name": "stopped", "cancel_after_s": 2.0},
             {"name": "stopped_torch", "cancel_after_s": 2.0, "parameters": {"ENGINE": 2}}]
     task = {"work": str(tmp / "work"), "cancel_run": {"side": 1024, "runs": runs}, "watchdog_ms": 150000}
