@@ -3,6 +3,7 @@
 torch is imported inside the function (the plugin loads without it).
 """
 from .errors import LunarInputError
+from .messages import tr
 
 #: DEVICE values, in the order of the algorithms' enum parameter.
 DEVICES = ["auto", "cpu", "cuda"]
@@ -16,13 +17,13 @@ def resolve_device(spec="auto"):
         spec = DEVICES[spec]
     spec = str(spec or "auto").strip().lower()
     if spec not in DEVICES and not spec.startswith("cuda:"):
-        raise LunarInputError(f"DEVICE: '{spec}' is none of {', '.join(DEVICES)}")
+        raise LunarInputError(tr("DEVICE: '{spec}' is none of {devices}").format(spec=spec, devices=", ".join(DEVICES)))
     if spec == "auto":
         spec = "cuda" if torch.cuda.is_available() else "cpu"
     if spec.startswith("cuda"):
         if not torch.cuda.is_available():
-            raise LunarInputError(f"DEVICE: '{spec}' was asked for, but torch {torch.__version__} sees no CUDA GPU "
-                                  "here; use auto or cpu")
+            raise LunarInputError(tr("DEVICE: '{spec}' was asked for, but torch {version} sees no CUDA GPU here; use "
+                                     "auto or cpu").format(spec=spec, version=torch.__version__))
         torch.backends.cudnn.allow_tf32 = False
         torch.backends.cuda.matmul.allow_tf32 = False
     return torch.device(spec)

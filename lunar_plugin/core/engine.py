@@ -22,6 +22,7 @@ import os
 import tempfile
 
 from .errors import LunarInputError
+from .messages import tr
 
 #: ENGINE values, in the order of the algorithms' enum parameter.
 ENGINES = ["auto", "onnxruntime", "torch"]
@@ -65,9 +66,9 @@ def resolve(spec="auto", device="auto"):
         spec = ENGINES[spec]
     spec = str(spec or "auto").strip().lower()
     if spec not in ENGINES:
-        raise LunarInputError(f"ENGINE: '{spec}' is none of {', '.join(ENGINES)}")
+        raise LunarInputError(tr("ENGINE: '{spec}' is none of {engines}").format(spec=spec, engines=", ".join(ENGINES)))
     if spec == "auto":
-        why = import_error("onnxruntime") if available("onnxruntime") else "not installed"
+        why = import_error("onnxruntime") if available("onnxruntime") else tr("not installed")
         if why is None:
             wants_gpu = str(device or "auto").strip().lower().startswith("cuda")
             if wants_gpu and available("torch") and "CUDAExecutionProvider" not in _ort_providers():
@@ -75,11 +76,13 @@ def resolve(spec="auto", device="auto"):
             return "onnxruntime"
         if available("torch"):
             return "torch"
-        raise LunarInputError(f"ENGINE: ONNX Runtime cannot be imported ({why}) and PyTorch is not installed; install "
-                              "ONNX Runtime (Lunar Lab > Install ONNX Runtime…) to run the networks")
-    why = import_error(spec) if available(spec) else "not installed"
+        raise LunarInputError(tr("ENGINE: ONNX Runtime cannot be imported ({why}) and PyTorch is not installed; "
+                                 "install ONNX Runtime (Lunar Lab > Install ONNX Runtime…) to run the "
+                                 "networks").format(why=why))
+    why = import_error(spec) if available(spec) else tr("not installed")
     if why is not None:
-        raise LunarInputError(f"ENGINE: '{spec}' was asked for, but it cannot be imported here ({why})")
+        raise LunarInputError(tr("ENGINE: '{spec}' was asked for, but it cannot be imported here ({why})").format(
+            spec=spec, why=why))
     return spec
 
 
@@ -145,8 +148,8 @@ def export(module, example_inputs, path, input_names, output_names, dynamic_axes
     import torch
     from .model_files import write_atomic
     if not available("onnx"):
-        raise LunarInputError("writing an ONNX model needs the 'onnx' package beside PyTorch "
-                              "(pip install onnx); the .pt can still run with ENGINE=torch")
+        raise LunarInputError(tr("writing an ONNX model needs the 'onnx' package beside PyTorch "
+                                 "(pip install onnx); the .pt can still run with ENGINE=torch"))
     buffer = io.BytesIO()
     with warnings.catch_warnings(), torch.no_grad():
         warnings.simplefilter("ignore")   # the legacy exporter's deprecation and tracer warnings
@@ -181,14 +184,15 @@ def providers(device="auto"):
     have = ort.get_available_providers()
     if spec.startswith("cuda"):
         if "CUDAExecutionProvider" not in have:
-            raise LunarInputError(f"DEVICE: '{spec}' was asked for, but onnxruntime {ort.__version__} has no CUDA "
-                                  "provider here (install onnxruntime-gpu, or use ENGINE=torch); use auto or cpu")
+            raise LunarInputError(tr("DEVICE: '{spec}' was asked for, but onnxruntime {version} has no CUDA provider "
+                                     "here (install onnxruntime-gpu, or use ENGINE=torch); use auto or cpu").format(
+                spec=spec, version=ort.__version__))
         index = int(spec.split(":")[1]) if ":" in spec else 0
         return [("CUDAExecutionProvider", {"device_id": index}), "CPUExecutionProvider"]
     if spec == "auto" and "CUDAExecutionProvider" in have:
         return ["CUDAExecutionProvider", "CPUExecutionProvider"]
     if spec not in ("auto", "cpu"):
-        raise LunarInputError(f"DEVICE: '{spec}' is none of auto, cpu, cuda")
+        raise LunarInputError(tr("DEVICE: '{spec}' is none of auto, cpu, cuda").format(spec=spec))
     return ["CPUExecutionProvider"]
 
 
@@ -227,8 +231,8 @@ class OnnxModel:
             except LunarInputError:
                 raise
             except Exception as err:  # noqa: BLE001 -- onnxruntime's own errors (InvalidProtobuf, Fail, ...)
-                raise LunarInputError(f"{self.name} cannot be read as an ONNX model ({str(err).splitlines()[0][:160]})"
-                                      ) from None
+                raise LunarInputError(tr("{model} cannot be read as an ONNX model ({error})").format(
+                    model=self.name, error=str(err).splitlines()[0][:160])) from None
         return self._session
 
     def metadata(self):
@@ -247,15 +251,18 @@ def check_signature(model, inputs, outputs, what):
     """Refuse a model whose inputs/outputs differ from ``inputs``/``outputs`` ({name: shape}, None for a free
     dimension) -- the shapes its card gives. ``what`` names the parameter and file."""
     have_in, have_out = model.signature()
-    for kind, want, have in (("inputs", inputs, have_in), ("outputs", outputs, have_out)):
+    for kinds, kind, want, have in ((tr("inputs"), tr("input"), inputs, have_in),
+                                    (tr("outputs"), tr("output"), outputs, have_out)):
         if list(have) != list(want):
-            raise LunarInputError(f"{what}: the ONNX model's {kind} are {_shapes(have)}; its card says {_shapes(want)}")
+            raise LunarInputError(tr("{what}: the ONNX model's {kinds} are {have}; its card says {want}").format(
+                what=what, kinds=kinds, have=_shapes(have), want=_shapes(want)))
         for name, shape in want.items():
             got = have[name]
             fits = len(got) == len(shape) and all(w is None or g == w for g, w in zip(got, shape))
             if not fits:
-                raise LunarInputError(f"{what}: the ONNX model's {kind[:-1]} '{name}' is shaped {_shape(got)}; its "
-                                      f"card says {_shape(shape)}")
+                raise LunarInputError(tr("{what}: the ONNX model's {kind} '{name}' is shaped {have}; its card says "
+                                         "{want}").format(what=what, kind=kind, name=name, have=_shape(got),
+                                                          want=_shape(shape)))
 
 
 def _shape(shape):
@@ -263,7 +270,7 @@ def _shape(shape):
 
 
 def _shapes(named):
-    return ", ".join(f"{k} {_shape(v)}" for k, v in named.items()) or "none"
+    return ", ".join(f"{k} {_shape(v)}" for k, v in named.items()) or tr("none")
 
 
 def read_onnx(path, role="MODEL", device="auto", threads=None):
@@ -274,7 +281,8 @@ def read_onnx(path, role="MODEL", device="auto", threads=None):
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as err:
-        raise LunarInputError(f"{what} cannot be read ({err.strerror or err})") from None
+        raise LunarInputError(tr("{what} cannot be read ({error})").format(
+            what=what, error=err.strerror or err)) from None
     model = OnnxModel(data, f"{role}: '{path}'", device, threads)
     meta = model.metadata()
     try:
@@ -282,8 +290,8 @@ def read_onnx(path, role="MODEL", device="auto", threads=None):
         if not isinstance(description, dict):
             raise ValueError("not an object")
     except (KeyError, ValueError) as err:
-        raise LunarInputError(f"{what} is not a Lunar Lab ONNX model (its metadata lacks the model card: {err})"
-                              ) from None
+        raise LunarInputError(tr("{what} is not a Lunar Lab ONNX model (its metadata lacks the model card: "
+                                 "{error})").format(what=what, error=err)) from None
     return model, description, meta.get(SOURCE_KEY)
 
 
@@ -297,7 +305,7 @@ def onnx_for(pt_path, exporter, role="MODEL", device="auto", threads=None):
         model, description, _ = read_onnx(pt_path, role, device, threads)
         return model, description
     if not os.path.isfile(pt_path):
-        raise LunarInputError(f"{role}: model file '{pt_path}' does not exist")
+        raise LunarInputError(tr("{role}: model file '{path}' does not exist").format(role=role, path=pt_path))
     digest = sha256(pt_path)
     beside = onnx_beside(pt_path)
     if os.path.isfile(beside):
@@ -317,7 +325,7 @@ def onnx_for(pt_path, exporter, role="MODEL", device="auto", threads=None):
     try:
         exporter(pt_path, cached)
     except LunarInputError as err:   # a broken .pt: say which parameter gave it
-        raise LunarInputError(f"{role}: {err}") from None
+        raise LunarInputError(tr("{role}: {error}").format(role=role, error=err)) from None
     model, description, _ = read_onnx(cached, role, device, threads)
     return model, description
 
@@ -334,9 +342,10 @@ def choose(spec, pt_path, exporter, role="MODEL", device="auto", threads=None):
     asked = str(ENGINES[spec] if isinstance(spec, int) else spec or "auto").strip().lower()
     if asked == "auto" and available("torch"):
         return "torch", None
-    raise LunarInputError(f"{role}: '{pt_path}' has no up-to-date ONNX model beside it ('{onnx_beside(pt_path)}') "
-                          "and none can be exported here (that needs PyTorch and the onnx package): export it "
-                          "where PyTorch is installed, or run it with ENGINE=torch")
+    raise LunarInputError(tr("{role}: '{path}' has no up-to-date ONNX model beside it ('{onnx}') and none can be "
+                             "exported here (that needs PyTorch and the onnx package): export it where PyTorch is "
+                             "installed, or run it with ENGINE=torch").format(
+        role=role, path=pt_path, onnx=onnx_beside(pt_path)))
 
 
 def load(path, spec, exporter, fmt, signature, role="MODEL", device="auto", threads=None):
@@ -349,7 +358,8 @@ def load(path, spec, exporter, fmt, signature, role="MODEL", device="auto", thre
         return engine, None, None
     model, description = found
     if description.get("format") != fmt:
-        raise LunarInputError(f"{model.name} is not a {fmt} model (format tag {description.get('format')!r})")
+        raise LunarInputError(tr("{model} is not a {format} model (format tag {tag!r})").format(
+            model=model.name, format=fmt, tag=description.get("format")))
     check_signature(model, *signature(description), model.name)
     return engine, description, model
 

@@ -3,6 +3,7 @@ import os
 
 from . import partial
 from .errors import LunarInputError
+from .messages import tr
 
 
 def write_atomic(path, write):
@@ -15,7 +16,8 @@ def write_atomic(path, write):
         write(tmp)
         partial.commit(tmp, path)
     except (OSError, RuntimeError) as err:  # a full disk: OSError from files, RuntimeError from torch.save
-        raise LunarInputError(f"cannot write '{path}': {getattr(err, 'strerror', None) or err}") from None
+        raise LunarInputError(tr("cannot write '{path}': {error}").format(
+            path=path, error=getattr(err, "strerror", None) or err)) from None
     finally:
         partial.discard(tmp)
     return path
@@ -56,20 +58,23 @@ def read_weights(path, role=None):
     path = os.fspath(path)
     where = f"{role}: " if role else ""
     if not os.path.isfile(path):
-        raise LunarInputError(f"{where}model file '{path}' does not exist")
+        raise LunarInputError(tr("{where}model file '{path}' does not exist").format(where=where, path=path))
     try:
         return torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as err:
         if "unsupported global" in str(err).lower():  # torch's refusal of pickled Python objects
-            raise LunarInputError(f"{where}model file '{path}' is refused: it is not a plain weights file (it "
-                                  "holds Python objects, which Lunar Lab never loads because they could run code)"
-                                  ) from None
-        raise LunarInputError(f"{where}model file '{path}' cannot be read: it is truncated, corrupt or not a "
-                              f"PyTorch file ({str(err).splitlines()[0][:120]})") from None
+            raise LunarInputError(tr("{where}model file '{path}' is refused: it is not a plain weights file (it holds "
+                                     "Python objects, which Lunar Lab never loads because they could run "
+                                     "code)").format(where=where, path=path)) from None
+        raise LunarInputError(tr("{where}model file '{path}' cannot be read: it is truncated, corrupt or not a "
+                                 "PyTorch file ({error})").format(where=where, path=path,
+                                                                  error=str(err).splitlines()[0][:120])) from None
     except Exception as err:  # noqa: BLE001 -- corrupt, truncated, not a torch file
         detail = str(err).splitlines()[0][:120] if str(err) else ""
-        raise LunarInputError(f"{where}model file '{path}' cannot be read: it is truncated, corrupt or not a "
-                              f"PyTorch file ({type(err).__name__}: {detail})") from None
+        raise LunarInputError(tr("{where}model file '{path}' cannot be read: it is truncated, corrupt or not a "
+                                 "PyTorch file ({kind}: {error})").format(where=where, path=path,
+                                                                          kind=type(err).__name__,
+                                                                          error=detail)) from None
 
 
 def load_checked(path, format_tag, what, required=(), max_version=None):
@@ -79,12 +84,12 @@ def load_checked(path, format_tag, what, required=(), max_version=None):
     data = read_weights(path)
     if not isinstance(data, dict) or data.get("format") != format_tag:
         tag = data.get("format") if isinstance(data, dict) else type(data).__name__
-        raise LunarInputError(f"model file '{path}' is not a Lunar Lab {what} (format tag {tag!r}, "
-                              f"expected {format_tag!r})")
+        raise LunarInputError(tr("model file '{path}' is not a Lunar Lab {what} (format tag {tag!r}, expected "
+                                 "{expected!r})").format(path=path, what=what, tag=tag, expected=format_tag))
     missing = [k for k in required if k not in data]
     if missing:
-        raise LunarInputError(f"model file '{path}' lacks {', '.join(missing)}")
+        raise LunarInputError(tr("model file '{path}' lacks {missing}").format(path=path, missing=", ".join(missing)))
     if max_version is not None and int(data["version"]) > max_version:
-        raise LunarInputError(f"model file '{path}' has format version {data['version']}; this Lunar Lab reads "
-                              f"up to {max_version}")
+        raise LunarInputError(tr("model file '{path}' has format version {version}; this Lunar Lab reads up to "
+                                 "{maximum}").format(path=path, version=data["version"], maximum=max_version))
     return data
