@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import LunarInputError
+from ..messages import tr
 from . import equations
 
 # --------------------------------------------------------------------------------------------- features
@@ -92,9 +93,9 @@ def resolve_features(feature_fields, available=None):
         feature_fields = [f.strip() for f in feature_fields.split(",") if f.strip()]
     features = [str(f) for f in feature_fields]
     if not features:
-        raise LunarInputError("feature fields: at least one feature is needed")
+        raise LunarInputError(tr("feature fields: at least one feature is needed"))
     if len(set(features)) != len(features):
-        raise LunarInputError(f"feature fields: duplicated names in {features}")
+        raise LunarInputError(tr("feature fields: duplicated names in {features}").format(features=features))
     bands = [f for f in features if f not in DERIVED_FEATURES]
     for f in features:
         if f in DERIVED_FEATURES:
@@ -102,8 +103,9 @@ def resolve_features(feature_fields, available=None):
                 if _find_band(bands, wl) is None:
                     extra = _find_band([a for a in (available or []) if a not in DERIVED_FEATURES], wl)
                     if extra is None:
-                        raise LunarInputError(f"feature '{f}' needs a reflectance band near {wl} nm; "
-                                              f"none among {bands + list(available or [])}")
+                        raise LunarInputError(tr("feature '{feature}' needs a reflectance band near {wavelength} nm; "
+                                                 "none among {bands}").format(
+                            feature=f, wavelength=wl, bands=bands + list(available or [])))
                     bands.append(extra)
     wavelengths = []
     for b in bands:
@@ -142,10 +144,12 @@ def features_from_bands(band_arrays, bundle_or_features, equation_preset=FEATURE
     arrays, size = {}, None
     for b in bands:
         if b not in band_arrays:
-            raise LunarInputError(f"band '{b}' is missing (the model needs bands {list(bands)})")
+            raise LunarInputError(tr("band '{band}' is missing (the model needs bands {bands})").format(
+                band=b, bands=list(bands)))
         a = np.asarray(band_arrays[b], dtype=np.float64).reshape(-1)
         if size is not None and a.size != size:
-            raise LunarInputError(f"band '{b}' has {a.size} values, the other bands {size}")
+            raise LunarInputError(tr("band '{band}' has {count} values, the other bands {size}").format(
+                band=b, count=a.size, size=size))
         size = a.size
         arrays[b] = a
     out = np.empty((size or 0, len(features)), dtype=np.float32)
@@ -193,7 +197,8 @@ def arch_spec(architecture):
     try:
         return ARCHITECTURES[int(architecture)]
     except (KeyError, ValueError, TypeError):
-        raise LunarInputError(f"architecture: expected one of {sorted(ARCHITECTURES)}, got {architecture!r}") from None
+        raise LunarInputError(tr("architecture: expected one of {known}, got {architecture!r}").format(
+            known=sorted(ARCHITECTURES), architecture=architecture)) from None
 
 
 @dataclass(frozen=True)
@@ -231,7 +236,7 @@ def layer_plan(architecture, n_features):
     (dense to 1, linear) last."""
     spec = arch_spec(architecture)
     if n_features < 1:
-        raise LunarInputError("features: at least one input feature is needed")
+        raise LunarInputError(tr("features: at least one input feature is needed"))
     plan, shape, module = [], (1, int(n_features)), 0   # module: index in build_network's Sequential
 
     def add(kind, out_shape, size=1, relu=False, weights=True):
@@ -313,8 +318,9 @@ class ModelBundle:
     def __post_init__(self):
         if uses_equations(self.feature_names):
             if self.equation_preset is None:
-                raise LunarInputError(f"features {self.feature_names}: derived features need an equation preset "
-                                      f"(one of {', '.join(equations.PRESETS)})")
+                raise LunarInputError(tr("features {features}: derived features need an equation preset "
+                                         "(one of {presets})").format(
+                    features=self.feature_names, presets=", ".join(equations.PRESETS)))
             equations.preset(self.equation_preset)
 
     @property
@@ -517,8 +523,8 @@ def checked_features(X, feature_names):
     both predictors (torch and ONNX Runtime) take; the caller sets the masked rows' predictions to NaN."""
     X = np.asarray(X, dtype=np.float32)
     if X.ndim != 2 or X.shape[1] != len(feature_names):
-        raise LunarInputError(f"features: expected an (n, {len(feature_names)}) array "
-                              f"({', '.join(feature_names)}), got shape {X.shape}")
+        raise LunarInputError(tr("features: expected an (n, {count}) array ({features}), got shape {shape}").format(
+            count=len(feature_names), features=", ".join(feature_names), shape=X.shape))
     bad = ~np.isfinite(X).all(axis=1)
     if bad.any():
         X = np.where(bad[:, None], np.float32(0), X)

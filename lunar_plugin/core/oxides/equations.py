@@ -50,17 +50,20 @@ PRESET_CHOICES = ("qiu2025", "lucey2000")
 def preset(key):
     """The constants of preset ``key``; a clear error naming the known presets otherwise."""
     from ..errors import LunarInputError
+    from ..messages import tr
     if key not in PRESETS:
-        raise LunarInputError(f"equation preset '{key}' is unknown (known: {', '.join(PRESETS)})")
+        raise LunarInputError(tr("equation preset '{key}' is unknown (known: {known})").format(
+            key=key, known=", ".join(PRESETS)))
     return PRESETS[key]
 
 
 def preset_choice(index):
     """The constants of option ``index`` of the PRESET enum (PRESET_CHOICES)."""
     from ..errors import LunarInputError
+    from ..messages import tr
     if not 0 <= int(index) < len(PRESET_CHOICES):
-        raise LunarInputError(f"PRESET: expected 0..{len(PRESET_CHOICES) - 1} "
-                              f"({', '.join(PRESET_CHOICES)}), got {index}")
+        raise LunarInputError(tr("PRESET: expected 0..{last} ({choices}), got {index}").format(
+            last=len(PRESET_CHOICES) - 1, choices=", ".join(PRESET_CHOICES), index=index))
     return PRESETS[PRESET_CHOICES[int(index)]]
 
 
@@ -160,16 +163,16 @@ def equation_maps(input_path, band_415, band_750, band_950, outputs, constants,
     src = RasterSource(input_path, "INPUT")
     bands = [src.check_band(band_415, "R415"), src.check_band(band_750, "R750"), src.check_band(band_950, "R950")]
     if not reflectance_scale > 0:
-        raise LunarInputError(f"REFLECTANCE_SCALE must be > 0 (got {reflectance_scale})")
+        raise LunarInputError(tr("REFLECTANCE_SCALE must be > 0 (got {scale})").format(scale=reflectance_scale))
     all_nodata_check(src, bands)
     products = {"feo": ("FeO (wt%) - " + constants.name + " equation", "wt%"),
                 "tio2": ("TiO2 (wt%) - " + constants.name + " equation", "wt%"),
                 "omat": ("OMAT - " + constants.name + " origin", "")}
     wanted = [key for key in ("feo", "tio2", "omat") if outputs.get(key)]
     if not wanted and not outputs.get("domain"):
-        raise LunarInputError("no output requested")
+        raise LunarInputError(tr("no output requested"))
     if outputs.get("domain") and domain is None:
-        raise LunarInputError("OUTPUT_DOMAIN: no spectral domain of the equations' fitting sites was given")
+        raise LunarInputError(tr("OUTPUT_DOMAIN: no spectral domain of the equations' fitting sites was given"))
     specs = [(outputs[key], [products[key]]) for key in wanted]
     if outputs.get("domain"):
         specs.append((outputs["domain"], [("inside the spectral domain of the equations' fitting sites (1 yes, 0 no)",
@@ -192,12 +195,14 @@ def load_equation_domain(path):
     import json
 
     from ..errors import LunarInputError
+    from ..messages import tr
     from . import trust
     try:
         with open(path, encoding="utf-8") as fh:
             return trust.SpectralDomain.from_dict(json.load(fh)["domain"])
     except (OSError, ValueError, KeyError, TypeError) as err:
-        raise LunarInputError(f"the equations' spectral domain '{path}' cannot be read ({err})") from None
+        raise LunarInputError(tr("the equations' spectral domain '{path}' cannot be read ({error})").format(
+            path=path, error=err)) from None
 
 
 def mg_number_map(feo_path, mgo_path, output_path, feo_band=1, mgo_band=1, feedback=None):

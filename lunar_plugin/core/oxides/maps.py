@@ -25,7 +25,8 @@ def parse_band_list(text):
     try:
         return [int(v) for v in str(text).replace(";", ",").split(",") if v.strip()]
     except ValueError:
-        raise LunarInputError(f"BANDS: '{text}' is not a comma-separated list of band numbers") from None
+        raise LunarInputError(tr("BANDS: '{text}' is not a comma-separated list of band numbers").format(
+            text=text)) from None
 
 
 def trusted_prediction(predictor, checks, band_arrays, uncertainty=False):
@@ -74,7 +75,7 @@ class CnnBlocks:
             predictor = model_io.predictor_for(self.model_path, self.engine, self.device)
             self._predictors.clear()
             self._predictors[key] = (predictor, trust.ModelTrust.from_card(
-                predictor.card, f"model '{os.path.basename(self.model_path)}'"))
+                predictor.card, tr("model '{name}'").format(name=os.path.basename(self.model_path))))
         return self._predictors[key]
 
     def __call__(self, arrays, window):
@@ -128,36 +129,40 @@ def cnn_maps(input_path, model_path, outputs, band_indices=None, mgnumber_path=N
         predictor = cnn.Predictor(bundle, device=resolve_device(here))
     else:
         predictor = bundle or model_io.predictor_for(model_path, engine, here)
-    model_name = f"model '{os.path.basename(model_path)}'"
+    model_name = tr("model '{name}'").format(name=os.path.basename(model_path))
     checks = trust.ModelTrust.from_card(predictor.card, model_name)
     if (domain_path or uncertainty_path) and checks.domain is None:
-        raise LunarInputError(f"{model_name} has no spectral domain, so no domain mask or 1-sigma: "
-                              f"{checks.no_domain}")
+        raise LunarInputError(tr("{model} has no spectral domain, so no domain mask or 1-sigma: {reason}").format(
+            model=model_name, reason=checks.no_domain))
     names = list(predictor.band_names)
     src = RasterSource(input_path, "INPUT")
     band_indices = list(band_indices or range(1, len(names) + 1))
     if len(band_indices) != len(names):
-        raise LunarInputError(f"BANDS: the model '{os.path.basename(model_path)}' reads {len(names)} bands "
-                              f"({', '.join(names)}); {len(band_indices)} band numbers were given")
+        raise LunarInputError(tr("BANDS: the model '{model}' reads {count} bands ({bands}); {given} band numbers were "
+                                 "given").format(model=os.path.basename(model_path), count=len(names),
+                                                 bands=", ".join(names), given=len(band_indices)))
     if src.count < len(names) and max(band_indices) > src.count:
-        raise LunarInputError(f"INPUT: the model '{os.path.basename(model_path)}' expects {len(names)} bands "
-                              f"({', '.join(names)}), but '{os.path.basename(input_path)}' has {src.count}")
+        raise LunarInputError(tr("INPUT: the model '{model}' expects {count} bands ({bands}), but '{input}' has "
+                                 "{have}").format(model=os.path.basename(model_path), count=len(names),
+                                                  bands=", ".join(names), input=os.path.basename(input_path),
+                                                  have=src.count))
     bands = [src.check_band(b, name) for b, name in zip(band_indices, names)]
     if not reflectance_scale > 0:
-        raise LunarInputError(f"REFLECTANCE_SCALE must be > 0 (got {reflectance_scale})")
+        raise LunarInputError(tr("REFLECTANCE_SCALE must be > 0 (got {scale})").format(scale=reflectance_scale))
     missing = [t for t in outputs if t not in predictor.targets]
     if missing:
-        raise LunarInputError(f"the model predicts {', '.join(predictor.targets)}, not {', '.join(missing)}")
+        raise LunarInputError(tr("the model predicts {targets}, not {missing}").format(
+            targets=", ".join(predictor.targets), missing=", ".join(missing)))
     if mgnumber_path and not {"FeO", "MgO"} <= set(predictor.targets):
-        raise LunarInputError("Mg# needs a model that predicts both FeO and MgO")
+        raise LunarInputError(tr("Mg# needs a model that predicts both FeO and MgO"))
     no_sigma = [t for t in predictor.targets if t not in checks.sigma_scale]
     if uncertainty_path and no_sigma:
-        raise LunarInputError(f"{model_name} has no calibrated 1-sigma for {', '.join(no_sigma)} (it was trained "
-                              "without out-of-fold validation)")
+        raise LunarInputError(tr("{model} has no calibrated 1-sigma for {targets} (it was trained without out-of-fold "
+                                 "validation)").format(model=model_name, targets=", ".join(no_sigma)))
     all_nodata_check(src, bands)
     wanted = [t for t in predictor.targets if outputs.get(t)]
     if not wanted and not (mgnumber_path or domain_path or uncertainty_path):
-        raise LunarInputError("no output requested")
+        raise LunarInputError(tr("no output requested"))
     specs = [(outputs[t], [(f"{t} ({UNITS.get(t, '')}) - 1D CNN", UNITS.get(t, ""))]) for t in wanted]
     if mgnumber_path:
         specs.append((mgnumber_path, [("Mg# (molar Mg/(Mg+Fe)) - 1D CNN", "")]))

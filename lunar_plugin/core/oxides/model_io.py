@@ -9,6 +9,7 @@ import os
 import numpy as np
 
 from ..errors import LunarInputError
+from ..messages import tr
 from ..model_files import load_checked, save_atomic, write_json_atomic
 from . import cnn
 
@@ -66,7 +67,7 @@ def save_model(bundle, path):
 def load_model(path):
     """The cnn.ModelBundle saved in ``path``; LunarInputError naming the file when it is not one."""
     path = os.fspath(path)
-    data = load_checked(path, FORMAT, "oxide CNN", REQUIRED_KEYS, max_version=VERSION)
+    data = load_checked(path, FORMAT, tr("oxide CNN"), REQUIRED_KEYS, max_version=VERSION)
     equation_preset = recorded_equation_preset(data, path)
     try:
         targets = list(data["targets"])
@@ -97,8 +98,8 @@ def load_model(path):
     except LunarInputError:
         raise
     except Exception as err:
-        raise LunarInputError(f"model file '{path}' is incomplete or inconsistent "
-                              f"({type(err).__name__}: {err})") from None
+        raise LunarInputError(tr("model file '{path}' is incomplete or inconsistent ({kind}: {error})").format(
+            path=path, kind=type(err).__name__, error=err)) from None
     return bundle
 
 
@@ -109,14 +110,14 @@ def recorded_equation_preset(data, path):
     if int(data["version"]) < 2:
         return VERSION_1_EQUATION_PRESET if cnn.uses_equations(data["feature_names"]) else None
     if "equation_preset" not in data:
-        raise LunarInputError(f"model file '{path}' lacks equation_preset")
+        raise LunarInputError(tr("model file '{path}' lacks equation_preset").format(path=path))
     key = data["equation_preset"]
     if key is None and not cnn.uses_equations(data["feature_names"]):
         return None
     if key not in equations.PRESETS:
-        raise LunarInputError(f"model file '{path}': its derived features (OMAT, theta_Fe, theta_Ti) were computed "
-                              f"with equation preset {key!r}, which this Lunar Lab does not know (known: "
-                              f"{', '.join(equations.PRESETS)})")
+        raise LunarInputError(tr("model file '{path}': its derived features (OMAT, theta_Fe, theta_Ti) were computed "
+                                 "with equation preset {key!r}, which this Lunar Lab does not know (known: "
+                                 "{known})").format(path=path, key=key, known=", ".join(equations.PRESETS)))
     return key
 
 
@@ -200,5 +201,6 @@ def predictor_for(path, engine_spec="auto", device="auto", role="MODEL", threads
             from . import equations
             equations.preset(predictor.equation_preset)
     except (KeyError, TypeError, ValueError) as err:
-        raise LunarInputError(f"{model.name}: its model card is incomplete ({type(err).__name__}: {err})") from None
+        raise LunarInputError(tr("{model}: its model card is incomplete ({kind}: {error})").format(
+            model=model.name, kind=type(err).__name__, error=err)) from None
     return predictor

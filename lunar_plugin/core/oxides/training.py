@@ -43,7 +43,7 @@ def _columns(rows):
         cols = {str(k): list(v) for k, v in rows.items()}
         lens = {len(v) for v in cols.values()}
         if len(lens) > 1:
-            raise LunarInputError(f"table: columns have different lengths {sorted(lens)}")
+            raise LunarInputError(tr("table: columns have different lengths {lengths}").format(lengths=sorted(lens)))
         return cols, (lens.pop() if lens else 0)
     rows = list(rows)
     names = []
@@ -69,13 +69,15 @@ def _number(value):
 def _numbers(cols, name, what, sites):
     """Column ``name`` as floats, NaN where empty; a clear error when missing or not numeric."""
     if name not in cols:
-        raise LunarInputError(f"{what} '{name}' is missing from the table (columns: {list(cols)})")
+        raise LunarInputError(tr("{what} '{name}' is missing from the table (columns: {columns})").format(
+            what=what, name=name, columns=list(cols)))
     out = np.full(len(sites), np.nan)
     for i, v in enumerate(cols[name]):
         try:
             x = _number(v)
         except ValueError:
-            raise LunarInputError(f"{what} '{name}': '{v}' at site '{sites[i]}' is not a number") from None
+            raise LunarInputError(tr("{what} '{name}': '{value}' at site '{site}' is not a number").format(
+                what=what, name=name, value=v, site=sites[i])) from None
         if x is not None:
             out[i] = x
     return out
@@ -86,27 +88,29 @@ def read_table(rows, feature_fields, target_fields, site_field="site", equation_
     band_arrays {band name: (n,) reflectance}); derived features use ``equation_preset``'s constants."""
     cols, n = _columns(rows)
     if n == 0:
-        raise LunarInputError("table: no rows")
+        raise LunarInputError(tr("table: no rows"))
     bands, wavelengths, features = cnn.resolve_features(feature_fields, list(cols))
     site_key = site_field if site_field in cols else next((k for k in cols if k.lower() == "site"), None)
     sites = [str(s) for s in cols[site_key]] if site_key else [f"row {i + 1}" for i in range(n)]
     band_arrays = {}
     for b in bands:
-        band_arrays[b] = _numbers(cols, b, "feature field", sites)
+        band_arrays[b] = _numbers(cols, b, tr("feature field"), sites)
         missing = np.flatnonzero(np.isnan(band_arrays[b]))
         if missing.size:
-            raise LunarInputError(f"feature field '{b}': value missing at site '{sites[missing[0]]}'")
+            raise LunarInputError(tr("feature field '{field}': value missing at site '{site}'").format(
+                field=b, site=sites[missing[0]]))
     X = cnn.features_from_bands(band_arrays, features, equation_preset).astype(np.float64)
     for j, f in enumerate(features):
         bad = np.flatnonzero(~np.isfinite(X[:, j]))
         if bad.size:
-            raise LunarInputError(f"feature '{f}' is undefined at site '{sites[bad[0]]}' (check its reflectance)")
+            raise LunarInputError(tr("feature '{feature}' is undefined at site '{site}' (check its "
+                                     "reflectance)").format(feature=f, site=sites[bad[0]]))
     if isinstance(target_fields, str):
         target_fields = [t.strip() for t in target_fields.split(",") if t.strip()]
     targets = [str(t) for t in target_fields]
     if not targets:
-        raise LunarInputError("target fields: at least one target is needed")
-    Y = np.stack([_numbers(cols, t, "target field", sites) for t in targets], axis=1)
+        raise LunarInputError(tr("target fields: at least one target is needed"))
+    Y = np.stack([_numbers(cols, t, tr("target field"), sites) for t in targets], axis=1)
     return sites, X, Y, bands, wavelengths, features, targets, band_arrays
 
 
@@ -121,22 +125,27 @@ def read_groups(rows, group_field, sites):
     """Group label (``landing_site`` of the field's value) of every row; a clear error for a missing field/value."""
     cols, _ = _columns(rows)
     if group_field not in cols:
-        raise LunarInputError(f"group field '{group_field}' is missing from the table (columns: {list(cols)})")
+        raise LunarInputError(tr("group field '{field}' is missing from the table (columns: {columns})").format(
+            field=group_field, columns=list(cols)))
     groups = []
     for site, value in zip(sites, cols[group_field]):
         if value is None or str(value).strip() in ("", "NULL"):
-            raise LunarInputError(f"group field '{group_field}': no value at site '{site}'")
+            raise LunarInputError(tr("group field '{field}': no value at site '{site}'").format(field=group_field,
+                                                                                                 site=site))
         groups.append(landing_site(value))
     return groups
 
 
-def make_folds(n, validation="loo", folds=10, seed=0, label="target", groups=None):
+def make_folds(n, validation="loo", folds=10, seed=0, label=None, groups=None):
     """[(train indices, test indices)] over range(n): leave-one-out, shuffled k-fold (deterministic) or
-    leave-one-group-out ('group', with ``groups`` a label per index)."""
+    leave-one-group-out ('group', with ``groups`` a label per index). ``label`` names the column in errors
+    (default: 'target')."""
+    label = tr("target") if label is None else label
     if validation == "group":
         labels = list(dict.fromkeys(groups))
         if len(labels) < 2:
-            raise LunarInputError(f"{label}: leave-one-group-out needs at least 2 groups, got {labels}")
+            raise LunarInputError(tr("{label}: leave-one-group-out needs at least 2 groups, got {groups}").format(
+                label=label, groups=labels))
         g = np.asarray(groups, dtype=object)
         return [(np.flatnonzero(g != lab), np.flatnonzero(g == lab)) for lab in labels]
     if validation in ("loo", "loocv", "leave-one-out"):
@@ -144,16 +153,18 @@ def make_folds(n, validation="loo", folds=10, seed=0, label="target", groups=Non
     if validation in ("kfold", "k-fold"):
         k = int(folds)
         if k < 2:
-            raise LunarInputError(f"folds: at least 2 are needed, got {k}")
+            raise LunarInputError(tr("folds: at least 2 are needed, got {folds}").format(folds=k))
         if n < k:
-            raise LunarInputError(f"{label}: {n} sites are fewer than the {k} folds asked for")
+            raise LunarInputError(tr("{label}: {n} sites are fewer than the {folds} folds asked for").format(
+                label=label, n=n, folds=k))
         perm = np.random.default_rng(seed).permutation(n)
         parts = np.array_split(perm, k)
         return [(np.sort(np.concatenate([p for q, p in enumerate(parts) if q != i])), np.sort(parts[i]))
                 for i in range(k)]
     if validation in ("none", None):
         return []
-    raise LunarInputError(f"validation: expected 'loo' or 'kfold', got {validation!r}")
+    raise LunarInputError(tr("validation: expected 'loo' or 'kfold', got {validation!r}").format(
+        validation=validation))
 
 
 # --------------------------------------------------------------------------------------------- fitting
@@ -290,7 +301,7 @@ def train_and_validate(rows, feature_fields, target_fields, architecture=0, vali
     spec = cnn.arch_spec(architecture)
     n_members = int(ensemble or spec.ensemble)
     if n_members < 1:
-        raise LunarInputError(f"ensemble: at least one member is needed, got {ensemble}")
+        raise LunarInputError(tr("ensemble: at least one member is needed, got {ensemble}").format(ensemble=ensemble))
     sites, X, Y, bands, wavelengths, features, targets, band_arrays = read_table(rows, feature_fields, target_fields,
                                                                               site_field, equation_preset)
     equation_preset = equation_preset if cnn.uses_equations(features) else None
@@ -299,10 +310,11 @@ def train_and_validate(rows, feature_fields, target_fields, architecture=0, vali
     for j, t in enumerate(targets):
         have = np.flatnonzero(np.isfinite(Y[:, j]))
         if have.size < MIN_SITES:
-            raise LunarInputError(f"target field '{t}': {have.size} sites have a value, at least {MIN_SITES} needed")
-        fl = make_folds(have.size, validation, folds, seed, label=f"target field '{t}'")
-        gl = make_folds(have.size, "group", label=f"target field '{t}'",
-                        groups=[groups[i] for i in have]) if groups else []
+            raise LunarInputError(tr("target field '{field}': {count} sites have a value, at least {needed} "
+                                     "needed").format(field=t, count=have.size, needed=MIN_SITES))
+        label = tr("target field '{field}'").format(field=t)
+        fl = make_folds(have.size, validation, folds, seed, label=label)
+        gl = make_folds(have.size, "group", label=label, groups=[groups[i] for i in have]) if groups else []
         plan.append((j, t, have, fl, gl))
     feedback = ensure(feedback)
     n_epochs = int(epochs or spec.epochs)

@@ -99,15 +99,17 @@ class SpectralDomain:
         spectra = np.asarray(spectra, dtype=np.float64)
         n, b = spectra.shape
         if not np.isfinite(spectra).all():
-            raise LunarInputError(f"spectral domain: every site needs a reflectance > 0 in each of {list(band_names)}")
+            raise LunarInputError(tr("spectral domain: every site needs a reflectance > 0 in each of {bands}").format(
+                bands=list(band_names)))
         if n < b + 2:
-            raise LunarInputError(f"spectral domain: {n} sites are too few for {b} bands (at least {b + 2} needed)")
+            raise LunarInputError(tr("spectral domain: {n} sites are too few for {bands} bands (at least {needed} "
+                                     "needed)").format(n=n, bands=b, needed=b + 2))
         cov = np.cov(spectra, rowvar=False).reshape(b, b)
         # rank from the eigenvalues: whether a factorisation of a singular matrix raises depends on the BLAS
         eigenvalues = np.linalg.eigvalsh(cov)
         if not eigenvalues.min() > RANK_TOLERANCE * max(eigenvalues.max(), 0.0):
-            raise LunarInputError(f"spectral domain: the sites' bands {list(band_names)} are linearly dependent "
-                                  "(a covariance without full rank)")
+            raise LunarInputError(tr("spectral domain: the sites' bands {bands} are linearly dependent (a covariance "
+                                     "without full rank)").format(bands=list(band_names)))
         whiten = np.linalg.inv(np.linalg.cholesky(cov)).T
         return cls(list(band_names), spectra.mean(0), whiten, float(threshold), int(n), float(quantile))
 
@@ -171,7 +173,7 @@ class ModelTrust:
     no_domain: str = ""
 
     @classmethod
-    def from_card(cls, card, model_name="the model"):
+    def from_card(cls, card, model_name=None):
         info = (card or {}).get("trust") or {}
         dom = info.get("domain") or {}
         sig = info.get("sigma") or {}
@@ -179,10 +181,10 @@ class ModelTrust:
             domain = SpectralDomain.from_dict(dom) if "threshold_d2" in dom else None
             scales = {t: float(v["scale"]) for t, v in sig.items() if isinstance(v, dict) and "scale" in v}
         except (KeyError, TypeError, ValueError) as err:
-            raise LunarInputError(f"{model_name}: its card's spectral domain or 1-sigma is unreadable "
-                                  f"({err})") from None
-        reason = dom.get("none") or ("it was trained before Lunar Lab recorded one; retrain it with "
-                                     "lunar:trainoxidecnn or scripts/train_oxide_models.py")
+            raise LunarInputError(tr("{model}: its card's spectral domain or 1-sigma is unreadable ({error})").format(
+                model=tr("the model") if model_name is None else model_name, error=err)) from None
+        reason = dom.get("none") or tr("it was trained before Lunar Lab recorded one; retrain it with "
+                                       "lunar:trainoxidecnn or scripts/train_oxide_models.py")
         return cls(domain, scales, int(sig.get("n") or (domain.n_sites if domain else 0)), "" if domain else reason)
 
     def sigmas(self, targets, d2):
