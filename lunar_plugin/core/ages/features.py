@@ -17,6 +17,7 @@ from scipy import ndimage
 
 from ..errors import LunarInputError
 from ..feedback import Progress
+from ..messages import tr
 from ..moon import MOON_RADIUS_KM, MOON_RADIUS_M, chord_km, xyz_km
 from ..raster import RasterGeo
 from .. import systems
@@ -153,19 +154,22 @@ def _offsets_lonlat(lon, lat, east_km, north_km):
 def _validate_craters(craters):
     arr = np.asarray(craters, dtype=np.float64) if len(craters) else np.zeros((0, 3))
     if arr.ndim != 2 or arr.shape[1] != 3:
-        raise LunarInputError("craters: expected a list of (lon, lat, diameter_km) triples, "
-                              f"got an array shaped {arr.shape}")
+        raise LunarInputError(tr("craters: expected a list of (lon, lat, diameter_km) triples, got an array shaped "
+                                 "{shape}").format(shape=arr.shape))
     bad = ~np.isfinite(arr).all(axis=1)
     if bad.any():
-        raise LunarInputError(f"craters: crater {int(np.flatnonzero(bad)[0])} has a non-finite lon/lat/diameter")
+        raise LunarInputError(tr("craters: crater {index} has a non-finite lon/lat/diameter").format(
+            index=int(np.flatnonzero(bad)[0])))
     nonpos = arr[:, 2] <= 0
     if nonpos.any():
         i = int(np.flatnonzero(nonpos)[0])
-        raise LunarInputError(f"craters: crater {i} has diameter {arr[i, 2]:g} km; diameters must be > 0 km")
+        raise LunarInputError(tr("craters: crater {index} has diameter {diameter:g} km; diameters must be > 0 "
+                                 "km").format(index=i, diameter=arr[i, 2]))
     badlat = np.abs(arr[:, 1]) > 90
     if badlat.any():
         i = int(np.flatnonzero(badlat)[0])
-        raise LunarInputError(f"craters: crater {i} has latitude {arr[i, 1]:g}; expected -90..90 degrees")
+        raise LunarInputError(tr("craters: crater {index} has latitude {latitude:g}; expected -90..90 degrees").format(
+            index=i, latitude=arr[i, 1]))
     return arr
 
 
@@ -174,7 +178,8 @@ def _validate_geology(geology, n):
         return None
     g = list(geology)
     if len(g) != n:
-        raise LunarInputError(f"geology: {len(g)} unit codes for {n} craters; give one per crater")
+        raise LunarInputError(tr("geology: {codes} unit codes for {n} craters; give one per crater").format(
+            codes=len(g), n=n))
     out = np.zeros(n, dtype=np.int64)
     for i, v in enumerate(g):
         if v is None or (isinstance(v, float) and not np.isfinite(v)):
@@ -182,11 +187,11 @@ def _validate_geology(geology, n):
         try:
             iv = int(v)
         except (TypeError, ValueError):
-            raise LunarInputError(f"geology: crater {i} unit code {v!r} is not an integer System code "
-                                  "(1-5, 0/None = unknown)") from None
+            raise LunarInputError(tr("geology: crater {index} unit code {code!r} is not an integer System code "
+                                     "(1-5, 0/None = unknown)").format(index=i, code=v)) from None
         if iv != v or not (iv == 0 or iv in GEOLOGY_CODES):
-            raise LunarInputError(f"geology: crater {i} unit code {v!r}; expected a System code 1-5 "
-                                  "(0/None = unknown)")
+            raise LunarInputError(tr("geology: crater {index} unit code {code!r}; expected a System code 1-5 "
+                                     "(0/None = unknown)").format(index=i, code=v))
         out[i] = iv
     return out
 
@@ -235,7 +240,7 @@ def crater_features(dem, craters, image=None, omat=None, geology=None, chip_px=3
     n_in = len(arr)
     chip_px = int(chip_px)
     if chip_px < 8:
-        raise LunarInputError(f"chip_px: {chip_px} is too small; use 8 pixels or more")
+        raise LunarInputError(tr("chip_px: {chip_px} is too small; use 8 pixels or more").format(chip_px=chip_px))
     geo = _validate_geology(geology, n_in)
     samplers = [_Sampler(dem, "DEM")]
     if image is not None:
@@ -346,7 +351,7 @@ def catalogue_context(craters, catalogue):
     arr = _validate_craters(craters)
     cat = np.asarray(catalogue, dtype=np.float64) if len(catalogue) else np.zeros((0, 3))
     if cat.ndim != 2 or cat.shape[1] != 3 or not np.isfinite(cat).all():
-        raise LunarInputError("catalogue: expected finite (lon, lat, diameter_km) triples")
+        raise LunarInputError(tr("catalogue: expected finite (lon, lat, diameter_km) triples"))
     cat = cat[cat[:, 2] >= DENSITY_MIN_D_KM]
     columns = {name: np.zeros(len(arr), dtype=np.float32) for name in CATALOGUE_ATTRIBUTES}
     if len(cat) == 0 or len(arr) == 0:

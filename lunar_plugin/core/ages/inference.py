@@ -5,6 +5,7 @@ torch and onnxruntime are imported inside functions.
 import numpy as np
 
 from ..errors import LunarInputError
+from ..messages import tr
 from . import model_io
 
 
@@ -13,11 +14,12 @@ def check_arrays(chips, attributes, what="chips/attributes"):
     chips = np.asarray(chips, dtype=np.float32)
     attributes = np.asarray(attributes, dtype=np.float32)
     if chips.ndim != 4 or chips.shape[2] != chips.shape[3]:
-        raise LunarInputError(f"chips: expected (n, channels, size, size), got {chips.shape}")
+        raise LunarInputError(tr("chips: expected (n, channels, size, size), got {shape}").format(shape=chips.shape))
     if attributes.ndim != 2 or len(attributes) != len(chips):
-        raise LunarInputError(f"attributes: expected ({len(chips)}, k) to match the chips, got {attributes.shape}")
+        raise LunarInputError(tr("attributes: expected ({n}, k) to match the chips, got {shape}").format(
+            n=len(chips), shape=attributes.shape))
     if not (np.isfinite(chips).all() and np.isfinite(attributes).all()):
-        raise LunarInputError(f"{what}: contain NaN or infinite values")
+        raise LunarInputError(tr("{what}: contain NaN or infinite values").format(what=what))
     return chips, attributes
 
 
@@ -25,12 +27,12 @@ def check_bundle(bundle, chips, attributes):
     """The chips and attributes have the shapes the model was trained on."""
     cfg = bundle["config"]
     if chips.shape[1] != cfg["n_channels"] or chips.shape[2] != bundle["chip_px"]:
-        raise LunarInputError(f"chips: shaped {chips.shape[1:]}, the model expects "
-                              f"({cfg['n_channels']}, {bundle['chip_px']}, {bundle['chip_px']}) "
-                              f"(channels {bundle['channel_names']})")
+        raise LunarInputError(tr("chips: shaped {shape}, the model expects ({channels}, {size}, {size}) (channels "
+                                 "{names})").format(shape=chips.shape[1:], channels=cfg["n_channels"],
+                                                    size=bundle["chip_px"], names=bundle["channel_names"]))
     if attributes.shape[1] != cfg["n_attributes"]:
-        raise LunarInputError(f"attributes: {attributes.shape[1]} columns, the model expects {cfg['n_attributes']} "
-                              f"({', '.join(bundle['attribute_names'])})")
+        raise LunarInputError(tr("attributes: {columns} columns, the model expects {expected} ({names})").format(
+            columns=attributes.shape[1], expected=cfg["n_attributes"], names=", ".join(bundle["attribute_names"])))
 
 
 def standardise(attributes, center, scale):

@@ -6,6 +6,7 @@ A *bundle* is a plain dict (what ``save`` writes with torch.save and ``load`` re
 torch is imported inside functions (``network`` lazily).
 """
 from ..errors import LunarInputError
+from ..messages import tr
 from ..model_files import load_checked, save_atomic
 
 FORMAT = "lunar-lab-crater-ages"
@@ -23,11 +24,12 @@ def load(path):
     """Load a crater-ages model file, its network built once; missing, corrupt or foreign files raise
     LunarInputError."""
     path = str(path)
-    data = load_checked(path, FORMAT, "crater-ages model", KEYS, max_version=VERSION)
+    data = load_checked(path, FORMAT, tr("crater-ages model"), KEYS, max_version=VERSION)
     try:
         network(data)
     except Exception as err:  # noqa: BLE001
-        raise LunarInputError(f"model: '{path}' weights do not fit the network it describes ({err})") from None
+        raise LunarInputError(tr("model: '{path}' weights do not fit the network it describes ({error})").format(
+            path=path, error=err)) from None
     return data
 
 
@@ -82,8 +84,8 @@ def load_for(path, engine_spec="auto", device="auto", role="MODEL", threads=None
         return load(path)
     missing = [k for k in KEYS if k != "state_dict" and k not in description]
     if missing or int(description["version"]) > VERSION:
-        raise LunarInputError(f"{model.name}: its model card lacks {', '.join(missing)} or has a format version "
-                              f"this Lunar Lab does not read")
+        raise LunarInputError(tr("{model}: its model card lacks {missing} or has a format version this Lunar Lab does "
+                                 "not read").format(model=model.name, missing=", ".join(missing)))
     return dict(description, onnx=model)
 
 

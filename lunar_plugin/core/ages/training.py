@@ -9,6 +9,7 @@ import numpy as np
 
 from ..errors import LunarInputError
 from ..feedback import Progress, ScaledFeedback
+from ..messages import tr
 from ..systems import CODES
 from .inference import check_arrays, check_bundle, predict, standardise
 from .metrics import metrics
@@ -23,21 +24,25 @@ def check_labels(labels, n=None, allow_none=True):
     """Labels as an int array with 0 for unlabelled (None); anything but 1-5 / None -> LunarInputError."""
     labels = list(labels)
     if n is not None and len(labels) != n:
-        raise LunarInputError(f"labels: {len(labels)} labels for {n} craters; give one per crater")
+        raise LunarInputError(tr("labels: {count} labels for {n} craters; give one per crater").format(
+            count=len(labels), n=n))
     out = np.zeros(len(labels), dtype=np.int64)
     for i, v in enumerate(labels):
         if v is None or (isinstance(v, float) and math.isnan(v)):
             if not allow_none:
-                raise LunarInputError(f"labels: crater {i} has no label; every crater needs a System code 1-5 here")
+                raise LunarInputError(tr("labels: crater {index} has no label; every crater needs a System code 1-5 "
+                                         "here").format(index=i))
             continue
         try:
             iv = int(v)
         except (TypeError, ValueError):
-            raise LunarInputError(f"labels: crater {i} has label {v!r}; expected a System code 1-5 "
-                                  "(1 pre-Nectarian ... 5 Copernican) or None for unlabelled") from None
+            raise LunarInputError(tr("labels: crater {index} has label {label!r}; expected a System code 1-5 "
+                                     "(1 pre-Nectarian ... 5 Copernican) or None for unlabelled").format(
+                index=i, label=v)) from None
         if iv != v or iv not in CODES:
-            raise LunarInputError(f"labels: crater {i} has label {v!r}; expected a System code 1-5 "
-                                  "(1 pre-Nectarian ... 5 Copernican) or None for unlabelled")
+            raise LunarInputError(tr("labels: crater {index} has label {label!r}; expected a System code 1-5 "
+                                     "(1 pre-Nectarian ... 5 Copernican) or None for unlabelled").format(
+                index=i, label=v))
         out[i] = iv
     return out
 
@@ -75,7 +80,7 @@ def train(chips, attributes, labels, base_bundle=None, epochs=None, seed=0, feed
     y = check_labels(labels, len(chips))
     lab = y > 0
     if lab.sum() < 2:
-        raise LunarInputError("labels: at least two labelled craters are needed to train")
+        raise LunarInputError(tr("labels: at least two labelled craters are needed to train"))
     s = dict(DEFAULT_SETTINGS)
     if base_bundle is not None:
         s.update(base_bundle.get("card", {}).get("settings", {}))
@@ -162,26 +167,28 @@ def evaluate_trials(chips, attributes, labels, trials=5, split=(0.8, 0.1, 0.1), 
     y = check_labels(labels, len(chips), allow_none=False)
     trials = int(trials)
     if trials < 1:
-        raise LunarInputError(f"trials: {trials}; need at least 1")
+        raise LunarInputError(tr("trials: {trials}; need at least 1").format(trials=trials))
     rng = np.random.default_rng(seed)
     if isinstance(split, str):
         if split != "kfold":
-            raise LunarInputError(f"split: '{split}'; expected (train, val, test) fractions or 'kfold'")
+            raise LunarInputError(tr("split: '{split}'; expected (train, val, test) fractions or 'kfold'").format(
+                split=split))
         folds = _stratified_split(y, [1.0] * trials, rng)
         plans = []
         for k in range(trials):
             rest = np.setdiff1d(np.arange(len(y)), folds[k])
-            tr, va = _stratified_split(y[rest], (0.9, 0.1), rng)
-            plans.append((rest[tr], rest[va], folds[k]))
+            train_part, va = _stratified_split(y[rest], (0.9, 0.1), rng)
+            plans.append((rest[train_part], rest[va], folds[k]))
     else:
         if len(split) != 3 or min(split) < 0 or split[0] <= 0 or split[2] <= 0:
-            raise LunarInputError(f"split: {split}; expected (train, val, test) fractions, train and test > 0")
+            raise LunarInputError(tr("split: {split}; expected (train, val, test) fractions, train and test "
+                                     "> 0").format(split=split))
         plans = [tuple(_stratified_split(y, split, rng)) for _ in range(trials)]
     progress = Progress(feedback, trials)
     results = []
-    for k, (tr, va, te) in enumerate(plans):
+    for k, (train_part, va, te) in enumerate(plans):
         progress.step(k)
-        c_tr, a_tr, l_tr = chips[tr], attributes[tr], list(y[tr])
+        c_tr, a_tr, l_tr = chips[train_part], attributes[train_part], list(y[train_part])
         if unlabelled is not None and len(unlabelled[0]):
             c_tr = np.concatenate([c_tr, unlabelled[0]])
             a_tr = np.concatenate([a_tr, unlabelled[1]])
@@ -192,7 +199,7 @@ def evaluate_trials(chips, attributes, labels, trials=5, split=(0.8, 0.1, 0.1), 
                        settings=settings, **train_kw)
         pred = predict(bundle, chips[te], attributes[te])
         m = metrics(y[te], pred)
-        majority = np.bincount(y[tr]).argmax()
+        majority = np.bincount(y[train_part]).argmax()
         m["majority_class"] = int(majority)
         m["majority_baseline"] = float((y[te] == majority).mean())
         results.append(m)
