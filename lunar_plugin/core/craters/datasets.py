@@ -15,6 +15,7 @@ from osgeo import gdal
 from scipy import ndimage
 
 from ..errors import LunarInputError
+from ..messages import tr
 from ..raster import RasterGeo, RasterSource, all_nodata_check
 from .tiles import Pyramid, normalise_tile, tile_starts
 
@@ -254,7 +255,7 @@ def labelled_region(source, lon, lat, d_km, margin=1.0):
     x1 = int(min(source.xsize, np.ceil(np.nanmax(col + reach_x))))
     y1 = int(min(source.ysize, np.ceil(np.nanmax(row + reach_y))))
     if x1 - x0 < 32 or y1 - y0 < 32:
-        raise LunarInputError("the labelled craters cover less than 32 x 32 pixels of the raster")
+        raise LunarInputError(tr("the labelled craters cover less than 32 x 32 pixels of the raster"))
     path = f"/vsimem/lunar_labelled_{uuid.uuid4().hex}.vrt"
     gdal.Translate(path, source.ds, format="VRT", srcWin=[x0, y0, x1 - x0, y1 - y0])
     return RasterSource(path, source.role + " (labelled region)"), path

@@ -43,8 +43,8 @@ class Detector:
         self.bundle = bundle
         self.card = model_io.card(bundle)
         if self.card.input not in model_io.INPUT_KINDS:
-            raise LunarInputError(f"the crater model takes '{self.card.input}' input: expected one of "
-                                  f"{', '.join(model_io.INPUT_KINDS)}")
+            raise LunarInputError(tr("the crater model takes '{input}' input: expected one of {kinds}").format(
+                input=self.card.input, kinds=", ".join(model_io.INPUT_KINDS)))
         self.device = device
         self.engine = "onnxruntime" if bundle.get("onnx") is not None else "torch"
         self._model = None
@@ -101,17 +101,19 @@ class Detector:
         tile_size = card.tile_size if tile_size is None else tile_size
         overlap = card.overlap if overlap is None else overlap
         geo = RasterGeo(source)
-        band = source.check_band(band, "the DEM")
+        band = source.check_band(band, tr("the DEM"))
         if not (0 < float(min_diameter_km) < float(max_diameter_km)):
-            raise LunarInputError(f"crater diameters: need 0 < minimum ({min_diameter_km} km) < maximum "
-                                  f"({max_diameter_km} km)")
+            raise LunarInputError(tr("crater diameters: need 0 < minimum ({minimum} km) < maximum ({maximum} "
+                                     "km)").format(minimum=min_diameter_km, maximum=max_diameter_km))
         if not 0.0 <= float(overlap) < 0.95:
-            raise LunarInputError(f"tile overlap {overlap} must be in [0, 0.95)")
+            raise LunarInputError(tr("tile overlap {overlap} must be in [0, 0.95)").format(overlap=overlap))
         if not 0.0 < float(confidence) <= 1.0:
-            raise LunarInputError(f"confidence threshold {confidence} must be in (0, 1]")
+            raise LunarInputError(tr("confidence threshold {confidence} must be in (0, 1]").format(
+                confidence=confidence))
         tile = int(tile_size) // STRIDE * STRIDE
         if tile < 64:
-            raise LunarInputError(f"tile size {tile_size} is too small: use at least 64 pixels")
+            raise LunarInputError(tr("tile size {tile_size} is too small: use at least 64 pixels").format(
+                tile_size=tile_size))
         d_range = float(min_diameter_km), float(max_diameter_km)
         plan, _ = level_plan(geo, card.keep_px, *d_range)
         if levels is not None:

@@ -14,6 +14,7 @@ from scipy.sparse.csgraph import connected_components
 from scipy.sparse import coo_matrix
 
 from ..errors import LunarInputError
+from ..messages import tr
 from ..moon import great_circle_km, pairs_within, xyz_km
 from .schema import Crater
 
@@ -37,10 +38,12 @@ def _columns(items, name):
         if arr.size == 0:
             arr = arr.reshape(0, 3)
     if arr.ndim != 2 or arr.shape[1] < 3:
-        raise LunarInputError(f"{name}: expected rows of (lon, lat, diameter_km), got shape {arr.shape}")
+        raise LunarInputError(tr("{name}: expected rows of (lon, lat, diameter_km), got shape {shape}").format(
+            name=name, shape=arr.shape))
     lon, lat, d = arr[:, 0], arr[:, 1], arr[:, 2]
     if not (np.isfinite(arr[:, :3]).all() and (d > 0).all() and (np.abs(lat) <= 90).all()):
-        raise LunarInputError(f"{name}: lon/lat/diameter must be finite, |lat| <= 90 and diameter > 0")
+        raise LunarInputError(tr("{name}: lon/lat/diameter must be finite, |lat| <= 90 and diameter > 0").format(
+            name=name))
     return (lon + 180.0) % 360.0 - 180.0, lat, d
 
 
@@ -102,8 +105,9 @@ def match(detections, catalog, min_d_km, max_d_km, extent=None, bins_km=DEFAULT_
     catalog_status (per catalogue crater: 'matched', 'missed' or 'out'), pairs (det index, cat index).
     """
     if not 0 <= float(min_d_km) < float(max_d_km):
-        raise LunarInputError(f"matching: need 0 <= min diameter ({min_d_km}) < max diameter ({max_d_km})")
-    dl, cl = _columns(detections, "detections"), _columns(catalog, "catalog")
+        raise LunarInputError(tr("matching: need 0 <= min diameter ({minimum}) < max diameter ({maximum})").format(
+            minimum=min_d_km, maximum=max_d_km))
+    dl, cl = _columns(detections, tr("detections")), _columns(catalog, tr("catalog"))
     i, j, dist = pair_candidates(dl, cl)
     m_det, m_cat = assign(len(dl[0]), len(cl[0]), i, j, dist)
     det_in = in_extent(dl[0], dl[1], extent) & (dl[2] >= min_d_km) & (dl[2] <= max_d_km)

@@ -11,6 +11,7 @@ import json
 import os
 
 from ..errors import LunarInputError
+from ..messages import tr
 from ..model_files import load_checked, save_atomic, write_json_atomic
 
 #: Format tag and version of crater detector bundles.
@@ -69,7 +70,8 @@ def network(bundle, fuse=False):
         model = build(bundle.get("config"))
         model.load_state_dict(bundle["state_dict"])
     except (KeyError, RuntimeError, TypeError, ValueError) as err:
-        raise LunarInputError(f"crater model: the weights do not fit the network ({err})") from None
+        raise LunarInputError(tr("crater model: the weights do not fit the network ({error})").format(
+            error=err)) from None
     model.eval()
     return model.fuse() if fuse else model
 
@@ -125,17 +127,17 @@ def load_for(path, engine_spec="auto", device="auto", role="MODEL", threads=None
     if name == "torch":
         return load(path)
     if int(description.get("version", 0)) > VERSION or not isinstance(description.get("card"), dict):
-        raise LunarInputError(f"{model.name}: format version {description.get('version')} or its card is not one "
-                              f"this Lunar Lab reads")
+        raise LunarInputError(tr("{model}: format version {version} or its card is not one this Lunar Lab "
+                                 "reads").format(model=model.name, version=description.get("version")))
     return dict(description, onnx=model)
 
 
 def load(path):
     """Load a bundle saved by ``save``; a missing, corrupt or foreign file raises LunarInputError."""
     path = str(path)
-    obj = load_checked(path, FORMAT, "crater detector", max_version=VERSION)
+    obj = load_checked(path, FORMAT, tr("crater detector"), max_version=VERSION)
     if not isinstance(obj.get("state_dict"), dict) or not isinstance(obj.get("card"), dict):
-        raise LunarInputError(f"crater model '{path}' lacks its weights or model card")
+        raise LunarInputError(tr("crater model '{path}' lacks its weights or model card").format(path=path))
     network(obj)  # check the weights fit
     return obj
 

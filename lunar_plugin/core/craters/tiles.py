@@ -16,6 +16,7 @@ from scipy import ndimage
 
 from ..errors import Cancelled, LunarInputError
 from ..feedback import ensure
+from ..messages import tr
 
 STRIDE = 32   # tiles are multiples of the network stride (network.STRIDE)
 #: Pyramid levels of at most this many pixels (64 MB) are built once in memory (see Pyramid).
@@ -292,7 +293,7 @@ def level_plan(geo, keep_px, min_d_km, max_d_km):
     _, ky = geo.km_per_px(np.array([geo.xsize / 2.0]), np.array([geo.ysize / 2.0]))
     px_km = float(ky[0])
     if not np.isfinite(px_km) or px_km <= 0:
-        raise LunarInputError("cannot measure the pixel size of the raster in km (check its CRS)")
+        raise LunarInputError(tr("cannot measure the pixel size of the raster in km (check its CRS)"))
     top = max(0, int(math.ceil(math.log2(max(max_d_km, 1e-9) / (hi * px_km)))))
     bottom = max(0, int(math.floor(math.log2(max(min_d_km, 1e-9) / (lo * px_km)))) + 0)
     bottom = min(bottom, top)

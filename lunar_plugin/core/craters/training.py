@@ -10,6 +10,7 @@ import numpy as np
 
 from ..errors import LunarInputError
 from ..feedback import Progress
+from ..messages import tr
 from . import model_io
 from .datasets import make_targets, random_crop, synthetic_scene
 from .tiles import normalise_tile
@@ -60,9 +61,9 @@ def train(scenes, base_bundle=None, epochs=10, seed=0, feedback=None, synthetic_
     if synthetic_fraction is not None:
         cfg["synthetic_fraction"] = float(synthetic_fraction)
     if not scenes and cfg["synthetic_fraction"] < 1.0:
-        raise LunarInputError("crater training: no training scenes (and synthetic_fraction < 1)")
+        raise LunarInputError(tr("crater training: no training scenes (and synthetic_fraction < 1)"))
     if int(epochs) < 1:
-        raise LunarInputError(f"crater training: epochs must be >= 1, got {epochs}")
+        raise LunarInputError(tr("crater training: epochs must be >= 1, got {epochs}").format(epochs=epochs))
     rng = np.random.default_rng(seed)
     torch.manual_seed(seed)
     if base_bundle is not None:
