@@ -2822,89 +2822,1444 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
 <context>
     <name>LunarCore</name>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="932"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1013"/>
         <source>pyramid levels {levels} (level k: 2^k source pixels per pixel), {count} tiles of {tile} px, overlap {overlap:.0%}</source>
         <translation>金字塔层级 {levels}（第 k 层：每像元 2^k 个源像元），{count} 个 {tile} 像元的图块，重叠 {overlap:.0%}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="933"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1014"/>
         <source>suppression: {added} raw detections, at most {peak} held at once</source>
         <translation>抑制：{added} 个原始检测结果，同时最多保留 {peak} 个</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="934"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1020"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="935"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1021"/>
         <source>diameter range {lo:g}-{hi:g} km: {below} craters below it and {above} above it left out</source>
         <translation>直径范围 {lo:g}-{hi:g} km：低于该范围的 {below} 个和高于该范围的 {above} 个撞击坑被排除</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="936"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1129"/>
         <source>the spectral domain of the sample stations the equations were fitted on</source>
         <translation>拟合方程所用采样站的光谱域</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="937"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1130"/>
         <source>the published fits end there</source>
         <translation>已发表的拟合在此不再适用</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="938"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1139"/>
         <source>the training sites&apos; spectral domain</source>
         <translation>训练采样点的光谱域</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="939"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1140"/>
         <source>the log reflectance</source>
         <translation>对数反射率</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="940"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1141"/>
         <source>the model extrapolates there</source>
         <translation>模型在此为外推</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="941"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1143"/>
         <source>{oxide}: {below} pixels predicted below {low:g} wt% set to {low:g}, {above} above {high:g} wt% set to {high:g} (of {valid} valid pixels)</source>
         <translation>{oxide}：预测值低于 {low:g} wt% 的 {below} 个像元设为 {low:g}，高于 {high:g} wt% 的 {above} 个像元设为 {high:g}（共 {valid} 个有效像元）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="942"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1144"/>
         <source>{oxide}: no pixel outside {low:g}-{high:g} wt%</source>
         <translation>{oxide}：没有超出 {low:g}-{high:g} wt% 的像元</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="943"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1157"/>
         <source>training {networks} networks x {members} members together ({folds}, plus one final model each)</source>
         <translation>同时训练 {networks} 个网络 × {members} 个成员（{folds}，另各有一个最终模型）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="944"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1161"/>
         <source>training {networks} networks x {members} members leaving one group out ({groups})</source>
         <translation>以留一分组方式训练 {networks} 个网络 × {members} 个成员（{groups}）</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="945"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1170"/>
         <source>no spectral domain for this model: {reason}</source>
         <translation>该模型没有光谱域：{reason}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="946"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1172"/>
         <source>{target}: {n} folds</source>
         <translation>{target}：{n} 折</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="947"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1173"/>
         <source>{target}: {n} groups</source>
         <translation>{target}：{n} 组</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="948"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1174"/>
         <source>{share:.3f}% of {valid} valid pixels lie outside {where} (Mahalanobis d^2 of {measure} &gt; {threshold:.2f}): {consequence}</source>
         <translation>{valid} 个有效像元中有 {share:.3f}% 位于{where}之外（{measure}的马氏距离 d^2 &gt; {threshold:.2f}）：{consequence}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="932"/>
+        <source>catalogue: expected finite (lon, lat, diameter_km) triples</source>
+        <translation>撞击坑目录：应为有限值的 (lon, lat, diameter_km) 三元组</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="933"/>
+        <source>craters: expected a list of (lon, lat, diameter_km) triples, got an array shaped {shape}</source>
+        <translation>撞击坑：应为 (lon, lat, diameter_km) 三元组的列表，实际得到形状为 {shape} 的数组</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="934"/>
+        <source>craters: crater {index} has a non-finite lon/lat/diameter</source>
+        <translation>撞击坑：撞击坑 {index} 的经度/纬度/直径不是有限值</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="935"/>
+        <source>craters: crater {index} has diameter {diameter:g} km; diameters must be &gt; 0 km</source>
+        <translation>撞击坑：撞击坑 {index} 的直径为 {diameter:g} km；直径必须大于 0 km</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="936"/>
+        <source>craters: crater {index} has latitude {latitude:g}; expected -90..90 degrees</source>
+        <translation>撞击坑：撞击坑 {index} 的纬度为 {latitude:g}；应在 -90..90 度之间</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="937"/>
+        <source>geology: {codes} unit codes for {n} craters; give one per crater</source>
+        <translation>地质单元：{n} 个撞击坑却有 {codes} 个单元代码；请为每个撞击坑给出一个</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="938"/>
+        <source>chip_px: {chip_px} is too small; use 8 pixels or more</source>
+        <translation>chip_px：{chip_px} 太小；请使用 8 个像元或以上</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="939"/>
+        <source>geology: crater {index} unit code {code!r}; expected a System code 1-5 (0/None = unknown)</source>
+        <translation>地质单元：撞击坑 {index} 的单元代码为 {code!r}；应为地质纪代码 1-5（0/None = 未知）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="940"/>
+        <source>geology: crater {index} unit code {code!r} is not an integer System code (1-5, 0/None = unknown)</source>
+        <translation>地质单元：撞击坑 {index} 的单元代码 {code!r} 不是整数地质纪代码（1-5，0/None = 未知）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="941"/>
+        <source>chips: expected (n, channels, size, size), got {shape}</source>
+        <translation>切片：应为 (n, channels, size, size)，实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="942"/>
+        <source>attributes: expected ({n}, k) to match the chips, got {shape}</source>
+        <translation>属性：应为 ({n}, k) 以与切片对应，实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="943"/>
+        <source>{what}: contain NaN or infinite values</source>
+        <translation>{what}：含有 NaN 或无穷大值</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="944"/>
+        <source>chips: shaped {shape}, the model expects ({channels}, {size}, {size}) (channels {names})</source>
+        <translation>切片：形状为 {shape}，模型需要 ({channels}, {size}, {size})（通道 {names}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="945"/>
+        <source>attributes: {columns} columns, the model expects {expected} ({names})</source>
+        <translation>属性：有 {columns} 列，模型需要 {expected} 列（{names}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="946"/>
+        <source>crater-ages model</source>
+        <translation>撞击坑年龄模型</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="947"/>
+        <source>{model}: its model card lacks {missing} or has a format version this Lunar Lab does not read</source>
+        <translation>{model}：其模型卡片缺少 {missing}，或其格式版本是本 Lunar Lab 无法读取的</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="948"/>
+        <source>model: &apos;{path}&apos; weights do not fit the network it describes ({error})</source>
+        <translation>模型：“{path}”的权重与其描述的网络不符（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="949"/>
+        <source>labels: at least two labelled craters are needed to train</source>
+        <translation>标签：训练至少需要两个有标签的撞击坑</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="950"/>
+        <source>labels: {count} labels for {n} craters; give one per crater</source>
+        <translation>标签：{n} 个撞击坑却有 {count} 个标签；请为每个撞击坑给出一个</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="951"/>
+        <source>trials: {trials}; need at least 1</source>
+        <translation>试验次数：{trials}；至少需要 1 次</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="952"/>
+        <source>labels: crater {index} has label {label!r}; expected a System code 1-5 (1 pre-Nectarian ... 5 Copernican) or None for unlabelled</source>
+        <translation>标签：撞击坑 {index} 的标签为 {label!r}；应为地质纪代码 1-5（1 前酒海纪 ... 5 哥白尼纪），无标签时为 None</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="953"/>
+        <source>split: &apos;{split}&apos;; expected (train, val, test) fractions or &apos;kfold&apos;</source>
+        <translation>划分：“{split}”；应为 (train, val, test) 比例或 &apos;kfold&apos;</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="954"/>
+        <source>split: {split}; expected (train, val, test) fractions, train and test &gt; 0</source>
+        <translation>划分：{split}；应为 (train, val, test) 比例，且 train 和 test 大于 0</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="955"/>
+        <source>labels: crater {index} has no label; every crater needs a System code 1-5 here</source>
+        <translation>标签：撞击坑 {index} 没有标签；此处每个撞击坑都需要地质纪代码 1-5</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="956"/>
+        <source>{key}: &apos;{value}&apos; is not a whole number</source>
+        <translation>{key}：“{value}”不是整数</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="957"/>
+        <source>{key}: &apos;{value}&apos; is not a number</source>
+        <translation>{key}：“{value}”不是数值</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="958"/>
+        <source>unknown algorithm &apos;{algorithm}&apos;; lunar-batch runs {algorithms}</source>
+        <translation>未知的算法“{algorithm}”；lunar-batch 可运行 {algorithms}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="959"/>
+        <source>{key} is required</source>
+        <translation>必须给出 {key}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="960"/>
+        <source>&apos;{pair}&apos; is not KEY=VALUE</source>
+        <translation>“{pair}”不是 KEY=VALUE 形式</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="961"/>
+        <source>{algorithm} has no parameter {key}; it takes {known}</source>
+        <translation>{algorithm} 没有参数 {key}；可用参数为 {known}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="962"/>
+        <source>SCHEDULER: &apos;{spec}&apos; is none of: empty (in-process), local:N, tcp://host:port, or the path of a Dask scheduler file</source>
+        <translation>SCHEDULER：“{spec}”不属于以下任何一种：留空（本进程内运行）、local:N、tcp://host:port 或 Dask 调度器文件的路径</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="963"/>
+        <source>SCHEDULER: a Dask cluster needs dask[distributed] (pip install &apos;dask[distributed]&apos;); leave SCHEDULER empty to run in-process</source>
+        <translation>SCHEDULER：Dask 集群需要 dask[distributed]（pip install &apos;dask[distributed]&apos;）；将 SCHEDULER 留空可在本进程内运行</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="964"/>
+        <source>does not see {paths} (use a file system every worker mounts)</source>
+        <translation>看不到 {paths}（请使用每个 worker 都挂载的文件系统）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="965"/>
+        <source>cannot import &apos;{package}&apos;: start it with the folder holding &apos;{folder}&apos; on PYTHONPATH</source>
+        <translation>无法导入“{package}”：启动时请把包含“{folder}”的文件夹加入 PYTHONPATH</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="966"/>
+        <source>SCHEDULER: the Dask scheduler {problem}; nothing was written</source>
+        <translation>SCHEDULER：Dask 调度器{problem}；未写出任何内容</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="967"/>
+        <source>SCHEDULER: &apos;{spec}&apos; must be local:N with N &gt;= 1 worker processes</source>
+        <translation>SCHEDULER：“{spec}”必须为 local:N，其中 worker 进程数 N &gt;= 1</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="968"/>
+        <source>SCHEDULER: scheduler file &apos;{path}&apos; does not exist</source>
+        <translation>SCHEDULER：调度器文件“{path}”不存在</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="969"/>
+        <source>SCHEDULER: &apos;{path}&apos; is not a Dask scheduler file (JSON with an &apos;address&apos;): {error}</source>
+        <translation>SCHEDULER：“{path}”不是 Dask 调度器文件（含 &apos;address&apos; 的 JSON）：{error}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="970"/>
+        <source>SCHEDULER: Dask worker {worker} {problem}; nothing was written</source>
+        <translation>SCHEDULER：Dask worker {worker} {problem}；未写出任何内容</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="971"/>
+        <source>SCHEDULER: cannot reach the Dask scheduler at &apos;{address}&apos; within {timeout:g} s ({kind}: {error}); nothing was written</source>
+        <translation>SCHEDULER：{timeout:g} 秒内无法连接位于“{address}”的 Dask 调度器（{kind}：{error}）；未写出任何内容</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="972"/>
+        <source>SCHEDULER: the Dask scheduler at &apos;{address}&apos; has no workers (none joined within {timeout:g} s); nothing was written</source>
+        <translation>SCHEDULER：位于“{address}”的 Dask 调度器没有 worker（{timeout:g} 秒内没有 worker 加入）；未写出任何内容</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="973"/>
+        <source>a count area or crater lies at the antipode of the count area&apos;s centre</source>
+        <translation>有计数区域或撞击坑位于计数区域中心的对跖点</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="974"/>
+        <source>count area {name!r}, sub-area {n}</source>
+        <translation>计数区域 {name!r} 的子区域 {n}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="975"/>
+        <source>{what}: a ring needs at least 3 finite (lon, lat) vertices, got {count}</source>
+        <translation>{what}：环至少需要 3 个有限的 (lon, lat) 顶点，实有 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="976"/>
+        <source>{what}: latitudes must lie in -90..90 degrees (is the ring in a projected CRS?)</source>
+        <translation>{what}：纬度必须位于 -90..90 度之间（该环是否处于投影坐标参考系中？）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="977"/>
+        <source>count area {name!r}, polygon {n}</source>
+        <translation>计数区域 {name!r} 的多边形 {n}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="978"/>
+        <source>count area {name!r}: the boundary has no exterior (&apos;ext&apos;) ring</source>
+        <translation>计数区域 {name!r}：边界没有外环（&apos;ext&apos;）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="979"/>
+        <source>{what}: a ring must be a list of (lon, lat) pairs in degrees</source>
+        <translation>{what}：环必须是以度为单位的 (lon, lat) 坐标对列表</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="980"/>
+        <source>count area {name!r}: no polygon</source>
+        <translation>计数区域 {name!r}：没有多边形</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="981"/>
+        <source>count area {name!r} has zero size on the Moon sphere</source>
+        <translation>计数区域 {name!r} 在月球球面上的面积为零</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="982"/>
+        <source>unknown counting mode {mode!r}; expected one of {modes}</source>
+        <translation>未知的计数模式 {mode!r}；应为 {modes} 之一</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="983"/>
+        <source>count area {name!r}: {lons} longitudes, {lats} latitudes and {diameters} diameters: give one of each per crater</source>
+        <translation>计数区域 {name!r}：经度 {lons} 个、纬度 {lats} 个、直径 {diameters} 个：每个撞击坑应各有一个</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="984"/>
+        <source>count area {name!r}: polygon {n} has no ring</source>
+        <translation>计数区域 {name!r}：多边形 {n} 没有环</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="985"/>
+        <source>count area {name!r}: hole (sub-area {n}) lies in no exterior ring</source>
+        <translation>计数区域 {name!r}：孔洞（子区域 {n}）不在任何外环之内</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="986"/>
+        <source>the two points of a crater diameter are antipodal: no unique centre</source>
+        <translation>撞击坑直径的两个端点互为对跖点：中心不唯一</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="987"/>
+        <source>the two points of a crater diameter are the same point</source>
+        <translation>撞击坑直径的两个端点是同一个点</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="988"/>
+        <source>two of the three rim points coincide: click three different points on the rim</source>
+        <translation>三个坑缘点中有两个重合：请在坑缘上点击三个不同的点</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="989"/>
+        <source>no crater to decide: the vetting session is at its end</source>
+        <translation>没有待判定的撞击坑：审核已到末尾</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="990"/>
+        <source>a crater by its rim needs 3 points, got {count}</source>
+        <translation>由坑缘确定撞击坑需要 3 个点，实有 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="991"/>
+        <source>vetting order must be one of {orders}, got {order!r}</source>
+        <translation>审核顺序必须为 {orders} 之一，实为 {order!r}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="992"/>
+        <source>vetting must be one of {decisions}, got {vetting!r}</source>
+        <translation>审核结果必须为 {decisions} 之一，实为 {vetting!r}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="993"/>
+        <source>crater count file {path}</source>
+        <translation>撞击坑计数文件 {path}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="994"/>
+        <source>a shapefile pair needs crater lon/lat and the count area&apos;s boundary</source>
+        <translation>shapefile 文件对需要撞击坑的经纬度（lon/lat）和计数区域的边界</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="995"/>
+        <source>crater count file {path}: expected a .scc, .diam or _CRATER/_AREA .shp file (a .stat file holds bins, not craters: read_stat)</source>
+        <translation>撞击坑计数文件 {path}：应为 .scc、.diam 或 _CRATER/_AREA .shp 文件（.stat 文件存储的是分箱而非撞击坑：请用 read_stat）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="996"/>
+        <source>crater count file {path}: expected the extension .scc, .diam, .stat or .shp</source>
+        <translation>撞击坑计数文件 {path}：扩展名应为 .scc、.diam、.stat 或 .shp</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="997"/>
+        <source>{what}: expected a number, got {text!r}</source>
+        <translation>{what}：应为数值，实为 {text!r}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="998"/>
+        <source>{what}: no column {name!r} (columns: {columns})</source>
+        <translation>{what}：没有列 {name!r}（现有列：{columns}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="999"/>
+        <source>{what}: no &apos;crater = {{diam, ...&apos; table</source>
+        <translation>{what}：没有 &apos;crater = {{diam, ...&apos; 表</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1000"/>
+        <source>{what}: no &apos;Total_area = ...&apos; line</source>
+        <translation>{what}：没有 &apos;Total_area = ...&apos; 行</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1001"/>
+        <source>{what}: no &apos;crater = {{diameter, ...&apos; table</source>
+        <translation>{what}：没有 &apos;crater = {{diameter, ...&apos; 表</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1002"/>
+        <source>{what}: no &apos;area = ...&apos; line</source>
+        <translation>{what}：没有 &apos;area = ...&apos; 行</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1003"/>
+        <source>{what}: holds no bins</source>
+        <translation>{what}：不含任何分箱</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1004"/>
+        <source>shapefile {path}: cannot be opened</source>
+        <translation>shapefile {path}：无法打开</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1005"/>
+        <source>shapefile {path}: has no .prj (its CRS is needed to measure on the sphere)</source>
+        <translation>shapefile {path}：缺少 .prj（在球面上量测需要其坐标参考系）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1006"/>
+        <source>shapefile pair {path}: the crater and area files&apos; planetary radii differ ({radius:g} and {area_radius:g} km)</source>
+        <translation>shapefile 文件对 {path}：撞击坑文件与区域文件的行星半径不同（{radius:g} km 和 {area_radius:g} km）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1007"/>
+        <source>crater count file {path}: cannot be read ({error})</source>
+        <translation>撞击坑计数文件 {path}：无法读取（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1008"/>
+        <source>{what}: a .stat row has 7 or 11 columns, got {count}: {line!r}</source>
+        <translation>{what}：.stat 文件的每行应有 7 或 11 列，实有 {count} 列：{line!r}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1009"/>
+        <source>shapefile pair {path}: {file} is missing</source>
+        <translation>shapefile 文件对 {path}：缺少 {file}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1010"/>
+        <source>{what}: column {name!r} holds a value that is not a number</source>
+        <translation>{what}：列 {name!r} 含有非数值的值</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1011"/>
+        <source>the labelled craters cover less than 32 x 32 pixels of the raster</source>
+        <translation>有标注的撞击坑覆盖的栅格范围不足 32 x 32 像元</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1012"/>
+        <source>the DEM</source>
+        <translation>DEM</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1015"/>
+        <source>the crater model takes &apos;{input}&apos; input: expected one of {kinds}</source>
+        <translation>撞击坑模型的输入类型为“{input}”：应为 {kinds} 之一</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1016"/>
+        <source>crater diameters: need 0 &lt; minimum ({minimum} km) &lt; maximum ({maximum} km)</source>
+        <translation>撞击坑直径：需要 0 &lt; 最小值（{minimum} km）&lt; 最大值（{maximum} km）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1017"/>
+        <source>tile overlap {overlap} must be in [0, 0.95)</source>
+        <translation>图块重叠 {overlap} 必须在 [0, 0.95) 之内</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1018"/>
+        <source>confidence threshold {confidence} must be in (0, 1]</source>
+        <translation>置信度阈值 {confidence} 必须在 (0, 1] 之内</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1019"/>
+        <source>tile size {tile_size} is too small: use at least 64 pixels</source>
+        <translation>图块大小 {tile_size} 太小：请至少使用 64 像元</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1022"/>
+        <source>detections</source>
+        <translation>检测结果</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1023"/>
+        <source>catalog</source>
+        <translation>撞击坑目录</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1024"/>
+        <source>{name}: expected rows of (lon, lat, diameter_km), got shape {shape}</source>
+        <translation>{name}：应为 (lon, lat, diameter_km) 行，实际形状为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1025"/>
+        <source>{name}: lon/lat/diameter must be finite, |lat| &lt;= 90 and diameter &gt; 0</source>
+        <translation>{name}：经度/纬度/直径必须为有限值，且 |lat| &lt;= 90、直径 &gt; 0</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1026"/>
+        <source>matching: need 0 &lt;= min diameter ({minimum}) &lt; max diameter ({maximum})</source>
+        <translation>匹配：需要 0 &lt;= 最小直径（{minimum}）&lt; 最大直径（{maximum}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1027"/>
+        <source>crater detector</source>
+        <translation>撞击坑检测器</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1028"/>
+        <source>{model}: format version {version} or its card is not one this Lunar Lab reads</source>
+        <translation>{model}：格式版本 {version} 或其模型卡片是本 Lunar Lab 无法读取的</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1029"/>
+        <source>crater model &apos;{path}&apos; lacks its weights or model card</source>
+        <translation>撞击坑模型“{path}”缺少权重或模型卡片</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1030"/>
+        <source>crater model: the weights do not fit the network ({error})</source>
+        <translation>撞击坑模型：权重与网络不符（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1031"/>
+        <source>cannot measure the pixel size of the raster in km (check its CRS)</source>
+        <translation>无法以 km 为单位测量栅格的像元大小（请检查其坐标参考系）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1032"/>
+        <source>crater training: no training scenes (and synthetic_fraction &lt; 1)</source>
+        <translation>撞击坑检测器训练：没有训练场景（且 synthetic_fraction &lt; 1）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1033"/>
+        <source>crater training: epochs must be &gt;= 1, got {epochs}</source>
+        <translation>撞击坑检测器训练：训练轮数必须 &gt;= 1，实际为 {epochs}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1034"/>
+        <source>production</source>
+        <translation>产率</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1035"/>
+        <source>chronology</source>
+        <translation>年代</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1036"/>
+        <source>equilibrium</source>
+        <translation>平衡</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1037"/>
+        <source>binning</source>
+        <translation>分箱方式</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1038"/>
+        <source>fractions must be &gt;= 0</source>
+        <translation>fractions（比例）必须 &gt;= 0</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1039"/>
+        <source>plot_csfd: give out_png and/or out_svg</source>
+        <translation>plot_csfd：请给出 out_png 和/或 out_svg</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1040"/>
+        <source>groups: give a dict of group name -&gt; crater diameters (km) with at least one group</source>
+        <translation>groups：请给出“组名 -&gt; 撞击坑直径（km）”的字典，且至少含一个组</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1041"/>
+        <source>fractions must lie in 0..1</source>
+        <translation>fractions（比例）必须位于 0..1 之间</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1042"/>
+        <source>reference_areas must be &gt; 0 km^2</source>
+        <translation>reference_areas 必须大于 0 km^2</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1043"/>
+        <source>give both lons and lats, or neither</source>
+        <translation>lons 和 lats 须同时给出或同时省略</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1044"/>
+        <source>function file {path}</source>
+        <translation>函数文件 {path}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1045"/>
+        <source>unknown {kind} function {key!r}; expected one of {keys} or a name from a loaded function file</source>
+        <translation>未知的{kind}函数 {key!r}；应为 {keys} 之一，或已加载函数文件中的名称</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1046"/>
+        <source>function file {path}: holds no production or chronology function (expected craterstats&apos; functions.txt format)</source>
+        <translation>函数文件 {path}：不含任何产率函数或年代函数（应为 craterstats 的 functions.txt 格式）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1047"/>
+        <source>age must be a finite number &gt;= 0 Ga, got {age!r}</source>
+        <translation>年龄必须是 &gt;= 0 Ga 的有限数值，实为 {age!r}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1048"/>
+        <source>{what}: no crater diameters given (the crater list is empty)</source>
+        <translation>{what}：未给出撞击坑直径（撞击坑列表为空）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1049"/>
+        <source>{what}: {count} crater diameter(s) are zero, negative or not a number (first: {first!r}); diameters must be &gt; 0 km</source>
+        <translation>{what}：有 {count} 个撞击坑直径为零、负数或非数值（第一个：{first!r}）；直径必须大于 0 km</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1050"/>
+        <source>{what}: counting area must be &gt; 0 km^2, got {area!r}</source>
+        <translation>{what}：计数面积必须大于 0 km^2，实为 {area!r}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1051"/>
+        <source>{what}: counting area {area:g} km^2 is larger than the whole Moon ({moon:.4g} km^2)</source>
+        <translation>{what}：计数面积 {area:g} km^2 大于整个月球（{moon:.4g} km^2）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1052"/>
+        <source>fit range {d_min!r}-{d_max!r} km is empty: need 0 &lt; d_min_km &lt; d_max_km</source>
+        <translation>拟合范围 {d_min!r}-{d_max!r} km 为空：需满足 0 &lt; d_min_km &lt; d_max_km</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1053"/>
+        <source>fit range {lo:g}-{hi:g} km is outside the {production!r} production function&apos;s valid range {rlo:g}-{rhi:g} km</source>
+        <translation>拟合范围 {lo:g}-{hi:g} km 超出产率函数 {production!r} 的有效范围 {rlo:g}-{rhi:g} km</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1054"/>
+        <source>{what} has {count} values for {n} craters</source>
+        <translation>{what} 有 {count} 个值，而撞击坑有 {n} 个</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1055"/>
+        <source>{what} holds values that are not finite numbers</source>
+        <translation>{what} 含有非有限数值</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1056"/>
+        <source>{source}: a structure has no closing &apos;}}&apos;</source>
+        <translation>{source}：某个结构缺少结尾的 &apos;}}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1057"/>
+        <source>N(1) must be a finite number &gt;= 0, got {n1!r}</source>
+        <translation>N(1) 必须是 &gt;= 0 的有限数值，实为 {n1!r}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1058"/>
+        <source>chronology {name!r} cannot be inverted (a and c are both 0)</source>
+        <translation>年代函数 {name!r} 无法求逆（a 和 c 均为 0）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1059"/>
+        <source>{source}: function {name!r} needs a numeric list {key!r}</source>
+        <translation>{source}：函数 {name!r} 需要数值列表 {key!r}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1060"/>
+        <source>{source}: a chronology function has no name</source>
+        <translation>{source}：有一个年代函数没有名称</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1061"/>
+        <source>{source}: chronology {name!r} needs 4 coefficients [a, b, 0, c] for N1 = a (exp(b T) - 1) + c T, got {count}</source>
+        <translation>{source}：年代函数 {name!r} 需要 N1 = a (exp(b T) - 1) + c T 的 4 个系数 [a, b, 0, c]，实有 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1062"/>
+        <source>function file {path}: cannot be read ({error})</source>
+        <translation>函数文件 {path}：无法读取（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1063"/>
+        <source>age must be a number in Ga, got {age!r}</source>
+        <translation>年龄必须是以 Ga 为单位的数值，实为 {age!r}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1064"/>
+        <source>unknown {what} {key!r}; expected one of {keys}</source>
+        <translation>未知的{what} {key!r}；应为 {keys} 之一</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1065"/>
+        <source>{what}: crater diameters must be numbers in km</source>
+        <translation>{what}：撞击坑直径必须是以 km 为单位的数值</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1066"/>
+        <source>{what}: counting area must be a number in km^2, got {area!r}</source>
+        <translation>{what}：计数面积必须是以 km^2 为单位的数值，实为 {area!r}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1067"/>
+        <source>fit range must be numbers in km, got {d_min!r}-{d_max!r}</source>
+        <translation>拟合范围必须是以 km 为单位的数值，实为 {d_min!r}-{d_max!r}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1068"/>
+        <source>fit range {lo:g}-{hi:g} km holds no craters (of {count}, {d_min:g}-{d_max:g} km): widen the range</source>
+        <translation>拟合范围 {lo:g}-{hi:g} km 内没有撞击坑（共 {count} 个，{d_min:g}-{d_max:g} km）：请扩大范围</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1069"/>
+        <source>reference_areas_km2 must be &gt; 0</source>
+        <translation>reference_areas_km2 必须大于 0</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1070"/>
+        <source>unknown age method {method!r}; expected one of {methods}</source>
+        <translation>未知的定年方法 {method!r}；应为 {methods} 之一</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1071"/>
+        <source>area of group {name!r}</source>
+        <translation>组 {name!r} 的面积</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1072"/>
+        <source>{what} must be numbers</source>
+        <translation>{what} 必须是数值</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1073"/>
+        <source>perimeter_km must be &gt; 0, got {perimeter!r}</source>
+        <translation>perimeter_km 必须大于 0，实为 {perimeter!r}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1074"/>
+        <source>{source}: line {line}: &apos;}}&apos; without an opening &apos;{{&apos;</source>
+        <translation>{source}：第 {line} 行：&apos;}}&apos; 没有对应的开头 &apos;{{&apos;</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1075"/>
+        <source>{source}: line {line}: expected &apos;name = value&apos;, got {text!r}</source>
+        <translation>{source}：第 {line} 行：应为 &apos;name = value&apos;，实为 {text!r}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1076"/>
+        <source>{source}: a {kind} function has no name</source>
+        <translation>{source}：有一个{kind}函数没有名称</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1077"/>
+        <source>method &apos;b-poisson&apos; (buffered crater counting) needs the count area&apos;s perimeter_km &gt; 0, got {perimeter!r}</source>
+        <translation>方法 &apos;b-poisson&apos;（缓冲撞击坑计数）需要计数区域的 perimeter_km 大于 0，实为 {perimeter!r}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1078"/>
+        <source>fit range {lo:g}-{hi:g} km holds no non-empty {binning} bin whose centre lies inside it: widen the range or use method=&apos;poisson&apos;</source>
+        <translation>拟合范围 {lo:g}-{hi:g} km 内没有中心落在其中的非空 {binning} 分箱：请扩大范围，或使用 method=&apos;poisson&apos;</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1079"/>
+        <source>{source}: {kind} function {name!r} has type {type!r}; expected &apos;polynomial&apos; or &apos;tabular incremental root-2&apos;</source>
+        <translation>{source}：{kind}函数 {name!r} 的类型为 {type!r}；应为 &apos;polynomial&apos; 或 &apos;tabular incremental root-2&apos;</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1080"/>
+        <source>{source}: table {key!r} has no closing &apos;}}&apos;</source>
+        <translation>{source}：表 {key!r} 缺少结尾的 &apos;}}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1081"/>
+        <source>DEVICE: &apos;{spec}&apos; is none of {devices}</source>
+        <translation>DEVICE：“{spec}”不是 {devices} 中的任何一个</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1082"/>
+        <source>DEVICE: &apos;{spec}&apos; was asked for, but torch {version} sees no CUDA GPU here; use auto or cpu</source>
+        <translation>DEVICE：指定了“{spec}”，但此处的 torch {version} 检测不到 CUDA GPU；请使用 auto 或 cpu</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1083"/>
+        <source>not installed</source>
+        <translation>未安装</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1084"/>
+        <source>writing an ONNX model needs the &apos;onnx&apos; package beside PyTorch (pip install onnx); the .pt can still run with ENGINE=torch</source>
+        <translation>写出 ONNX 模型需要在 PyTorch 之外安装 onnx 包（pip install onnx）；该 .pt 仍可用 ENGINE=torch 运行</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1085"/>
+        <source>inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1086"/>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1087"/>
+        <source>outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1088"/>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1089"/>
+        <source>{role}: &apos;{path}&apos; has no up-to-date ONNX model beside it (&apos;{onnx}&apos;) and none can be exported here (that needs PyTorch and the onnx package): export it where PyTorch is installed, or run it with ENGINE=torch</source>
+        <translation>{role}：“{path}”旁边没有最新的 ONNX 模型（“{onnx}”），此处也无法导出（导出需要 PyTorch 和 onnx 包）：请在已安装 PyTorch 的地方导出，或用 ENGINE=torch 运行</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1090"/>
+        <source>ENGINE: &apos;{spec}&apos; is none of {engines}</source>
+        <translation>ENGINE：“{spec}”不是 {engines} 中的任何一个</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1091"/>
+        <source>ENGINE: ONNX Runtime cannot be imported ({why}) and PyTorch is not installed; install ONNX Runtime (Lunar Lab &gt; Install ONNX Runtime…) to run the networks</source>
+        <translation>ENGINE：无法导入 ONNX Runtime（{why}），且未安装 PyTorch；请安装 ONNX Runtime（Lunar Lab &gt; Install ONNX Runtime…）以运行网络</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1092"/>
+        <source>ENGINE: &apos;{spec}&apos; was asked for, but it cannot be imported here ({why})</source>
+        <translation>ENGINE：指定了“{spec}”，但此处无法导入它（{why}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1093"/>
+        <source>DEVICE: &apos;{spec}&apos; is none of auto, cpu, cuda</source>
+        <translation>DEVICE：“{spec}”不是 auto、cpu、cuda 中的任何一个</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1094"/>
+        <source>{role}: model file &apos;{path}&apos; does not exist</source>
+        <translation>{role}：模型文件“{path}”不存在</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1095"/>
+        <source>{model} is not a {format} model (format tag {tag!r})</source>
+        <translation>{model} 不是 {format} 模型（格式标记 {tag!r}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1096"/>
+        <source>DEVICE: &apos;{spec}&apos; was asked for, but onnxruntime {version} has no CUDA provider here (install onnxruntime-gpu, or use ENGINE=torch); use auto or cpu</source>
+        <translation>DEVICE：指定了“{spec}”，但此处的 onnxruntime {version} 没有 CUDA 执行提供程序（请安装 onnxruntime-gpu，或使用 ENGINE=torch）；请使用 auto 或 cpu</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1097"/>
+        <source>{what}: the ONNX model&apos;s {kinds} are {have}; its card says {want}</source>
+        <translation>{what}：ONNX 模型的{kinds}为 {have}；其模型卡片写的是 {want}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1098"/>
+        <source>{what} cannot be read ({error})</source>
+        <translation>{what} 无法读取（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1099"/>
+        <source>{what} is not a Lunar Lab ONNX model (its metadata lacks the model card: {error})</source>
+        <translation>{what} 不是 Lunar Lab 的 ONNX 模型（其元数据中缺少模型卡片：{error}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1100"/>
+        <source>{role}: {error}</source>
+        <translation>{role}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1101"/>
+        <source>{what}: the ONNX model&apos;s {kind} &apos;{name}&apos; is shaped {have}; its card says {want}</source>
+        <translation>{what}：ONNX 模型的{kind}“{name}”形状为 {have}；其模型卡片写的是 {want}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1102"/>
+        <source>{model} cannot be read as an ONNX model ({error})</source>
+        <translation>{model} 无法作为 ONNX 模型读取（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1103"/>
+        <source>elevation</source>
+        <translation>高程</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1104"/>
+        <source>brightness</source>
+        <translation>亮度</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1105"/>
+        <source>DEM (warped to the DOM grid)</source>
+        <translation>DEM（已重采样到 DOM 格网）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1106"/>
+        <source>DOM &apos;{dom}&apos; and DEM &apos;{dem}&apos; are in CRSs of different bodies (ellipsoid radii {dom_radius:,.0f} m and {dem_radius:,.0f} m), and no transformation joins two bodies: give the mislabelled one its lunar CRS first (e.g. gdal_edit.py -a_srs IAU_2015:30100)</source>
+        <translation>DOM“{dom}”与 DEM“{dem}”的坐标参考系属于不同天体（椭球半径分别为 {dom_radius:,.0f} m 和 {dem_radius:,.0f} m），而不同天体之间无法进行坐标转换：请先为标注错误的那个指定月球坐标参考系（例如 gdal_edit.py -a_srs IAU_2015:30100）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1107"/>
+        <source>{where}model file &apos;{path}&apos; does not exist</source>
+        <translation>{where}模型文件“{path}”不存在</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1108"/>
+        <source>model file &apos;{path}&apos; is not a Lunar Lab {what} (format tag {tag!r}, expected {expected!r})</source>
+        <translation>模型文件“{path}”不是 Lunar Lab 的{what}（格式标记 {tag!r}，应为 {expected!r}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1109"/>
+        <source>model file &apos;{path}&apos; lacks {missing}</source>
+        <translation>模型文件“{path}”缺少 {missing}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1110"/>
+        <source>model file &apos;{path}&apos; has format version {version}; this Lunar Lab reads up to {maximum}</source>
+        <translation>模型文件“{path}”的格式版本为 {version}；本 Lunar Lab 最高只能读取版本 {maximum}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1111"/>
+        <source>cannot write &apos;{path}&apos;: {error}</source>
+        <translation>无法写入“{path}”：{error}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1112"/>
+        <source>{where}model file &apos;{path}&apos; cannot be read: it is truncated, corrupt or not a PyTorch file ({error})</source>
+        <translation>{where}无法读取模型文件“{path}”：文件被截断、已损坏或不是 PyTorch 文件（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1113"/>
+        <source>{where}model file &apos;{path}&apos; cannot be read: it is truncated, corrupt or not a PyTorch file ({kind}: {error})</source>
+        <translation>{where}无法读取模型文件“{path}”：文件被截断、已损坏或不是 PyTorch 文件（{kind}：{error}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1114"/>
+        <source>{where}model file &apos;{path}&apos; is refused: it is not a plain weights file (it holds Python objects, which Lunar Lab never loads because they could run code)</source>
+        <translation>{where}拒绝加载模型文件“{path}”：它不是单纯的权重文件（其中含有 Python 对象，Lunar Lab 从不加载此类对象，因为它们可能执行代码）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1115"/>
+        <source>feature fields: at least one feature is needed</source>
+        <translation>特征字段：至少需要一个特征</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1116"/>
+        <source>features: at least one input feature is needed</source>
+        <translation>特征：至少需要一个输入特征</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1117"/>
+        <source>feature fields: duplicated names in {features}</source>
+        <translation>特征字段：{features} 中有重复的名称</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1118"/>
+        <source>features: expected an (n, {count}) array ({features}), got shape {shape}</source>
+        <translation>特征：应为 (n, {count}) 数组（{features}），实际形状为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1119"/>
+        <source>band &apos;{band}&apos; is missing (the model needs bands {bands})</source>
+        <translation>缺少波段“{band}”（模型需要波段 {bands}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1120"/>
+        <source>band &apos;{band}&apos; has {count} values, the other bands {size}</source>
+        <translation>波段“{band}”有 {count} 个值，而其他波段有 {size} 个</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1121"/>
+        <source>architecture: expected one of {known}, got {architecture!r}</source>
+        <translation>网络结构：应为 {known} 之一，实际为 {architecture!r}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1122"/>
+        <source>features {features}: derived features need an equation preset (one of {presets})</source>
+        <translation>特征 {features}：派生特征需要方程预设（{presets} 之一）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1123"/>
+        <source>feature &apos;{feature}&apos; needs a reflectance band near {wavelength} nm; none among {bands}</source>
+        <translation>特征“{feature}”需要 {wavelength} nm 附近的反射率波段；{bands} 中没有</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1124"/>
+        <source>no output requested</source>
+        <translation>未请求任何输出</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1125"/>
+        <source>OUTPUT_DOMAIN: no spectral domain of the equations&apos; fitting sites was given</source>
+        <translation>OUTPUT_DOMAIN：未给出方程拟合所用采样点的光谱域</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1126"/>
+        <source>equation preset &apos;{key}&apos; is unknown (known: {known})</source>
+        <translation>未知的方程预设“{key}”（已知：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1127"/>
+        <source>PRESET: expected 0..{last} ({choices}), got {index}</source>
+        <translation>PRESET：应为 0..{last}（{choices}），实际为 {index}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1128"/>
+        <source>REFLECTANCE_SCALE must be &gt; 0 (got {scale})</source>
+        <translation>REFLECTANCE_SCALE 必须大于 0（实际为 {scale}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1131"/>
+        <source>the equations&apos; spectral domain &apos;{path}&apos; cannot be read ({error})</source>
+        <translation>无法读取方程的光谱域“{path}”（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1132"/>
+        <source>model &apos;{name}&apos;</source>
+        <translation>模型“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1133"/>
+        <source>Mg# needs a model that predicts both FeO and MgO</source>
+        <translation>Mg# 需要同时预测 FeO 和 MgO 的模型</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1134"/>
+        <source>{model} has no spectral domain, so no domain mask or 1-sigma: {reason}</source>
+        <translation>{model}没有光谱域，因此无法输出光谱域掩膜或 1σ 不确定度：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1135"/>
+        <source>BANDS: the model &apos;{model}&apos; reads {count} bands ({bands}); {given} band numbers were given</source>
+        <translation>BANDS：模型“{model}”读取 {count} 个波段（{bands}）；但给出了 {given} 个波段编号</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1136"/>
+        <source>INPUT: the model &apos;{model}&apos; expects {count} bands ({bands}), but &apos;{input}&apos; has {have}</source>
+        <translation>INPUT：模型“{model}”需要 {count} 个波段（{bands}），但“{input}”只有 {have} 个</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1137"/>
+        <source>the model predicts {targets}, not {missing}</source>
+        <translation>该模型预测 {targets}，不预测 {missing}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1138"/>
+        <source>{model} has no calibrated 1-sigma for {targets} (it was trained without out-of-fold validation)</source>
+        <translation>{model}没有 {targets} 的标定 1σ 不确定度（训练时未做折外验证）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1142"/>
+        <source>BANDS: &apos;{text}&apos; is not a comma-separated list of band numbers</source>
+        <translation>BANDS：“{text}”不是以逗号分隔的波段编号列表</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1145"/>
+        <source>oxide CNN</source>
+        <translation>氧化物 CNN 模型</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1146"/>
+        <source>model file &apos;{path}&apos; lacks equation_preset</source>
+        <translation>模型文件“{path}”缺少 equation_preset</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1147"/>
+        <source>model file &apos;{path}&apos;: its derived features (OMAT, theta_Fe, theta_Ti) were computed with equation preset {key!r}, which this Lunar Lab does not know (known: {known})</source>
+        <translation>模型文件“{path}”：其派生特征（OMAT、theta_Fe、theta_Ti）是用方程预设 {key!r} 计算的，本 Lunar Lab 不认识该预设（已知：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1148"/>
+        <source>model file &apos;{path}&apos; is incomplete or inconsistent ({kind}: {error})</source>
+        <translation>模型文件“{path}”不完整或前后不一致（{kind}：{error}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1149"/>
+        <source>{model}: its model card is incomplete ({kind}: {error})</source>
+        <translation>{model}：其模型卡片不完整（{kind}：{error}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1150"/>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1151"/>
+        <source>table: no rows</source>
+        <translation>表格：没有任何行</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1152"/>
+        <source>feature field</source>
+        <translation>特征字段</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1153"/>
+        <source>target fields: at least one target is needed</source>
+        <translation>目标字段：至少需要一个目标</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1154"/>
+        <source>target field</source>
+        <translation>目标字段</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1155"/>
+        <source>validation: expected &apos;loo&apos; or &apos;kfold&apos;, got {validation!r}</source>
+        <translation>验证方式：应为 &apos;loo&apos; 或 &apos;kfold&apos;，实际为 {validation!r}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1156"/>
+        <source>target field &apos;{field}&apos;</source>
+        <translation>目标字段“{field}”</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1158"/>
+        <source>{what} &apos;{name}&apos; is missing from the table (columns: {columns})</source>
+        <translation>表中缺少{what}“{name}”（现有列：{columns}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1159"/>
+        <source>group field &apos;{field}&apos; is missing from the table (columns: {columns})</source>
+        <translation>表中缺少分组字段“{field}”（现有列：{columns}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1160"/>
+        <source>ensemble: at least one member is needed, got {ensemble}</source>
+        <translation>集成：至少需要一个成员，实际为 {ensemble}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1162"/>
+        <source>table: columns have different lengths {lengths}</source>
+        <translation>表格：各列长度不同 {lengths}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1163"/>
+        <source>feature field &apos;{field}&apos;: value missing at site &apos;{site}&apos;</source>
+        <translation>特征字段“{field}”：采样点“{site}”缺少数值</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1164"/>
+        <source>feature &apos;{feature}&apos; is undefined at site &apos;{site}&apos; (check its reflectance)</source>
+        <translation>特征“{feature}”在采样点“{site}”处无定义（请检查其反射率）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1165"/>
+        <source>group field &apos;{field}&apos;: no value at site &apos;{site}&apos;</source>
+        <translation>分组字段“{field}”：采样点“{site}”没有值</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1166"/>
+        <source>{label}: leave-one-group-out needs at least 2 groups, got {groups}</source>
+        <translation>{label}：留一分组验证至少需要 2 个分组，实际为 {groups}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1167"/>
+        <source>folds: at least 2 are needed, got {folds}</source>
+        <translation>折数：至少需要 2 折，实际为 {folds}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1168"/>
+        <source>{label}: {n} sites are fewer than the {folds} folds asked for</source>
+        <translation>{label}：{n} 个采样点少于所要求的 {folds} 折</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1169"/>
+        <source>target field &apos;{field}&apos;: {count} sites have a value, at least {needed} needed</source>
+        <translation>目标字段“{field}”：只有 {count} 个采样点有值，至少需要 {needed} 个</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1171"/>
+        <source>{what} &apos;{name}&apos;: &apos;{value}&apos; at site &apos;{site}&apos; is not a number</source>
+        <translation>{what}“{name}”：采样点“{site}”处的“{value}”不是数字</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1175"/>
+        <source>it was trained before Lunar Lab recorded one; retrain it with lunar:trainoxidecnn or scripts/train_oxide_models.py</source>
+        <translation>该模型训练于 Lunar Lab 开始记录光谱域之前；请用 lunar:trainoxidecnn 或 scripts/train_oxide_models.py 重新训练</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1176"/>
+        <source>spectral domain: every site needs a reflectance &gt; 0 in each of {bands}</source>
+        <translation>光谱域：每个采样点在 {bands} 的每个波段中的反射率都必须大于 0</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1177"/>
+        <source>spectral domain: {n} sites are too few for {bands} bands (at least {needed} needed)</source>
+        <translation>光谱域：{n} 个采样点对 {bands} 个波段来说太少（至少需要 {needed} 个）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1178"/>
+        <source>spectral domain: the sites&apos; bands {bands} are linearly dependent (a covariance without full rank)</source>
+        <translation>光谱域：采样点的波段 {bands} 线性相关（协方差矩阵不满秩）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1179"/>
+        <source>{model}: its card&apos;s spectral domain or 1-sigma is unreadable ({error})</source>
+        <translation>{model}：无法读取其模型卡片中的光谱域或 1σ 不确定度（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1180"/>
+        <source>the model</source>
+        <translation>该模型</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1181"/>
+        <source>no space left</source>
+        <translation>没有剩余空间</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1182"/>
+        <source>cannot write output &apos;{path}&apos;: {error}</source>
+        <translation>无法写入输出“{path}”：{error}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1183"/>
+        <source>cannot write output &apos;{path}&apos;: the disk is full ({left} in {folder}); free space or write elsewhere</source>
+        <translation>无法写入输出“{path}”：磁盘已满（{folder} 中{left}）；请释放空间或写到其他位置</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1184"/>
+        <source>output folder &apos;{folder}&apos; is not writable</source>
+        <translation>输出文件夹“{folder}”不可写</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1185"/>
+        <source>output &apos;{path}&apos; exists and is not writable</source>
+        <translation>输出“{path}”已存在且不可写</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1186"/>
+        <source>{free:.1f} MiB free</source>
+        <translation>剩余 {free:.1f} MiB</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1187"/>
+        <source>{role}: &apos;{path}&apos; holds no raster band</source>
+        <translation>{role}：“{path}”不含任何栅格波段</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1188"/>
+        <source>{role}: &apos;{path}&apos; is empty (0 pixels)</source>
+        <translation>{role}：“{path}”为空（0 像素）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1189"/>
+        <source>{role}: &apos;{path}&apos; has no coordinate reference system; assign one (e.g. IAU_2015:30100) first</source>
+        <translation>{role}：“{path}”没有坐标参考系；请先为其指定一个（例如 IAU_2015:30100）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1190"/>
+        <source>{role}: band {band} for {what} does not exist; &apos;{name}&apos; has {count} band(s)</source>
+        <translation>{role}：用于{what}的波段 {band} 不存在；“{name}”只有 {count} 个波段</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1191"/>
+        <source>output &apos;{path}&apos; is also an input; inputs are never overwritten</source>
+        <translation>输出“{path}”同时也是输入；输入永远不会被覆盖</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1192"/>
+        <source>{role} &apos;{name}&apos; is in another CRS than {first_role} &apos;{first_name}&apos;; reproject it first</source>
+        <translation>{role}“{name}”与 {first_role}“{first_name}”的坐标参考系不同；请先对其重投影</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1193"/>
+        <source>{role} &apos;{name}&apos; is not on the grid of {first_role} &apos;{first_name}&apos; (size or geotransform differ); resample it first (e.g. gdal:warpreproject)</source>
+        <translation>{role}“{name}”与 {first_role}“{first_name}”不在同一格网上（尺寸或地理变换不同）；请先对其重采样（例如 gdal:warpreproject）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1194"/>
+        <source>{role}: &apos;{path}&apos; has no coordinate reference system; crater sizes need one (assign e.g. IAU_2015:30100 first)</source>
+        <translation>{role}：“{path}”没有坐标参考系；计算撞击坑大小需要坐标参考系（请先指定，例如 IAU_2015:30100）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1195"/>
+        <source>{role}: &apos;{path}&apos; has a rotated geotransform; warp it to a north-up grid first (gdal:warpreproject)</source>
+        <translation>{role}：“{path}”的地理变换带有旋转；请先将其重采样到正北朝上的格网（gdal:warpreproject）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1196"/>
+        <source>{role}: band {band} of &apos;{name}&apos; holds only nodata</source>
+        <translation>{role}：“{name}”的波段 {band} 只含无数据值</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1197"/>
+        <source>{role}: cannot open &apos;{path}&apos; as a raster ({error})</source>
+        <translation>{role}：无法将“{path}”作为栅格打开（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1198"/>
+        <source>cannot create the output folder &apos;{folder}&apos;: {error}</source>
+        <translation>无法创建输出文件夹“{folder}”：{error}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1199"/>
+        <source>{role}: the CRS of &apos;{path}&apos; is neither geographic nor projected; assign a lunar CRS (e.g. IAU_2015:30100)</source>
+        <translation>{role}：“{path}”的坐标参考系既非地理坐标系也非投影坐标系；请为其指定月球坐标参考系（例如 IAU_2015:30100）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1200"/>
+        <source>{role}: &apos;{path}&apos; cannot be read (band {band}, pixel {x}, {y}): the file is truncated or corrupt ({error})</source>
+        <translation>{role}：无法读取“{path}”（波段 {band}，像素 {x}, {y}）：文件已截断或损坏（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1201"/>
+        <source>ZONES: the extent is too large for the zone grid; choose a coarser LAT_STEP</source>
+        <translation>ZONES：范围过大，超出分区格网的容量；请选择更大的 LAT_STEP</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1202"/>
+        <source>EXTENT latitudes must satisfy -90 &lt;= south &lt; north &lt;= 90 (got {south}, {north})</source>
+        <translation>EXTENT 的纬度必须满足 -90 &lt;= south &lt; north &lt;= 90（实为 {south}、{north}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1203"/>
+        <source>LAT_STEP must be &gt; 0 degrees (got {step})</source>
+        <translation>LAT_STEP 必须大于 0 度（实为 {step}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1204"/>
+        <source>AREA_KM2 must be &gt; 0 (got {area})</source>
+        <translation>AREA_KM2 必须大于 0（实为 {area}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1205"/>
+        <source>EXTENT: east ({east}) must be greater than west ({west})</source>
+        <translation>EXTENT：东边界（{east}）必须大于西边界（{west}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1206"/>
+        <source>ZONES: polygon {n} is not a valid geometry</source>
+        <translation>ZONES：多边形 {n} 不是有效的几何对象</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1207"/>
+        <source>synthetic scene: the scene is wider than 360 degrees of longitude</source>
+        <translation>合成场景：场景宽度超过 360 经度</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1208"/>
+        <source>synthetic scene: width and height must be whole numbers &gt;= 16 (got {width} x {height})</source>
+        <translation>合成场景：宽度和高度必须是 &gt;= 16 的整数（实为 {width} x {height}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1209"/>
+        <source>synthetic scene: {width} x {height} pixels is too large (at most 16384^2)</source>
+        <translation>合成场景：{width} x {height} 像素过大（最多 16384^2）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1210"/>
+        <source>synthetic scene: {rows} rows of {size:.6g} deg around latitude {lat} leave -90..90; move the centre or make the scene smaller</source>
+        <translation>合成场景：以纬度 {lat} 为中心的 {rows} 行、每行 {size:.6g} 度超出 -90..90 范围；请移动中心或缩小场景</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1211"/>
+        <source>synthetic scene: crater density must be &gt;= 0 (got {density})</source>
+        <translation>合成场景：撞击坑密度必须 &gt;= 0（实为 {density}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1212"/>
+        <source>synthetic scene: mare fraction must be within 0..1 (got {fraction})</source>
+        <translation>合成场景：月海比例必须位于 0..1 之间（实为 {fraction}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1213"/>
+        <source>synthetic scene: sun elevation must be within 0..90 degrees, above 0 (got {elevation})</source>
+        <translation>合成场景：太阳高度角必须位于 0..90 度之间且大于 0（实为 {elevation}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1214"/>
+        <source>synthetic scene: sun azimuth must be a number of degrees (got {azimuth})</source>
+        <translation>合成场景：太阳方位角必须是以度为单位的数值（实为 {azimuth}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1215"/>
+        <source>synthetic scene: pixel size must be &gt; 0 m (got {size})</source>
+        <translation>合成场景：像素大小必须大于 0 m（实为 {size}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1216"/>
+        <source>synthetic scene: pixel size must be &gt; 0 degrees (got {size})</source>
+        <translation>合成场景：像素大小必须大于 0 度（实为 {size}）</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1217"/>
+        <source>cannot name the layer of &apos;{path}&apos; &apos;{name}&apos;</source>
+        <translation>无法将“{path}”的图层命名为“{name}”</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1218"/>
+        <source>cannot finish &apos;{path}&apos;: {error}</source>
+        <translation>无法完成“{path}”：{error}</translation>
+    </message>
+    <message>
+        <location filename="../build/i18n/runtime_strings.py" line="1219"/>
+        <source>cannot record the lunar CRS in &apos;{path}&apos;: {error}</source>
+        <translation>无法在“{path}”中记录月球坐标参考系：{error}</translation>
     </message>
 </context>
 <context>
@@ -3532,62 +4887,62 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
 {2}</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="949"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1220"/>
         <source>Lunar Lab algorithms</source>
         <translation>Lunar Lab 算法</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="950"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1221"/>
         <source>Parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="951"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1222"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="952"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1223"/>
         <source>label</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="953"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1224"/>
         <source>type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="954"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1225"/>
         <source>default</source>
         <translation>默认值</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="955"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1226"/>
         <source>help</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="956"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1227"/>
         <source>Outputs</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="957"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1228"/>
         <source>All Lunar Lab algorithms</source>
         <translation>全部 Lunar Lab 算法</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="958"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1229"/>
         <source>Algorithm id {id}, group {group}. Run it from the Processing Toolbox, Model Builder, or headless: {command}.</source>
         <translation>算法 ID {id}，分组 {group}。可在处理工具箱、模型构建器中运行，或以无界面方式运行：{command}。</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="959"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1230"/>
         <source>optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../build/i18n/runtime_strings.py" line="960"/>
+        <location filename="../build/i18n/runtime_strings.py" line="1231"/>
         <source>advanced</source>
         <translation>高级</translation>
     </message>

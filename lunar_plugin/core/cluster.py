@@ -38,6 +38,7 @@ from osgeo import gdal
 
 from .errors import LunarInputError
 from .feedback import Progress
+from .messages import tr
 from .raster import (BLOCK_PIXELS, AtomicRasterWriter, RasterSource, check_aligned, grid_of, process_blocks,
                      windows, write_block, write_metadata)
 
@@ -65,7 +66,8 @@ def parse_scheduler(spec):
         if not count:
             return "local", os.cpu_count() or 1
         if not count.isdigit() or int(count) < 1:
-            raise LunarInputError(f"SCHEDULER: '{spec}' must be local:N with N >= 1 worker processes")
+            raise LunarInputError(tr("SCHEDULER: '{spec}' must be local:N with N >= 1 worker processes").format(
+                spec=spec))
         return "local", int(count)
     if "://" in spec:
         return "address", spec
@@ -73,8 +75,8 @@ def parse_scheduler(spec):
         return "file", spec
     if re.fullmatch(r"[\w.\-]+:\d+", spec):   # host:port, as 'dask worker' takes it
         return "address", "tcp://" + spec
-    raise LunarInputError(f"SCHEDULER: '{spec}' is none of: empty (in-process), local:N, tcp://host:port, "
-                          "or the path of a Dask scheduler file")
+    raise LunarInputError(tr("SCHEDULER: '{spec}' is none of: empty (in-process), local:N, tcp://host:port, "
+                             "or the path of a Dask scheduler file").format(spec=spec))
 
 
 def _address_from_file(path):
@@ -82,10 +84,10 @@ def _address_from_file(path):
         with open(path, encoding="utf-8") as f:
             address = json.load(f)["address"]
     except FileNotFoundError:
-        raise LunarInputError(f"SCHEDULER: scheduler file '{path}' does not exist") from None
+        raise LunarInputError(tr("SCHEDULER: scheduler file '{path}' does not exist").format(path=path)) from None
     except (OSError, ValueError, KeyError, TypeError) as err:
-        raise LunarInputError(f"SCHEDULER: '{path}' is not a Dask scheduler file (JSON with an 'address'): "
-                              f"{err}") from None
+        raise LunarInputError(tr("SCHEDULER: '{path}' is not a Dask scheduler file (JSON with an 'address'): "
+                                 "{error}").format(path=path, error=err)) from None
     return str(address)
 
 
@@ -121,8 +123,8 @@ def dask_client(spec, timeout=CONNECT_TIMEOUT_S):
 
         from distributed import Client, LocalCluster
     except ImportError:
-        raise LunarInputError("SCHEDULER: a Dask cluster needs dask[distributed] (pip install "
-                              "'dask[distributed]'); leave SCHEDULER empty to run in-process") from None
+        raise LunarInputError(tr("SCHEDULER: a Dask cluster needs dask[distributed] (pip install "
+                                 "'dask[distributed]'); leave SCHEDULER empty to run in-process")) from None
     cluster = client = None
     try:
         if kind == "local":
@@ -138,13 +140,15 @@ def dask_client(spec, timeout=CONNECT_TIMEOUT_S):
             try:
                 client = Client(address, timeout=timeout)
             except (OSError, TimeoutError, ValueError) as err:
-                raise LunarInputError(f"SCHEDULER: cannot reach the Dask scheduler at '{address}' within "
-                                      f"{timeout:g} s ({type(err).__name__}: {err}); nothing was written") from None
+                raise LunarInputError(tr("SCHEDULER: cannot reach the Dask scheduler at '{address}' within "
+                                         "{timeout:g} s ({kind}: {error}); nothing was written").format(
+                    address=address, timeout=timeout, kind=type(err).__name__, error=err)) from None
             try:
                 client.wait_for_workers(1, timeout=timeout)
             except (OSError, TimeoutError):
-                raise LunarInputError(f"SCHEDULER: the Dask scheduler at '{address}' has no workers "
-                                      f"(none joined within {timeout:g} s); nothing was written") from None
+                raise LunarInputError(tr("SCHEDULER: the Dask scheduler at '{address}' has no workers (none joined "
+                                         "within {timeout:g} s); nothing was written").format(
+                    address=address, timeout=timeout)) from None
         yield client
     finally:
         if client is not None:
@@ -178,22 +182,30 @@ def check_workers(client, paths):
     workers see ``paths`` (inputs, output folders): a clear error here instead of a traceback later."""
     import importlib
 
-    def probe(package, wanted):
+    def probe(package, wanted):   # runs on the scheduler and the workers: (kind, detail) of a problem, or None
         try:
             importlib.import_module(package)
         except ImportError:
-            return (f"cannot import '{package}': start it with the folder holding '{package.split('.')[0]}' on "
-                    "PYTHONPATH")
+            return "import", package
         missing = [p for p in wanted if not os.path.exists(p)]
-        return f"does not see {', '.join(missing)} (use a file system every worker mounts)" if missing else ""
+        return ("missing", missing) if missing else None
+
+    def described(problem):   # a probe's problem in the user's language (here, not where the probe ran)
+        kind, detail = problem
+        if kind == "import":
+            return tr("cannot import '{package}': start it with the folder holding '{folder}' on PYTHONPATH").format(
+                package=detail, folder=detail.split(".")[0])
+        return tr("does not see {paths} (use a file system every worker mounts)").format(paths=", ".join(detail))
 
     problem = client.run_on_scheduler(probe, __name__, [])
     if problem:
-        raise LunarInputError(f"SCHEDULER: the Dask scheduler {problem}; nothing was written")
+        raise LunarInputError(tr("SCHEDULER: the Dask scheduler {problem}; nothing was written").format(
+            problem=described(problem)))
     local_files = [os.path.abspath(p) for p in paths if os.path.exists(p)]   # not /vsi... or database sources
     for worker, problem in client.run(probe, __name__, local_files).items():
         if problem:
-            raise LunarInputError(f"SCHEDULER: Dask worker {worker} {problem}; nothing was written")
+            raise LunarInputError(tr("SCHEDULER: Dask worker {worker} {problem}; nothing was written").format(
+                worker=worker, problem=described(problem)))
 
 
 def run_futures(client, calls, on_result, feedback=None, progress_range=(0.0, 100.0)):
