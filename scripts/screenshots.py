@@ -106,6 +106,7 @@ def run_qgis(profiles_path, task, project=None, timeout=110, screen=SCREEN, scri
     site = sorted((ROOT / ".venv" / "lib").glob("python3*/site-packages"))
     if site:
         env["PYTHONPATH"] = str(site[0])  # torch for the neural-network algorithms; never the repository
+        env["LUNAR_DESKTOP_SITE"] = str(site[0])  # its .pth files too (inside_qgis), which PYTHONPATH skips
     env[task_env] = str(work / "task.json")
     env["LUNAR_DESKTOP_SCRIPT"] = str(script)   # qgis --code runs it with exec(), without __file__
     env.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
@@ -185,6 +186,13 @@ def inside_qgis(task_path):
 
     task = json.loads(Path(task_path).read_text())
     report = {"ok": False, "screenshots": [], "errors": [], "steps": []}
+    if os.environ.get("LUNAR_DESKTOP_FAULTS"):   # a crash's Python stacks, all threads, into that file
+        import faulthandler
+        keep_open = open(os.environ["LUNAR_DESKTOP_FAULTS"], "w")
+        faulthandler.enable(file=keep_open, all_threads=True)
+    if os.environ.get("LUNAR_DESKTOP_SITE"):   # the venv as a site: its .pth files (a chroot's torch) count too
+        import site
+        site.addsitedir(os.environ["LUNAR_DESKTOP_SITE"])
     shots = Path(task["screenshots"]) if task.get("screenshots") else None
     keep = []  # Python references to timers and widgets
 
