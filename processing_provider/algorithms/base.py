@@ -40,8 +40,10 @@ def optional_float(value):
     return value if value == value else None
 
 
-class Terminated(Cancelled):
-    """SIGTERM (a batch scheduler's kill): the whole process is going, so every partial it writes goes too."""
+class Terminated(BaseException):
+    """SIGTERM (a batch scheduler's kill): the whole process is going, so every partial it writes goes too. A
+    BaseException, as KeyboardInterrupt: it is raised wherever the main thread happens to be, and an ``except
+    Exception`` there (ours, ONNX Runtime's, GDAL's) must not swallow it and let the run go on."""
 
 
 def _terminate(signum, frame):
@@ -190,7 +192,7 @@ class LunarAlgorithm(QgsProcessingAlgorithm):
             return QgsProcessingException(self.tr("Cancelled by the user; no output was written."))
         if isinstance(err, MemoryError):
             return QgsProcessingException(self.tr("Out of memory; try a smaller extent or block size."))
-        if isinstance(err, (KeyboardInterrupt, SystemExit)):
+        if isinstance(err, (KeyboardInterrupt, SystemExit, Terminated)):
             return QgsProcessingException(self.tr("Interrupted; no output was written."))
         feedback.pushDebugInfo("".join(traceback.format_exception(type(err), err, err.__traceback__)))
         if isinstance(err, (OSError, RuntimeError)):  # GDAL, OGR and file-system failures
