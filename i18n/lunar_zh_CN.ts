@@ -464,7 +464,7 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>AREA 中没有多边形</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="472"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="473"/>
         <source>Could not write the CSFD table: {0}</source>
         <translation>无法写入 CSFD 表：{0}</translation>
     </message>
@@ -1029,7 +1029,7 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>{0} 个没有地质纪的撞击坑和 {1} 个超出年龄模型直径范围的撞击坑只计入“全部撞击坑”。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="447"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="449"/>
         <source>Group</source>
         <translation>分组</translation>
     </message>
@@ -1054,12 +1054,12 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
         <translation>N(1)（km⁻²）</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="449"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="450"/>
         <source>Crater size-frequency distribution</source>
         <translation>撞击坑大小-频率分布</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/csfd.py" line="449"/>
+        <location filename="../processing_provider/algorithms/csfd.py" line="450"/>
         <source>Model ages</source>
         <translation>模式年龄</translation>
     </message>
@@ -2764,57 +2764,57 @@ The network runs in ONNX Runtime (about 24 MB; Lunar Lab &gt; Install ONNX Runti
 <context>
     <name>LunarAlgorithm</name>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="190"/>
+        <location filename="../processing_provider/algorithms/base.py" line="192"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>已被用户取消；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="192"/>
+        <location filename="../processing_provider/algorithms/base.py" line="194"/>
         <source>Out of memory; try a smaller extent or block size.</source>
         <translation>内存不足；请尝试更小的范围或分块大小。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="284"/>
+        <location filename="../processing_provider/algorithms/base.py" line="286"/>
         <source>{0}: &apos;{1}&apos; is not a raster layer</source>
         <translation>{0}：“{1}”不是栅格图层</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="287"/>
+        <location filename="../processing_provider/algorithms/base.py" line="289"/>
         <source>{0}: raster &apos;{1}&apos; could not be opened</source>
         <translation>{0}：无法打开栅格“{1}”</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="194"/>
+        <location filename="../processing_provider/algorithms/base.py" line="196"/>
         <source>Interrupted; no output was written.</source>
         <translation>已中断；未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="197"/>
+        <location filename="../processing_provider/algorithms/base.py" line="199"/>
         <source>Reading or writing a file failed: {0}. No output was written.</source>
         <translation>读写文件失败：{0}。未写入任何输出。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="199"/>
+        <location filename="../processing_provider/algorithms/base.py" line="201"/>
         <source>Lunar Lab failed unexpectedly ({0}: {1}); no output was written. The log holds the details for a bug report.</source>
         <translation>Lunar Lab 意外失败（{0}：{1}）；未写入任何输出。日志中有可用于错误报告的详细信息。</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="217"/>
+        <location filename="../processing_provider/algorithms/base.py" line="219"/>
         <source>{0}: &apos;{1}&apos; cannot be opened as a vector layer</source>
         <translation>{0}：无法将“{1}”作为矢量图层打开</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="223"/>
+        <location filename="../processing_provider/algorithms/base.py" line="225"/>
         <source>{0}: file &apos;{1}&apos; does not exist</source>
         <translation>{0}：文件“{1}”不存在</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="273"/>
+        <location filename="../processing_provider/algorithms/base.py" line="275"/>
         <source>{0}: &apos;{1}&apos; is in {2} ({3}), a CRS of another body; its coordinates are taken as lunar degrees / metres on the Moon</source>
         <translation>{0}：“{1}”使用 {2}（{3}），这是其他天体的坐标参考系；其坐标将按月球上的度/米处理</translation>
     </message>
     <message>
-        <location filename="../processing_provider/algorithms/base.py" line="229"/>
+        <location filename="../processing_provider/algorithms/base.py" line="231"/>
         <source>{0}: the extent is given in {1} ({2}), a CRS of another body; give it in a lunar CRS (draw it on a map in a Moon CRS, or take it from a lunar layer)</source>
         <translation>{0}：范围以 {1}（{2}）给出，这是其他天体的坐标参考系；请以月球坐标参考系给出（在月球坐标参考系的地图上绘制，或从月球图层获取）</translation>
     </message>

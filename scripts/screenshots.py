@@ -327,7 +327,7 @@ def inside_qgis(task_path):
             def __init__(self, spec):
                 self.name = spec["name"]
                 self.output = work / f"feo_{self.name}.tif"
-                self.dialog = processing.createAlgorithmDialog(task["cancel_run"].get("algorithm", "lunar:oxidecnn"), {
+                self.dialog = processing.createAlgorithmDialog("lunar:oxidecnn", {
                     "INPUT": big, "OUTPUT_FEO": str(self.output), **spec.get("parameters", {})})
                 self.dialog.show()
                 self.bar = self.dialog.findChild(QProgressBar)

@@ -742,6 +742,13 @@ def describe_fit(name, fit, wording=None):
     return wording[kind].format(name=name or fit.label or "fit", age=fit.age_text(), system=fit.system)
 
 
+def covers_fit_range(d_range_km, lo, hi, tol=1e-6):
+    """Whether a production function valid over ``d_range_km`` covers the fit range ``lo``-``hi`` km (a relative
+    ``tol`` for ranges written with fewer digits than the function's)."""
+    rlo, rhi = d_range_km
+    return not (lo < rlo * (1 - tol) or hi > rhi * (1 + tol))
+
+
 def _check_range(d_min_km, d_max_km, pf, production):
     try:
         lo = float(d_min_km)
@@ -755,8 +762,7 @@ def _check_range(d_min_km, d_max_km, pf, production):
     rlo, rhi = pf.d_range_km
     if math.isinf(hi):
         hi = rhi
-    tol = 1e-6
-    if lo < rlo * (1 - tol) or hi > rhi * (1 + tol):
+    if not covers_fit_range(pf.d_range_km, lo, hi):
         raise LunarInputError(tr("fit range {lo:g}-{hi:g} km is outside the {production!r} production function's "
                                  "valid range {rlo:g}-{rhi:g} km").format(lo=lo, hi=hi, production=production,
                                                                          rlo=rlo, rhi=rhi))

@@ -174,7 +174,7 @@ class CraterSizeFrequency(LunarAlgorithm):
             raise QgsProcessingException(self.tr("“{0}” ({1:g} km) must be smaller than “{2}” ({3:g} km)").format(
                 labels[0], d_min, labels[1], d_max))
         low, high = csfd.resolve_function("production", production).d_range_km
-        if d_min < low * (1 - 1e-6) or d_max > high * (1 + 1e-6):
+        if not csfd.covers_fit_range((low, high), d_min, d_max):
             raise QgsProcessingException(self.tr(
                 "The fit range {0:g}–{1:g} km (“{2}”, “{3}”) is not inside the range the production function "
                 "{4} is valid for, {5:.4g}–{6:.4g} km: choose a fit range within it or another production "
@@ -444,8 +444,9 @@ class CraterSizeFrequency(LunarAlgorithm):
             csfd.format_area(whole.area_km2), whole.perimeter_km)
         note = self.tr("{0} craters without a System and {1} outside the age model's diameter range are counted in "
                        "'all craters' only.").format(unclassified, out_of_range) if split else ""
-        head = (self.tr("Group"), self.tr("Craters"), self.tr("Model age"), self.tr("Craters in the fit range"),
-                self.tr("Fit range (km)"), self.tr("N(1) (km⁻²)"))
+        ages_head = (self.tr("Model age"), self.tr("Craters in the fit range"), self.tr("Fit range (km)"),
+                     self.tr("N(1) (km⁻²)"))
+        counts_head = (self.tr("Group"), self.tr("Craters"))
         title, ages_title, counts_title = (self.tr("Crater size-frequency distribution"), self.tr("Model ages"),
                                            self.tr("Craters counted"))
         return (f"<html><head><meta charset='utf-8'><title>CSFD</title></head><body>"
@@ -453,9 +454,9 @@ class CraterSizeFrequency(LunarAlgorithm):
                 f"<p>{html.escape(area)} {html.escape(about)}. {html.escape(note)}</p>"
                 f"<img src='data:image/png;base64,{image}' style='max-width:100%'>"
                 f"<h2>{html.escape(ages_title)}</h2><table border='1'><tr>"
-                + "".join(f"<th>{html.escape(h)}</th>" for h in head[2:]) + f"</tr>{ages}</table>"
+                + "".join(f"<th>{html.escape(h)}</th>" for h in ages_head) + f"</tr>{ages}</table>"
                 f"<h2>{html.escape(counts_title)}</h2><table border='1'><tr>"
-                + "".join(f"<th>{html.escape(h)}</th>" for h in head[:2]) + f"</tr>{counts}</table>"
+                + "".join(f"<th>{html.escape(h)}</th>" for h in counts_head) + f"</tr>{counts}</table>"
                 "</body></html>")
 
     def _table(self, parameters, context, groups, areas, weights, binning):
